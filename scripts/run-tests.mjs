@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// Runs every test layer once and ends with the plain line CI reads: "N passed, N failed".
+// vitest's own summary is not a format CI parses, so the count comes from its JSON report.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+
+mkdirSync('test-results', { recursive: true });
+const report = 'test-results/vitest.json';
+const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)];
+const run = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+if (existsSync(report)) {
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  passed = json.numPassedTests ?? 0;
+  failed = (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0);
+  skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
+} else {
+  failed = 1;
+}
+console.log(`${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ''));
+process.exit(run.status === 0 && failed === 0 && passed > 0 ? 0 : 1);
