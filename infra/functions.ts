@@ -1,0 +1,77 @@
+/**
+ * Every Lambda function of the system: one entry per capability. The CDK stack deploys these and the
+ * local stack runs the same entry modules; each function carries FUNCTION_ID in its environment so the
+ * local stack can map a function in the synthesized template back to its entry here.
+ */
+export interface FunctionSpec {
+  entry: string;
+  description: string;
+  memorySize?: number;
+  timeoutSeconds?: number;
+  /** What it may do; the stack turns these into least-privilege grants. */
+  grants: ReadonlyArray<'table-read' | 'table-write' | 'sfn-start' | 'sfn-task' | 'mail' | 'link-keys'>;
+}
+
+export const FUNCTIONS = {
+  'cycle-start': {
+    entry: 'functions/cycle-start/handler.ts',
+    description: 'Creates the year’s cycle (idempotently) and starts its first stage; target of the yearly schedule',
+    grants: ['table-read', 'table-write', 'sfn-start'],
+  },
+  'stage-open': {
+    entry: 'functions/stage/open.ts',
+    description: 'Opens a stage for one page of employees (creates or moves evaluations, decisions)',
+    timeoutSeconds: 120,
+    grants: ['table-read', 'table-write'],
+  },
+  'stage-notify': {
+    entry: 'functions/stage/notify.ts',
+    description: 'Sends one digest per recipient with every pending decision (idempotent per digest)',
+    timeoutSeconds: 120,
+    grants: ['table-read', 'table-write', 'mail', 'link-keys'],
+  },
+  'stage-await': {
+    entry: 'functions/stage/await.ts',
+    description: 'Stores the stage’s task token server-side; completes at once if nothing is pending',
+    grants: ['table-read', 'table-write', 'sfn-task'],
+  },
+  'stage-tick': {
+    entry: 'functions/stage/tick.ts',
+    description: 'Daily deadline check: reminders, escalation, closing a time-boxed stage',
+    timeoutSeconds: 120,
+    grants: ['table-read', 'table-write', 'mail', 'link-keys'],
+  },
+  'stage-close': {
+    entry: 'functions/stage/close.ts',
+    description: 'Closes a stage for one page of employees (scoring, calibration, follow-up)',
+    timeoutSeconds: 300,
+    grants: ['table-read', 'table-write', 'mail', 'link-keys'],
+  },
+  'cycle-advance': {
+    entry: 'functions/cycle-advance/handler.ts',
+    description: 'Checkpoints the cycle at a stage boundary and starts the next stage’s execution',
+    grants: ['table-read', 'table-write', 'sfn-start'],
+  },
+  'stage-failed': {
+    entry: 'functions/stage/failed.ts',
+    description: 'Records a stage failure on the cycle and emits the metric the alarm watches',
+    grants: ['table-read', 'table-write'],
+  },
+  'decision-links': {
+    entry: 'functions/decision-links/handler.ts',
+    description: 'Confirmation pages (GET/HEAD) and decisions (POST) behind signed email links',
+    grants: ['table-read', 'table-write', 'sfn-task', 'link-keys'],
+  },
+  'evaluation-api': {
+    entry: 'functions/evaluation-api/handler.ts',
+    description: 'Employee and rater API: SKP, progress, feedback, ratings, objections',
+    grants: ['table-read', 'table-write', 'sfn-task'],
+  },
+  'hr-api': {
+    entry: 'functions/hr-api/handler.ts',
+    description: 'HR API: cycles, evaluation lists, summaries, calibration',
+    grants: ['table-read', 'table-write', 'sfn-start', 'sfn-task'],
+  },
+} as const satisfies Record<string, FunctionSpec>;
+
+export type FunctionId = keyof typeof FUNCTIONS;

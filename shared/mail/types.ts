@@ -1,0 +1,50 @@
+export interface MailMessage {
+  to: string[];
+  cc?: string[];
+  subject: string;
+  html: string;
+  text: string;
+  /**
+   * Identifies the logical message (e.g. `reminder:<cycleId>:<stage>:<approverNip>`). The outbox keeps
+   * one file per key; SES has no such notion, so SesMailer deduplicates only through a SendLedger.
+   */
+  idempotencyKey: string;
+  /** Tracking tags (SES EmailTags; X-Mail-Tags in the outbox). Characters outside [A-Za-z0-9_-] become '_' (SES rule). */
+  tags?: Record<string, string>;
+}
+
+export interface SendResult {
+  messageId: string;
+  /** True when this idempotencyKey was already sent: nothing was sent this time. */
+  duplicate: boolean;
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<SendResult>;
+}
+
+export class MailConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+}
+
+const ADDRESS = /^[^\s@<>",;]+@[^\s@<>",;]+$/;
+
+/** Rejects what would break a header or could inject one (CR/LF, empty lists, display-name syntax). */
+export function validateMessage(message: MailMessage): void {
+  if (message.to.length === 0) throw new Error('mail: at least one recipient is required');
+  for (const address of [...message.to, ...(message.cc ?? [])]) {
+    if (!ADDRESS.test(address)) throw new Error(`mail: invalid address ${JSON.stringify(address)}`);
+  }
+  if (message.idempotencyKey.trim() === '') throw new Error('mail: idempotencyKey must not be empty');
+}
+
+/** Subjects are one line: CR, LF and tabs collapse to a single space. */
+export function oneLine(value: string): string {
+  return value.replace(/[\r\n\t]+/g, ' ').trim();
+}
+
+/** SES tag names and values allow only [A-Za-z0-9_-], at most 256 characters. */
+export function sanitizeTag(value: string): string {
+  const cleaned = value.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 256);
+  return cleaned === '' ? '_' : cleaned;
+}

@@ -1,0 +1,84 @@
+/**
+ * The table's keys and every access pattern the system uses — one file, so a reader sees every query
+ * the system can make. Single table; two GSIs (both overloaded). No Scan anywhere.
+ *
+ * | # | Access pattern                                   | Key condition                                                   |
+ * |---|--------------------------------------------------|-----------------------------------------------------------------|
+ * | 1 | employee by NIP                                  | PK=AGENCY#a, SK=EMP#nip                                         |
+ * | 2 | roster of an agency (paged)                      | PK=AGENCY#a, SK begins_with EMP#                                |
+ * | 3 | units of an agency                               | PK=AGENCY#a, SK begins_with UNIT#                               |
+ * | 4 | cycle by id; its stage records                   | PK=CYCLE#c, SK=META / SK begins_with STAGE#                     |
+ * | 5 | cycles of an agency by year                      | GSI1: GSI1PK=AGENCY#a#CYCLES, GSI1SK=YEAR#y                     |
+ * | 6 | evaluation of an employee in a cycle (+ audit)   | PK=EVAL#c#nip, SK=EVAL / SK begins_with AUDIT#                  |
+ * | 7 | evaluations of a unit in a cycle, by status      | GSI1: GSI1PK=CYCLE#c#UNIT#u, GSI1SK begins_with STATUS#s#       |
+ * | 8 | evaluations a rater rates in a cycle             | GSI2: GSI2PK=CYCLE#c#RATER#nip, GSI2SK=EVAL#nip                 |
+ * | 9 | decision by its opaque id                        | PK=DECISION#id, SK=DECISION                                     |
+ * |10 | pending decisions of a recipient in a cycle      | GSI1: GSI1PK=CYCLE#c#TODO#nip, GSI1SK=DECISION#kind#id          |
+ * |11 | SKM answers and running totals of a unit/period  | PK=SKM#unit#period, SK=TOTALS / SK begins_with RESP#            |
+ * |12 | members of a cycle's roster (paged, per stage)   | PK=CYCLE#c, SK begins_with MEMBER#                              |
+ * |13 | idempotency records (Powertools)                 | PK=IDEMPOTENCY#fn#hash, SK=IDEMPOTENCY                          |
+ * |14 | delegations (Plt/Plh) of an official             | PK=AGENCY#a, SK begins_with DELEGATION#nip#                     |
+ */
+
+export const GSI1 = 'GSI1';
+export const GSI2 = 'GSI2';
+
+export const keys = {
+  employee: (agencyId: string, nip: string) => ({ PK: `AGENCY#${agencyId}`, SK: `EMP#${nip}` }),
+  employeeByRater: (agencyId: string, raterNip: string, nip: string) => ({
+    GSI2PK: `AGENCY#${agencyId}#RATER#${raterNip}`,
+    GSI2SK: `EMP#${nip}`,
+  }),
+  unit: (agencyId: string, unitId: string) => ({ PK: `AGENCY#${agencyId}`, SK: `UNIT#${unitId}` }),
+  delegation: (agencyId: string, delegatorNip: string, from: string) => ({
+    PK: `AGENCY#${agencyId}`,
+    SK: `DELEGATION#${delegatorNip}#${from}`,
+  }),
+  cycle: (cycleId: string) => ({ PK: `CYCLE#${cycleId}`, SK: 'META' }),
+  cycleByAgency: (agencyId: string, year: number) => ({ GSI1PK: `AGENCY#${agencyId}#CYCLES`, GSI1SK: `YEAR#${year}` }),
+  stage: (cycleId: string, stage: string) => ({ PK: `CYCLE#${cycleId}`, SK: `STAGE#${stage}` }),
+  member: (cycleId: string, nip: string) => ({ PK: `CYCLE#${cycleId}`, SK: `MEMBER#${nip}` }),
+  evaluation: (cycleId: string, nip: string) => ({ PK: `EVAL#${cycleId}#${nip}`, SK: 'EVAL' }),
+  evaluationByUnit: (cycleId: string, unitId: string, status: string, nip: string) => ({
+    GSI1PK: `CYCLE#${cycleId}#UNIT#${unitId}`,
+    GSI1SK: `STATUS#${status}#${nip}`,
+  }),
+  evaluationByRater: (cycleId: string, raterNip: string, nip: string) => ({
+    GSI2PK: `CYCLE#${cycleId}#RATER#${raterNip}`,
+    GSI2SK: `EVAL#${nip}`,
+  }),
+  audit: (cycleId: string, nip: string, at: string, eventId: string) => ({
+    PK: `EVAL#${cycleId}#${nip}`,
+    SK: `AUDIT#${at}#${eventId}`,
+  }),
+  decision: (decisionId: string) => ({ PK: `DECISION#${decisionId}`, SK: 'DECISION' }),
+  decisionTodo: (cycleId: string, recipientNip: string, kind: string, decisionId: string) => ({
+    GSI1PK: `CYCLE#${cycleId}#TODO#${recipientNip}`,
+    GSI1SK: `DECISION#${kind}#${decisionId}`,
+  }),
+  skmTotals: (unitId: string, period: string) => ({ PK: `SKM#${unitId}#${period}`, SK: 'TOTALS' }),
+  skmResponse: (unitId: string, period: string, responseId: string) => ({
+    PK: `SKM#${unitId}#${period}`,
+    SK: `RESP#${responseId}`,
+  }),
+} as const;
+
+export const prefixes = {
+  employee: 'EMP#',
+  unit: 'UNIT#',
+  member: 'MEMBER#',
+  audit: 'AUDIT#',
+  stage: 'STAGE#',
+  delegation: (delegatorNip: string) => `DELEGATION#${delegatorNip}#`,
+} as const;
+
+/** The table definition both the CDK stack and the local stack derive from (the local one via the template). */
+export const TABLE_KEY_SCHEMA = {
+  partitionKey: 'PK',
+  sortKey: 'SK',
+  gsis: [
+    { indexName: GSI1, partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
+    { indexName: GSI2, partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+  ],
+  ttlAttribute: 'expiresAt',
+} as const;

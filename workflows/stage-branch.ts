@@ -1,0 +1,131 @@
+/**
+ * One stage of the cycle as a readable chain of states:
+ *
+ *   <Stage> → WaitForWindow → Open (paged) → Notify → AwaitPeople ⟲ (NextDay → CheckDeadlines → Notify)
+ *           → Close (paged) → Checkpoint → Done
+ *
+ * People never hold a Map slot: they act through the API or email links, which write to DynamoDB; the
+ * one task token per stage (stored server-side by the await function) is released when the stage's
+ * pending count reaches zero, or the daily tick decides the stage is over.
+ */
+import { Duration } from 'aws-cdk-lib';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import type { Construct } from 'constructs';
+
+export interface StageFunctions {
+  open: IFunction;
+  notify: IFunction;
+  await: IFunction;
+  tick: IFunction;
+  close: IFunction;
+  advance: IFunction;
+  failed: IFunction;
+}
+
+/** One "day" of the stage clock: the await task times out after it and the deadlines are re-checked. */
+export const TICK = Duration.days(1);
+
+/** The state carried between states: ids and counters only (never documents), far below 256 KB. */
+export const STAGE_STATE = {
+  'cycleId.$': '$.cycleId',
+  'stage.$': '$.stage',
+  'tick.$': '$.tick',
+  'waitSeconds.$': '$.waitSeconds',
+} as const;
+
+function invoke(scope: Construct, id: string, fn: IFunction, payload: Record<string, unknown>, resultSelector?: Record<string, string>) {
+  const task = new tasks.LambdaInvoke(scope, id, {
+    lambdaFunction: fn,
+    payload: sfn.TaskInput.fromObject(payload),
+    payloadResponseOnly: false,
+    retryOnServiceExceptions: true,
+    resultSelector,
+    resultPath: resultSelector ? '$.result' : sfn.JsonPath.DISCARD,
+  });
+  // Every handler is idempotent, so any task failure is safe to retry; jitter spreads retries of a
+  // large cohort's executions so they do not hit DynamoDB in lock-step.
+  task.addRetry({
+    errors: ['States.TaskFailed'],
+    interval: Duration.seconds(2),
+    maxAttempts: 4,
+    backoffRate: 2,
+    maxDelay: Duration.seconds(60),
+    jitterStrategy: sfn.JitterType.FULL,
+  });
+  return task;
+}
+
+/** A Lambda step that works through the cohort one page at a time, looping while it returns a cursor. */
+function paged(scope: Construct, name: string, fn: IFunction, failure: sfn.IChainable, next: sfn.IChainable) {
+  const step = invoke(scope, name, fn, { ...STAGE_STATE, 'cursor.$': '$.cursor' }, { 'cursor.$': '$.Payload.cursor' });
+  step.addCatch(failure, { errors: ['States.ALL'], resultPath: '$.error' });
+  const nextPage = new sfn.Pass(scope, `${name}.NextPage`, {
+    parameters: { ...STAGE_STATE, 'cursor.$': '$.result.cursor' },
+  });
+  const firstPageOfNext = new sfn.Pass(scope, `${name}.Finished`, { parameters: { ...STAGE_STATE, cursor: null } });
+  const more = new sfn.Choice(scope, `${name}.MorePages`)
+    .when(sfn.Condition.isNotNull('$.result.cursor'), nextPage.next(step))
+    .otherwise(firstPageOfNext.next(next));
+  return step.next(more);
+}
+
+export function stageBranch(scope: Construct, stateName: string, fns: StageFunctions): sfn.IChainable {
+  const failed = invoke(scope, `${stateName}.RecordFailure`, fns.failed, {
+    ...STAGE_STATE,
+    'error.$': '$.error',
+  }).next(new sfn.Fail(scope, `${stateName}.Failed`, { error: 'StageFailed', cause: `${stateName} failed; see the cycle's failure record` }));
+
+  const done = new sfn.Succeed(scope, `${stateName}.Done`);
+  const checkpoint = invoke(scope, `${stateName}.Checkpoint`, fns.advance, STAGE_STATE);
+  checkpoint.addCatch(failed, { errors: ['States.ALL'], resultPath: '$.error' });
+  checkpoint.next(done);
+
+  const close = paged(scope, `${stateName}.Close`, fns.close, failed, checkpoint);
+
+  const notify = invoke(scope, `${stateName}.Notify`, fns.notify, STAGE_STATE);
+  notify.addCatch(failed, { errors: ['States.ALL'], resultPath: '$.error' });
+
+  const awaitPeople = new tasks.LambdaInvoke(scope, `${stateName}.AwaitPeople`, {
+    lambdaFunction: fns.await,
+    integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+    payload: sfn.TaskInput.fromObject({ ...STAGE_STATE, taskToken: sfn.JsonPath.taskToken }),
+    taskTimeout: sfn.Timeout.duration(TICK),
+    resultPath: sfn.JsonPath.DISCARD,
+  });
+  awaitPeople.addRetry({
+    errors: ['Lambda.ServiceException', 'Lambda.TooManyRequestsException', 'Lambda.SdkClientException'],
+    interval: Duration.seconds(2),
+    maxAttempts: 4,
+    backoffRate: 2,
+    jitterStrategy: sfn.JitterType.FULL,
+  });
+
+  const nextDay = new sfn.Pass(scope, `${stateName}.NextDay`, {
+    parameters: { ...STAGE_STATE, 'tick.$': 'States.MathAdd($.tick, 1)' },
+  });
+  const checkDeadlines = invoke(scope, `${stateName}.CheckDeadlines`, fns.tick, STAGE_STATE, { 'action.$': '$.Payload.action' });
+  checkDeadlines.addCatch(failed, { errors: ['States.ALL'], resultPath: '$.error' });
+  const overdue = new sfn.Pass(scope, `${stateName}.Overdue`, {
+    parameters: { ...STAGE_STATE, error: { Error: 'StageOverdue', Cause: 'The stage passed its last deadline with decisions still open' } },
+  }).next(failed);
+  const closeFromTick = new sfn.Pass(scope, `${stateName}.DeadlineReached`, { parameters: { ...STAGE_STATE, cursor: null } });
+  const deadlineAction = new sfn.Choice(scope, `${stateName}.DeadlineAction`)
+    .when(sfn.Condition.stringEquals('$.result.action', 'close'), closeFromTick.next(close))
+    .when(sfn.Condition.stringEquals('$.result.action', 'overdue'), overdue)
+    .otherwise(notify);
+
+  awaitPeople.addCatch(nextDay.next(checkDeadlines).next(deadlineAction), { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD });
+  awaitPeople.addCatch(failed, { errors: ['States.ALL'], resultPath: '$.error' });
+  const allDone = new sfn.Pass(scope, `${stateName}.EveryoneActed`, { parameters: { ...STAGE_STATE, cursor: null } });
+  notify.next(awaitPeople);
+  awaitPeople.next(allDone).next(close);
+
+  const openThenNotify = paged(scope, `${stateName}.Open`, fns.open, failed, notify);
+  const waitForWindow = new sfn.Wait(scope, `${stateName}.WaitForWindow`, {
+    time: sfn.WaitTime.secondsPath('$.waitSeconds'),
+  });
+  const entry = new sfn.Pass(scope, stateName, { parameters: { ...STAGE_STATE, cursor: null } });
+  return entry.next(waitForWindow).next(openThenNotify);
+}
