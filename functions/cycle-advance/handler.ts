@@ -1,1 +1,4 @@
-export const handler = async () => ({});
+import { advanceCycle } from '../../shared/cycle/stages';
+import { StageInputSchema, stageStep } from '../stage/input';
+
+export const handler = stageStep(StageInputSchema, advanceCycle);

@@ -1,1 +1,63 @@
-export const handler = async () => ({});
+/** Employee, rater and peer API: SKP, progress, feedback, mid-year review, rating, objection, detail. */
+import { z } from 'zod';
+import { BerakhlakValueSchema } from '../../shared/domain/berakhlak';
+import { RealisationSchema } from '../../shared/domain/evaluate';
+import { PredikatSchema, RatingSchema } from '../../shared/domain/ratings';
+import { fileObjection, giveFeedback, rateEvaluation, recordProgress, reviewMidyear, submitSkp } from '../../shared/cycle/actions';
+import { ForbiddenError } from '../../shared/cycle/errors';
+import { auditTrail, getEvaluation } from '../../shared/store/repository';
+import { NotFoundError } from '../../shared/store/errors';
+import { CycleIdParam, jsonApi, NipParam, type ApiRequest } from '../../shared/http/api';
+
+const Path = z.object({ cycleId: CycleIdParam, nip: NipParam });
+const path = (req: ApiRequest) => Path.parse(req.params);
+
+const Reason = z.string().trim().min(1).max(2000);
+export const ProgressBody = z.object({ realisations: z.array(RealisationSchema).min(1).max(200) });
+export const FeedbackBody = z.object({
+  feedback: z.array(z.object({ value: BerakhlakValueSchema, rating: RatingSchema, comment: z.string().max(2000).optional() })).min(1).max(7),
+});
+export const MidyearBody = z.object({ rating: RatingSchema, notes: z.string().trim().min(1).max(4000) });
+export const RatingBody = z.object({
+  rhkRatings: z.array(z.object({ rhkId: z.string().min(1).max(100), rating: RatingSchema, reason: z.string().max(2000).optional() })).max(50).optional(),
+  behaviourRating: z.object({ rating: RatingSchema, reason: z.string().max(2000).optional() }).optional(),
+});
+export const ObjectionBody = z.object({ reason: Reason, requestedPredikat: PredikatSchema.optional() });
+
+export const handler = jsonApi({
+  'GET /v1/cycles/{cycleId}/evaluations/{nip}': async (req) => {
+    const { cycleId, nip } = path(req);
+    const e = await getEvaluation(cycleId, nip);
+    if (!e) throw new NotFoundError(`evaluation ${nip}`, `Penilaian pegawai ${nip} tidak ditemukan`);
+    const c = req.caller;
+    // Employees see their own record; raters their team; approvers their raters' teams; HR everything.
+    if (![e.nip, e.raterNip, e.approverNip].includes(c.nip) && !c.roles.includes('hr')) {
+      throw new ForbiddenError('Not in your scope', 'Di luar cakupan akses Anda');
+    }
+    return { body: { evaluation: e, audit: await auditTrail(cycleId, nip) } };
+  },
+  'PUT /v1/cycles/{cycleId}/evaluations/{nip}/skp': async (req) => {
+    const { cycleId, nip } = path(req);
+    return { body: await submitSkp(cycleId, nip, req.body(z.unknown()), req.caller, req.requestId) };
+  },
+  'PUT /v1/cycles/{cycleId}/evaluations/{nip}/progress': async (req) => {
+    const { cycleId, nip } = path(req);
+    return { body: await recordProgress(cycleId, nip, req.body(ProgressBody).realisations, req.caller, req.requestId) };
+  },
+  'PUT /v1/cycles/{cycleId}/evaluations/{nip}/feedback': async (req) => {
+    const { cycleId, nip } = path(req);
+    return { body: await giveFeedback(cycleId, nip, req.body(FeedbackBody).feedback, req.caller, req.requestId) };
+  },
+  'PUT /v1/cycles/{cycleId}/evaluations/{nip}/midyear-review': async (req) => {
+    const { cycleId, nip } = path(req);
+    return { body: await reviewMidyear(cycleId, nip, req.body(MidyearBody), req.caller, req.requestId) };
+  },
+  'PUT /v1/cycles/{cycleId}/evaluations/{nip}/rating': async (req) => {
+    const { cycleId, nip } = path(req);
+    return { body: await rateEvaluation(cycleId, nip, req.body(RatingBody), req.caller, req.requestId) };
+  },
+  'POST /v1/cycles/{cycleId}/evaluations/{nip}/objection': async (req) => {
+    const { cycleId, nip } = path(req);
+    return { status: 201, body: await fileObjection(cycleId, nip, req.body(ObjectionBody), req.caller, req.requestId) };
+  },
+});

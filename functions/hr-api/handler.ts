@@ -1,1 +1,86 @@
-export const handler = async () => ({});
+/** HR API: cycles, evaluation lists, the cycle summary, the organisation predikat, calibration. */
+import { z } from 'zod';
+import { DEFAULT_POLICY_ID, getPolicy } from '../../shared/domain/policies';
+import { OrgPredikatSchema } from '../../shared/domain/ratings';
+import { resolveCalibrationFlag } from '../../shared/cycle/actions';
+import { ForbiddenError, StateError } from '../../shared/cycle/errors';
+import { startCycle } from '../../shared/cycle/stages';
+import { cycleSummary } from '../../shared/cycle/summary-report';
+import { EvaluationStatusSchema, STAGES } from '../../shared/lifecycle/status';
+import { badRequest } from '../../shared/http/problem';
+import { CycleIdParam, jsonApi, type ApiRequest } from '../../shared/http/api';
+import { evaluationsOfRater, evaluationsOfUnitPage, getCycle, setCycleFields } from '../../shared/store/repository';
+import { NotFoundError } from '../../shared/store/errors';
+import { config } from '../../shared/config';
+
+function requireHr(req: ApiRequest) {
+  if (!req.caller.roles.includes('hr')) throw new ForbiddenError('HR role required', 'Hanya untuk pengelola kinerja (HR)');
+}
+
+export const CreateCycleBody = z.object({
+  year: z.number().int().min(2022).max(2100),
+  policyId: z.string().default(DEFAULT_POLICY_ID),
+  orgPredikat: OrgPredikatSchema.optional(),
+});
+const ListQuery = z.object({
+  unitId: z.string().min(1).max(64).optional(),
+  status: EvaluationStatusSchema.optional(),
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+const CursorKey = z.record(z.string(), z.string().max(300));
+
+function decodeListCursor(s: string | undefined) {
+  if (!s) return undefined;
+  try {
+    return CursorKey.parse(JSON.parse(Buffer.from(s, 'base64url').toString('utf8')));
+  } catch {
+    throw badRequest('Kursor halaman tidak sah', 'Invalid page cursor');
+  }
+}
+
+export const handler = jsonApi({
+  'POST /v1/cycles': async (req) => {
+    requireHr(req);
+    const body = req.body(CreateCycleBody);
+    try { getPolicy(body.policyId); } catch { throw badRequest(`Kebijakan ${body.policyId} tidak dikenal`, `Unknown policy ${body.policyId}`); }
+    const agencyId = req.caller.agencyId ?? config().AGENCY_ID;
+    const result = await startCycle({ agencyId, year: body.year, policyId: body.policyId, orgPredikat: body.orgPredikat });
+    return { status: result.created ? 201 : 200, body: result };
+  },
+  'GET /v1/cycles/{cycleId}': async (req) => {
+    requireHr(req);
+    const cycleId = CycleIdParam.parse(req.params.cycleId);
+    return { body: await cycleSummary(cycleId) };
+  },
+  'PUT /v1/cycles/{cycleId}/organisation-predikat': async (req) => {
+    requireHr(req);
+    const cycleId = CycleIdParam.parse(req.params.cycleId);
+    const { orgPredikat } = req.body(z.object({ orgPredikat: OrgPredikatSchema }));
+    const cycle = await getCycle(cycleId);
+    if (!cycle) throw new NotFoundError(`cycle ${cycleId}`, `Siklus ${cycleId} tidak ditemukan`);
+    if (STAGES.indexOf(cycle.stage) >= STAGES.indexOf('CALIBRATION')) {
+      throw new StateError('The organisation predikat is fixed once calibration starts', 'Predikat organisasi tidak dapat diubah setelah kalibrasi dimulai');
+    }
+    await setCycleFields(cycleId, { orgPredikat });
+    return { body: { cycleId, orgPredikat } };
+  },
+  'GET /v1/cycles/{cycleId}/evaluations': async (req) => {
+    const cycleId = CycleIdParam.parse(req.params.cycleId);
+    const q = ListQuery.parse(req.query);
+    if (!req.caller.roles.includes('hr')) {
+      // A rater lists their own team.
+      const team = await evaluationsOfRater(cycleId, req.caller.nip);
+      return { body: { items: team, next: null } };
+    }
+    if (!q.unitId) throw badRequest('Parameter unitId wajib diisi', 'Query parameter unitId is required');
+    const page = await evaluationsOfUnitPage(cycleId, q.unitId, decodeListCursor(q.cursor), q.limit, q.status);
+    return { body: { items: page.items, next: page.next ? Buffer.from(JSON.stringify(page.next)).toString('base64url') : null } };
+  },
+  'POST /v1/cycles/{cycleId}/calibration/{unitId}/resolution': async (req) => {
+    const cycleId = CycleIdParam.parse(req.params.cycleId);
+    const unitId = z.string().min(1).max(64).parse(req.params.unitId);
+    const { reason } = req.body(z.object({ reason: z.string().trim().min(1).max(2000) }));
+    return { body: await resolveCalibrationFlag(cycleId, unitId, reason, req.caller) };
+  },
+});

@@ -1,1 +1,6 @@
-export const handler = async () => ({});
+import { z } from 'zod';
+import { awaitStage } from '../../shared/cycle/stages';
+import { StageInputSchema, stageStep } from './input';
+
+// The task token is stored server-side and never logged (the logger only gets cycleId and stage).
+export const handler = stageStep(StageInputSchema.extend({ taskToken: z.string().min(1) }), awaitStage);

@@ -1,1 +1,4 @@
-export const handler = async () => ({});
+import { closeStage } from '../../shared/cycle/stages';
+import { StageInputSchema, stageStep } from './input';
+
+export const handler = stageStep(StageInputSchema, closeStage);

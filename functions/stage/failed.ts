@@ -1,1 +1,17 @@
-export const handler = async () => ({});
+import { z } from 'zod';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { recordStageFailure } from '../../shared/cycle/stages';
+import { logger, metrics } from '../../shared/powertools';
+import { StageInputSchema, stageStep } from './input';
+
+const FailureInput = StageInputSchema.extend({
+  error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
+});
+
+export const handler = stageStep(FailureInput, async (input) => {
+  await recordStageFailure(input);
+  logger.error('Stage failed', { error: input.error?.Error });
+  metrics.addMetric('StageFailed', MetricUnit.Count, 1);
+  metrics.publishStoredMetrics();
+  return { recorded: true };
+});

@@ -1,1 +1,4 @@
-export const handler = async () => ({});
+import { checkDeadlines } from '../../shared/cycle/stages';
+import { StageInputSchema, stageStep } from './input';
+
+export const handler = stageStep(StageInputSchema, checkDeadlines);

@@ -45,7 +45,7 @@ export const messagesEn: Partial<Record<MessageKey, string>> = {
   'decision.approve': 'approved',
   'decision.return': 'returned',
 
-  'digest.subject': 'Performance evaluations: {count} employees await your decision',
+  'digest.subject': 'Performance evaluations awaiting your decision: {count}',
   'digest.intro':
     "The following performance evaluations at the {stage} stage have been completed by the rater and await your approval as the rater's superior.",
   'digest.request': 'Please review each evaluation and approve it, or return it with a reason, by {deadline}.',
@@ -53,26 +53,27 @@ export const messagesEn: Partial<Record<MessageKey, string>> = {
   'digest.actAll': 'Review and decide on all at once',
   'digest.actAllHint': 'All of the evaluations above can be approved together on one confirmation page.',
 
-  'skp.subject': 'Performance plans (SKP): {count} employees await your approval',
+  'skp.subject': 'Performance plans (SKP) awaiting your approval: {count}',
   'skp.intro':
     'The following performance plans (SKP) at the {stage} stage have been drafted by employees you rate and await your approval as their rater.',
   'skp.request':
     'Please review the RHK, indicators and targets of each plan and approve it, or return it with notes, by {deadline}.',
   'skp.actAll': 'Review and approve all plans at once',
 
-  'reminder.subject': 'Reminder: {count} decisions await you until {deadline}',
-  'reminder.intro': 'This is a reminder that {count} items at the {stage} stage still await your decision.',
+  'reminder.subject': 'Reminder: decisions awaiting you ({count}), deadline {deadline}',
+  'reminder.intro': 'This is a reminder that items at the {stage} stage still await your decision (pending: {count}).',
   'reminder.deadline':
     'The deadline is {deadline}. After it, undecided items will be escalated to your superior and to the performance management office.',
   'reminder.freshLinks':
     'The links in this email are the newest; links in earlier emails still work while they are valid.',
 
-  'escalation.subject': 'Escalation: {count} decisions not yet made by {approver}',
+  'escalation.subject': 'Escalation: decisions pending with {approver} ({count})',
   'escalation.intro':
-    '{approver} has not decided on {count} items at the {stage} stage. They have been waiting since {since}, and the deadline of {deadline} has passed.',
+    '{approver} has not decided on the items below at the {stage} stage (pending: {count}). They have been waiting since {since}, and the deadline of {deadline} has passed.',
   'escalation.request':
     'Please follow up within your authority, for example by reminding the official, appointing an acting official (Plt./Plh.), or taking over the decision.',
   'escalation.approver': 'Official who has not decided',
+  'escalation.deadline': 'Deadline',
   'escalation.pendingSince': 'Waiting since',
   'escalation.items': 'Undecided items',
   'escalation.open': 'Open',

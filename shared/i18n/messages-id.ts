@@ -82,6 +82,7 @@ export const messagesId = {
   'escalation.request':
     'Mohon Bapak/Ibu menindaklanjuti sesuai kewenangan, misalnya dengan mengingatkan yang bersangkutan, menunjuk Pelaksana Tugas (Plt.) atau Pelaksana Harian (Plh.), atau mengambil alih keputusan.',
   'escalation.approver': 'Pejabat yang belum memutuskan',
+  'escalation.deadline': 'Batas waktu',
   'escalation.pendingSince': 'Menunggu sejak',
   'escalation.items': 'Usulan yang belum diputuskan',
   'escalation.open': 'Buka',

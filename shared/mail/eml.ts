@@ -66,13 +66,18 @@ function isPlainAscii(value: string): boolean {
   return /^[\x20-\x7e]*$/.test(value) && !value.includes('=?');
 }
 
-/** RFC 2047 B-encoded words of at most 75 characters, never splitting a UTF-8 sequence. */
-export function encodeHeaderValue(value: string): string {
+/**
+ * RFC 2047 B-encoded words, never splitting a UTF-8 sequence, folded so that every line stays within
+ * 76 characters; `prefixLength` is the length of "Name: " before the value on the first line.
+ */
+export function encodeHeaderValue(value: string, prefixLength = 0): string {
   if (isPlainAscii(value)) return value;
+  // "=?UTF-8?B?" + base64 + "?=": 12 characters around 4 base64 characters per 3 bytes
+  const budget = (lineStart: number) => Math.max(3, Math.floor((76 - lineStart - 12) / 4) * 3);
   const words: string[] = [];
   let chunk = '';
   for (const ch of value) {
-    if (Buffer.byteLength(chunk + ch, 'utf8') > 45) {
+    if (chunk !== '' && Buffer.byteLength(chunk + ch, 'utf8') > budget(words.length === 0 ? prefixLength : 1)) {
       words.push(chunk);
       chunk = '';
     }
@@ -104,7 +109,7 @@ function formatMailbox(mailbox: string): string {
   const m = /^\s*(.*?)\s*<([^<>]+)>\s*$/.exec(mailbox);
   if (!m || !m[1]) return mailbox.trim();
   const name = m[1].replace(/^"(.*)"$/, '$1');
-  const displayName = isPlainAscii(name) ? `"${name.replace(/["\\]/g, '\\$&')}"` : encodeHeaderValue(name);
+  const displayName = isPlainAscii(name) ? `"${name.replace(/["\\]/g, '\\$&')}"` : encodeHeaderValue(name, 'From: '.length);
   return `${displayName} <${m[2]}>`;
 }
 
@@ -128,12 +133,12 @@ export function buildEml(input: EmlInput): string {
     ['From', formatMailbox(input.from)],
     ['To', input.to.join(`,${CRLF} `)],
     ...(input.cc && input.cc.length > 0 ? ([['Cc', input.cc.join(`,${CRLF} `)]] as [string, string][]) : []),
-    ['Subject', encodeHeaderValue(input.subject)],
+    ['Subject', encodeHeaderValue(input.subject, 'Subject: '.length)],
     ['Date', formatRfc5322Date(input.date)],
     ['Message-ID', `<${input.messageId}>`],
     ['MIME-Version', '1.0'],
-    ...Object.entries(input.extraHeaders ?? {}).map(([k, v]) => [k, encodeHeaderValue(v)] as [string, string]),
-    ['Content-Type', `multipart/alternative; boundary="${input.boundary}"`],
+    ...Object.entries(input.extraHeaders ?? {}).map(([k, v]) => [k, encodeHeaderValue(v, k.length + 2)] as [string, string]),
+    ['Content-Type', `multipart/alternative;${CRLF} boundary="${input.boundary}"`],
   ];
   const part = (type: string, body: string) =>
     [

@@ -40,7 +40,7 @@ export function validateMessage(message: MailMessage): void {
 
 /** Subjects are one line: CR, LF and tabs collapse to a single space. */
 export function oneLine(value: string): string {
-  return value.replace(/[\r\n\t]+/g, ' ').trim();
+  return value.replace(/[ \t]*[\r\n\t]+[ \t]*/g, ' ').trim();
 }
 
 /** SES tag names and values allow only [A-Za-z0-9_-], at most 256 characters. */

@@ -68,11 +68,11 @@ export function resolveStateMachines(template: unknown, opts: ResolveOptions = {
     const name = stateMachineName(logicalId, ctx);
     let definition: unknown;
     if (props.DefinitionString !== undefined) {
-      let text = resolveValue(props.DefinitionString, ctx);
-      if (typeof text !== 'string') {
+      const raw = resolveValue(props.DefinitionString, ctx);
+      if (typeof raw !== 'string') {
         throw new Error(`State machine ${logicalId}: DefinitionString did not resolve to a string`);
       }
-      text = applySubstitutions(text, props.DefinitionSubstitutions, ctx, logicalId);
+      const text = applySubstitutions(raw, props.DefinitionSubstitutions, ctx, logicalId);
       try {
         definition = JSON.parse(text);
       } catch (e) {

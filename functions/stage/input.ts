@@ -1,0 +1,24 @@
+/** The state the cycle state machine passes to every stage function: ids and counters only. */
+import { z } from 'zod';
+import { StageSchema } from '../../shared/lifecycle/status';
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logger } from '../../shared/powertools';
+
+export const StageInputSchema = z.object({
+  cycleId: z.string().min(1),
+  stage: StageSchema,
+  tick: z.number().int().min(0).default(0),
+  waitSeconds: z.number().min(0).optional(),
+  cursor: z.string().nullish(),
+});
+
+/** Wraps a stage step: parse the state (a bad one fails the task, and Catch records it), log, run. */
+export function stageStep<S extends z.ZodType, R>(schema: S, fn: (input: z.infer<S>) => Promise<R>) {
+  return middy(async (event: unknown) => {
+    const input = schema.parse(event);
+    const { cycleId, stage } = input as { cycleId: string; stage: string };
+    logger.appendKeys({ cycleId, stage });
+    return fn(input);
+  }).use(injectLambdaContext(logger, { resetKeys: true }));
+}

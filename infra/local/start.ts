@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: starts the local stack, runs one whole evaluation cycle on the sample roster of
+ * Kecamatan Asemrowo with simulated people, prints the results, stops everything, exits 0.
+ */
+import './sfn/polyfill';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { loadSampleAgency } from './sample/schema';
+import { startLocalStack, type LocalStack } from './stack';
+import { runCycle, seedRoster } from './run-cycle';
+import { printReport } from './report';
+
+const root = path.resolve(new URL('../..', import.meta.url).pathname);
+const workDir = path.join(root, '.local', 'run');
+const samplePath = process.env.SAMPLE_FILE ?? path.join(root, 'infra/local/sample/asemrowo.json');
+const t0 = Date.now();
+const log = (line: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${line}`);
+
+async function main(): Promise<void> {
+  const sample = loadSampleAgency(samplePath);
+  rmSync(workDir, { recursive: true, force: true });
+  log(`Kinerja ASN — siklus lokal untuk ${sample.name} (${sample.employees.filter((e) => !e.external).length} pegawai)`);
+  let stack: LocalStack | undefined;
+  const stopAll = async () => { if (stack) { const s = stack; stack = undefined; await s.stop(); } };
+  process.once('SIGINT', () => { void stopAll().finally(() => process.exit(130)); });
+  try {
+    stack = await startLocalStack({
+      workDir,
+      httpPort: process.env.LOCAL_HTTP_PORT ? Number(process.env.LOCAL_HTTP_PORT) : undefined,
+      dynamoPort: process.env.LOCAL_DYNAMODB_PORT ? Number(process.env.LOCAL_DYNAMODB_PORT) : undefined,
+      timeScale: Number(process.env.LOCAL_TIME_SCALE ?? 2e-6),
+      log,
+    });
+    await seedRoster(sample);
+    log('Data pegawai dan unit dimuat');
+    const outcome = await runCycle(stack, sample, { log });
+    printReport(outcome, sample, (line) => console.log(line));
+    log(`Selesai: ${outcome.evaluations.length} penilaian final, ${outcome.decisionsByLink} keputusan lewat tautan email, ${outcome.emails} email di ${path.relative(root, stack.outboxDir)}`);
+  } finally {
+    await stopAll();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: Error) => {
+    console.error(`\nGagal / failed: ${err.message}`);
+    if (process.env.DEBUG) console.error(err.stack);
+    process.exit(1);
+  },
+);

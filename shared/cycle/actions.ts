@@ -1,0 +1,306 @@
+/**
+ * What people do in a cycle, as use cases: employees submit SKPs, progress and objections; raters
+ * review and rate; peers give feedback; approvers decide (through email links); HR calibrates.
+ * Each is: check who may act → check the state → apply with the domain engine → one conditional
+ * transaction (change + audit + counters) → release the stage if it is complete.
+ */
+import * as domain from '../domain';
+import type { BehaviourFeedback } from '../domain/behaviour';
+import type { Realisation } from '../domain/evaluate';
+import type { Skp } from '../domain/skp';
+import { assertTransition, TransitionError, type EvaluationStatus, type Stage } from '../lifecycle/status';
+import {
+  changeEvaluation, decideDecisionUpdate, decisionPut, getCycle, getDecision, getEvaluation, notifyRecipientUpdate,
+  stageCounterUpdate, type Actor, type CycleRecord, type DecisionRecord, type EvaluationRecord,
+} from '../store/repository';
+import { NotFoundError } from '../store/errors';
+import { deps } from './deps';
+import { ForbiddenError, RuleError, StateError } from './errors';
+import { scoreEvaluation, type RaterRatingInput } from './scoring';
+import { releaseStageIfComplete } from './stages';
+
+export interface Caller { nip: string; roles: string[]; agencyId?: string; name?: string }
+
+async function load(cycleId: string, nip: string): Promise<{ cycle: CycleRecord; e: EvaluationRecord }> {
+  const cycle = await getCycle(cycleId);
+  if (!cycle) throw new NotFoundError(`cycle ${cycleId}`, `Siklus ${cycleId} tidak ditemukan`);
+  const e = await getEvaluation(cycleId, nip);
+  if (!e) throw new NotFoundError(`evaluation of ${nip} in ${cycleId}`, `Penilaian pegawai ${nip} pada siklus ${cycleId} tidak ditemukan`);
+  return { cycle, e };
+}
+
+function requireStage(cycle: CycleRecord, ...stages: Stage[]) {
+  if (!stages.includes(cycle.stage)) {
+    throw new StateError(`Not possible in stage ${cycle.stage} (needs ${stages.join(' or ')})`, `Tidak dapat dilakukan pada tahap ${cycle.stage} (hanya pada tahap ${stages.join(' atau ')})`);
+  }
+}
+function requireStatus(e: EvaluationRecord, to: EvaluationStatus) {
+  try {
+    assertTransition(e.status, to);
+  } catch (err) {
+    if (err instanceof TransitionError) throw new StateError(err.message, `Penilaian berstatus ${e.status}; tindakan ini tidak dapat dilakukan`);
+    throw err;
+  }
+}
+const isHr = (c: Caller) => c.roles.includes('hr');
+function requireSelf(c: Caller, e: EvaluationRecord) {
+  if (c.nip !== e.nip && !isHr(c)) throw new ForbiddenError('Only the employee (or HR) may do this', 'Hanya pegawai yang bersangkutan (atau HR) yang dapat melakukan ini');
+}
+function requireRater(c: Caller, e: EvaluationRecord) {
+  if (c.nip !== e.raterNip && !isHr(c)) throw new ForbiddenError('Only the employee’s rater may do this', 'Hanya Pejabat Penilai Kinerja pegawai ini yang dapat melakukan ini');
+}
+const actorOf = (c: Caller, role: Actor['role']): Actor => ({ nip: c.nip, role: isHr(c) && role !== 'hr' ? 'hr' : role, name: c.name });
+const now = () => deps.clock.now().toISOString();
+
+function unwrapDomain<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof domain.DomainError) throw err;
+    throw err;
+  }
+}
+
+// ─── planning ─────────────────────────────────────────────────────────────────────────────────────
+
+export async function submitSkp(cycleId: string, nip: string, skpInput: unknown, caller: Caller, requestId: string) {
+  const { cycle, e } = await load(cycleId, nip);
+  requireSelf(caller, e);
+  requireStage(cycle, 'PLANNING');
+  requireStatus(e, 'SKP_SUBMITTED');
+  const rater = e.raterNip ? await getEvaluation(cycleId, e.raterNip) : undefined;
+  const superiorRhkIds = (rater?.skp as Skp | undefined)?.rhk.map((r) => r.id);
+  const validation = domain.validateSkp(skpInput, {
+    isUnitHead: e.isUnitHead,
+    cycle: { start: `${cycle.year}-01-01`, end: `${cycle.year}-12-31` },
+    ...(superiorRhkIds ? { superiorRhkIds } : {}),
+  });
+  if (!validation.ok) throw new domain.DomainValidationError(validation.errors);
+  if (validation.skp.nip !== nip) throw new RuleError('The SKP’s NIP must be the employee’s', 'NIP pada SKP harus NIP pegawai yang bersangkutan', 'nip');
+  const at = now();
+  const decisionId = deps.newId();
+  const recipient = e.raterNip;
+  const outcome = await changeEvaluation({
+    cycleId, nip, changeId: `skp:${requestId}`, from: ['SKP_DRAFT', 'SKP_RETURNED'], to: 'SKP_SUBMITTED',
+    set: { skp: validation.skp, skpDecisionId: decisionId },
+    audit: { at, actor: actorOf(caller, 'employee'), action: 'SKP_SUBMITTED', before: { status: e.status }, after: { status: 'SKP_SUBMITTED', rhk: validation.skp.rhk.length } },
+    extra: recipient ? [
+      decisionPut({ decisionId, kind: 'SKP_APPROVAL', cycleId, stage: 'PLANNING', subjectNip: nip, recipientNip: recipient, status: 'PENDING', createdAt: at }),
+      notifyRecipientUpdate(cycleId, 'PLANNING', [recipient]),
+    ] : [],
+  }, e);
+  return { status: 'SKP_SUBMITTED' as const, outcome };
+}
+
+// ─── monitoring and final scoring ─────────────────────────────────────────────────────────────────
+
+export async function recordProgress(cycleId: string, nip: string, realisations: Realisation[], caller: Caller, requestId: string) {
+  const { cycle, e } = await load(cycleId, nip);
+  requireSelf(caller, e);
+  requireStage(cycle, 'MIDYEAR', 'FINAL_SCORING');
+  const allowed: EvaluationStatus[] = cycle.stage === 'MIDYEAR' ? ['MONITORING', 'MIDYEAR_REVIEWED'] : ['AWAITING_RATING'];
+  if (!allowed.includes(e.status)) throw new StateError(`Progress cannot be changed in status ${e.status}`, `Realisasi tidak dapat diubah pada status ${e.status}`);
+  const indicatorIds = new Set(((e.skp as Skp | undefined)?.rhk ?? []).flatMap((r) => r.indicators.map((i) => i.id)));
+  const unknown = realisations.filter((r) => !indicatorIds.has(r.indicatorId)).map((r) => r.indicatorId);
+  if (unknown.length) throw new RuleError(`Unknown indicator(s): ${unknown.join(', ')}`, `Indikator tidak ada di SKP: ${unknown.join(', ')}`, 'realisations');
+  const field = cycle.stage === 'MIDYEAR' ? 'progress' : 'realisations';
+  const outcome = await changeEvaluation({
+    cycleId, nip, changeId: `progress:${requestId}`, from: e.status, set: { [field]: realisations },
+    audit: { at: now(), actor: actorOf(caller, 'employee'), action: cycle.stage === 'MIDYEAR' ? 'PROGRESS_RECORDED' : 'REALISATION_RECORDED', after: { indicators: realisations.length } },
+  }, e);
+  return { status: e.status, outcome };
+}
+
+export async function giveFeedback(cycleId: string, nip: string, feedback: Omit<BehaviourFeedback, 'source' | 'fromNip'>[], caller: Caller, requestId: string) {
+  const { cycle, e } = await load(cycleId, nip);
+  requireStage(cycle, 'MIDYEAR', 'FINAL_SCORING');
+  if (caller.nip === nip) throw new ForbiddenError('Employees do not give behaviour feedback on themselves', 'Pegawai tidak memberi umpan balik perilaku untuk dirinya sendiri');
+  if (e.status === 'RATED') throw new StateError('The evaluation has been rated', 'Penilaian sudah diberi rating');
+  let source: BehaviourFeedback['source'];
+  if (caller.nip === e.raterNip) source = 'rater';
+  else {
+    const author = await getEvaluation(cycleId, caller.nip);
+    if (author?.raterNip === nip) source = 'subordinate';
+    else if (author && author.unitId === e.unitId) source = 'peer';
+    else throw new ForbiddenError('Only the rater, colleagues of the same unit and subordinates give feedback', 'Umpan balik hanya dari Pejabat Penilai, rekan kerja satu unit, atau bawahan');
+  }
+  const items: BehaviourFeedback[] = feedback.map((f) => ({ ...f, source, fromNip: caller.nip }));
+  // One entry per author: a second submission replaces the first (editable until the rating).
+  const outcome = await changeEvaluation({
+    cycleId, nip, changeId: `feedback:${requestId}`, from: e.status,
+    set: { feedback: { ...((e.feedback ?? {}) as unknown as Record<string, unknown>), [caller.nip]: items } },
+    audit: { at: now(), actor: { nip: caller.nip, role: source === 'rater' ? 'rater' : 'peer' }, action: 'FEEDBACK_GIVEN', after: { source, values: items.length } },
+  }, e);
+  return { source, outcome };
+}
+
+export async function reviewMidyear(cycleId: string, nip: string, review: { rating: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH'; notes: string }, caller: Caller, requestId: string) {
+  const { cycle, e } = await load(cycleId, nip);
+  requireRater(caller, e);
+  requireStage(cycle, 'MIDYEAR');
+  requireStatus(e, 'MIDYEAR_REVIEWED');
+  const outcome = await changeEvaluation({
+    cycleId, nip, changeId: `midyear:${requestId}`, from: 'MONITORING', to: 'MIDYEAR_REVIEWED', set: { midyearReview: { ...review, at: now() } },
+    audit: { at: now(), actor: actorOf(caller, 'rater'), action: 'MIDYEAR_REVIEWED', after: review },
+    extra: [stageCounterUpdate(cycleId, 'MIDYEAR', 'done')],
+  }, e);
+  if (outcome === 'applied') await releaseStageIfComplete(cycleId, 'MIDYEAR');
+  return { status: 'MIDYEAR_REVIEWED' as const, outcome };
+}
+
+export async function rateEvaluation(cycleId: string, nip: string, rating: RaterRatingInput, caller: Caller, requestId: string) {
+  const { cycle, e } = await load(cycleId, nip);
+  requireRater(caller, e);
+  requireStage(cycle, 'FINAL_SCORING', 'APPROVAL');
+  const at = now();
+  const score = unwrapDomain(() => scoreEvaluation(cycle, e, rating));
+  if (cycle.stage === 'FINAL_SCORING') {
+    if (e.status !== 'AWAITING_RATING' && e.status !== 'RATED') requireStatus(e, 'RATED');
+    const first = e.status === 'AWAITING_RATING';
+    const outcome = await changeEvaluation({
+      cycleId, nip, changeId: `rating:${requestId}`, from: ['AWAITING_RATING', 'RATED'], to: 'RATED',
+      set: { rating, score, predikat: score.predikat },
+      audit: { at, actor: actorOf(caller, 'rater'), action: 'RATED', before: { predikat: e.predikat }, after: { resultsRating: score.resultsRating, behaviour: score.behaviour.final, predikat: score.predikat } },
+      extra: first ? [stageCounterUpdate(cycleId, 'FINAL_SCORING', 'done')] : [],
+    }, e);
+    if (outcome === 'applied' && first) await releaseStageIfComplete(cycleId, 'FINAL_SCORING');
+    return { status: 'RATED' as const, predikat: score.predikat, outcome };
+  }
+  // Approval stage: only an evaluation the approver returned may be rated again.
+  requireStatus(e, 'AWAITING_APPROVAL');
+  if (e.status !== 'RETURNED_TO_RATER') throw new StateError('Only a returned evaluation can be rated again', 'Hanya penilaian yang dikembalikan yang dapat dinilai ulang');
+  const recipient = e.approverNip ?? e.raterNip!;
+  const outcome = await changeEvaluation({
+    cycleId, nip, changeId: `rating:${requestId}`, from: 'RETURNED_TO_RATER', to: 'AWAITING_APPROVAL',
+    set: { rating, score, predikat: score.predikat },
+    audit: { at, actor: actorOf(caller, 'rater'), action: 'RERATED', before: { predikat: e.predikat }, after: { predikat: score.predikat } },
+    extra: [
+      decisionPut({ decisionId: deps.newId(), kind: 'EVALUATION_APPROVAL', cycleId, stage: 'APPROVAL', subjectNip: nip, recipientNip: recipient, status: 'PENDING', createdAt: at }),
+      notifyRecipientUpdate(cycleId, 'APPROVAL', [recipient]),
+    ],
+  }, e);
+  return { status: 'AWAITING_APPROVAL' as const, predikat: score.predikat, outcome };
+}
+
+// ─── objection ────────────────────────────────────────────────────────────────────────────────────
+
+export async function fileObjection(cycleId: string, nip: string, objection: { reason: string; requestedPredikat?: domain.Predikat }, caller: Caller, requestId: string) {
+  const { cycle, e } = await load(cycleId, nip);
+  if (caller.nip !== nip) throw new ForbiddenError('Only the employee may object to their result', 'Hanya pegawai yang bersangkutan yang dapat mengajukan keberatan');
+  requireStage(cycle, 'OBJECTION');
+  requireStatus(e, 'OBJECTED');
+  const at = now();
+  const recipient = e.approverNip ?? e.raterNip!;
+  const outcome = await changeEvaluation({
+    cycleId, nip, changeId: `objection:${requestId}`, from: 'RESULT_ISSUED', to: 'OBJECTED',
+    set: { objection: { ...objection, filedAt: at } },
+    audit: { at, actor: actorOf(caller, 'employee'), action: 'OBJECTION_FILED', after: objection, reason: objection.reason },
+    extra: [
+      stageCounterUpdate(cycleId, 'OBJECTION', 'total'),
+      decisionPut({ decisionId: deps.newId(), kind: 'OBJECTION', cycleId, stage: 'OBJECTION', subjectNip: nip, recipientNip: recipient, status: 'PENDING', createdAt: at }),
+      notifyRecipientUpdate(cycleId, 'OBJECTION', [recipient]),
+    ],
+  }, e);
+  return { status: 'OBJECTED' as const, outcome };
+}
+
+// ─── decisions (email links) ──────────────────────────────────────────────────────────────────────
+
+export type DecisionOutcome = 'approve' | 'return';
+
+/** What each kind of decision does to the evaluation. */
+const DECISION_EFFECT: Record<DecisionRecord['kind'], Record<DecisionOutcome, { from: EvaluationStatus; to: EvaluationStatus; completes: boolean }>> = {
+  SKP_APPROVAL: { approve: { from: 'SKP_SUBMITTED', to: 'SKP_APPROVED', completes: true }, return: { from: 'SKP_SUBMITTED', to: 'SKP_RETURNED', completes: false } },
+  EVALUATION_APPROVAL: { approve: { from: 'AWAITING_APPROVAL', to: 'APPROVED', completes: true }, return: { from: 'AWAITING_APPROVAL', to: 'RETURNED_TO_RATER', completes: false } },
+  // Approve = the objection is granted (the requested predikat stands); return = rejected. Final either way (PP 30/2019 Ps. 59).
+  OBJECTION: { approve: { from: 'OBJECTED', to: 'OBJECTION_DECIDED', completes: true }, return: { from: 'OBJECTED', to: 'OBJECTION_DECIDED', completes: true } },
+};
+
+export type DecideResult =
+  | { kind: 'decided'; decision: DecisionRecord; outcome: DecisionOutcome }
+  | { kind: 'already'; decision: DecisionRecord };
+
+/**
+ * Decides a pending decision. `actorNip` is the verified link's recipient (the original recipient, a
+ * delegate, or the superior it was escalated to). A second decision never has a second effect.
+ */
+export async function decide(decisionId: string, outcome: DecisionOutcome, comment: string, actorNip: string): Promise<DecideResult> {
+  const decision = await getDecision(decisionId);
+  if (!decision) throw new NotFoundError(`decision ${decisionId}`, 'Keputusan tidak ditemukan');
+  if (decision.status !== 'PENDING') return { kind: 'already', decision };
+  const allowed = [decision.recipientNip, ...(decision.escalatedTo ?? [])];
+  if (!allowed.includes(actorNip)) throw new ForbiddenError('This link is not for this decision’s approver', 'Tautan ini bukan untuk pemberi keputusan ini');
+  if (outcome === 'return' && !comment.trim()) throw new RuleError('A reason is required to return or reject', 'Alasan wajib diisi untuk mengembalikan atau menolak', 'comment');
+  const { cycle, e } = await load(decision.cycleId, decision.subjectNip);
+  const effect = DECISION_EFFECT[decision.kind][outcome];
+  const at = now();
+  const actor: Actor = { nip: actorNip, role: 'approver', ...(actorNip !== decision.recipientNip ? { onBehalfOf: decision.recipientNip } : {}) };
+  const set: Record<string, unknown> = {};
+  if (decision.kind === 'SKP_APPROVAL' && outcome === 'return') set.skpNotes = comment;
+  if (decision.kind === 'EVALUATION_APPROVAL' && outcome === 'return') set.returnReason = comment;
+  if (decision.kind === 'OBJECTION') {
+    const requested = (e.objection as { requestedPredikat?: string } | undefined)?.requestedPredikat;
+    set.objection = { ...(e.objection as object), decision: outcome === 'approve' ? 'GRANTED' : 'REJECTED', decidedAt: at, comment };
+    if (outcome === 'approve' && requested) set.predikat = requested;
+  }
+  try {
+    await changeEvaluation({
+      cycleId: decision.cycleId, nip: decision.subjectNip, changeId: `decision:${decisionId}`, from: effect.from, to: effect.to, set,
+      audit: {
+        at, actor, action: `${decision.kind}:${outcome.toUpperCase()}`, reason: comment || undefined,
+        before: { status: e.status, predikat: e.predikat }, after: { status: effect.to, ...(set.predikat ? { predikat: set.predikat } : {}) },
+      },
+      extra: [
+        decideDecisionUpdate(decisionId, actor, at, outcome, comment),
+        ...(effect.completes ? [stageCounterUpdate(decision.cycleId, decision.stage, 'done')] : []),
+      ],
+    }, e);
+  } catch (err) {
+    // Lost a race with a second click: report who decided first.
+    const now2 = await getDecision(decisionId);
+    if (now2 && now2.status !== 'PENDING') return { kind: 'already', decision: now2 };
+    throw err;
+  }
+  void cycle;
+  if (effect.completes) await releaseStageIfComplete(decision.cycleId, decision.stage);
+  return { kind: 'decided', decision: (await getDecision(decisionId))!, outcome };
+}
+
+// ─── calibration (HR) ─────────────────────────────────────────────────────────────────────────────
+
+export async function resolveCalibrationFlag(cycleId: string, unitId: string, reason: string, caller: Caller) {
+  if (!isHr(caller)) throw new ForbiddenError('Only HR resolves calibration flags', 'Hanya HR yang dapat menyelesaikan catatan kalibrasi');
+  const cycle = await getCycle(cycleId);
+  if (!cycle) throw new NotFoundError(`cycle ${cycleId}`, `Siklus ${cycleId} tidak ditemukan`);
+  requireStage(cycle, 'CALIBRATION');
+  const calibration = (cycle as CycleRecord & { calibration?: { flags: { unitId: string; resolved: boolean }[] } }).calibration;
+  const index = calibration?.flags.findIndex((f) => f.unitId === unitId) ?? -1;
+  if (index < 0) throw new NotFoundError(`calibration flag for unit ${unitId}`, `Tidak ada catatan kalibrasi untuk unit ${unitId}`);
+  const { ddb } = await import('../aws/clients');
+  const { TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { keys } = await import('../store/keys');
+  const { config } = await import('../config');
+  const { isConditionalFailure } = await import('../store/repository');
+  const at = now();
+  try {
+    await ddb.send(new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: config().TABLE_NAME,
+            Key: keys.cycle(cycleId),
+            UpdateExpression: `SET calibration.flags[${index}].resolved = :t, calibration.flags[${index}].resolution = :r`,
+            ConditionExpression: `calibration.flags[${index}].unitId = :u AND calibration.flags[${index}].resolved = :f`,
+            ExpressionAttributeValues: { ':t': true, ':f': false, ':u': unitId, ':r': { reason, by: caller.nip, at } },
+          },
+        },
+        stageCounterUpdate(cycleId, 'CALIBRATION', 'done'),
+      ],
+    }));
+  } catch (err) {
+    if (isConditionalFailure(err)) return { resolved: true, already: true };
+    throw err;
+  }
+  await releaseStageIfComplete(cycleId, 'CALIBRATION');
+  return { resolved: true, already: false };
+}

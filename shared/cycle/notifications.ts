@@ -1,0 +1,183 @@
+/**
+ * Emails of the cycle: digests (one per recipient per stage), reminders, escalations and result
+ * notices. Each send is claimed once in DynamoDB first, so a retried step never sends twice.
+ */
+import { createHash } from 'node:crypto';
+import { buildDecisionUrl, type LinkAction } from '../auth/links';
+import { config } from '../config';
+import type { CycleSchedule } from '../lifecycle/schedule';
+import { windowOf } from '../lifecycle/schedule';
+import { stageLabel, type Stage } from '../lifecycle/status';
+import { renderApprovalDigest, renderEscalation, renderReminder, renderResultNotice, renderSkpApprovalRequest } from '../mail/templates';
+import type { EvaluationSummary, SkpSummary } from '../mail/summary';
+import {
+  claimOnce, getEmployee, getEvaluation, getStage, listUnits, markDecisionEscalated, pendingDecisionsOf, releaseOnce,
+  takeNotifyRecipients, evaluationsOfUnitPage, type CycleRecord, type DecisionRecord, type EmployeeRecord, type EvaluationRecord,
+} from '../store/repository';
+import { deps } from './deps';
+import { evaluationDetails, skpDetails } from './summaries';
+import { memo } from './util';
+
+const DAY_MS = 86_400_000;
+
+async function decisionUrl(decisionId: string, action: LinkAction, recipientNip: string): Promise<string> {
+  const keys = await deps.linkKeys().keys();
+  const cfg = config();
+  const expiresAt = new Date(deps.clock.now().getTime() + cfg.LINK_TTL_HOURS * 3_600_000);
+  return buildDecisionUrl(cfg.PUBLIC_BASE_URL ?? 'http://127.0.0.1:3000', { decisionId, action, recipient: recipientNip, expiresAt }, keys.current);
+}
+
+/** Sends `render()` once per key: claims the key first, releases it if the send fails so a retry sends. */
+async function sendOnce(onceKey: string, to: EmployeeRecord | { email: string }, message: { subject: string; html: string; text: string }, tags: Record<string, string>): Promise<boolean> {
+  const at = deps.clock.now().toISOString();
+  if (!(await claimOnce(onceKey, at))) return false;
+  try {
+    await deps.mailer().send({ to: [to.email], subject: message.subject, html: message.html, text: message.text, idempotencyKey: onceKey, tags });
+    return true;
+  } catch (err) {
+    await releaseOnce(onceKey);
+    throw err;
+  }
+}
+
+const stageDeadline = (cycle: CycleRecord, stage: Stage, openedAt: string | undefined) =>
+  new Date(Date.parse(openedAt ?? deps.clock.now().toISOString()) + windowOf(cycle.schedule as unknown as CycleSchedule, stage).deadlineDay * DAY_MS);
+
+/** One digest per recipient listing every pending decision of the stage; then the recipient is taken off the list. */
+export async function sendDigests(cycle: CycleRecord, stage: Stage): Promise<number> {
+  const record = await getStage(cycle.cycleId, stage);
+  const recipients = [...(record?.notifyRecipients ?? [])].sort();
+  const employee = memo((nip: string) => getEmployee(cycle.agencyId, nip));
+  const units = new Map((await listUnits(cycle.agencyId)).map((u) => [u.unitId, u.name]));
+  let sent = 0;
+  for (const recipientNip of recipients) {
+    const pending = (await pendingDecisionsOf(cycle.cycleId, recipientNip)).filter((d) => d.stage === stage).sort((a, b) => a.subjectNip.localeCompare(b.subjectNip));
+    const recipient = await employee(recipientNip);
+    if (pending.length && recipient) {
+      const key = `digest:${cycle.cycleId}:${stage}:${recipientNip}:${createHash('sha256').update(pending.map((d) => d.decisionId).join(',')).digest('hex').slice(0, 16)}`;
+      const message = await renderDigest(cycle, stage, recipient, pending, units, record?.openedAt);
+      if (await sendOnce(key, recipient, message, { kind: 'digest', stage })) sent++;
+    }
+    await takeNotifyRecipients(cycle.cycleId, stage, [recipientNip]);
+  }
+  return sent;
+}
+
+async function renderDigest(cycle: CycleRecord, stage: Stage, recipient: EmployeeRecord, pending: DecisionRecord[], units: Map<string, string>, openedAt?: string) {
+  const locale = recipient.locale ?? 'id';
+  const deadline = stageDeadline(cycle, stage, openedAt);
+  const base = { locale, recipient: { name: recipient.name }, stageLabel: stageLabel[stage][locale], deadline };
+  const links = async (d: DecisionRecord) => ({ approveUrl: await decisionUrl(d.decisionId, 'approve', recipient.nip), returnUrl: await decisionUrl(d.decisionId, 'return', recipient.nip) });
+  if (stage === 'PLANNING') {
+    const items: SkpSummary[] = [];
+    for (const d of pending) {
+      const e = await getEvaluation(cycle.cycleId, d.subjectNip);
+      if (e) items.push({ ...skpDetails(e, d.decisionId, units), ...(await links(d)) });
+    }
+    return renderSkpApprovalRequest({ ...base, items });
+  }
+  const items: EvaluationSummary[] = [];
+  for (const d of pending) {
+    const e = await getEvaluation(cycle.cycleId, d.subjectNip);
+    if (e) items.push({ ...evaluationDetails(e, d.decisionId, units, locale), ...(await links(d)) });
+  }
+  return renderApprovalDigest({ ...base, items });
+}
+
+/** Who each waiting evaluation waits on, per stage and status. */
+function waitsOn(e: EvaluationRecord): string | undefined {
+  switch (e.status) {
+    case 'SKP_DRAFT': case 'SKP_RETURNED': return e.nip;
+    case 'SKP_SUBMITTED': case 'MONITORING': case 'AWAITING_RATING': case 'RETURNED_TO_RATER': return e.raterNip;
+    case 'AWAITING_APPROVAL': case 'OBJECTED': return e.approverNip ?? e.raterNip;
+    default: return undefined;
+  }
+}
+
+async function waitingByPerson(cycle: CycleRecord, stage: Stage): Promise<Map<string, EvaluationRecord[]>> {
+  const { WAITING_STATUSES } = await import('./stages');
+  const statuses = WAITING_STATUSES[stage] ?? [];
+  const byPerson = new Map<string, EvaluationRecord[]>();
+  for (const unitId of cycle.unitIds) {
+    for (const status of statuses) {
+      let cursor: Record<string, unknown> | undefined;
+      do {
+        const page = await evaluationsOfUnitPage(cycle.cycleId, unitId, cursor, 200, status);
+        for (const e of page.items) {
+          const who = waitsOn(e);
+          if (who) byPerson.set(who, [...(byPerson.get(who) ?? []), e]);
+        }
+        cursor = page.next;
+      } while (cursor);
+    }
+  }
+  return byPerson;
+}
+
+export async function sendReminders(cycle: CycleRecord, stage: Stage, tick: number): Promise<number> {
+  const record = await getStage(cycle.cycleId, stage);
+  const units = new Map((await listUnits(cycle.agencyId)).map((u) => [u.unitId, u.name]));
+  let sent = 0;
+  for (const [nip, items] of await waitingByPerson(cycle, stage)) {
+    const person = await getEmployee(cycle.agencyId, nip);
+    if (!person) continue;
+    const locale = person.locale ?? 'id';
+    const message = renderReminder({
+      locale, recipient: { name: person.name }, stageLabel: stageLabel[stage][locale], deadline: stageDeadline(cycle, stage, record?.openedAt),
+      items: items.map((e) => ({ employee: { name: e.name, nip: e.nip, jabatan: e.jabatan, unitName: units.get(e.unitId) ?? e.unitId }, url: `${config().PUBLIC_BASE_URL ?? ''}/v1/cycles/${cycle.cycleId}/evaluations/${e.nip}` })),
+    });
+    if (await sendOnce(`reminder:${cycle.cycleId}:${stage}:${tick}:${nip}`, person, message, { kind: 'reminder', stage })) sent++;
+  }
+  return sent;
+}
+
+/** After the deadline: the laggard's superior and HR are told, and pending decisions may be taken by the superior. */
+export async function sendEscalations(cycle: CycleRecord, stage: Stage, tick: number): Promise<number> {
+  const record = await getStage(cycle.cycleId, stage);
+  const units = new Map((await listUnits(cycle.agencyId)).map((u) => [u.unitId, u.name]));
+  const hr = config().HR_EMAIL;
+  let sent = 0;
+  for (const [nip, items] of await waitingByPerson(cycle, stage)) {
+    const laggard = await getEmployee(cycle.agencyId, nip);
+    if (!laggard) continue;
+    const superior = laggard.raterNip ? await getEmployee(cycle.agencyId, laggard.raterNip) : undefined;
+    // Pending decisions of the laggard can now also be taken by the superior, with links of their own.
+    const decisions = (await pendingDecisionsOf(cycle.cycleId, nip)).filter((d) => d.stage === stage);
+    for (const d of decisions) if (superior) await markDecisionEscalated(d.decisionId, [superior.nip]);
+    const byDecision = new Map(decisions.map((d) => [d.subjectNip, d]));
+    const targets: (EmployeeRecord | { email: string; name: string; nip: string; locale: 'id' })[] = [];
+    if (superior) targets.push(superior);
+    if (hr) targets.push({ email: hr, name: 'Pengelola Kinerja (HR)', nip: 'hr', locale: 'id' });
+    for (const target of targets) {
+      const locale = target.locale ?? 'id';
+      const message = renderEscalation({
+        locale, recipient: { name: target.name }, approver: { name: laggard.name, nip: laggard.nip, jabatan: laggard.jabatan },
+        stageLabel: stageLabel[stage][locale], pendingSince: new Date(record?.openedAt ?? deps.clock.now()), deadline: stageDeadline(cycle, stage, record?.openedAt),
+        items: await Promise.all(items.map(async (e) => {
+          const d = byDecision.get(e.nip);
+          return {
+            employee: { name: e.name, nip: e.nip, jabatan: e.jabatan, unitName: units.get(e.unitId) ?? e.unitId },
+            url: d && target.nip !== 'hr' ? await decisionUrl(d.decisionId, 'view', target.nip) : undefined,
+          };
+        })),
+      });
+      if (await sendOnce(`escalation:${cycle.cycleId}:${stage}:${tick}:${nip}:${target.nip}`, target, message, { kind: 'escalation', stage })) sent++;
+    }
+  }
+  return sent;
+}
+
+export async function sendResultNotice(cycle: CycleRecord, e: EvaluationRecord, at: string): Promise<void> {
+  const person = await getEmployee(cycle.agencyId, e.nip);
+  if (!person) return;
+  const locale = person.locale ?? 'id';
+  const approver = e.approverNip ? await getEmployee(cycle.agencyId, e.approverNip) : undefined;
+  const days = windowOf(cycle.schedule as unknown as CycleSchedule, 'OBJECTION').fixedWindowDays ?? 14;
+  const details = evaluationDetails(e, 'notice', new Map(), locale);
+  const message = renderResultNotice({
+    locale, recipient: { name: person.name }, cycleLabel: `${cycle.year}`,
+    predikat: details.predikat, resultsRating: details.resultsRating, behaviourRating: details.behaviourRating,
+    finalisedAt: new Date(at), objectionDeadline: new Date(Date.parse(at) + days * DAY_MS), objectionDays: days, approverName: approver?.name,
+  });
+  await sendOnce(`result:${cycle.cycleId}:${e.nip}`, person, message, { kind: 'result' });
+}

@@ -1,0 +1,34 @@
+/** The cycle summary HR reads: progress per stage, predikat distribution per unit, calibration flags. */
+import { STAGES } from '../lifecycle/status';
+import { evaluationsOfUnitPage, getCycle, getStage, listUnits, type EvaluationRecord } from '../store/repository';
+import { NotFoundError } from '../store/errors';
+
+export async function cycleSummary(cycleId: string) {
+  const cycle = await getCycle(cycleId);
+  if (!cycle) throw new NotFoundError(`cycle ${cycleId}`, `Siklus ${cycleId} tidak ditemukan`);
+  const stages = await Promise.all(STAGES.map(async (s) => {
+    const r = await getStage(cycleId, s);
+    return { stage: s, total: r?.total ?? 0, done: r?.done ?? 0, openedAt: r?.openedAt ?? null, closedAt: r?.closedAt ?? null };
+  }));
+  const unitNames = new Map((await listUnits(cycle.agencyId)).map((u) => [u.unitId, u.name]));
+  const units = [];
+  for (const unitId of cycle.unitIds) {
+    const evaluations: EvaluationRecord[] = [];
+    let cursor: Record<string, unknown> | undefined;
+    do {
+      const page = await evaluationsOfUnitPage(cycleId, unitId, cursor, 500);
+      evaluations.push(...page.items);
+      cursor = page.next;
+    } while (cursor);
+    const distribution: Record<string, number> = {};
+    const statuses: Record<string, number> = {};
+    for (const e of evaluations) {
+      if (e.predikat) distribution[e.predikat] = (distribution[e.predikat] ?? 0) + 1;
+      statuses[e.status] = (statuses[e.status] ?? 0) + 1;
+    }
+    units.push({ unitId, name: unitNames.get(unitId) ?? unitId, employees: evaluations.length, distribution, statuses });
+  }
+  const { schedule: _schedule, ...rest } = cycle;
+  void _schedule;
+  return { cycle: rest, stages, units };
+}

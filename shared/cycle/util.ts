@@ -1,0 +1,33 @@
+/** Small helpers shared by the cycle use cases. */
+
+/** Runs `fn` over items with at most `limit` in flight (bounded fan-out inside one Lambda invocation). */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  });
+  await Promise.all(workers);
+  return out;
+}
+
+/** Opaque cursors passed between paged workflow steps (ids only; small). */
+export interface StageCursor { u: number; k?: Record<string, unknown> }
+export const encodeCursor = (c: StageCursor | undefined): string | null => (c ? Buffer.from(JSON.stringify(c)).toString('base64url') : null);
+export function decodeCursor(s: string | null | undefined): StageCursor {
+  if (!s) return { u: 0 };
+  return JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as StageCursor;
+}
+
+/** A memo for roster look-ups within one invocation. */
+export function memo<K, V>(load: (k: K) => Promise<V>): (k: K) => Promise<V> {
+  const cache = new Map<K, Promise<V>>();
+  return (k) => {
+    let v = cache.get(k);
+    if (!v) { v = load(k); cache.set(k, v); }
+    return v;
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * The domain rules engine: PermenPAN-RB 6/2022 performance scoring, calibration, SKM and follow-up as
+ * pure functions of their inputs and a versioned policy. No I/O, no clock, no AWS: the same inputs and
+ * policy id always give the same result. See README.md in this folder for the rules and choices.
+ */
+export * from './text';
+export * from './errors';
+export * from './ratings';
+export * from './policy';
+export * from './policies';
+export * from './skp';
+export * from './results';
+export * from './berakhlak';
+export * from './behaviour';
+export * from './predikat';
+export * from './evaluate';
+export * from './distribution';
+export * from './skm';
+export * from './legacy';
+export * from './followup';
+export * from './catalogue';

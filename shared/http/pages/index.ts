@@ -1,0 +1,4 @@
+export * from './html';
+export * from './layout';
+export * from './form';
+export * from './decision-pages';

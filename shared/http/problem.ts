@@ -1,0 +1,64 @@
+/**
+ * RFC 9457 problem details: every business error maps to one status here, with messages in Bahasa
+ * Indonesia and English. Bad input never becomes a 500.
+ */
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { ZodError } from 'zod';
+import { DomainError } from '../domain/errors';
+import { ForbiddenError, RuleError, StateError } from '../cycle/errors';
+import { ConflictError, NotFoundError } from '../store/errors';
+import { logger } from '../powertools';
+
+export interface FieldProblem { field: string; id: string; en: string }
+
+export class HttpProblem extends Error {
+  constructor(readonly status: number, readonly title: string, readonly detailId: string, readonly detailEn: string, readonly errors: FieldProblem[] = []) {
+    super(detailEn);
+  }
+}
+
+export const badRequest = (id: string, en: string, errors: FieldProblem[] = []) => new HttpProblem(400, 'Bad Request', id, en, errors);
+export const unauthorized = () => new HttpProblem(401, 'Unauthorized', 'Token tidak ada atau tidak sah', 'Missing or invalid token');
+export const payloadTooLarge = (limit: number) => new HttpProblem(413, 'Payload Too Large', `Isi permintaan melebihi ${limit} byte`, `Request body exceeds ${limit} bytes`);
+
+function fromZod(err: ZodError): HttpProblem {
+  const errors = err.issues.map((i) => ({
+    field: i.path.join('.') || '(body)',
+    id: `Isian ${i.path.join('.') || 'permintaan'} tidak valid: ${i.message}`,
+    en: `${i.path.join('.') || 'body'}: ${i.message}`,
+  }));
+  return new HttpProblem(400, 'Bad Request', 'Permintaan tidak valid; periksa isian yang disebut', 'The request is invalid; see the fields listed', errors);
+}
+
+export function toProblem(err: unknown): HttpProblem {
+  if (err instanceof HttpProblem) return err;
+  if (err instanceof ZodError) return fromZod(err);
+  if (err instanceof DomainError) {
+    const errs = (err as DomainError & { errors?: DomainError[] }).errors ?? [err];
+    return new HttpProblem(422, 'Unprocessable Content', err.messageId, err.messageEn,
+      errs.map((e) => ({ field: e.field ?? '(body)', id: e.messageId, en: e.messageEn })));
+  }
+  if (err instanceof RuleError) return new HttpProblem(422, 'Unprocessable Content', err.messageId, err.message, err.field ? [{ field: err.field, id: err.messageId, en: err.message }] : []);
+  if (err instanceof ForbiddenError) return new HttpProblem(403, 'Forbidden', err.messageId, err.message);
+  if (err instanceof NotFoundError) return new HttpProblem(404, 'Not Found', err.messageId, err.message);
+  if (err instanceof StateError || err instanceof ConflictError) return new HttpProblem(409, 'Conflict', err.messageId, err.message);
+  logger.error('Unhandled error', err as Error);
+  return new HttpProblem(500, 'Internal Server Error', 'Terjadi kesalahan pada server; coba lagi nanti', 'Something went wrong on our side; try again later');
+}
+
+export function problemResponse(err: unknown, instance?: string): APIGatewayProxyStructuredResultV2 {
+  const p = toProblem(err);
+  return {
+    statusCode: p.status,
+    headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' },
+    body: JSON.stringify({
+      type: `https://asn-kinerja.example/problems/${p.status}`,
+      title: p.title,
+      status: p.status,
+      detail: p.detailId,
+      detail_en: p.detailEn,
+      ...(instance ? { instance } : {}),
+      ...(p.errors.length ? { errors: p.errors } : {}),
+    }),
+  };
+}

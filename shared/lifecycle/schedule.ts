@@ -1,0 +1,71 @@
+/**
+ * When each stage opens and how long people have, as configurable, versioned policy (a cycle stores
+ * the schedule it ran under). Deadlines count in stage-clock days ("ticks"): the await step times out
+ * once a day and the deadline check runs, so the same numbers hold in AWS and, compressed, locally.
+ */
+import { z } from 'zod';
+import type { Stage } from './status';
+
+export const StageWindowSchema = z.object({
+  /** Month (1–12) and day the stage opens, in the cycle year (or the next year with nextYear). */
+  opens: z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31), nextYear: z.boolean().default(false) }).optional(),
+  reminderDay: z.number().int().min(1),
+  deadlineDay: z.number().int().min(1),
+  /** After the deadline, escalation runs; after this day the stage is overdue and fails loudly. */
+  lastDay: z.number().int().min(1),
+  /** Stages that last a fixed window whatever happens (the objection window). */
+  fixedWindowDays: z.number().int().min(1).optional(),
+});
+export type StageWindow = z.infer<typeof StageWindowSchema>;
+
+export const CycleScheduleSchema = z.object({
+  id: z.string(),
+  legalSource: z.string(),
+  windows: z.record(z.string(), StageWindowSchema),
+});
+export type CycleSchedule = z.infer<typeof CycleScheduleSchema>;
+
+/** Default: PermenPAN-RB 6/2022 timings; objection window per PP 30/2019 Ps. 59 (14 days). */
+export const DEFAULT_SCHEDULE: CycleSchedule = {
+  id: 'jadwal-permenpanrb-6-2022/v1',
+  legalSource: 'PermenPAN-RB 6/2022 Bab IV–VI; PP 30/2019 Ps. 59 (keberatan 14 hari)',
+  windows: {
+    PLANNING: { opens: { month: 1, day: 2, nextYear: false }, reminderDay: 14, deadlineDay: 29, lastDay: 60 },
+    MIDYEAR: { opens: { month: 7, day: 1, nextYear: false }, reminderDay: 10, deadlineDay: 21, lastDay: 45 },
+    FINAL_SCORING: { opens: { month: 1, day: 2, nextYear: true }, reminderDay: 10, deadlineDay: 21, lastDay: 45 },
+    CALIBRATION: { reminderDay: 5, deadlineDay: 10, lastDay: 30 },
+    APPROVAL: { reminderDay: 7, deadlineDay: 14, lastDay: 30 },
+    OBJECTION: { reminderDay: 10, deadlineDay: 14, lastDay: 30, fixedWindowDays: 14 },
+    FOLLOW_UP: { reminderDay: 5, deadlineDay: 10, lastDay: 30 },
+  },
+};
+
+export function windowOf(schedule: CycleSchedule, stage: Stage): StageWindow {
+  const w = schedule.windows[stage];
+  if (!w) throw new Error(`Schedule ${schedule.id} has no window for stage ${stage}`);
+  return w;
+}
+
+/** Seconds from `now` until the stage opens (0 if it opens on the previous stage's heels or is late). */
+export function secondsUntilOpen(schedule: CycleSchedule, stage: Stage, year: number, now: Date): number {
+  const opens = windowOf(schedule, stage).opens;
+  if (!opens) return 0;
+  // 00:00 WIB (UTC+7) on the opening day.
+  const at = Date.UTC(year + (opens.nextYear ? 1 : 0), opens.month - 1, opens.day, -7, 0, 0);
+  return Math.max(0, Math.floor((at - now.getTime()) / 1000));
+}
+
+export type DeadlineAction = 'await' | 'remind' | 'escalate' | 'close' | 'overdue';
+
+/** What the daily check does on a given day of the stage. Pure, so it is tested by table. */
+export function deadlineAction(window: StageWindow, day: number, pending: number): DeadlineAction {
+  if (window.fixedWindowDays !== undefined) {
+    if (day >= window.fixedWindowDays && pending === 0) return 'close';
+  } else if (pending === 0) {
+    return 'close';
+  }
+  if (day > window.lastDay) return 'overdue';
+  if (day === window.deadlineDay) return 'escalate';
+  if (day === window.reminderDay) return 'remind';
+  return 'await';
+}

@@ -1,0 +1,565 @@
+/**
+ * Persistence for cycles, stages, evaluations, decisions and audit events. Every state change is a
+ * conditional write, and the change and its audit event are written in one transaction. A retried
+ * change (same changeId) is recognised and reported as a replay instead of being applied twice.
+ */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { ddb } from '../aws/clients';
+import { config } from '../config';
+import type { DecisionKind, DecisionStatus, EvaluationStatus, Stage } from '../lifecycle/status';
+import { ConflictError } from './errors';
+import { GSI1, GSI2, keys, prefixes } from './keys';
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+const table = () => config().TABLE_NAME;
+
+export interface Actor {
+  nip?: string;
+  role: 'employee' | 'rater' | 'approver' | 'hr' | 'system' | 'peer';
+  name?: string;
+  /** When acting for someone else (Plt/Plh delegation, escalation): whose authority is used. */
+  onBehalfOf?: string;
+}
+
+export interface AuditEvent {
+  eventId: string;
+  at: string;
+  actor: Actor;
+  action: string;
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+  reason?: string;
+}
+
+export interface EmployeeRecord {
+  nip: string;
+  name: string;
+  jabatan: string;
+  unitId: string;
+  raterNip?: string;
+  isUnitHead: boolean;
+  email: string;
+  locale: 'id' | 'en';
+  competencies: string[];
+  jenis: 'PNS' | 'PPPK';
+}
+
+export interface UnitRecord {
+  unitId: string;
+  name: string;
+  parentUnitId?: string;
+  headNip?: string;
+}
+
+export interface CycleRecord {
+  cycleId: string;
+  agencyId: string;
+  year: number;
+  policyId: string;
+  status: 'ACTIVE' | 'COMPLETED' | 'FAILED';
+  stage: Stage;
+  version: number;
+  orgPredikat?: string;
+  orgResult?: string;
+  unitIds: string[];
+  schedule: Record<string, unknown>;
+  createdAt: string;
+  failure?: { stage: string; error: string; cause?: string; at: string };
+}
+
+export interface StageRecord {
+  cycleId: string;
+  stage: Stage;
+  total: number;
+  done: number;
+  openedAt?: string;
+  closedAt?: string;
+  /** The current task token of the stage's await step. Never leaves the server; never logged. */
+  taskToken?: string;
+  notifyRecipients?: Set<string> | string[];
+  lastTick?: number;
+}
+
+export interface EvaluationRecord {
+  cycleId: string;
+  nip: string;
+  name: string;
+  jabatan: string;
+  unitId: string;
+  raterNip?: string;
+  approverNip?: string;
+  isUnitHead: boolean;
+  status: EvaluationStatus;
+  version: number;
+  policyId: string;
+  skp?: unknown;
+  skpNotes?: string;
+  progress?: unknown;
+  realisations?: unknown;
+  feedback?: unknown[];
+  midyearReview?: unknown;
+  rating?: unknown;
+  score?: unknown;
+  predikat?: string;
+  objection?: unknown;
+  followUp?: unknown;
+  calibrationFlags?: unknown[];
+  lastChangeId?: string;
+  updatedAt: string;
+}
+
+export interface DecisionRecord {
+  decisionId: string;
+  kind: DecisionKind;
+  cycleId: string;
+  stage: Stage;
+  subjectNip: string;
+  recipientNip: string;
+  status: DecisionStatus;
+  createdAt: string;
+  expiresAt?: number;
+  escalatedTo?: string[];
+  decidedBy?: Actor;
+  decidedAt?: string;
+  outcome?: string;
+  comment?: string;
+  notifiedAt?: string;
+}
+
+const strip = <T extends Record<string, unknown>>(item: T | undefined) => {
+  if (!item) return undefined;
+  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, ...rest } = item as Record<string, unknown>;
+  void PK; void SK; void GSI1PK; void GSI1SK; void GSI2PK; void GSI2SK;
+  return rest;
+};
+
+function auditPut(cycleId: string, nip: string, audit: AuditEvent): TransactItem {
+  return {
+    Put: {
+      TableName: table(),
+      Item: { ...keys.audit(cycleId, nip, audit.at, audit.eventId), type: 'AUDIT', cycleId, nip, ...audit },
+      // The event id is derived from the change, so a replayed change cannot write a second event.
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  };
+}
+
+function isConditionalFailure(err: unknown): boolean {
+  if (err instanceof TransactionCanceledException) {
+    return (err.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed');
+  }
+  return (err as { name?: string })?.name === 'ConditionalCheckFailedException';
+}
+
+// ─── roster ────────────────────────────────────────────────────────────────────────────────────────
+
+export async function putEmployee(agencyId: string, e: EmployeeRecord): Promise<void> {
+  await ddb.send(new PutCommand({
+    TableName: table(),
+    Item: {
+      ...keys.employee(agencyId, e.nip),
+      ...(e.raterNip ? keys.employeeByRater(agencyId, e.raterNip, e.nip) : {}),
+      type: 'EMPLOYEE',
+      agencyId,
+      ...e,
+    },
+  }));
+}
+
+export async function putUnit(agencyId: string, u: UnitRecord): Promise<void> {
+  await ddb.send(new PutCommand({ TableName: table(), Item: { ...keys.unit(agencyId, u.unitId), type: 'UNIT', agencyId, ...u } }));
+}
+
+export async function getEmployee(agencyId: string, nip: string): Promise<EmployeeRecord | undefined> {
+  const out = await ddb.send(new GetCommand({ TableName: table(), Key: keys.employee(agencyId, nip) }));
+  return strip(out.Item) as EmployeeRecord | undefined;
+}
+
+export async function queryPage<T>(input: Omit<QueryCommandInput, 'TableName'>, cursor?: Record<string, unknown>, limit = 100): Promise<{ items: T[]; next?: Record<string, unknown> }> {
+  const out = await ddb.send(new QueryCommand({ TableName: table(), ...input, ExclusiveStartKey: cursor, Limit: limit }));
+  return { items: (out.Items ?? []).map((i) => strip(i) as T), next: out.LastEvaluatedKey };
+}
+
+export async function queryAll<T>(input: Omit<QueryCommandInput, 'TableName'>): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await queryPage<T>(input, cursor, 500);
+    all.push(...page.items);
+    cursor = page.next;
+  } while (cursor);
+  return all;
+}
+
+export function rosterPage(agencyId: string, cursor?: Record<string, unknown>, limit = 100) {
+  return queryPage<EmployeeRecord>({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+    ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':sk': prefixes.employee },
+  }, cursor, limit);
+}
+
+export function listUnits(agencyId: string) {
+  return queryAll<UnitRecord>({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+    ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':sk': prefixes.unit },
+  });
+}
+
+// ─── cycles and stages ─────────────────────────────────────────────────────────────────────────────
+
+/** Creates the cycle unless it exists; returns whether this call created it. */
+export async function createCycle(cycle: CycleRecord): Promise<boolean> {
+  try {
+    await ddb.send(new PutCommand({
+      TableName: table(),
+      Item: { ...keys.cycle(cycle.cycleId), ...keys.cycleByAgency(cycle.agencyId, cycle.year), type: 'CYCLE', ...cycle },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    }));
+    return true;
+  } catch (err) {
+    if (isConditionalFailure(err)) return false;
+    throw err;
+  }
+}
+
+export async function getCycle(cycleId: string): Promise<CycleRecord | undefined> {
+  const out = await ddb.send(new GetCommand({ TableName: table(), Key: keys.cycle(cycleId), ConsistentRead: true }));
+  return strip(out.Item) as CycleRecord | undefined;
+}
+
+/** Moves the cycle's checkpoint from one stage to the next; a repeat of the same move is a no-op. */
+export async function checkpointCycle(cycleId: string, from: Stage, to: Stage | 'DONE', at: string): Promise<'moved' | 'already'> {
+  try {
+    await ddb.send(new UpdateCommand({
+      TableName: table(),
+      Key: keys.cycle(cycleId),
+      UpdateExpression: to === 'DONE'
+        ? 'SET #status = :completed, completedAt = :at, version = version + :one'
+        : 'SET stage = :to, version = version + :one',
+      ConditionExpression: 'stage = :from AND #status = :active',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: to === 'DONE'
+        ? { ':completed': 'COMPLETED', ':at': at, ':one': 1, ':from': from, ':active': 'ACTIVE' }
+        : { ':to': to, ':one': 1, ':from': from, ':active': 'ACTIVE' },
+    }));
+    return 'moved';
+  } catch (err) {
+    if (!isConditionalFailure(err)) throw err;
+    const cycle = await getCycle(cycleId);
+    if (cycle && ((to === 'DONE' && cycle.status === 'COMPLETED') || cycle.stage === to)) return 'already';
+    throw new ConflictError(`Cycle ${cycleId} is not at stage ${from}`);
+  }
+}
+
+export async function setCycleFields(cycleId: string, fields: Record<string, unknown>): Promise<void> {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':one': 1 };
+  const sets = Object.entries(fields).map(([k, v], i) => {
+    names[`#f${i}`] = k;
+    values[`:v${i}`] = v;
+    return `#f${i} = :v${i}`;
+  });
+  await ddb.send(new UpdateCommand({
+    TableName: table(),
+    Key: keys.cycle(cycleId),
+    UpdateExpression: `SET ${sets.join(', ')}, version = version + :one`,
+    ConditionExpression: 'attribute_exists(PK)',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  }));
+}
+
+/** Opens the stage record once; later calls (a retried open) leave the counters as they are. */
+export async function ensureStage(cycleId: string, stage: Stage, at: string): Promise<void> {
+  await ddb.send(new UpdateCommand({
+    TableName: table(),
+    Key: keys.stage(cycleId, stage),
+    UpdateExpression: 'SET #type = if_not_exists(#type, :type), cycleId = :c, stage = :s, openedAt = if_not_exists(openedAt, :at), total = if_not_exists(total, :zero), done = if_not_exists(done, :zero)',
+    ExpressionAttributeNames: { '#type': 'type' },
+    ExpressionAttributeValues: { ':type': 'STAGE', ':c': cycleId, ':s': stage, ':at': at, ':zero': 0 },
+  }));
+}
+
+export async function getStage(cycleId: string, stage: Stage): Promise<StageRecord | undefined> {
+  const out = await ddb.send(new GetCommand({ TableName: table(), Key: keys.stage(cycleId, stage), ConsistentRead: true }));
+  return strip(out.Item) as StageRecord | undefined;
+}
+
+/** Stores the await step's task token and returns the counters as they are after the write. */
+export async function storeStageToken(cycleId: string, stage: Stage, taskToken: string): Promise<StageRecord> {
+  const out = await ddb.send(new UpdateCommand({
+    TableName: table(),
+    Key: keys.stage(cycleId, stage),
+    UpdateExpression: 'SET taskToken = :t',
+    ConditionExpression: 'attribute_exists(PK)',
+    ExpressionAttributeValues: { ':t': taskToken },
+    ReturnValues: 'ALL_NEW',
+  }));
+  return strip(out.Attributes) as unknown as StageRecord;
+}
+
+export function stageCounterUpdate(cycleId: string, stage: Stage, field: 'done' | 'total', by = 1): TransactItem {
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.stage(cycleId, stage),
+      UpdateExpression: 'ADD #f :by',
+      ExpressionAttributeNames: { '#f': field },
+      ExpressionAttributeValues: { ':by': by },
+    },
+  };
+}
+
+export function notifyRecipientUpdate(cycleId: string, stage: Stage, recipientNips: string[]): TransactItem {
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.stage(cycleId, stage),
+      UpdateExpression: 'ADD notifyRecipients :r',
+      ExpressionAttributeValues: { ':r': new Set(recipientNips) },
+    },
+  };
+}
+
+export async function takeNotifyRecipients(cycleId: string, stage: Stage, recipients: string[]): Promise<void> {
+  if (!recipients.length) return;
+  await ddb.send(new UpdateCommand({
+    TableName: table(),
+    Key: keys.stage(cycleId, stage),
+    UpdateExpression: 'DELETE notifyRecipients :r',
+    ExpressionAttributeValues: { ':r': new Set(recipients) },
+  }));
+}
+
+export async function markStageClosed(cycleId: string, stage: Stage, at: string): Promise<void> {
+  await ddb.send(new UpdateCommand({
+    TableName: table(),
+    Key: keys.stage(cycleId, stage),
+    UpdateExpression: 'SET closedAt = if_not_exists(closedAt, :at) REMOVE taskToken',
+    ExpressionAttributeValues: { ':at': at },
+  }));
+}
+
+/** Records that a once-only side effect (reminder, escalation, digest) happened; false if it already had. */
+export async function claimOnce(onceKey: string, at: string): Promise<boolean> {
+  try {
+    await ddb.send(new PutCommand({
+      TableName: table(),
+      Item: { PK: `ONCE#${onceKey}`, SK: 'ONCE', at, expiresAt: Math.floor(Date.parse(at) / 1000) + 400 * 86400 },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    }));
+    return true;
+  } catch (err) {
+    if (isConditionalFailure(err)) return false;
+    throw err;
+  }
+}
+export async function releaseOnce(onceKey: string): Promise<void> {
+  const { DeleteCommand } = await import('@aws-sdk/lib-dynamodb');
+  await ddb.send(new DeleteCommand({ TableName: table(), Key: { PK: `ONCE#${onceKey}`, SK: 'ONCE' } }));
+}
+
+// ─── evaluations ───────────────────────────────────────────────────────────────────────────────────
+
+function evaluationIndexKeys(e: Pick<EvaluationRecord, 'cycleId' | 'unitId' | 'status' | 'nip' | 'raterNip'>) {
+  return {
+    ...keys.evaluationByUnit(e.cycleId, e.unitId, e.status, e.nip),
+    ...(e.raterNip ? keys.evaluationByRater(e.cycleId, e.raterNip, e.nip) : {}),
+  };
+}
+
+/** Creates the evaluation with its first audit event; returns false if it already existed. */
+export async function createEvaluation(e: EvaluationRecord, audit: AuditEvent, extra: TransactItem[] = []): Promise<boolean> {
+  try {
+    await ddb.send(new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: table(),
+            Item: { ...keys.evaluation(e.cycleId, e.nip), ...evaluationIndexKeys(e), type: 'EVALUATION', ...e },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        auditPut(e.cycleId, e.nip, audit),
+        ...extra,
+      ],
+    }));
+    return true;
+  } catch (err) {
+    if (isConditionalFailure(err)) return false;
+    throw err;
+  }
+}
+
+export async function getEvaluation(cycleId: string, nip: string): Promise<EvaluationRecord | undefined> {
+  const out = await ddb.send(new GetCommand({ TableName: table(), Key: keys.evaluation(cycleId, nip), ConsistentRead: true }));
+  return strip(out.Item) as EvaluationRecord | undefined;
+}
+
+export function evaluationsOfUnitPage(cycleId: string, unitId: string, cursor?: Record<string, unknown>, limit = 100, status?: string) {
+  return queryPage<EvaluationRecord>({
+    IndexName: GSI1,
+    KeyConditionExpression: status ? 'GSI1PK = :pk AND begins_with(GSI1SK, :sk)' : 'GSI1PK = :pk',
+    ExpressionAttributeValues: status
+      ? { ':pk': `CYCLE#${cycleId}#UNIT#${unitId}`, ':sk': `STATUS#${status}#` }
+      : { ':pk': `CYCLE#${cycleId}#UNIT#${unitId}` },
+  }, cursor, limit);
+}
+
+export function evaluationsOfRater(cycleId: string, raterNip: string) {
+  return queryAll<EvaluationRecord>({
+    IndexName: GSI2,
+    KeyConditionExpression: 'GSI2PK = :pk',
+    ExpressionAttributeValues: { ':pk': `CYCLE#${cycleId}#RATER#${raterNip}` },
+  });
+}
+
+export function auditTrail(cycleId: string, nip: string) {
+  return queryAll<AuditEvent>({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+    ExpressionAttributeValues: { ':pk': `EVAL#${cycleId}#${nip}`, ':sk': prefixes.audit },
+  });
+}
+
+export interface EvaluationChange {
+  cycleId: string;
+  nip: string;
+  /** Deterministic id of this change (e.g. the decision id and action): a retry is recognised by it. */
+  changeId: string;
+  expectedVersion?: number;
+  from?: EvaluationStatus | readonly EvaluationStatus[];
+  to?: EvaluationStatus;
+  set?: Record<string, unknown>;
+  audit: Omit<AuditEvent, 'eventId'>;
+  extra?: TransactItem[];
+}
+
+/**
+ * Applies one change to an evaluation: conditional on its version and/or status, with its audit event
+ * and any extra items (stage counters, decisions) in the same transaction.
+ * Returns 'applied', or 'replayed' when this exact change had already been applied.
+ */
+export async function changeEvaluation(change: EvaluationChange, current: EvaluationRecord): Promise<'applied' | 'replayed'> {
+  const status = change.to ?? current.status;
+  const names: Record<string, string> = { '#status': 'status' };
+  const values: Record<string, unknown> = {
+    ':status': status,
+    ':one': 1,
+    ':changeId': change.changeId,
+    ':at': change.audit.at,
+    ':gsi1sk': keys.evaluationByUnit(current.cycleId, (change.set?.unitId as string) ?? current.unitId, status, current.nip).GSI1SK,
+    ':version': change.expectedVersion ?? current.version,
+  };
+  const sets = ['#status = :status', 'version = version + :one', 'lastChangeId = :changeId', 'updatedAt = :at', 'GSI1SK = :gsi1sk'];
+  for (const [i, [k, v]] of Object.entries(change.set ?? {}).entries()) {
+    names[`#s${i}`] = k;
+    values[`:s${i}`] = v;
+    sets.push(`#s${i} = :s${i}`);
+  }
+  if (change.set?.unitId) {
+    sets.push('GSI1PK = :gsi1pk');
+    values[':gsi1pk'] = keys.evaluationByUnit(current.cycleId, change.set.unitId as string, status, current.nip).GSI1PK;
+  }
+  if (change.set?.raterNip) {
+    sets.push('GSI2PK = :gsi2pk', 'GSI2SK = :gsi2sk');
+    const k = keys.evaluationByRater(current.cycleId, change.set.raterNip as string, current.nip);
+    values[':gsi2pk'] = k.GSI2PK;
+    values[':gsi2sk'] = k.GSI2SK;
+  }
+  let condition = 'version = :version';
+  if (change.from) {
+    const froms = Array.isArray(change.from) ? change.from : [change.from];
+    froms.forEach((f, i) => { values[`:from${i}`] = f; });
+    condition += ` AND #status IN (${froms.map((_, i) => `:from${i}`).join(', ')})`;
+  }
+  const eventId = change.changeId;
+  try {
+    await ddb.send(new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: table(),
+            Key: keys.evaluation(change.cycleId, change.nip),
+            UpdateExpression: `SET ${sets.join(', ')}`,
+            ConditionExpression: condition,
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          },
+        },
+        auditPut(change.cycleId, change.nip, { ...change.audit, eventId }),
+        ...(change.extra ?? []),
+      ],
+    }));
+    return 'applied';
+  } catch (err) {
+    if (!isConditionalFailure(err)) throw err;
+    const now = await getEvaluation(change.cycleId, change.nip);
+    if (now?.lastChangeId === change.changeId) return 'replayed';
+    throw new ConflictError(
+      `Evaluation ${change.nip} changed meanwhile (now ${now?.status} v${now?.version}); reload and try again`,
+      `Penilaian ${change.nip} telah berubah (status ${now?.status}); muat ulang lalu coba lagi`,
+    );
+  }
+}
+
+// ─── decisions ─────────────────────────────────────────────────────────────────────────────────────
+
+export function decisionPut(d: DecisionRecord): TransactItem {
+  return {
+    Put: {
+      TableName: table(),
+      Item: { ...keys.decision(d.decisionId), ...keys.decisionTodo(d.cycleId, d.recipientNip, d.kind, d.decisionId), type: 'DECISION', ...d },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  };
+}
+
+export async function getDecision(decisionId: string): Promise<DecisionRecord | undefined> {
+  const out = await ddb.send(new GetCommand({ TableName: table(), Key: keys.decision(decisionId), ConsistentRead: true }));
+  return strip(out.Item) as DecisionRecord | undefined;
+}
+
+/** Marks a pending decision decided, inside the caller's transaction; fails if anyone decided first. */
+export function decideDecisionUpdate(decisionId: string, by: Actor, at: string, outcome: string, comment?: string): TransactItem {
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.decision(decisionId),
+      UpdateExpression: 'SET #status = :decided, decidedBy = :by, decidedAt = :at, outcome = :outcome, #comment = :comment REMOVE GSI1PK, GSI1SK',
+      ConditionExpression: '#status = :pending',
+      ExpressionAttributeNames: { '#status': 'status', '#comment': 'comment' },
+      ExpressionAttributeValues: { ':decided': 'DECIDED', ':pending': 'PENDING', ':by': by, ':at': at, ':outcome': outcome, ':comment': comment ?? '' },
+    },
+  };
+}
+
+export function pendingDecisionsOf(cycleId: string, recipientNip: string) {
+  return queryAll<DecisionRecord>({
+    IndexName: GSI1,
+    KeyConditionExpression: 'GSI1PK = :pk',
+    ExpressionAttributeValues: { ':pk': `CYCLE#${cycleId}#TODO#${recipientNip}` },
+  });
+}
+
+export async function markDecisionEscalated(decisionId: string, to: string[]): Promise<void> {
+  await ddb.send(new UpdateCommand({
+    TableName: table(),
+    Key: keys.decision(decisionId),
+    UpdateExpression: 'SET escalatedTo = :to',
+    ConditionExpression: '#status = :pending',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':to': to, ':pending': 'PENDING' },
+  })).catch((err) => { if (!isConditionalFailure(err)) throw err; });
+}
+
+export { isConditionalFailure };
+export type { TransactItem };

@@ -1,0 +1,59 @@
+// Builders for domain tests: small, explicit employees whose ratings are easy to read in a table.
+import {
+  BERAKHLAK,
+  DEFAULT_POLICY_ID,
+  getPolicy,
+  requireExpectationPolicy,
+  type BehaviourFeedback,
+  type EmployeeEvaluationInput,
+  type ExpectationPolicy,
+  type Rating,
+  type Rhk,
+  type RhkJenis,
+} from '../../../shared/domain';
+
+export const policy: ExpectationPolicy = requireExpectationPolicy(getPolicy(DEFAULT_POLICY_ID));
+export const NIP = '199003122015032004';
+export const CYCLE = { start: '2027-01-01', end: '2027-12-31' };
+
+/** Realisation against a target of 100 (higher is better) that yields each proposed rating. */
+export const REALISATION_FOR: Record<Rating, number> = { DI_ATAS: 110, SESUAI: 100, DI_BAWAH: 90 };
+
+export function quantitativeRhk(id: string, jenis: RhkJenis = 'utama', extra: Partial<Rhk> = {}): Rhk {
+  return {
+    id,
+    jenis,
+    description: `RHK ${id}`,
+    parentRhkId: 'atasan-1',
+    indicators: [
+      { id: `${id}-i1`, description: `Indikator ${id}`, target: { kind: 'quantitative', value: 100, unit: 'dokumen', direction: 'higherIsBetter' } },
+    ],
+    ...extra,
+  };
+}
+
+/** One feedback from the rater per value, in BERAKHLAK order. */
+export function raterFeedback(ratings: readonly Rating[]): BehaviourFeedback[] {
+  return BERAKHLAK.map((v, i) => ({ source: 'rater' as const, value: v.value, rating: ratings[i] ?? 'SESUAI' }));
+}
+
+/** An employee whose RHK are proposed at `rhk` ratings (through realisations) and whose rater rates the
+ *  seven values as `values`. */
+export function employee(
+  rhk: readonly { jenis: RhkJenis; rating: Rating }[],
+  values: readonly Rating[] = Array(7).fill('SESUAI'),
+  extra: Partial<EmployeeEvaluationInput> = {},
+): EmployeeEvaluationInput {
+  const list = rhk.map((r, i) => quantitativeRhk(`rhk-${i + 1}`, r.jenis));
+  return {
+    nip: NIP,
+    isUnitHead: false,
+    skp: { nip: NIP, period: CYCLE, rhk: list },
+    realisations: list.map((r, i) => ({ indicatorId: r.indicators[0]!.id, value: REALISATION_FOR[rhk[i]!.rating] })),
+    behaviourFeedback: raterFeedback(values),
+    ...extra,
+  };
+}
+
+export const main = (...ratings: Rating[]) => ratings.map((rating) => ({ jenis: 'utama' as const, rating }));
+export const additional = (...ratings: Rating[]) => ratings.map((rating) => ({ jenis: 'tambahan' as const, rating }));
