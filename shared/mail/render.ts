@@ -5,7 +5,12 @@
  */
 import { formatPercent, t, type Locale } from '../i18n';
 import { html, raw, safeUrl, type SafeHtml } from '../http/pages/html';
-import { isEvaluation, type ItemDetails } from './summary';
+import type { EvaluationDetails, ItemDetails } from './summary';
+
+/** Evaluations carry ratings; SKPs (plans) do not. */
+export function isEvaluation(item: ItemDetails): item is EvaluationDetails {
+  return 'resultsRating' in item;
+}
 
 export const COLORS = {
   text: '#1f2937', // on white: 14.7:1

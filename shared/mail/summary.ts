@@ -67,6 +67,5 @@ export type EvaluationDetails = Omit<EvaluationSummary, 'approveUrl' | 'returnUr
 export type SkpDetails = Omit<SkpSummary, 'approveUrl' | 'returnUrl'>;
 export type ItemDetails = EvaluationDetails | SkpDetails;
 
-export function isEvaluation(item: ItemDetails): item is EvaluationDetails {
-  return 'resultsRating' in item;
-}
+/** Re-exported for convenience; defined in render.ts so rendering does not load zod at run time. */
+export { isEvaluation } from './render';

@@ -5,8 +5,8 @@
  */
 import type { Decision, LinkAction, LinkProblem } from '../../auth/links';
 import { DEFAULT_LOCALE, formatDateTime, t, type Locale } from '../../i18n';
-import { renderItemHtml } from '../../mail/render';
-import { isEvaluation, type ItemDetails } from '../../mail/summary';
+import { isEvaluation, renderItemHtml } from '../../mail/render';
+import type { ItemDetails } from '../../mail/summary';
 import { MAX_COMMENT_LENGTH, type DecisionFormError } from './form';
 import { html, safeUrl, type SafeHtml } from './html';
 import { pageLayout } from './layout';

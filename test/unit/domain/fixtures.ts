@@ -57,3 +57,64 @@ export function employee(
 
 export const main = (...ratings: Rating[]) => ratings.map((rating) => ({ jenis: 'utama' as const, rating }));
 export const additional = (...ratings: Rating[]) => ratings.map((rating) => ({ jenis: 'tambahan' as const, rating }));
+
+/** The README's worked example: an IT officer (pranata komputer) at Kecamatan Asemrowo. */
+export const workedExample: EmployeeEvaluationInput = {
+  nip: NIP,
+  isUnitHead: false,
+  skp: {
+    nip: NIP,
+    period: CYCLE,
+    rhk: [
+      {
+        id: 'rhk-aplikasi',
+        jenis: 'utama',
+        description: 'Aplikasi layanan kecamatan tersedia dan andal',
+        parentRhkId: 'kasi-pelayanan-1',
+        competencies: ['layanan-digital', 'pengelolaan-aplikasi'],
+        indicators: [
+          { id: 'uptime', description: 'Ketersediaan (uptime) aplikasi layanan', target: { kind: 'quantitative', value: 99, unit: '%', direction: 'higherIsBetter' } },
+          { id: 'pemulihan', description: 'Rata-rata waktu pemulihan gangguan', target: { kind: 'quantitative', value: 4, unit: 'jam', direction: 'lowerIsBetter' } },
+        ],
+      },
+      {
+        id: 'rhk-permohonan',
+        jenis: 'utama',
+        description: 'Permohonan layanan daring terverifikasi',
+        parentRhkId: 'kasi-pelayanan-2',
+        competencies: ['layanan-digital'],
+        indicators: [
+          { id: 'verifikasi', description: 'Permohonan daring yang diverifikasi', target: { kind: 'quantitative', value: 1200, unit: 'permohonan', direction: 'higherIsBetter' } },
+        ],
+      },
+      {
+        id: 'rhk-literasi',
+        jenis: 'tambahan',
+        description: 'Pendampingan literasi digital bagi kader kelurahan',
+        parentRhkId: 'kasi-pelayanan-2',
+        indicators: [
+          { id: 'kader', description: 'Kader di tiga kelurahan memakai aplikasi pelaporan', target: { kind: 'qualitative', expectation: 'Kader Asemrowo, Genting Kalianak dan Tambak Sarioso melapor sendiri lewat aplikasi' } },
+        ],
+      },
+    ],
+  },
+  realisations: [
+    { indicatorId: 'uptime', value: 99.5 },
+    { indicatorId: 'pemulihan', value: 3 },
+    { indicatorId: 'verifikasi', value: 1380 },
+    { indicatorId: 'kader', judgement: 'DI_ATAS' },
+  ],
+  behaviourFeedback: [
+    { source: 'rater', value: 'BERORIENTASI_PELAYANAN', rating: 'DI_ATAS' },
+    { source: 'rater', value: 'AKUNTABEL', rating: 'SESUAI' },
+    { source: 'rater', value: 'KOMPETEN', rating: 'DI_ATAS' },
+    { source: 'rater', value: 'HARMONIS', rating: 'SESUAI' },
+    { source: 'rater', value: 'LOYAL', rating: 'SESUAI' },
+    { source: 'rater', value: 'ADAPTIF', rating: 'DI_ATAS' },
+    { source: 'peer', value: 'KOLABORATIF', rating: 'DI_ATAS' },
+    { source: 'peer', value: 'KOLABORATIF', rating: 'DI_ATAS' },
+    { source: 'subordinate', value: 'KOLABORATIF', rating: 'SESUAI' },
+  ],
+  citizenEvidence: [{ rating: 'DI_ATAS', comment: 'Dibantu daftar akun layanan daring sampai selesai.' }],
+};
+

@@ -1,0 +1,159 @@
+/**
+ * Assertions on the synthesized templates: what a security reviewer and an operator rely on.
+ * Bundling is skipped (context aws:cdk:bundling-stacks = []), so this runs in about a second.
+ */
+import { readFileSync } from 'node:fs';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildStacks, readParameters } from '../../infra/stacks';
+import { ROUTES } from '../../infra/routes';
+import { FUNCTIONS } from '../../infra/functions';
+
+const context = JSON.parse(readFileSync('cdk.json', 'utf8')).context as Record<string, unknown>;
+
+function synth(overrides: Record<string, unknown> = {}) {
+  const app = new App({ context: { ...context, ...overrides, 'aws:cdk:bundling-stacks': [] } });
+  const stacks = buildStacks(app, readParameters(app));
+  return { stateful: Template.fromStack(stacks.stateful), stateless: Template.fromStack(stacks.stateless) };
+}
+
+let stateful: Template;
+let stateless: Template;
+let asl: any;
+beforeAll(() => {
+  ({ stateful, stateless } = synth());
+  const [, sm] = Object.entries(stateless.findResources('AWS::StepFunctions::StateMachine'))[0]!;
+  const def = (sm as any).Properties.DefinitionString;
+  // Join the Fn::Join parts with placeholders for tokens: enough to read the states.
+  const text = typeof def === 'string' ? def : def['Fn::Join'][1].map((p: unknown) => (typeof p === 'string' ? p : 'TOKEN')).join('');
+  asl = JSON.parse(text);
+});
+
+function allStates(def: any): [string, any][] {
+  return Object.entries(def.States as Record<string, any>).flatMap(([name, s]) => [
+    [name, s] as [string, any],
+    ...(s.Branches ?? []).flatMap((b: any) => allStates(b)),
+    ...(s.Iterator ? allStates(s.Iterator) : s.ItemProcessor ? allStates(s.ItemProcessor) : []),
+  ]);
+}
+
+describe('stateful stack', () => {
+  it('keeps the table: point-in-time recovery, deletion protection, customer-managed key, retained', () => {
+    stateful.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        SSESpecification: Match.objectLike({ SSEEnabled: true, SSEType: 'KMS' }),
+        Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true })],
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      }),
+    });
+  });
+  it('rotates its KMS key and encrypts the link-signing secret with it', () => {
+    stateful.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    stateful.hasResourceProperties('AWS::SecretsManager::Secret', { KmsKeyId: Match.anyValue() });
+  });
+  it('requires MFA and a strong password policy in the user pool', () => {
+    stateful.hasResourceProperties('AWS::Cognito::UserPool', Match.objectLike({ MfaConfiguration: 'ON', Policies: Match.objectLike({ PasswordPolicy: Match.objectLike({ MinimumLength: 12 }) }) }));
+  });
+});
+
+describe('stateless stack', () => {
+  it('deploys one function per capability, on a current Node.js runtime', () => {
+    const fns = stateless.findResources('AWS::Lambda::Function');
+    const ids = Object.values(fns).map((f: any) => f.Properties.Environment?.Variables?.FUNCTION_ID).filter(Boolean).sort();
+    expect(ids).toEqual(Object.keys(FUNCTIONS).sort());
+    for (const f of Object.values(fns) as any[]) {
+      if (!f.Properties.Environment?.Variables?.FUNCTION_ID) continue;
+      expect(f.Properties.Runtime).toMatch(/^nodejs(22|24)\.x$/);
+      expect(f.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+    }
+  });
+
+  it('routes every entry of the route table, with the JWT authorizer except on signed-link routes', () => {
+    const routes = Object.values(stateless.findResources('AWS::ApiGatewayV2::Route')) as any[];
+    expect(routes).toHaveLength(ROUTES.length);
+    for (const r of ROUTES) {
+      const found = routes.find((x) => x.Properties.RouteKey === `${r.method} ${r.path}`);
+      expect(found, `${r.method} ${r.path}`).toBeDefined();
+      expect(found.Properties.AuthorizationType).toBe(r.auth === 'jwt' ? 'JWT' : 'NONE');
+    }
+  });
+
+  it('throttles the API stage and logs access', () => {
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Stage', Match.objectLike({
+      DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 }),
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+    }));
+  });
+
+  it('starts the yearly cycle in Asia/Jakarta time with a dead-letter queue', () => {
+    stateless.hasResourceProperties('AWS::Scheduler::Schedule', Match.objectLike({
+      ScheduleExpressionTimezone: 'Asia/Jakarta',
+      ScheduleExpression: 'cron(0 8 2 1 ? *)',
+      Target: Match.objectLike({ DeadLetterConfig: Match.objectLike({ Arn: Match.anyValue() }), RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 3 }) }),
+    }));
+  });
+
+  it('alarms on failed and timed-out cycle executions', () => {
+    const alarms = Object.values(stateless.findResources('AWS::CloudWatch::Alarm')) as any[];
+    const metrics = alarms.map((a) => a.Properties.MetricName);
+    expect(metrics).toEqual(expect.arrayContaining(['ExecutionsFailed', 'ExecutionsTimedOut', 'ApproximateNumberOfMessagesVisible', 'StageFailed']));
+    expect(alarms.every((a) => (a.Properties.AlarmActions ?? []).length === 1)).toBe(true);
+  });
+
+  it('never grants SendTask* or table access on "*"', () => {
+    const policies = Object.values(stateless.findResources('AWS::IAM::Policy')) as any[];
+    for (const p of policies) {
+      for (const st of p.Properties.PolicyDocument.Statement as any[]) {
+        const actions = [st.Action].flat();
+        if (actions.some((a: string) => a.startsWith('states:SendTask') || a.startsWith('dynamodb:'))) {
+          expect([st.Resource].flat()).not.toContain('*');
+        }
+      }
+    }
+  });
+});
+
+describe('cycle state machine', () => {
+  it('has a branch per stage, named after the stage', () => {
+    const names = allStates(asl).map(([n]) => n);
+    for (const stage of ['Planning', 'MidYearCheck', 'FinalScoring', 'Calibration', 'Approval', 'Objection', 'FollowUp']) {
+      expect(names).toContain(stage);
+      expect(names).toContain(`${stage}.AwaitPeople`);
+    }
+  });
+
+  it('gives every Task a Retry and every task-token wait a timeout', () => {
+    const tasks = allStates(asl).filter(([, s]) => s.Type === 'Task');
+    expect(tasks.length).toBeGreaterThan(0);
+    for (const [name, s] of tasks) {
+      expect(s.Retry?.length, `${name} has Retry`).toBeGreaterThan(0);
+      if (String(s.Resource).includes('waitForTaskToken')) expect(s.TimeoutSeconds ?? s.TimeoutSecondsPath, `${name} timeout`).toBeDefined();
+    }
+  });
+
+  it('catches every failure of every Task into the failure record (no employee dropped silently)', () => {
+    for (const [name, s] of allStates(asl).filter(([n, st]) => st.Type === 'Task' && !n.endsWith('.RecordFailure'))) {
+      const catchAll = (s.Catch ?? []).some((c: any) => c.ErrorEquals.includes('States.ALL'));
+      expect(catchAll, `${name} catches States.ALL`).toBe(true);
+    }
+  });
+
+  it('passes ids, never documents, between states', () => {
+    for (const [, s] of allStates(asl)) {
+      for (const p of [s.Parameters, s.Parameters?.Payload].filter(Boolean)) {
+        for (const k of Object.keys(p)) expect(['cycleId.$', 'stage.$', 'tick.$', 'waitSeconds.$', 'cursor.$', 'cursor', 'error.$', 'error', 'taskToken.$', 'FunctionName', 'Payload', 'Payload.$']).toContain(k);
+      }
+    }
+  });
+});
+
+describe('deployment parameters', () => {
+  it('stops synth with the fix when a parameter is missing', () => {
+    expect(() => synth({ 'asn-kinerja:senderEmail': '' })).toThrow(/asn-kinerja:senderEmail.*cdk\.json/);
+  });
+  it('refuses a sender outside the SES domain', () => {
+    expect(() => synth({ 'asn-kinerja:senderEmail': 'x@other.id' })).toThrow(/must be an address at/);
+  });
+});
