@@ -66,7 +66,10 @@ export async function calibrateCycle(cycle: CycleRecord, at: string): Promise<vo
     orgPredikat,
     domain.getPolicy(cycle.policyId),
   );
-  const flagged = report.units.filter((u) => u.violations.length > 0).map((u) => ({ unitId: u.unitId, violations: u.violations, resolved: false }));
+  // One flag per unit with violations (the organisation-wide check is flagged as its own 'unit').
+  const byScope = new Map<string, domain.DistributionViolation[]>();
+  for (const v of report.violations) byScope.set(v.unitId, [...(byScope.get(v.unitId) ?? []), v]);
+  const flagged = [...byScope].map(([unitId, violations]) => ({ unitId, violations, resolved: false }));
   await setCycleFields(cycle.cycleId, { calibration: { at, orgPredikat, report, flags: flagged } });
   if (flagged.length) {
     const { ddb } = await import('../aws/clients');

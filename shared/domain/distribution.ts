@@ -204,7 +204,7 @@ export function ruleText(ps: readonly Predikat[], bound: CountBound): Bilingual 
         ? { id: `tidak ada ${x.id}`, en: `no ${x.en}` }
         : { id: `${x.id} maksimal ${bound.percent}%`, en: `${x.en} at most ${bound.percent}%` };
     case 'atLeastCount':
-      return { id: `harus ada ${x.id} (minimal ${bound.count} orang)`, en: `at least ${bound.count} ${x.en}` };
+      return { id: `harus ada minimal ${bound.count} orang ${x.id}`, en: `at least ${bound.count} ${x.en}` };
   }
 }
 

@@ -161,6 +161,8 @@ export function throwIfAny(errors: readonly DomainError[]): void {
 
 const FIELD_LABELS: Record<string, Bilingual> = {
   skp: { id: 'SKP', en: 'SKP' },
+  rhk: { id: 'RHK', en: 'RHK' },
+  indicators: { id: 'indikator (IKI)', en: 'indicators (IKI)' },
   nip: { id: 'NIP', en: 'NIP' },
   period: { id: 'periode', en: 'period' },
   start: { id: 'tanggal mulai', en: 'start date' },
@@ -271,7 +273,9 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], root?: Biling
 
 /** Parses with a schema or throws a DomainValidationError listing every problem. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, root?: Bilingual): z.infer<S> {
-  const parsed = schema.safeParse(input, { reportInput: true });
-  if (!parsed.success) throw new DomainValidationError(fromZodIssues(parsed.error.issues, root));
-  return parsed.data;
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  // Only a failure pays for `reportInput`, which tells a missing field from a wrong one.
+  const reported = schema.safeParse(input, { reportInput: true });
+  throw new DomainValidationError(fromZodIssues((reported.error ?? parsed.error).issues, root));
 }

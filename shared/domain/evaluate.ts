@@ -29,7 +29,7 @@ import {
   resultsRatingFromRhk,
   ResultsSummarySchema,
 } from './results';
-import { IdSchema, NipSchema, RhkJenisSchema, skpRuleErrors, SkpSchema, type Indicator, type Rhk } from './skp';
+import { IdSchema, indicatorAt, NipSchema, RhkJenisSchema, skpRuleErrors, SkpSchema, type Indicator, type Rhk } from './skp';
 import type { Bilingual } from './text';
 
 /** A quantitative indicator's realisation is a number; a qualitative one is the rater's judgement. */
@@ -117,7 +117,7 @@ export function evaluateEmployee(rawInput: EmployeeEvaluationInput, policyArg: P
     const quantitative = indicators.flatMap((ind) => (ind.achievement === null ? [] : [ind.achievement]));
     const proposed = lowestRating(indicators.map((ind) => ind.rating));
     const rater = raterRatingOf.get(r.id);
-    const at = { id: `RHK ke-${i + 1} (${r.id})`, en: `RHK ${i + 1} (${r.id})` };
+    const at = () => ({ id: `RHK ke-${i + 1} (${r.id})`, en: `RHK ${i + 1} (${r.id})` });
     const final = rater ? overridden(rater, proposed, at, `raterRhkRatings.${rater.k}.reason`, overrides) : { rating: proposed };
     return {
       rhkId: r.id,
@@ -137,7 +137,7 @@ export function evaluateEmployee(rawInput: EmployeeEvaluationInput, policyArg: P
     policy,
   );
   const behaviour = input.raterBehaviourRating
-    ? overridden(input.raterBehaviourRating, behaviourProposed, BEHAVIOUR_AT, 'raterBehaviourRating.reason', overrides)
+    ? overridden(input.raterBehaviourRating, behaviourProposed, () => BEHAVIOUR_AT, 'raterBehaviourRating.reason', overrides)
     : { rating: behaviourProposed };
   throwIfAny(overrides);
 
@@ -175,13 +175,13 @@ const BEHAVIOUR_AT: Bilingual = { id: 'Rating perilaku kerja', en: 'Behaviour ra
 function overridden(
   rater: { rating: Rating; reason?: string | undefined },
   proposed: Rating,
-  at: Bilingual,
+  at: () => Bilingual,
   field: string,
   errors: DomainError[],
 ): { rating: Rating; reason?: string } {
   if (rater.rating === proposed) return { rating: proposed };
   const reason = rater.reason?.trim() ?? '';
-  if (!reason) errors.push(domainError('OVERRIDE_REASON_REQUIRED', { at, proposed: ratingLabel[proposed], chosen: ratingLabel[rater.rating] }, field));
+  if (!reason) errors.push(domainError('OVERRIDE_REASON_REQUIRED', { at: at(), proposed: ratingLabel[proposed], chosen: ratingLabel[rater.rating] }, field));
   return { rating: rater.rating, reason };
 }
 
@@ -202,15 +202,8 @@ function inputErrors(input: ParsedInput): DomainError[] {
   if (input.skp.nip !== input.nip) errors.push(domainError('SKP_NIP_MISMATCH', undefined, 'skp.nip'));
 
   // Realisations: exactly one per indicator, of the indicator's kind.
-  const indicators = new Map<string, { ind: Indicator; at: Bilingual }>();
-  input.skp.rhk.forEach((r: Rhk, i) =>
-    r.indicators.forEach((ind, j) =>
-      indicators.set(ind.id, {
-        ind,
-        at: { id: `RHK ke-${i + 1}, indikator ke-${j + 1} (${ind.id})`, en: `RHK ${i + 1}, indicator ${j + 1} (${ind.id})` },
-      }),
-    ),
-  );
+  const indicators = new Map<string, { ind: Indicator; i: number; j: number }>();
+  input.skp.rhk.forEach((r: Rhk, i) => r.indicators.forEach((ind, j) => indicators.set(ind.id, { ind, i, j })));
   const seen = new Set<string>();
   input.realisations.forEach((real, k) => {
     const field = `realisations.${k}`;
@@ -221,7 +214,7 @@ function inputErrors(input: ParsedInput): DomainError[] {
       return;
     }
     if (seen.has(real.indicatorId)) {
-      errors.push(domainError('DUPLICATE_ENTRY', { at: target.at }, field));
+      errors.push(domainError('DUPLICATE_ENTRY', { at: indicatorAt(target.i, target.j, real.indicatorId) }, field));
       return;
     }
     seen.add(real.indicatorId);
@@ -229,10 +222,10 @@ function inputErrors(input: ParsedInput): DomainError[] {
     const fits = quantitative
       ? real.value !== undefined && real.judgement === undefined
       : real.judgement !== undefined && real.value === undefined;
-    if (!fits) errors.push(domainError('REALISATION_KIND_MISMATCH', { at: target.at, quantitative }, field));
+    if (!fits) errors.push(domainError('REALISATION_KIND_MISMATCH', { at: indicatorAt(target.i, target.j, real.indicatorId), quantitative }, field));
   });
-  for (const [id, { at }] of indicators) {
-    if (!seen.has(id)) errors.push(domainError('REALISATION_MISSING', { at }, 'realisations'));
+  for (const [id, { i, j }] of indicators) {
+    if (!seen.has(id)) errors.push(domainError('REALISATION_MISSING', { at: indicatorAt(i, j, id) }, 'realisations'));
   }
 
   // The rater's RHK ratings: known RHK, one each.

@@ -102,13 +102,16 @@ function needsOf(evaluation: EmployeeEvaluation, employeeCompetencies: readonly 
   return [...rhkNeeds, ...valueNeeds];
 }
 
-function matches(p: TrainingProgramme, need: Need): boolean {
-  return need.kind === 'rhk' ? p.competencies.some((c) => need.competencies.includes(norm(c))) : p.values.includes(need.value);
+/** How closely a programme fits a need: shared competencies for an RHK, 1 for a value it develops. */
+function fitOf(p: TrainingProgramme, need: Need): number {
+  return need.kind === 'rhk' ? p.competencies.filter((c) => need.competencies.includes(norm(c))).length : p.values.includes(need.value) ? 1 : 0;
 }
 
-/** Greedy cover: each pick is the programme that addresses the most weaknesses not yet addressed
- *  (ties: designed for the employee's jabatan, then shorter, then id), so a few programmes cover as
- *  much as possible. */
+const matches = (p: TrainingProgramme, need: Need): boolean => fitOf(p, need) > 0;
+
+/** Greedy cover: each pick is the programme that addresses the most weaknesses not yet addressed, so a
+ *  few programmes cover as much as possible. Ties go to the closer fit (more shared competencies),
+ *  then to a programme designed for the employee's jabatan, then the shorter one, then by id. */
 function recommend(needs: readonly Need[], jabatan: string | undefined, catalogue: readonly TrainingProgramme[], max: number): FollowUp['training'] {
   const forJob = (p: TrainingProgramme) =>
     jabatan && p.jabatanKeywords?.some((k) => norm(jabatan).includes(norm(k))) ? 1 : 0;
@@ -117,9 +120,16 @@ function recommend(needs: readonly Need[], jabatan: string | undefined, catalogu
   const candidates = [...catalogue];
   while (picked.length < max && open.size > 0) {
     const scored = candidates
-      .map((p) => ({ p, reasons: needs.filter((n) => matches(p, n)), fresh: needs.filter((n) => open.has(needKey(n)) && matches(p, n)).length }))
+      .map((p) => {
+        const reasons = needs.filter((n) => matches(p, n));
+        const fresh = reasons.filter((n) => open.has(needKey(n))).length;
+        return { p, reasons, fresh, fit: reasons.reduce((sum, n) => sum + fitOf(p, n), 0) };
+      })
       .filter((c) => c.fresh > 0)
-      .sort((a, b) => b.fresh - a.fresh || forJob(b.p) - forJob(a.p) || a.p.hours - b.p.hours || a.p.id.localeCompare(b.p.id));
+      .sort(
+        (a, b) =>
+          b.fresh - a.fresh || b.fit - a.fit || forJob(b.p) - forJob(a.p) || a.p.hours - b.p.hours || a.p.id.localeCompare(b.p.id),
+      );
     const best = scored[0];
     if (!best) break;
     picked.push({ programmeId: best.p.id, title: best.p.title, provider: best.p.provider, hours: best.p.hours, reasons: best.reasons });

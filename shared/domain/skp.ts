@@ -80,7 +80,7 @@ const CYCLE_PERIOD: Bilingual = { id: 'periode siklus penilaian', en: "the cycle
 
 /** Validates an SKP as submitted for approval: the schema first, then the rules between fields. */
 export function validateSkp(input: unknown, ctx: SkpContext): SkpValidation {
-  const parsed = SkpSchema.safeParse(input, { reportInput: true });
+  const parsed = SkpSchema.safeParse(input, { reportInput: true }); // reportInput: "missing" vs "wrong"
   if (!parsed.success) return { ok: false, errors: fromZodIssues(parsed.error.issues) };
   const errors = skpRuleErrors(parsed.data, ctx);
   return errors.length === 0 ? { ok: true, skp: parsed.data, errors: [] } : { ok: false, errors };
@@ -89,7 +89,6 @@ export function validateSkp(input: unknown, ctx: SkpContext): SkpValidation {
 /** The rules between fields of a parsed SKP (the evaluation re-checks the same ones). */
 export function skpRuleErrors(skp: Skp, ctx: SkpContext): DomainError[] {
   const errors: DomainError[] = [];
-  const rhkAt = (i: number): Bilingual => ({ id: `RHK ke-${i + 1}`, en: `RHK ${i + 1}` });
 
   if (!skp.rhk.some((r) => r.jenis === 'utama')) errors.push(domainError('SKP_NO_MAIN_RHK', undefined, 'rhk'));
 
@@ -99,26 +98,29 @@ export function skpRuleErrors(skp: Skp, ctx: SkpContext): DomainError[] {
   const indicatorIds = new Set<string>();
   const superior = ctx.superiorRhkIds ? new Set(ctx.superiorRhkIds) : undefined;
   skp.rhk.forEach((rhk, i) => {
-    const at = rhkAt(i);
-    if (rhkIds.has(rhk.id)) errors.push(domainError('DUPLICATE_ID', { at, value: rhk.id }, `rhk.${i}.id`));
+    if (rhkIds.has(rhk.id)) errors.push(domainError('DUPLICATE_ID', { at: rhkAt(i), value: rhk.id }, `rhk.${i}.id`));
     rhkIds.add(rhk.id);
 
-    if (!ctx.isUnitHead && !rhk.parentRhkId) errors.push(domainError('RHK_PARENT_REQUIRED', { at }, `rhk.${i}.parentRhkId`));
+    if (!ctx.isUnitHead && !rhk.parentRhkId) errors.push(domainError('RHK_PARENT_REQUIRED', { at: rhkAt(i) }, `rhk.${i}.parentRhkId`));
     if (rhk.parentRhkId && superior && !superior.has(rhk.parentRhkId))
-      errors.push(domainError('RHK_PARENT_UNKNOWN', { at, value: rhk.parentRhkId }, `rhk.${i}.parentRhkId`));
+      errors.push(domainError('RHK_PARENT_UNKNOWN', { at: rhkAt(i), value: rhk.parentRhkId }, `rhk.${i}.parentRhkId`));
 
-    if (rhk.period) errors.push(...periodErrors(rhk.period, at, `rhk.${i}.period`, skp.period, SKP_PERIOD));
+    if (rhk.period) errors.push(...periodErrors(rhk.period, rhkAt(i), `rhk.${i}.period`, skp.period, SKP_PERIOD));
 
     rhk.indicators.forEach((ind, j) => {
       if (indicatorIds.has(ind.id))
-        errors.push(
-          domainError('DUPLICATE_ID', { at: { id: `${at.id}, indikator ke-${j + 1}`, en: `${at.en}, indicator ${j + 1}` }, value: ind.id }, `rhk.${i}.indicators.${j}.id`),
-        );
+        errors.push(domainError('DUPLICATE_ID', { at: indicatorAt(i, j), value: ind.id }, `rhk.${i}.indicators.${j}.id`));
       indicatorIds.add(ind.id);
     });
   });
   return errors;
 }
+
+const rhkAt = (i: number): Bilingual => ({ id: `RHK ke-${i + 1}`, en: `RHK ${i + 1}` });
+export const indicatorAt = (i: number, j: number, id?: string): Bilingual => ({
+  id: `RHK ke-${i + 1}, indikator ke-${j + 1}${id ? ` (${id})` : ''}`,
+  en: `RHK ${i + 1}, indicator ${j + 1}${id ? ` (${id})` : ''}`,
+});
 
 function periodErrors(p: Period, at: Bilingual, field: string, outer: Period | undefined, outerName: Bilingual): DomainError[] {
   // ISO dates (YYYY-MM-DD) compare correctly as strings.

@@ -6,6 +6,8 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import {
   DescribeExecutionCommand,
+  DescribeStateMachineCommand,
+  ListStateMachinesCommand,
   ListExecutionsCommand,
   SendTaskFailureCommand,
   SendTaskHeartbeatCommand,
@@ -348,6 +350,14 @@ describe('local Step Functions endpoint', () => {
     expect(await errorName(client.send(new StartExecutionCommand({ stateMachineArn: approvalArn, input: '{oops' })))).toBe(
       'InvalidExecutionInput',
     );
+  });
+
+  it('describes and lists the state machines it serves', async () => {
+    const list = await client.send(new ListStateMachinesCommand({}));
+    expect(list.stateMachines?.map((m) => m.stateMachineArn)).toEqual([approvalArn]);
+    const d = await client.send(new DescribeStateMachineCommand({ stateMachineArn: approvalArn }));
+    expect(d).toMatchObject({ name: 'approval', status: 'ACTIVE', type: 'STANDARD' });
+    expect(JSON.parse(d.definition as string)).toEqual(machines[0]?.definition);
   });
 
   it('lists executions newest first, filtered by status', async () => {

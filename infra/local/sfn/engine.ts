@@ -497,6 +497,7 @@ export class LocalSfnEngine {
     exec.error = result.error;
     exec.cause = result.cause;
     if (status !== 'SUCCEEDED') exec.abort?.();
+    exec.abort = undefined; // let the library's run state be collected
     for (const run of [...exec.tasks]) {
       this.closeToken(run, 'closed');
       run.reject(fatal('States.Runtime', `execution ${status.toLowerCase()}`));

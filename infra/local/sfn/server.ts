@@ -42,6 +42,11 @@
  *    lasts (timestamp - now) * timeScale.
  *  - Input/Output/Cause shapes of errors the library raises itself (States.Runtime messages etc.)
  *    differ in wording. No IAM, no throttling, no request signing checks.
+ *  - When a Map iteration or Parallel branch fails, callback tasks already open in its siblings are
+ *    closed (TaskTimedOut), but one that a sibling opens after the failure (same millisecond or
+ *    later, before the library stops it) stays open until the execution ends.
+ *  - Start-up validates each definition with asl-validator (150-400 ms each, once per process);
+ *    pass `validate: false` to skip.
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';

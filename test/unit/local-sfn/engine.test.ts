@@ -93,6 +93,30 @@ describe('LocalSfnEngine: timeouts and heartbeats', () => {
     expect(await output(start('m'))).toEqual({ Error: 'States.Timeout', Cause: 'States.Timeout' });
   });
 
+  it('lets States.TaskFailed catch a Lambda error whatever its name', async () => {
+    const { start, output } = await setup(
+      {
+        m: {
+          StartAt: 'T',
+          States: {
+            T: {
+              Type: 'Task',
+              Resource: LAMBDA,
+              Parameters: { FunctionName: 'f' },
+              Catch: [{ ErrorEquals: ['States.TaskFailed'], Next: 'Caught' }],
+              End: true,
+            },
+            Caught: { Type: 'Pass', End: true },
+          },
+        },
+      },
+      { invokeLambda: async () => Promise.reject(Object.assign(new Error('NIP not found'), { name: 'EmployeeMissing' })) },
+    );
+    const out = await output(start('m'));
+    expect(out.Error).toBe('EmployeeMissing');
+    expect(JSON.parse(out.Cause)).toMatchObject({ errorType: 'EmployeeMissing', errorMessage: 'NIP not found' });
+  });
+
   it('times a plain lambda:invoke out after its scaled TimeoutSeconds', async () => {
     const { start, done } = await setup(
       { m: { StartAt: 'T', States: { T: { Type: 'Task', Resource: LAMBDA, Parameters: { FunctionName: 'slow' }, TimeoutSeconds: 30, End: true } } } },
