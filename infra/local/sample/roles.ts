@@ -313,6 +313,31 @@ export const SEKLUR = role(
   ),
 );
 
+/** The head of a team inside a larger unit (generated agencies only). */
+export const KOORDINATOR = role(
+  'koordinator',
+  'Koordinator {unit}',
+  ['kepemimpinan', 'kerja-sama-tim', 'manajemen-kinerja'],
+  utama(
+    'Terlaksananya program kerja {unit} sesuai rencana',
+    0,
+    ['manajemen-kinerja'],
+    num('Jumlah kegiatan tim yang terlaksana sesuai jadwal', 24, 'kegiatan'),
+  ),
+  utama(
+    'Meningkatnya kualitas layanan {unit}',
+    1,
+    ['pelayanan-prima'],
+    num('Jumlah pengaduan atas layanan tim', 6, 'pengaduan', 'turun'),
+  ),
+  tambahan(
+    'Terbinanya kinerja anggota tim',
+    0,
+    ['kepemimpinan'],
+    qual('Pembinaan anggota tim', 'Setiap anggota tim mendapat umpan balik kinerja minimal tiap triwulan'),
+  ),
+);
+
 // ---------------------------------------------------------------------------------------------
 // Staff, by the team they work in.
 
@@ -794,9 +819,9 @@ export const STAFF = {
 
 /** Teams that a generated agency's units can be; each with its head and its staff. */
 export const TEAMS = [
-  { kind: 'kelurahan', head: LURAH, subHead: SEKLUR, staff: STAFF.kelurahan },
-  { kind: 'pemerintahan', head: KASI_PEMERINTAHAN, subHead: SEKLUR, staff: STAFF.pemerintahan },
-  { kind: 'trantib', head: KASI_TRANTIB, subHead: SEKLUR, staff: STAFF.trantib },
-  { kind: 'kesra', head: KASI_KESRA, subHead: SEKLUR, staff: STAFF.kesra },
-  { kind: 'ekbang', head: KASI_EKBANG, subHead: SEKLUR, staff: STAFF.ekbang },
+  { kind: 'kelurahan', head: LURAH, subHead: KOORDINATOR, staff: STAFF.kelurahan },
+  { kind: 'pemerintahan', head: KASI_PEMERINTAHAN, subHead: KOORDINATOR, staff: STAFF.pemerintahan },
+  { kind: 'trantib', head: KASI_TRANTIB, subHead: KOORDINATOR, staff: STAFF.trantib },
+  { kind: 'kesra', head: KASI_KESRA, subHead: KOORDINATOR, staff: STAFF.kesra },
+  { kind: 'ekbang', head: KASI_EKBANG, subHead: KOORDINATOR, staff: STAFF.ekbang },
 ] as const;

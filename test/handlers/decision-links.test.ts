@@ -1,0 +1,129 @@
+/**
+ * The decision-link handler with AWS mocked: GET and HEAD never write; only a POST from the
+ * confirmation page decides; a decided item shows who decided; bad links change nothing.
+ */
+import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { context, cycle, evaluation, httpEvent, NIP, setEnv } from './fixtures';
+
+setEnv();
+const ddbMock = mockClient(DynamoDBDocumentClient);
+const sfnMock = mockClient(SFNClient);
+
+const { handler } = await import('../../functions/decision-links/handler');
+const { buildDecisionUrl } = await import('../../shared/auth/links');
+const { deps } = await import('../../shared/cycle/deps');
+
+const DECISION_ID = 'd0000000000000000000000000000001';
+const pending = {
+  decisionId: DECISION_ID, kind: 'EVALUATION_APPROVAL', cycleId: cycle.cycleId, stage: 'APPROVAL', subjectNip: NIP.employee,
+  recipientNip: NIP.approver, status: 'PENDING', createdAt: '2027-01-20T01:00:00.000Z',
+};
+
+let link: string;
+beforeAll(async () => {
+  const keys = await deps.linkKeys().keys();
+  link = buildDecisionUrl('https://api.example.test', { decisionId: DECISION_ID, action: 'approve', recipient: NIP.approver, expiresAt: Math.floor(Date.now() / 1000) + 3600 }, keys.current);
+});
+
+function primeStore(decision: Record<string, unknown>) {
+  ddbMock.reset();
+  sfnMock.reset();
+  ddbMock.on(GetCommand, { Key: { PK: `DECISION#${DECISION_ID}`, SK: 'DECISION' } }).resolves({ Item: decision });
+  ddbMock.on(GetCommand, { Key: { PK: `EVAL#${cycle.cycleId}#${NIP.employee}`, SK: 'EVAL' } }).resolves({ Item: evaluation });
+  ddbMock.on(GetCommand, { Key: { PK: `CYCLE#${cycle.cycleId}`, SK: 'META' } }).resolves({ Item: cycle });
+  ddbMock.on(GetCommand, { Key: { PK: `CYCLE#${cycle.cycleId}`, SK: 'STAGE#APPROVAL' } }).resolves({ Item: { total: 1, done: 1, taskToken: 'secret-task-token' } });
+  ddbMock.on(GetCommand, { Key: { PK: 'AGENCY#kec-asemrowo', SK: `EMP#${NIP.approver}` } }).resolves({ Item: { nip: NIP.approver, name: 'Drs. Bambang Sutrisno' } });
+  ddbMock.on(QueryCommand).resolves({ Items: [{ unitId: 'seksi-kesra', name: 'Seksi Kesejahteraan Rakyat' }] });
+  ddbMock.on(TransactWriteCommand).resolves({});
+  sfnMock.on(SendTaskSuccessCommand).resolves({});
+}
+
+const formBody = (fields: Record<string, string>) => Buffer.from(new URLSearchParams(fields).toString()).toString('base64');
+function hiddenFields(page: string): Record<string, string> {
+  return Object.fromEntries([...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+}
+
+describe('decision links', () => {
+  beforeEach(() => primeStore(pending));
+
+  it('GET shows the confirmation page and writes nothing', async () => {
+    const res = await handler(httpEvent('GET', link.replace('https://api.example.test', '')), context);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Siti Rahmawati');
+    expect(res.body).toMatch(/<form method="post"/);
+    expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    expect(ddbMock.commandCalls(UpdateCommand)).toHaveLength(0);
+    expect(sfnMock.commandCalls(SendTaskSuccessCommand)).toHaveLength(0);
+    expect(res.body).not.toContain('secret-task-token');
+  });
+
+  it('HEAD (a link scanner) gets headers only and writes nothing', async () => {
+    const res = await handler(httpEvent('HEAD', link.replace('https://api.example.test', '')), context);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe('');
+    expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(0);
+  });
+
+  it('POST from the page decides: one transaction with the audit event and counter, then releases the stage', async () => {
+    const page = (await handler(httpEvent('GET', link.replace('https://api.example.test', '')), context)).body as string;
+    const fields = { ...hiddenFields(page), decision: 'approve', comment: 'Setuju' };
+    const res = await handler(httpEvent('POST', `/v1/decisions/${DECISION_ID}`, { body: formBody(fields), isBase64Encoded: true }), context);
+    expect(res.statusCode).toBe(200);
+    const tx = ddbMock.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    expect(tx.map((i) => Object.keys(i)[0])).toEqual(['Update', 'Put', 'Update', 'Update']);
+    expect(JSON.stringify(tx)).toContain('AUDIT#');
+    expect(sfnMock.commandCalls(SendTaskSuccessCommand)[0]!.args[0].input.taskToken).toBe('secret-task-token');
+  });
+
+  it('POST to return without a reason is refused and changes nothing', async () => {
+    const page = (await handler(httpEvent('GET', link.replace('https://api.example.test', '')), context)).body as string;
+    const res = await handler(httpEvent('POST', `/v1/decisions/${DECISION_ID}`, { body: formBody({ ...hiddenFields(page), decision: 'return', comment: ' ' }), isBase64Encoded: true }), context);
+    expect(res.statusCode).toBe(422);
+    expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(0);
+  });
+
+  it('a second click shows who decided and when, with no second effect', async () => {
+    primeStore({ ...pending, status: 'DECIDED', outcome: 'approve', decidedAt: '2027-01-21T03:00:00.000Z', decidedBy: { nip: NIP.approver, role: 'approver' } });
+    const res = await handler(httpEvent('GET', link.replace('https://api.example.test', '')), context);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Drs. Bambang Sutrisno');
+    expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(0);
+  });
+
+  it.each([
+    ['tampered signature', (u: string) => u.replace(/s=[^&]+/, 's=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'), 403],
+    ['another decision id', (u: string) => u.replace(DECISION_ID, 'd0000000000000000000000000000002'), 403],
+    ['altered expiry', (u: string) => u.replace(/e=\d+/, 'e=9999999999'), 403],
+    ['malformed', (u: string) => u.split('?')[0]!, 400],
+  ])('a %s link ends on a clear page and changes nothing', async (_name, mutate, status) => {
+    const res = await handler(httpEvent('GET', mutate(link.replace('https://api.example.test', ''))), context);
+    expect(res.statusCode).toBe(status);
+    expect(res.headers?.['content-type']).toMatch(/text\/html/);
+    expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(0);
+  });
+
+  it('an expired link (signed, past its expiry) says how to get a new one, with 410', async () => {
+    const keys = await deps.linkKeys().keys();
+    const expired = buildDecisionUrl('https://api.example.test', { decisionId: DECISION_ID, action: 'approve', recipient: NIP.approver, expiresAt: Math.floor(Date.now() / 1000) - 1 }, keys.current);
+    const res = await handler(httpEvent('GET', expired.replace('https://api.example.test', '')), context);
+    expect(res.statusCode).toBe(410);
+    expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(0);
+  });
+
+  it('a link issued to someone else does not decide', async () => {
+    const keys = await deps.linkKeys().keys();
+    const forOther = buildDecisionUrl('https://api.example.test', { decisionId: DECISION_ID, action: 'approve', recipient: NIP.other, expiresAt: Math.floor(Date.now() / 1000) + 3600 }, keys.current);
+    const res = await handler(httpEvent('GET', forOther.replace('https://api.example.test', '')), context);
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('a task token that already timed out is not an error for the person deciding', async () => {
+    sfnMock.on(SendTaskSuccessCommand).rejects(Object.assign(new Error('closed'), { name: 'TaskTimedOut' }));
+    const page = (await handler(httpEvent('GET', link.replace('https://api.example.test', '')), context)).body as string;
+    const res = await handler(httpEvent('POST', `/v1/decisions/${DECISION_ID}`, { body: formBody({ ...hiddenFields(page), decision: 'approve', comment: '' }), isBase64Encoded: true }), context);
+    expect(res.statusCode).toBe(200);
+  });
+});
