@@ -12,6 +12,7 @@ export interface Route {
 export const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/v1/cycles', functionId: 'hr-api', auth: 'jwt' },
   { method: 'GET', path: '/v1/cycles/{cycleId}', functionId: 'hr-api', auth: 'jwt' },
+  { method: 'POST', path: '/v1/cycles/{cycleId}/resume', functionId: 'hr-api', auth: 'jwt' },
   { method: 'PUT', path: '/v1/cycles/{cycleId}/organisation-predikat', functionId: 'hr-api', auth: 'jwt' },
   { method: 'GET', path: '/v1/cycles/{cycleId}/evaluations', functionId: 'hr-api', auth: 'jwt' },
   { method: 'GET', path: '/v1/cycles/{cycleId}/evaluations/{nip}', functionId: 'evaluation-api', auth: 'jwt' },

@@ -5,6 +5,7 @@ import { OrgPredikatSchema } from '../../shared/domain/ratings';
 import { resolveCalibrationFlag } from '../../shared/cycle/actions';
 import { ForbiddenError, StateError } from '../../shared/cycle/errors';
 import { startCycle } from '../../shared/cycle/stages';
+import { resumeCycle } from '../../shared/cycle/resume';
 import { cycleSummary } from '../../shared/cycle/summary-report';
 import { EvaluationStatusSchema, STAGES } from '../../shared/lifecycle/status';
 import { badRequest } from '../../shared/http/problem';
@@ -52,6 +53,10 @@ export const handler = jsonApi({
     requireHr(req);
     const cycleId = CycleIdParam.parse(req.params.cycleId);
     return { body: await cycleSummary(cycleId) };
+  },
+  'POST /v1/cycles/{cycleId}/resume': async (req) => {
+    requireHr(req);
+    return { body: await resumeCycle(CycleIdParam.parse(req.params.cycleId)) };
   },
   'PUT /v1/cycles/{cycleId}/organisation-predikat': async (req) => {
     requireHr(req);

@@ -13,6 +13,8 @@ export interface RunOptions {
   log?: (line: string) => void;
   /** Stop after this stage has been driven (for kill-and-resume tests). */
   stopAfter?: Stage;
+  /** Continue a cycle the stored state says is under way, instead of starting one. */
+  resume?: boolean;
   timeoutMs?: number;
 }
 
@@ -114,12 +116,29 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
     log(`  ${stage.padEnd(13)} ${st ? `${st.done}/${st.total} selesai` : ''}`);
   };
 
-  // ── HR starts the cycle (the yearly schedule does the same in AWS).
-  const created = await api.call('POST', '/v1/cycles', hr, { year: sample.year, orgPredikat: 'BAIK' });
-  if (created.status >= 400) throw new Error(`Starting the cycle failed: ${created.status} ${JSON.stringify(created.body)}`);
-  log(`Siklus ${cycleId} dimulai`);
+  const drive: Record<Stage, () => Promise<void>> = { PLANNING: planning, MIDYEAR: midyear, FINAL_SCORING: finalScoring, CALIBRATION: calibration, APPROVAL: approval, OBJECTION: objectionWindow, FOLLOW_UP: followUp };
+  let from: Stage = 'PLANNING';
+  if (options.resume) {
+    // After a kill: the stored cycle says where it stood; the stage's execution is started again.
+    const s = await summary();
+    from = s.cycle.stage;
+    const r = await api.expect('POST', `/v1/cycles/${cycleId}/resume`, hr);
+    log(`Siklus ${cycleId} dilanjutkan dari tahap ${from} (${r.outcome})`);
+  } else {
+    // HR starts the cycle (the yearly schedule does the same in AWS).
+    const created = await api.call('POST', '/v1/cycles', hr, { year: sample.year, orgPredikat: 'BAIK' });
+    if (created.status >= 400) throw new Error(`Starting the cycle failed: ${created.status} ${JSON.stringify(created.body)}`);
+    log(`Siklus ${cycleId} dimulai`);
+  }
+  const order: Stage[] = ['PLANNING', 'MIDYEAR', 'FINAL_SCORING', 'CALIBRATION', 'APPROVAL', 'OBJECTION', 'FOLLOW_UP'];
+  for (const stage of order.slice(order.indexOf(from))) {
+    await drive[stage]();
+    if (options.stopAfter === stage) return outcome();
+  }
+  return outcome();
 
   // ── Planning: SKPs submitted top-down; raters approve from their digest; one SKP is returned once.
+  async function planning() {
   await atStage('PLANNING');
   log('Tahap 1 · Perencanaan (SKP)');
   const order = topDown(sample);
@@ -146,9 +165,10 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
     });
   }
   progress('PLANNING', await stageDone('PLANNING'));
+  }
 
   // ── Mid-year check: progress with evidence; the rater reviews with coaching notes.
-  if (options.stopAfter === 'PLANNING') return outcome();
+  async function midyear() {
   await atStage('MIDYEAR');
   log('Tahap 2 · Pemantauan dan evaluasi tengah tahun');
   await mapLimit(sample.plans, 6, (p) => api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${p.nip}/progress`, { nip: p.nip }, { realisations: p.midyear }));
@@ -159,9 +179,10 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
     });
   });
   progress('MIDYEAR', await stageDone('MIDYEAR'));
-  if (options.stopAfter === 'MIDYEAR') return outcome();
+  }
 
   // ── Final scoring: final realisations, 360° feedback, then the rater's rating.
+  async function finalScoring() {
   await atStage('FINAL_SCORING');
   log('Tahap 3 · Evaluasi kinerja tahunan');
   await mapLimit(sample.plans, 6, (p) => api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${p.nip}/progress`, { nip: p.nip }, { realisations: p.final }));
@@ -178,9 +199,10 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
     await api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${p.nip}/rating`, { nip: rater }, p.raterOverride ?? {});
   });
   progress('FINAL_SCORING', await stageDone('FINAL_SCORING'));
-  if (options.stopAfter === 'FINAL_SCORING') return outcome();
+  }
 
   // ── Calibration: HR reviews every unit the curve flags, and records a reason.
+  async function calibration() {
   await atStage('CALIBRATION');
   log('Tahap 4 · Kalibrasi kurva distribusi');
   await until('CALIBRATION', async () => {
@@ -192,9 +214,10 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
       log(`  unit ${flag.unitId}: ${flag.violations.length} catatan kurva ditinjau HR`);
     }
   });
-  if (options.stopAfter === 'CALIBRATION') return outcome();
+  }
 
   // ── Approval: approvers act on digest links; one evaluation is returned and re-rated.
+  async function approval() {
   await atStage('APPROVAL');
   log('Tahap 5 · Persetujuan atasan pejabat penilai (tautan email)');
   await until('APPROVAL', async () => {
@@ -211,9 +234,10 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
       }
     }
   });
-  if (options.stopAfter === 'APPROVAL') return outcome();
+  }
 
   // ── Objection window: one employee objects; the approver decides (final).
+  async function objectionWindow() {
   await atStage('OBJECTION');
   log('Tahap 6 · Masa keberatan (14 hari)');
   const objection = sample.scenario.objection;
@@ -223,11 +247,13 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
   await until('OBJECTION', async () => {
     await actOnInbox(() => ({ decision: 'approve', comment: 'Keberatan diterima setelah klarifikasi dengan pejabat penilai.' }));
   });
+  }
 
   // ── Follow-up: results final; training and consequences recorded.
+  async function followUp() {
   log('Tahap 7 · Tindak lanjut');
   await waitFor((s) => s.cycle.status === 'COMPLETED', 'the cycle to complete');
-  return outcome();
+  }
 
   async function outcome(): Promise<CycleOutcome> {
     const s = await summary();

@@ -167,7 +167,8 @@ function checkScope(
     const rule = ruleText(b.rule.predikats, b.rule.bound);
     const limits = { ...(b.min !== undefined ? { min: b.min } : {}), ...(b.max !== undefined ? { max: b.max } : {}) };
     const why = inapplicable.get(i);
-    const status = why ? 'NOT_APPLICABLE' : (b.min !== undefined && actual < b.min) || (b.max !== undefined && actual > b.max) ? 'VIOLATED' : 'OK';
+    const outside = (b.min !== undefined && actual < b.min) || (b.max !== undefined && actual > b.max);
+    const status = why ? 'NOT_APPLICABLE' : outside ? 'VIOLATED' : 'OK';
     const where = scopeName(scope, unitId);
     const message =
       status === 'NOT_APPLICABLE'

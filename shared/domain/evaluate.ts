@@ -70,7 +70,7 @@ export const IndicatorResultSchema = z.object({
 export const RhkResultSchema = z.object({
   rhkId: z.string(),
   jenis: RhkJenisSchema,
-  /** The lowest quantitative achievement among its indicators (the one that set the proposal), or null. */
+  /** The lowest quantitative achievement among its indicators, or null when all are qualitative. */
   achievement: z.number().nullable(),
   indicators: z.array(IndicatorResultSchema),
   proposed: RatingSchema,
@@ -181,7 +181,10 @@ function overridden(
 ): { rating: Rating; reason?: string } {
   if (rater.rating === proposed) return { rating: proposed };
   const reason = rater.reason?.trim() ?? '';
-  if (!reason) errors.push(domainError('OVERRIDE_REASON_REQUIRED', { at: at(), proposed: ratingLabel[proposed], chosen: ratingLabel[rater.rating] }, field));
+  if (!reason) {
+    const labels = { proposed: ratingLabel[proposed], chosen: ratingLabel[rater.rating] };
+    errors.push(domainError('OVERRIDE_REASON_REQUIRED', { at: at(), ...labels }, field));
+  }
   return { rating: rater.rating, reason };
 }
 
@@ -222,7 +225,8 @@ function inputErrors(input: ParsedInput): DomainError[] {
     const fits = quantitative
       ? real.value !== undefined && real.judgement === undefined
       : real.judgement !== undefined && real.value === undefined;
-    if (!fits) errors.push(domainError('REALISATION_KIND_MISMATCH', { at: indicatorAt(target.i, target.j, real.indicatorId), quantitative }, field));
+    const at = indicatorAt(target.i, target.j, real.indicatorId);
+    if (!fits) errors.push(domainError('REALISATION_KIND_MISMATCH', { at, quantitative }, field));
   });
   for (const [id, { i, j }] of indicators) {
     if (!seen.has(id)) errors.push(domainError('REALISATION_MISSING', { at: indicatorAt(i, j, id) }, 'realisations'));

@@ -104,7 +104,8 @@ function needsOf(evaluation: EmployeeEvaluation, employeeCompetencies: readonly 
 
 /** How closely a programme fits a need: shared competencies for an RHK, 1 for a value it develops. */
 function fitOf(p: TrainingProgramme, need: Need): number {
-  return need.kind === 'rhk' ? p.competencies.filter((c) => need.competencies.includes(norm(c))).length : p.values.includes(need.value) ? 1 : 0;
+  if (need.kind === 'value') return p.values.includes(need.value) ? 1 : 0;
+  return p.competencies.filter((c) => need.competencies.includes(norm(c))).length;
 }
 
 const matches = (p: TrainingProgramme, need: Need): boolean => fitOf(p, need) > 0;
@@ -112,7 +113,12 @@ const matches = (p: TrainingProgramme, need: Need): boolean => fitOf(p, need) > 
 /** Greedy cover: each pick is the programme that addresses the most weaknesses not yet addressed, so a
  *  few programmes cover as much as possible. Ties go to the closer fit (more shared competencies),
  *  then to a programme designed for the employee's jabatan, then the shorter one, then by id. */
-function recommend(needs: readonly Need[], jabatan: string | undefined, catalogue: readonly TrainingProgramme[], max: number): FollowUp['training'] {
+function recommend(
+  needs: readonly Need[],
+  jabatan: string | undefined,
+  catalogue: readonly TrainingProgramme[],
+  max: number,
+): FollowUp['training'] {
   const forJob = (p: TrainingProgramme) =>
     jabatan && p.jabatanKeywords?.some((k) => norm(jabatan).includes(norm(k))) ? 1 : 0;
   const picked: FollowUp['training'] = [];

@@ -71,15 +71,18 @@ function throwIfInvalid(responses: readonly (readonly number[])[]): void {
     if (!Array.isArray(answers) || answers.length !== SKM_UNSUR.length) {
       total += 1;
       if (errors.length < MAX_ERRORS)
-        errors.push(domainError('SKM_ANSWER_COUNT', { at, count: Array.isArray(answers) ? answers.length : 0, expected: SKM_UNSUR.length }, `responses.${i}`));
+        errors.push(
+          domainError('SKM_ANSWER_COUNT', { at, count: Array.isArray(answers) ? answers.length : 0, expected: SKM_UNSUR.length }, `responses.${i}`),
+        );
       return;
     }
     answers.forEach((a, u) => {
       if (Number.isInteger(a) && a >= 1 && a <= 4) return;
       total += 1;
+      if (errors.length >= MAX_ERRORS) return;
       const unsur = SKM_UNSUR[u]!.name;
-      if (errors.length < MAX_ERRORS)
-        errors.push(domainError('SKM_ANSWER_INVALID', { at: { id: `${at.id}, unsur ${unsur.id}`, en: `${at.en}, ${unsur.en}` } }, `responses.${i}.${u}`));
+      const where = { id: `${at.id}, unsur ${unsur.id}`, en: `${at.en}, ${unsur.en}` };
+      errors.push(domainError('SKM_ANSWER_INVALID', { at: where }, `responses.${i}.${u}`));
     });
   });
   if (total > 0) throw new DomainValidationError(errors, total);

@@ -5,6 +5,7 @@
  * who is not the head of the unit supports ("intervensi") an RHK of the rater.
  */
 import { z } from 'zod';
+import { BerakhlakValueSchema } from './berakhlak';
 import { domainError, fromZodIssues, type DomainError } from './errors';
 import type { Bilingual } from './text';
 
@@ -61,7 +62,7 @@ export const SkpSchema = z.object({
   period: PeriodSchema,
   rhk: z.array(RhkSchema).min(1),
   /** Ekspektasi khusus pimpinan: the leader's special expectation per BerAKHLAK value (optional). */
-  specialExpectations: z.array(z.object({ value: z.string(), text: z.string().trim().min(1) })).optional(),
+  specialExpectations: z.array(z.object({ value: BerakhlakValueSchema, text: z.string().trim().min(1) })).optional(),
 });
 export type Skp = z.infer<typeof SkpSchema>;
 

@@ -4,7 +4,7 @@
  */
 export type Bilingual = { id: string; en: string };
 
-/** Rounds half away from zero, after removing binary noise (1.005 → 1.01; (2 − 0.9) × 100 → 110),
+/** Rounds half away from zero, after removing binary noise (1.005 → 1.01; 0.11 / 0.1 × 100 → 110),
  *  so the figure HR sees is exactly the figure the rules compared. */
 export function roundHalfUp(x: number, decimals = 2): number {
   const f = 10 ** decimals;

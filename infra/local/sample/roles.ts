@@ -291,7 +291,7 @@ export const LURAH = role(
 
 export const SEKLUR = role(
   'seklur',
-  'Sekretaris Kelurahan',
+  'Sekretaris Kelurahan {place}',
   ['administrasi-perkantoran', 'manajemen-kinerja', 'pelayanan-prima'],
   utama(
     'Terselenggaranya administrasi dan pelayanan {unit} yang tertib',
@@ -825,3 +825,15 @@ export const TEAMS = [
   { kind: 'kesra', head: KASI_KESRA, subHead: KOORDINATOR, staff: STAFF.kesra },
   { kind: 'ekbang', head: KASI_EKBANG, subHead: KOORDINATOR, staff: STAFF.ekbang },
 ] as const;
+
+const ALL_ROLES: readonly RoleTemplate[] = [
+  CAMAT, SEKCAM, KASUBBAG_UMUM, KASUBBAG_KEUANGAN, KASI_PEMERINTAHAN, KASI_TRANTIB, KASI_KESRA, KASI_EKBANG, LURAH, SEKLUR, KOORDINATOR,
+  ...Object.values(STAFF).flat(),
+];
+const BY_KEY = new Map(ALL_ROLES.map((r) => [r.key, r]));
+
+export function roleByKey(key: string): RoleTemplate {
+  const r = BY_KEY.get(key);
+  if (!r) throw new Error(`unknown role template "${key}"`);
+  return r;
+}

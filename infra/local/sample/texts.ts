@@ -39,7 +39,7 @@ export const DEGREES_HEAD = ['S.Sos.', 'S.STP.', 'S.E., M.M.', 'S.H., M.H.', 'S.
 
 export const FEEDBACK_COMMENTS: Record<BerakhlakValue, Record<Rating, readonly string[]>> = {
   BERORIENTASI_PELAYANAN: {
-    DI_ATAS: ['Warga sering menyebut namanya karena sigap dan solutif di loket.', 'Proaktif menjemput bola ke RT/RW saat layanan menumpuk.'],
+    DI_ATAS: ['Sigap dan solutif setiap kali ada permintaan layanan.', 'Proaktif mencari cara agar layanan lebih cepat sampai ke warga.'],
     SESUAI: ['Melayani warga dengan ramah dan sesuai prosedur.', 'Responsif terhadap permintaan layanan.'],
     DI_BAWAH: ['Beberapa kali warga mengeluh harus menunggu lama tanpa kejelasan.', 'Perlu lebih sabar menjelaskan persyaratan kepada warga.'],
   },
@@ -59,7 +59,7 @@ export const FEEDBACK_COMMENTS: Record<BerakhlakValue, Record<Rating, readonly s
     DI_BAWAH: ['Kadang kurang menjaga komunikasi dengan rekan.', 'Perlu lebih terbuka menerima masukan rekan.'],
   },
   LOYAL: {
-    DI_ATAS: ['Teladan dalam menjaga nama baik instansi di masyarakat.', 'Sangat menjaga kerahasiaan data warga.'],
+    DI_ATAS: ['Teladan dalam menjaga nama baik instansi di masyarakat.', 'Sangat menjaga kerahasiaan data dan dokumen dinas.'],
     SESUAI: ['Menjaga nama baik instansi.', 'Menjaga kerahasiaan data dan dokumen.'],
     DI_BAWAH: ['Pernah membagikan informasi internal di grup warga sebelum resmi.', 'Perlu lebih menjaga sikap di media sosial.'],
   },
@@ -69,7 +69,7 @@ export const FEEDBACK_COMMENTS: Record<BerakhlakValue, Record<Rating, readonly s
     DI_BAWAH: ['Lambat menyesuaikan diri dengan aplikasi layanan yang baru.', 'Cenderung menunggu perintah.'],
   },
   KOLABORATIF: {
-    DI_ATAS: ['Aktif menggerakkan kerja sama dengan RT/RW, kader, dan puskesmas.', 'Mampu menyatukan tim lintas seksi.'],
+    DI_ATAS: ['Aktif menggerakkan kerja sama lintas seksi dan dengan mitra di wilayah.', 'Mampu menyatukan tim untuk tujuan bersama.'],
     SESUAI: ['Bekerja sama dengan baik dalam tim.', 'Terbuka berbagi data dengan seksi lain.'],
     DI_BAWAH: ['Kurang berbagi informasi dengan tim.', 'Perlu lebih aktif dalam kegiatan bersama.'],
   },

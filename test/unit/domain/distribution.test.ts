@@ -130,6 +130,22 @@ describe('small units', () => {
     expect(violated(checkUnit({ SANGAT_BAIK: 1 }, 'SANGAT_KURANG').units[0]!)).toEqual(['tidak ada Sangat Baik']);
   });
 
+  it('caps that together leave no room for everyone are not applicable (a band covering every predikat)', () => {
+    const tight = {
+      ...policy,
+      distribution: {
+        ...policy.distribution,
+        BAIK: [
+          { predikats: ['SANGAT_BAIK', 'BAIK'], bound: { kind: 'atMostPercent', percent: 50 } },
+          { predikats: ['BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'], bound: { kind: 'atMostPercent', percent: 40 } },
+        ],
+      },
+    } satisfies typeof policy;
+    const unit = checkDistribution([{ unitId: 'u', predikats: people({ BAIK: 10 }) }], 'BAIK', tight).units[0]!;
+    expect(unit.status).toBe('NOT_APPLICABLE');
+    expect(unit.checks[0]!.message.en).toContain('the maximums together leave no room for every employee');
+  });
+
   it('an empty unit is not applicable', () => {
     const unit = checkUnit({}, 'BAIK').units[0]!;
     expect([unit.size, unit.status]).toEqual([0, 'NOT_APPLICABLE']);

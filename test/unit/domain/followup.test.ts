@@ -46,6 +46,7 @@ describe('consequences per predikat (configurable in the policy)', () => {
 
   it('recommends no training where the policy attaches none (Sangat Baik: the worked example)', () => {
     const followUp = followUpFor(evaluateEmployee(workedExample, policy), { competencies: ['layanan-digital'] }, sampleTrainingCatalogue, policy);
+    expect(followUp.consequences.map((c) => c.label.en)).toEqual(['Recognition', 'Candidate for the talent pool', 'Priority for training']);
     expect(followUp.training).toEqual([]);
   });
 });

@@ -31,6 +31,7 @@ describe('achievement per indicator', () => {
     ['99.99 of 100', higher(100), 99.99, 99.99, 'DI_BAWAH'],
     ['0 of 100', higher(100), 0, 0, 'DI_BAWAH'],
     ['1.1 of 1 (binary noise)', higher(1), 1.1, 110, 'DI_ATAS'],
+    ['0.11 of 0.1 (109.99999999999999 in floating point)', higher(0.1), 0.11, 110, 'DI_ATAS'],
     ['1320 of 1200', higher(1200), 1320, 110, 'DI_ATAS'],
     ['2 of 3 (rounded to 2 decimals)', higher(3), 2, 66.67, 'DI_BAWAH'],
     // lower is better: 2 − realisation / target
