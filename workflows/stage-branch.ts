@@ -57,6 +57,9 @@ function invoke(scope: Construct, id: string, fn: IFunction, payload: Record<str
   return task;
 }
 
+/** "No cursor": an empty string, not null (null in Parameters is easy to lose between engines). */
+export const NO_CURSOR = '';
+
 /** A Lambda step that works through the cohort one page at a time, looping while it returns a cursor. */
 function paged(scope: Construct, name: string, fn: IFunction, failure: sfn.IChainable, next: sfn.IChainable) {
   const step = invoke(scope, name, fn, { ...STAGE_STATE, 'cursor.$': '$.cursor' }, { 'cursor.$': '$.Payload.cursor' });
@@ -64,10 +67,10 @@ function paged(scope: Construct, name: string, fn: IFunction, failure: sfn.IChai
   const nextPage = new sfn.Pass(scope, `${name}.NextPage`, {
     parameters: { ...STAGE_STATE, 'cursor.$': '$.result.cursor' },
   });
-  const firstPageOfNext = new sfn.Pass(scope, `${name}.Finished`, { parameters: { ...STAGE_STATE, cursor: null } });
+  const firstPageOfNext = new sfn.Pass(scope, `${name}.Finished`, { parameters: { ...STAGE_STATE, cursor: NO_CURSOR } });
   const more = new sfn.Choice(scope, `${name}.MorePages`)
-    .when(sfn.Condition.isNotNull('$.result.cursor'), nextPage.next(step))
-    .otherwise(firstPageOfNext.next(next));
+    .when(sfn.Condition.stringEquals('$.result.cursor', NO_CURSOR), firstPageOfNext.next(next))
+    .otherwise(nextPage.next(step));
   return step.next(more);
 }
 
@@ -110,7 +113,7 @@ export function stageBranch(scope: Construct, stateName: string, fns: StageFunct
   const overdue = new sfn.Pass(scope, `${stateName}.Overdue`, {
     parameters: { ...STAGE_STATE, error: { Error: 'StageOverdue', Cause: 'The stage passed its last deadline with decisions still open' } },
   }).next(failed);
-  const closeFromTick = new sfn.Pass(scope, `${stateName}.DeadlineReached`, { parameters: { ...STAGE_STATE, cursor: null } });
+  const closeFromTick = new sfn.Pass(scope, `${stateName}.DeadlineReached`, { parameters: { ...STAGE_STATE, cursor: NO_CURSOR } });
   const deadlineAction = new sfn.Choice(scope, `${stateName}.DeadlineAction`)
     .when(sfn.Condition.stringEquals('$.result.action', 'close'), closeFromTick.next(close))
     .when(sfn.Condition.stringEquals('$.result.action', 'overdue'), overdue)
@@ -118,7 +121,7 @@ export function stageBranch(scope: Construct, stateName: string, fns: StageFunct
 
   awaitPeople.addCatch(nextDay.next(checkDeadlines).next(deadlineAction), { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD });
   awaitPeople.addCatch(failed, { errors: ['States.ALL'], resultPath: '$.error' });
-  const allDone = new sfn.Pass(scope, `${stateName}.EveryoneActed`, { parameters: { ...STAGE_STATE, cursor: null } });
+  const allDone = new sfn.Pass(scope, `${stateName}.EveryoneActed`, { parameters: { ...STAGE_STATE, cursor: NO_CURSOR } });
   notify.next(awaitPeople);
   awaitPeople.next(allDone).next(close);
 
@@ -126,6 +129,6 @@ export function stageBranch(scope: Construct, stateName: string, fns: StageFunct
   const waitForWindow = new sfn.Wait(scope, `${stateName}.WaitForWindow`, {
     time: sfn.WaitTime.secondsPath('$.waitSeconds'),
   });
-  const entry = new sfn.Pass(scope, stateName, { parameters: { ...STAGE_STATE, cursor: null } });
+  const entry = new sfn.Pass(scope, stateName, { parameters: { ...STAGE_STATE, cursor: NO_CURSOR } });
   return entry.next(waitForWindow).next(openThenNotify);
 }

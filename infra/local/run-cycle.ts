@@ -68,12 +68,15 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
       const s = await summary();
       if (s.cycle.failure) throw new Error(`Cycle failed at ${s.cycle.failure.stage}: ${s.cycle.failure.error} ${s.cycle.failure.cause ?? ''}`);
       if (check(s)) return s;
+      if (['FAILED', 'ABORTED', 'TIMED_OUT'].includes(s.workflow?.status) && s.cycle.status === 'ACTIVE') {
+        throw new Error(`Workflow ${s.workflow.name} ${s.workflow.status}: ${s.workflow.error} ${s.workflow.cause ?? ''}`);
+      }
       if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
       await sleep(40);
     }
   }
   const stageOf = (s: any, stage: Stage) => s.stages.find((x: any) => x.stage === stage);
-  const atStage = (stage: Stage) => waitFor((s) => s.cycle.stage === stage && Boolean(stageOf(s, stage)?.openedAt), `stage ${stage}`);
+  const atStage = (stage: Stage) => waitFor((s) => s.cycle.stage === stage && Boolean(stageOf(s, stage)?.readyAt), `stage ${stage}`);
   const stageDone = (stage: Stage) => waitFor((s) => s.cycle.stage !== stage || s.cycle.status !== 'ACTIVE', `the end of ${stage}`);
 
   /** Approvers work through their inbox: every fresh decision link is approved, except those the scenario returns. */

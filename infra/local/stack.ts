@@ -21,8 +21,10 @@ export interface LocalStackOptions {
   persist?: boolean;
   httpPort?: number;
   dynamoPort?: number;
-  /** Multiplies every Wait and task timeout: 1e-6 turns a stage day into ~86 ms. */
+  /** Multiplies every Wait and task timeout: 1e-5 turns a stage day into ~0.86 s. */
   timeScale?: number;
+  /** Upper bound, in ms, of the wait for a stage's calendar window to open. */
+  maxStageGapMs?: number;
   log?: (line: string) => void;
   onStateEvent?: (e: unknown) => void;
 }
@@ -129,7 +131,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const sfnServer = await startLocalStepFunctions({
       stateMachines,
-      timeScale: options.timeScale ?? 1e-6,
+      timeScale: options.timeScale ?? 1e-5,
+      // Months between stages (e.g. until 1 July) shrink to at most this; deadlines keep their scaled length.
+      maxWaitMs: options.maxStageGapMs ?? 1000,
       onEvent: options.onStateEvent,
       invokeLambda: async (arnOrName: string, payload: unknown) => {
         const logicalId = arnOrName.split(':function:').pop()!.split(':')[0]!;
@@ -148,7 +152,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       port: httpPort,
       jwt: localJwtAuthorizerConfig(jwtKeys),
       invoke: (functionId, event, context) => handlerOf(functionId as FunctionId).then((h) => h(event, context)),
-      log: options.log ? (line) => log(`http ${line}`) : () => undefined,
+      log: process.env.LOCAL_HTTP_LOG ? (line) => log(`http ${line}`) : () => undefined,
     });
     stopAll.push(() => http.close());
     log(`HTTP API ${http.url} · Step Functions ${sfnServer.endpoint} · outbox ${outboxDir}`);

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
       workDir,
       httpPort: process.env.LOCAL_HTTP_PORT ? Number(process.env.LOCAL_HTTP_PORT) : undefined,
       dynamoPort: process.env.LOCAL_DYNAMODB_PORT ? Number(process.env.LOCAL_DYNAMODB_PORT) : undefined,
-      timeScale: Number(process.env.LOCAL_TIME_SCALE ?? 2e-6),
+      timeScale: Number(process.env.LOCAL_TIME_SCALE ?? 1e-5),
       log,
     });
     await seedRoster(sample);

@@ -10,8 +10,8 @@ import type { Realisation } from '../domain/evaluate';
 import type { Skp } from '../domain/skp';
 import { assertTransition, TransitionError, type EvaluationStatus, type Stage } from '../lifecycle/status';
 import {
-  changeEvaluation, decideDecisionUpdate, decisionPut, getCycle, getDecision, getEvaluation, notifyRecipientUpdate,
-  stageCounterUpdate, type Actor, type CycleRecord, type DecisionRecord, type EvaluationRecord,
+  changeEvaluation, decideDecisionUpdate, stageUpdate, decisionPut, getCycle, getDecision, getEvaluation,
+  type Actor, type CycleRecord, type DecisionRecord, type EvaluationRecord,
 } from '../store/repository';
 import { NotFoundError } from '../store/errors';
 import { deps } from './deps';
@@ -86,7 +86,7 @@ export async function submitSkp(cycleId: string, nip: string, skpInput: unknown,
     audit: { at, actor: actorOf(caller, 'employee'), action: 'SKP_SUBMITTED', before: { status: e.status }, after: { status: 'SKP_SUBMITTED', rhk: validation.skp.rhk.length } },
     extra: recipient ? [
       decisionPut({ decisionId, kind: 'SKP_APPROVAL', cycleId, stage: 'PLANNING', subjectNip: nip, recipientNip: recipient, status: 'PENDING', createdAt: at }),
-      notifyRecipientUpdate(cycleId, 'PLANNING', [recipient]),
+      stageUpdate(cycleId, 'PLANNING', { notify: [recipient] }),
     ] : [],
   }, e);
   return { status: 'SKP_SUBMITTED' as const, outcome };
@@ -142,7 +142,7 @@ export async function reviewMidyear(cycleId: string, nip: string, review: { rati
   const outcome = await changeEvaluation({
     cycleId, nip, changeId: `midyear:${requestId}`, from: 'MONITORING', to: 'MIDYEAR_REVIEWED', set: { midyearReview: { ...review, at: now() } },
     audit: { at: now(), actor: actorOf(caller, 'rater'), action: 'MIDYEAR_REVIEWED', after: review },
-    extra: [stageCounterUpdate(cycleId, 'MIDYEAR', 'done')],
+    extra: [stageUpdate(cycleId, 'MIDYEAR', { done: 1 })],
   }, e);
   if (outcome === 'applied') await releaseStageIfComplete(cycleId, 'MIDYEAR');
   return { status: 'MIDYEAR_REVIEWED' as const, outcome };
@@ -161,7 +161,7 @@ export async function rateEvaluation(cycleId: string, nip: string, rating: Rater
       cycleId, nip, changeId: `rating:${requestId}`, from: ['AWAITING_RATING', 'RATED'], to: 'RATED',
       set: { rating, score, predikat: score.predikat },
       audit: { at, actor: actorOf(caller, 'rater'), action: 'RATED', before: { predikat: e.predikat }, after: { resultsRating: score.resultsRating, behaviour: score.behaviour.final, predikat: score.predikat } },
-      extra: first ? [stageCounterUpdate(cycleId, 'FINAL_SCORING', 'done')] : [],
+      extra: first ? [stageUpdate(cycleId, 'FINAL_SCORING', { done: 1 })] : [],
     }, e);
     if (outcome === 'applied' && first) await releaseStageIfComplete(cycleId, 'FINAL_SCORING');
     return { status: 'RATED' as const, predikat: score.predikat, outcome };
@@ -176,7 +176,7 @@ export async function rateEvaluation(cycleId: string, nip: string, rating: Rater
     audit: { at, actor: actorOf(caller, 'rater'), action: 'RERATED', before: { predikat: e.predikat }, after: { predikat: score.predikat } },
     extra: [
       decisionPut({ decisionId: deps.newId(), kind: 'EVALUATION_APPROVAL', cycleId, stage: 'APPROVAL', subjectNip: nip, recipientNip: recipient, status: 'PENDING', createdAt: at }),
-      notifyRecipientUpdate(cycleId, 'APPROVAL', [recipient]),
+      stageUpdate(cycleId, 'APPROVAL', { notify: [recipient] }),
     ],
   }, e);
   return { status: 'AWAITING_APPROVAL' as const, predikat: score.predikat, outcome };
@@ -196,9 +196,8 @@ export async function fileObjection(cycleId: string, nip: string, objection: { r
     set: { objection: { ...objection, filedAt: at } },
     audit: { at, actor: actorOf(caller, 'employee'), action: 'OBJECTION_FILED', after: objection, reason: objection.reason },
     extra: [
-      stageCounterUpdate(cycleId, 'OBJECTION', 'total'),
       decisionPut({ decisionId: deps.newId(), kind: 'OBJECTION', cycleId, stage: 'OBJECTION', subjectNip: nip, recipientNip: recipient, status: 'PENDING', createdAt: at }),
-      notifyRecipientUpdate(cycleId, 'OBJECTION', [recipient]),
+      stageUpdate(cycleId, 'OBJECTION', { total: 1, notify: [recipient] }),
     ],
   }, e);
   return { status: 'OBJECTED' as const, outcome };
@@ -252,7 +251,7 @@ export async function decide(decisionId: string, outcome: DecisionOutcome, comme
       },
       extra: [
         decideDecisionUpdate(decisionId, actor, at, outcome, comment),
-        ...(effect.completes ? [stageCounterUpdate(decision.cycleId, decision.stage, 'done')] : []),
+        ...(effect.completes ? [stageUpdate(decision.cycleId, decision.stage, { done: 1 })] : []),
       ],
     }, e);
   } catch (err) {
@@ -294,7 +293,7 @@ export async function resolveCalibrationFlag(cycleId: string, unitId: string, re
             ExpressionAttributeValues: { ':t': true, ':f': false, ':u': unitId, ':r': { reason, by: caller.nip, at } },
           },
         },
-        stageCounterUpdate(cycleId, 'CALIBRATION', 'done'),
+        stageUpdate(cycleId, 'CALIBRATION', { done: 1 }),
       ],
     }));
   } catch (err) {

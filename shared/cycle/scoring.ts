@@ -8,7 +8,7 @@ import type { BehaviourFeedback } from '../domain/behaviour';
 import type { EmployeeEvaluation, Realisation } from '../domain/evaluate';
 import type { Skp } from '../domain/skp';
 import {
-  changeEvaluation, evaluationsOfUnitPage, getEmployee, setCycleFields, stageCounterUpdate, queryAll,
+  changeEvaluation, evaluationsOfUnitPage, getEmployee, setCycleFields, stageUpdate, queryAll,
   type CycleRecord, type EvaluationRecord,
 } from '../store/repository';
 import { keys } from '../store/keys';
@@ -74,7 +74,7 @@ export async function calibrateCycle(cycle: CycleRecord, at: string): Promise<vo
   if (flagged.length) {
     const { ddb } = await import('../aws/clients');
     const { TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');
-    await ddb.send(new TransactWriteCommand({ TransactItems: [stageCounterUpdate(cycle.cycleId, 'CALIBRATION', 'total', flagged.length)] }));
+    await ddb.send(new TransactWriteCommand({ TransactItems: [stageUpdate(cycle.cycleId, 'CALIBRATION', { total: flagged.length })] }));
   }
 }
 

@@ -9,9 +9,9 @@ import { config } from '../config';
 import { DEFAULT_SCHEDULE, deadlineAction, secondsUntilOpen, windowOf, type CycleSchedule, type DeadlineAction } from '../lifecycle/schedule';
 import { STAGE_OPEN_TRANSITION, nextStage, stageLabel, type EvaluationStatus, type Stage } from '../lifecycle/status';
 import {
-  changeEvaluation, checkpointCycle, claimOnce, createCycle, createEvaluation, decisionPut, ensureStage, evaluationsOfUnitPage,
-  getCycle, getEmployee, getStage, listUnits, markStageClosed, notifyRecipientUpdate, rosterPage, setCycleFields,
-  stageCounterUpdate, storeStageToken, type CycleRecord, type EmployeeRecord, type EvaluationRecord, type StageRecord,
+  changeEvaluation, checkpointCycle, stageUpdate, claimOnce, createCycle, createEvaluation, decisionPut, ensureStage, evaluationsOfUnitPage,
+  getCycle, getEmployee, getStage, listUnits, markStageClosed, markStageReady, rosterPage, setCycleFields,
+  storeStageToken, type CycleRecord, type EmployeeRecord, type EvaluationRecord, type StageRecord,
 } from '../store/repository';
 import { NotFoundError } from '../store/errors';
 import { deps } from './deps';
@@ -78,18 +78,24 @@ async function requireCycle(cycleId: string): Promise<CycleRecord> {
 
 // ─── open ─────────────────────────────────────────────────────────────────────────────────────────
 
-export async function openStage(input: StageInput): Promise<{ cursor: string | null; opened: number }> {
+export async function openStage(input: StageInput): Promise<{ cursor: string; opened: number }> {
   const cycle = await requireCycle(input.cycleId);
   const at = deps.clock.now().toISOString();
   await ensureStage(cycle.cycleId, input.stage, at);
+  const page = await openPage(cycle, input, at);
+  if (!page.cursor) await markStageReady(cycle.cycleId, input.stage, at);
+  return page;
+}
+
+async function openPage(cycle: CycleRecord, input: StageInput, at: string): Promise<{ cursor: string; opened: number }> {
   switch (input.stage) {
     case 'PLANNING':
       return openPlanning(cycle, input.cursor, at);
     case 'CALIBRATION':
       await calibrateCycle(cycle, at);
-      return { cursor: null, opened: 0 };
+      return { cursor: '', opened: 0 };
     case 'FOLLOW_UP':
-      return { cursor: null, opened: 0 };
+      return { cursor: '', opened: 0 };
     default:
       return forEachEvaluationPage(cycle, input.cursor, (e) => openForEvaluation(cycle, input.stage, e, at));
   }
@@ -110,7 +116,7 @@ async function openPlanning(cycle: CycleRecord, cursorString: string | null | un
         status: 'SKP_DRAFT', version: 1, policyId: cycle.policyId, updatedAt: at,
       },
       { eventId: `${cycle.cycleId}:PLANNING:create:${e.nip}`, at, actor: { role: 'system' }, action: 'EVALUATION_CREATED', after: { status: 'SKP_DRAFT', raterNip: e.raterNip } },
-      [stageCounterUpdate(cycle.cycleId, 'PLANNING', 'total')],
+      [stageUpdate(cycle.cycleId, 'PLANNING', { total: 1 })],
     );
     if (created) opened++;
   });
@@ -121,7 +127,7 @@ async function openPlanning(cycle: CycleRecord, cursorString: string | null | un
 async function forEachEvaluationPage(cycle: CycleRecord, cursorString: string | null | undefined, fn: (e: EvaluationRecord) => Promise<boolean>) {
   const cursor = decodeCursor(cursorString);
   const unitId = cycle.unitIds[cursor.u];
-  if (unitId === undefined) return { cursor: null, opened: 0 };
+  if (unitId === undefined) return { cursor: '', opened: 0 };
   const page = await evaluationsOfUnitPage(cycle.cycleId, unitId, cursor.k, PAGE);
   const results = await mapLimit(page.items, WRITE_CONCURRENCY, fn);
   const next = page.next ? { u: cursor.u, k: page.next } : cursor.u + 1 < cycle.unitIds.length ? { u: cursor.u + 1 } : undefined;
@@ -132,17 +138,16 @@ async function openForEvaluation(cycle: CycleRecord, stage: Stage, e: Evaluation
   const move = STAGE_OPEN_TRANSITION[stage];
   if (!move || e.status !== move.from) return false;
   const extra = [];
-  if (stage !== 'OBJECTION') extra.push(stageCounterUpdate(cycle.cycleId, stage, 'total'));
-  if (stage === 'APPROVAL') {
-    const recipient = e.approverNip ?? e.raterNip;
-    if (recipient) {
-      extra.push(decisionPut({
-        decisionId: deps.newId(), kind: 'EVALUATION_APPROVAL', cycleId: cycle.cycleId, stage, subjectNip: e.nip,
-        recipientNip: recipient, status: 'PENDING', createdAt: at,
-      }));
-      extra.push(notifyRecipientUpdate(cycle.cycleId, stage, [recipient]));
-    }
+  // Approval: a decision for the approver, who gets it in their digest.
+  const recipient = stage === 'APPROVAL' ? e.approverNip ?? e.raterNip : undefined;
+  if (recipient) {
+    extra.push(decisionPut({
+      decisionId: deps.newId(), kind: 'EVALUATION_APPROVAL', cycleId: cycle.cycleId, stage, subjectNip: e.nip,
+      recipientNip: recipient, status: 'PENDING', createdAt: at,
+    }));
   }
+  // The objection window counts objections as they are filed, not the cohort.
+  if (stage !== 'OBJECTION') extra.push(stageUpdate(cycle.cycleId, stage, { total: 1, ...(recipient ? { notify: [recipient] } : {}) }));
   const outcome = await changeEvaluation({
     cycleId: cycle.cycleId, nip: e.nip, changeId: `${cycle.cycleId}:${stage}:open:${e.nip}`,
     from: move.from, to: move.to,
@@ -208,7 +213,7 @@ export async function checkDeadlines(input: StageInput): Promise<{ action: Deadl
 
 // ─── close / checkpoint / failure ─────────────────────────────────────────────────────────────────
 
-export async function closeStage(input: StageInput): Promise<{ cursor: string | null }> {
+export async function closeStage(input: StageInput): Promise<{ cursor: string }> {
   const cycle = await requireCycle(input.cycleId);
   const at = deps.clock.now().toISOString();
   if (input.stage === 'FOLLOW_UP') {
@@ -216,7 +221,7 @@ export async function closeStage(input: StageInput): Promise<{ cursor: string | 
     if (page.cursor) return { cursor: page.cursor };
   }
   await markStageClosed(cycle.cycleId, input.stage, at);
-  return { cursor: null };
+  return { cursor: '' };
 }
 
 export async function advanceCycle(input: StageInput): Promise<{ next: Stage | 'DONE'; started: boolean }> {

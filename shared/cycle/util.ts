@@ -16,7 +16,8 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
 
 /** Opaque cursors passed between paged workflow steps (ids only; small). */
 export interface StageCursor { u: number; k?: Record<string, unknown> }
-export const encodeCursor = (c: StageCursor | undefined): string | null => (c ? Buffer.from(JSON.stringify(c)).toString('base64url') : null);
+/** '' means "no more pages" (the workflow's NO_CURSOR). */
+export const encodeCursor = (c: StageCursor | undefined): string => (c ? Buffer.from(JSON.stringify(c)).toString('base64url') : '');
 export function decodeCursor(s: string | null | undefined): StageCursor {
   if (!s) return { u: 0 };
   return JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as StageCursor;

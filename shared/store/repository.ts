@@ -82,6 +82,8 @@ export interface StageRecord {
   total: number;
   done: number;
   openedAt?: string;
+  /** Set when the open step has reached every employee. */
+  readyAt?: string;
   closedAt?: string;
   /** The current task token of the stage's await step. Never leaves the server; never logged. */
   taskToken?: string;
@@ -244,9 +246,9 @@ export async function checkpointCycle(cycleId: string, from: Stage, to: Stage | 
       Key: keys.cycle(cycleId),
       UpdateExpression: to === 'DONE'
         ? 'SET #status = :completed, completedAt = :at, version = version + :one'
-        : 'SET stage = :to, version = version + :one',
-      ConditionExpression: 'stage = :from AND #status = :active',
-      ExpressionAttributeNames: { '#status': 'status' },
+        : 'SET #stage = :to, version = version + :one',
+      ConditionExpression: '#stage = :from AND #status = :active',
+      ExpressionAttributeNames: to === 'DONE' ? { '#status': 'status', '#stage': 'stage' } : { '#status': 'status', '#stage': 'stage' },
       ExpressionAttributeValues: to === 'DONE'
         ? { ':completed': 'COMPLETED', ':at': at, ':one': 1, ':from': from, ':active': 'ACTIVE' }
         : { ':to': to, ':one': 1, ':from': from, ':active': 'ACTIVE' },
@@ -283,8 +285,9 @@ export async function ensureStage(cycleId: string, stage: Stage, at: string): Pr
   await ddb.send(new UpdateCommand({
     TableName: table(),
     Key: keys.stage(cycleId, stage),
-    UpdateExpression: 'SET #type = if_not_exists(#type, :type), cycleId = :c, stage = :s, openedAt = if_not_exists(openedAt, :at), total = if_not_exists(total, :zero), done = if_not_exists(done, :zero)',
-    ExpressionAttributeNames: { '#type': 'type' },
+    UpdateExpression: 'SET #type = if_not_exists(#type, :type), cycleId = :c, #stage = :s, openedAt = if_not_exists(openedAt, :at), #total = if_not_exists(#total, :zero), #done = if_not_exists(#done, :zero)',
+    // TOTAL and others are DynamoDB reserved words: every attribute name here goes through a placeholder.
+    ExpressionAttributeNames: { '#type': 'type', '#stage': 'stage', '#total': 'total', '#done': 'done' },
     ExpressionAttributeValues: { ':type': 'STAGE', ':c': cycleId, ':s': stage, ':at': at, ':zero': 0 },
   }));
 }
@@ -307,25 +310,33 @@ export async function storeStageToken(cycleId: string, stage: Stage, taskToken: 
   return strip(out.Attributes) as unknown as StageRecord;
 }
 
-export function stageCounterUpdate(cycleId: string, stage: Stage, field: 'done' | 'total', by = 1): TransactItem {
+/**
+ * The one update of a stage record inside a transaction (a transaction may touch an item only once):
+ * counters and the set of recipients whose digest is due, together.
+ */
+export function stageUpdate(cycleId: string, stage: Stage, change: { total?: number; done?: number; notify?: string[] }): TransactItem {
+  const adds: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  for (const field of ['total', 'done'] as const) {
+    if (change[field]) {
+      adds.push(`#${field} :${field}`);
+      names[`#${field}`] = field;
+      values[`:${field}`] = change[field];
+    }
+  }
+  if (change.notify?.length) {
+    adds.push('notifyRecipients :notify');
+    values[':notify'] = new Set(change.notify);
+  }
+  if (!adds.length) throw new Error('stageUpdate needs a counter or recipients');
   return {
     Update: {
       TableName: table(),
       Key: keys.stage(cycleId, stage),
-      UpdateExpression: 'ADD #f :by',
-      ExpressionAttributeNames: { '#f': field },
-      ExpressionAttributeValues: { ':by': by },
-    },
-  };
-}
-
-export function notifyRecipientUpdate(cycleId: string, stage: Stage, recipientNips: string[]): TransactItem {
-  return {
-    Update: {
-      TableName: table(),
-      Key: keys.stage(cycleId, stage),
-      UpdateExpression: 'ADD notifyRecipients :r',
-      ExpressionAttributeValues: { ':r': new Set(recipientNips) },
+      UpdateExpression: `ADD ${adds.join(', ')}`,
+      ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+      ExpressionAttributeValues: values,
     },
   };
 }
@@ -337,6 +348,16 @@ export async function takeNotifyRecipients(cycleId: string, stage: Stage, recipi
     Key: keys.stage(cycleId, stage),
     UpdateExpression: 'DELETE notifyRecipients :r',
     ExpressionAttributeValues: { ':r': new Set(recipients) },
+  }));
+}
+
+/** The stage's open step has gone through the whole cohort: people can act on every evaluation. */
+export async function markStageReady(cycleId: string, stage: Stage, at: string): Promise<void> {
+  await ddb.send(new UpdateCommand({
+    TableName: table(),
+    Key: keys.stage(cycleId, stage),
+    UpdateExpression: 'SET readyAt = if_not_exists(readyAt, :at)',
+    ExpressionAttributeValues: { ':at': at },
   }));
 }
 

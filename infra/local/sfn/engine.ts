@@ -75,6 +75,11 @@ export interface EngineOptions {
   invokeLambda(functionArnOrName: string, payload: unknown): Promise<unknown>;
   /** Multiplies every Wait, TimeoutSeconds, HeartbeatSeconds and Retry interval. Default 1. */
   timeScale?: number;
+  /**
+   * Caps a SecondsPath/Timestamp Wait (after scaling), in ms. The calendar gaps between stages (months
+   * until the mid-year check) would otherwise dominate a compressed local run. Default: no cap.
+   */
+  maxWaitMs?: number;
   onEvent?: (e: LocalSfnEvent) => void;
   /** Keyed by Resource ARN (any partition); `.waitForTaskToken` variants use the base ARN's handler. */
   resourceHandlers?: Record<string, ResourceHandler>;
@@ -146,6 +151,7 @@ export class LocalSfnEngine {
   private readonly executions = new Map<string, Execution>();
   private readonly tokens = new Map<string, TaskRun | 'closed'>();
   private readonly timeScale: number;
+  private readonly maxWaitMs: number;
   private readonly placeholder = `__LOCAL_SFN_TASK_TOKEN_${randomUUID()}__`;
   private readonly handlers = new Map<string, ResourceHandler>();
   private readonly heartbeatCancels = new WeakMap<TaskRun, () => void>();
@@ -156,6 +162,7 @@ export class LocalSfnEngine {
     private readonly TimeoutError: ErrorCtor,
   ) {
     this.timeScale = opts.timeScale ?? 1;
+    this.maxWaitMs = opts.maxWaitMs ?? Number.POSITIVE_INFINITY;
     for (const [resource, handler] of Object.entries(opts.resourceHandlers ?? {})) {
       this.handlers.set(normalizeResource(resource), handler);
     }
@@ -693,6 +700,10 @@ export class LocalSfnEngine {
   }
 
   private waitMs(w: WrappedInput): number {
+    return Math.min(this.maxWaitMs, this.scaledWaitMs(w));
+  }
+
+  private scaledWaitMs(w: WrappedInput): number {
     if (w.wait_seconds !== undefined) {
       const s = w.wait_seconds;
       if (typeof s !== 'number' || !Number.isInteger(s) || s < 0) {
