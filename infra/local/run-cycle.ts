@@ -111,7 +111,7 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
       if (s.cycle.failure) throw new Error(`Cycle failed at ${s.cycle.failure.stage}: ${s.cycle.failure.error}`);
       if (s.cycle.stage !== stage || s.cycle.status !== 'ACTIVE') return;
       if (Date.now() > deadline) throw new Error(`Timed out in stage ${stage}`);
-      await sleep(40);
+      await sleep(100);
     }
   };
   const progress = (stage: Stage, s: any) => {
@@ -145,6 +145,7 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
   await atStage('PLANNING');
   log('Tahap 1 · Perencanaan (SKP)');
   const order = topDown(sample);
+  const approved = new Set<string>();
   for (const level of groupByRater(order, employees)) {
     await mapLimit(level, 6, async (nip) => {
       const r = await api.call('PUT', `/v1/cycles/${cycleId}/evaluations/${nip}/skp`, { nip }, plans.get(nip)!.skp);
@@ -163,8 +164,13 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
           log(`  SKP ${employees.get(sample.scenario.returnSkpOf)?.name} dikembalikan dengan catatan, lalu diajukan ulang`);
         }
       }
-      const pending = await Promise.all(level.map((nip) => api.call('GET', `/v1/cycles/${cycleId}/evaluations/${nip}`, { nip })));
-      return pending.every((p) => p.body?.evaluation?.status === 'SKP_APPROVED');
+      // The rater's own team list shows who is approved; ask only about those not yet seen approved.
+      const waiting = level.filter((nip) => !approved.has(nip));
+      await mapLimit(waiting, 6, async (nip) => {
+        const r = await api.call('GET', `/v1/cycles/${cycleId}/evaluations/${nip}`, { nip });
+        if (r.body?.evaluation?.status === 'SKP_APPROVED') approved.add(nip);
+      });
+      return level.every((nip) => approved.has(nip));
     });
   }
   progress('PLANNING', await stageDone('PLANNING'));

@@ -86,7 +86,7 @@ export async function submitSkp(cycleId: string, nip: string, skpInput: unknown,
     audit: { at, actor: actorOf(caller, 'employee'), action: 'SKP_SUBMITTED', before: { status: e.status }, after: { status: 'SKP_SUBMITTED', rhk: validation.skp.rhk.length } },
     extra: recipient ? [
       decisionPut({ decisionId, kind: 'SKP_APPROVAL', cycleId, stage: 'PLANNING', subjectNip: nip, recipientNip: recipient, status: 'PENDING', createdAt: at }),
-      stageUpdate(cycleId, 'PLANNING', { notify: [recipient] }),
+      stageUpdate(cycleId, 'PLANNING', { notify: { recipientNip: recipient, decisionId } }),
     ] : [],
   }, e);
   return { status: 'SKP_SUBMITTED' as const, outcome };
@@ -170,13 +170,14 @@ export async function rateEvaluation(cycleId: string, nip: string, rating: Rater
   requireStatus(e, 'AWAITING_APPROVAL');
   if (e.status !== 'RETURNED_TO_RATER') throw new StateError('Only a returned evaluation can be rated again', 'Hanya penilaian yang dikembalikan yang dapat dinilai ulang');
   const recipient = e.approverNip ?? e.raterNip!;
+  const decisionId = deps.newId();
   const outcome = await changeEvaluation({
     cycleId, nip, changeId: `rating:${requestId}`, from: 'RETURNED_TO_RATER', to: 'AWAITING_APPROVAL',
     set: { rating, score, predikat: score.predikat },
     audit: { at, actor: actorOf(caller, 'rater'), action: 'RERATED', before: { predikat: e.predikat }, after: { predikat: score.predikat } },
     extra: [
-      decisionPut({ decisionId: deps.newId(), kind: 'EVALUATION_APPROVAL', cycleId, stage: 'APPROVAL', subjectNip: nip, recipientNip: recipient, status: 'PENDING', createdAt: at }),
-      stageUpdate(cycleId, 'APPROVAL', { notify: [recipient] }),
+      decisionPut({ decisionId, kind: 'EVALUATION_APPROVAL', cycleId, stage: 'APPROVAL', subjectNip: nip, recipientNip: recipient, status: 'PENDING', createdAt: at }),
+      stageUpdate(cycleId, 'APPROVAL', { notify: { recipientNip: recipient, decisionId } }),
     ],
   }, e);
   return { status: 'AWAITING_APPROVAL' as const, predikat: score.predikat, outcome };
@@ -191,13 +192,14 @@ export async function fileObjection(cycleId: string, nip: string, objection: { r
   requireStatus(e, 'OBJECTED');
   const at = now();
   const recipient = e.approverNip ?? e.raterNip!;
+  const decisionId = deps.newId();
   const outcome = await changeEvaluation({
     cycleId, nip, changeId: `objection:${requestId}`, from: 'RESULT_ISSUED', to: 'OBJECTED',
     set: { objection: { ...objection, filedAt: at } },
     audit: { at, actor: actorOf(caller, 'employee'), action: 'OBJECTION_FILED', after: objection, reason: objection.reason },
     extra: [
-      decisionPut({ decisionId: deps.newId(), kind: 'OBJECTION', cycleId, stage: 'OBJECTION', subjectNip: nip, recipientNip: recipient, status: 'PENDING', createdAt: at }),
-      stageUpdate(cycleId, 'OBJECTION', { total: 1, notify: [recipient] }),
+      decisionPut({ decisionId, kind: 'OBJECTION', cycleId, stage: 'OBJECTION', subjectNip: nip, recipientNip: recipient, status: 'PENDING', createdAt: at }),
+      stageUpdate(cycleId, 'OBJECTION', { total: 1, notify: { recipientNip: recipient, decisionId } }),
     ],
   }, e);
   return { status: 'OBJECTED' as const, outcome };

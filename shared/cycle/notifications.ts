@@ -12,7 +12,7 @@ import { renderApprovalDigest, renderEscalation, renderReminder, renderResultNot
 import type { EvaluationSummary, SkpSummary } from '../mail/summary';
 import {
   claimOnce, getEmployee, getEvaluation, getStage, listUnits, markDecisionEscalated, pendingDecisionsOf, releaseOnce,
-  takeNotifyRecipients, evaluationsOfUnitPage, type CycleRecord, type DecisionRecord, type EmployeeRecord, type EvaluationRecord,
+  clearNotify, getDecision, evaluationsOfUnitPage, type CycleRecord, type DecisionRecord, type EmployeeRecord, type EvaluationRecord,
 } from '../store/repository';
 import { deps } from './deps';
 import { evaluationDetails, skpDetails } from './summaries';
@@ -46,7 +46,8 @@ const stageDeadline = (cycle: CycleRecord, stage: Stage, openedAt: string | unde
 /** One digest per recipient listing every pending decision of the stage; then the recipient is taken off the list. */
 export async function sendDigests(cycle: CycleRecord, stage: Stage): Promise<number> {
   const record = await getStage(cycle.cycleId, stage);
-  const recipients = [...(record?.notifyRecipients ?? [])].sort();
+  const due = record?.notify ?? {};
+  const recipients = Object.keys(due).sort();
   const employee = memo((nip: string) => getEmployee(cycle.agencyId, nip));
   const units = new Map((await listUnits(cycle.agencyId)).map((u) => [u.unitId, u.name]));
   let sent = 0;
@@ -58,7 +59,11 @@ export async function sendDigests(cycle: CycleRecord, stage: Stage): Promise<num
       const message = await renderDigest(cycle, stage, recipient, pending, units, record?.openedAt);
       if (await sendOnce(key, recipient, message, { kind: 'digest', stage })) sent++;
     }
-    await takeNotifyRecipients(cycle.cycleId, stage, [recipientNip]);
+    // Cleared only if this digest covered the newest decision (the index may lag a fresh one).
+    const newest = due[recipientNip]!;
+    if (!recipient || pending.some((d) => d.decisionId === newest) || !(await isStillPending(newest))) {
+      await clearNotify(cycle.cycleId, stage, recipientNip, newest);
+    }
   }
   return sent;
 }
@@ -82,6 +87,10 @@ async function renderDigest(cycle: CycleRecord, stage: Stage, recipient: Employe
     if (e) items.push({ ...evaluationDetails(e, d.decisionId, units, locale), ...(await links(d)) });
   }
   return renderApprovalDigest({ ...base, items });
+}
+
+async function isStillPending(decisionId: string): Promise<boolean> {
+  return (await getDecision(decisionId))?.status === 'PENDING';
 }
 
 /** Who each waiting evaluation waits on, per stage and status. */

@@ -140,14 +140,15 @@ async function openForEvaluation(cycle: CycleRecord, stage: Stage, e: Evaluation
   const extra = [];
   // Approval: a decision for the approver, who gets it in their digest.
   const recipient = stage === 'APPROVAL' ? e.approverNip ?? e.raterNip : undefined;
+  const decisionId = deps.newId();
   if (recipient) {
     extra.push(decisionPut({
-      decisionId: deps.newId(), kind: 'EVALUATION_APPROVAL', cycleId: cycle.cycleId, stage, subjectNip: e.nip,
+      decisionId, kind: 'EVALUATION_APPROVAL', cycleId: cycle.cycleId, stage, subjectNip: e.nip,
       recipientNip: recipient, status: 'PENDING', createdAt: at,
     }));
   }
   // The objection window counts objections as they are filed, not the cohort.
-  if (stage !== 'OBJECTION') extra.push(stageUpdate(cycle.cycleId, stage, { total: 1, ...(recipient ? { notify: [recipient] } : {}) }));
+  if (stage !== 'OBJECTION') extra.push(stageUpdate(cycle.cycleId, stage, { total: 1, ...(recipient ? { notify: { recipientNip: recipient, decisionId } } : {}) }));
   const outcome = await changeEvaluation({
     cycleId: cycle.cycleId, nip: e.nip, changeId: `${cycle.cycleId}:${stage}:open:${e.nip}`,
     from: move.from, to: move.to,

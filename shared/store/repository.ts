@@ -87,7 +87,8 @@ export interface StageRecord {
   closedAt?: string;
   /** The current task token of the stage's await step. Never leaves the server; never logged. */
   taskToken?: string;
-  notifyRecipients?: Set<string> | string[];
+  /** Recipients whose digest is due → the newest decision for them; cleared once a digest covered it. */
+  notify?: Record<string, string>;
   lastTick?: number;
 }
 
@@ -285,10 +286,10 @@ export async function ensureStage(cycleId: string, stage: Stage, at: string): Pr
   await ddb.send(new UpdateCommand({
     TableName: table(),
     Key: keys.stage(cycleId, stage),
-    UpdateExpression: 'SET #type = if_not_exists(#type, :type), cycleId = :c, #stage = :s, openedAt = if_not_exists(openedAt, :at), #total = if_not_exists(#total, :zero), #done = if_not_exists(#done, :zero)',
+    UpdateExpression: 'SET #type = if_not_exists(#type, :type), cycleId = :c, #stage = :s, openedAt = if_not_exists(openedAt, :at), #total = if_not_exists(#total, :zero), #done = if_not_exists(#done, :zero), #notify = if_not_exists(#notify, :empty)',
     // TOTAL and others are DynamoDB reserved words: every attribute name here goes through a placeholder.
-    ExpressionAttributeNames: { '#type': 'type', '#stage': 'stage', '#total': 'total', '#done': 'done' },
-    ExpressionAttributeValues: { ':type': 'STAGE', ':c': cycleId, ':s': stage, ':at': at, ':zero': 0 },
+    ExpressionAttributeNames: { '#type': 'type', '#stage': 'stage', '#total': 'total', '#done': 'done', '#notify': 'notify' },
+    ExpressionAttributeValues: { ':type': 'STAGE', ':c': cycleId, ':s': stage, ':at': at, ':zero': 0, ':empty': {} },
   }));
 }
 
@@ -314,8 +315,9 @@ export async function storeStageToken(cycleId: string, stage: Stage, taskToken: 
  * The one update of a stage record inside a transaction (a transaction may touch an item only once):
  * counters and the set of recipients whose digest is due, together.
  */
-export function stageUpdate(cycleId: string, stage: Stage, change: { total?: number; done?: number; notify?: string[] }): TransactItem {
+export function stageUpdate(cycleId: string, stage: Stage, change: { total?: number; done?: number; notify?: { recipientNip: string; decisionId: string } }): TransactItem {
   const adds: string[] = [];
+  const sets: string[] = [];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   for (const field of ['total', 'done'] as const) {
@@ -325,33 +327,43 @@ export function stageUpdate(cycleId: string, stage: Stage, change: { total?: num
       values[`:${field}`] = change[field];
     }
   }
-  if (change.notify?.length) {
-    adds.push('notifyRecipients :notify');
-    values[':notify'] = new Set(change.notify);
+  if (change.notify) {
+    sets.push('#notify.#recipient = :decision');
+    names['#notify'] = 'notify';
+    names['#recipient'] = change.notify.recipientNip;
+    values[':decision'] = change.notify.decisionId;
   }
-  if (!adds.length) throw new Error('stageUpdate needs a counter or recipients');
+  if (!adds.length && !sets.length) throw new Error('stageUpdate needs a counter or a recipient');
   return {
     Update: {
       TableName: table(),
       Key: keys.stage(cycleId, stage),
-      UpdateExpression: `ADD ${adds.join(', ')}`,
-      ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+      UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', adds.length ? `ADD ${adds.join(', ')}` : ''].filter(Boolean).join(' '),
+      ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
     },
   };
 }
 
-export async function takeNotifyRecipients(cycleId: string, stage: Stage, recipients: string[]): Promise<void> {
-  if (!recipients.length) return;
-  await ddb.send(new UpdateCommand({
-    TableName: table(),
-    Key: keys.stage(cycleId, stage),
-    UpdateExpression: 'DELETE notifyRecipients :r',
-    ExpressionAttributeValues: { ':r': new Set(recipients) },
-  }));
+/**
+ * Clears a recipient's "digest due" mark, only if no newer decision arrived meanwhile (that one
+ * keeps the mark, and goes out in the next digest).
+ */
+export async function clearNotify(cycleId: string, stage: Stage, recipientNip: string, coveredDecisionId: string): Promise<void> {
+  try {
+    await ddb.send(new UpdateCommand({
+      TableName: table(),
+      Key: keys.stage(cycleId, stage),
+      UpdateExpression: 'REMOVE #notify.#recipient',
+      ConditionExpression: '#notify.#recipient = :seen',
+      ExpressionAttributeNames: { '#notify': 'notify', '#recipient': recipientNip },
+      ExpressionAttributeValues: { ':seen': coveredDecisionId },
+    }));
+  } catch (err) {
+    if (!isConditionalFailure(err)) throw err;
+  }
 }
 
-/** The stage's open step has gone through the whole cohort: people can act on every evaluation. */
 export async function markStageReady(cycleId: string, stage: Stage, at: string): Promise<void> {
   await ddb.send(new UpdateCommand({
     TableName: table(),

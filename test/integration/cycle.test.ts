@@ -17,9 +17,9 @@ let stack: LocalStack;
 let outcome: CycleOutcome;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ workDir: mkdtempSync(path.join(tmpdir(), 'asn-cycle-')), timeScale: 2e-6 });
+  stack = await startLocalStack({ workDir: mkdtempSync(path.join(tmpdir(), 'asn-cycle-')), timeScale: 1e-5, log: process.env.LOCAL_HTTP_LOG ? (l) => console.log(l) : undefined });
   await seedRoster(sample);
-  outcome = await runCycle(stack, sample);
+  outcome = await runCycle(stack, sample, { log: (l) => console.log(l) });
 }, 600_000);
 afterAll(async () => { await stack?.stop(); });
 
