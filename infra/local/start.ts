@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   log(`Kinerja ASN — siklus lokal untuk ${sample.name} (${sample.employees.filter((e) => !e.external).length} pegawai)`);
   let stack: LocalStack | undefined;
   const stopAll = async () => { if (stack) { const s = stack; stack = undefined; await s.stop(); } };
-  process.once('SIGINT', () => { void stopAll().finally(() => process.exit(130)); });
+  if (!process.argv.includes('--keep')) process.once('SIGINT', () => { void stopAll().finally(() => process.exit(130)); });
   try {
     stack = await startLocalStack({
       workDir,
@@ -37,6 +37,11 @@ async function main(): Promise<void> {
     const outcome = await runCycle(stack, sample, { log });
     printReport(outcome, sample, (line) => console.log(line));
     log(`Selesai: ${outcome.evaluations.length} penilaian final, ${outcome.decisionsByLink} keputusan lewat tautan email, ${outcome.emails} email di ${path.relative(root, stack.outboxDir)}`);
+    if (process.argv.includes('--keep')) {
+      // Leave the stack up for exploring with curl and the outbox links; Ctrl-C stops everything.
+      log(`Stack tetap berjalan: API ${stack.apiUrl} — token: npx tsx scripts/mint-token.ts --nip <NIP> --role hr --keys ${path.relative(root, path.join(workDir, 'keys'))}. Ctrl-C untuk berhenti.`);
+      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+    }
   } finally {
     await stopAll();
   }
