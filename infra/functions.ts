@@ -72,6 +72,16 @@ export const FUNCTIONS = {
     description: 'HR API: cycles, evaluation lists, summaries, calibration',
     grants: ['table-read', 'table-write', 'sfn-start', 'sfn-task'],
   },
+  skm: {
+    entry: 'functions/skm/handler.ts',
+    description: 'Citizen satisfaction survey (SKM): public submission and IKM, HR moderation of comments',
+    grants: ['table-read', 'table-write'],
+  },
+  openapi: {
+    entry: 'functions/openapi/handler.ts',
+    description: 'Serves the OpenAPI 3.1 document generated from the route table and zod schemas',
+    grants: [],
+  },
 } as const satisfies Record<string, FunctionSpec>;
 
 export type FunctionId = keyof typeof FUNCTIONS;

@@ -31,6 +31,12 @@ export function applyNagAcknowledgements(stateful: StatefulStack, stateless: Sta
     if (/\/HttpApi\/(GET|HEAD|POST)--v1--decisions--\{decisionId\}\/Resource$/.test(path)) {
       ack(child, 'AwsSolutions-APIG4', 'Email decision links: approvers act from their mailbox without signing in. Each request carries an HMAC-signed, expiring link bound to the recipient (shared/auth/links.ts), verified by the handler; GET/HEAD change nothing.');
     }
+    if (/\/HttpApi\/(GET|POST)--v1--public--/.test(path) && path.endsWith('/Resource')) {
+      ack(child, 'AwsSolutions-APIG4', 'Citizens answer the SKM survey and read public IKM without an account (PermenPAN-RB 14/2017). Protected by stage throttling, a per-client daily limit, size limits and moderation before any comment is shown; no personal data is kept.');
+    }
+    if (/\/HttpApi\/GET--openapi\.json\/Resource$/.test(path)) {
+      ack(child, 'AwsSolutions-APIG4', 'The public API description (OpenAPI 3.1); it contains no data.');
+    }
     if (/\/ScheduleDlq\/Resource$/.test(path)) {
       ack(child, 'AwsSolutions-SQS3', 'This queue is itself the dead-letter queue of the yearly schedule’s target.');
     }
