@@ -27,6 +27,8 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/v1/cycles/{cycleId}/report', functionId: 'hr-api', auth: 'jwt' },
   { method: 'POST', path: '/v1/roster/import', functionId: 'hr-api', auth: 'jwt' },
   { method: 'POST', path: '/v1/cycles/{cycleId}/evaluations/{nip}/transfer', functionId: 'hr-api', auth: 'jwt' },
+  { method: 'POST', path: '/v1/cycles/{cycleId}/raters/{nip}/handover', functionId: 'hr-api', auth: 'jwt' },
+  { method: 'POST', path: '/v1/cycles/{cycleId}/members', functionId: 'hr-api', auth: 'jwt' },
   { method: 'POST', path: '/v1/delegations', functionId: 'evaluation-api', auth: 'jwt' },
   { method: 'GET', path: '/v1/skm/comments', functionId: 'skm', auth: 'jwt' },
   { method: 'POST', path: '/v1/skm/comments/{commentId}/moderation', functionId: 'skm', auth: 'jwt' },

@@ -68,7 +68,9 @@ async function handle(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStr
 
   const confirm = async (extra: Partial<Parameters<typeof renderConfirmPage>[0]> = {}, status = 200) =>
     htmlResponse(status, renderConfirmPage({
-      locale, summary: await itemDetails(decision, locale), action: link.a, formAction: event.rawPath,
+      // A language chosen in the link (?lang=en) must survive the POST, or the result page falls back to Indonesian.
+      locale, summary: await itemDetails(decision, locale), action: link.a,
+      formAction: event.queryStringParameters?.lang === 'en' ? `${event.rawPath}?lang=en` : event.rawPath,
       hidden: linkFormFields(link), requireReason: true, ...extra,
     }));
 

@@ -6,10 +6,13 @@ import { resolveCalibrationFlag } from '../../shared/cycle/actions';
 import { ForbiddenError, StateError } from '../../shared/cycle/errors';
 import { startCycle } from '../../shared/cycle/stages';
 import { resumeCycle } from '../../shared/cycle/resume';
+import { handoverRater, joinEmployee, transferEmployee } from '../../shared/cycle/roster-changes';
+import { NipParam } from '../../shared/http/api';
 import { cycleSummary } from '../../shared/cycle/summary-report';
 import { EvaluationStatusSchema, STAGES } from '../../shared/lifecycle/status';
 import { badRequest } from '../../shared/http/problem';
 import { CycleIdParam, jsonApi, type ApiRequest } from '../../shared/http/api';
+
 import { evaluationsOfRater, evaluationsOfUnitPage, getCycle, setCycleFields } from '../../shared/store/repository';
 import { NotFoundError } from '../../shared/store/errors';
 import { config } from '../../shared/config';
@@ -30,6 +33,14 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 const CursorKey = z.record(z.string(), z.string().max(300));
+const Reason = z.string().trim().min(1).max(2000);
+export const TransferBody = z.object({ unitId: z.string().min(1).max(64).optional(), raterNip: NipParam, reason: Reason });
+export const HandoverBody = z.object({ toNip: NipParam, reason: Reason });
+export const JoinBody = z.object({
+  nip: NipParam, name: z.string().trim().min(1).max(200), jabatan: z.string().trim().min(1).max(200), unitId: z.string().min(1).max(64),
+  raterNip: NipParam, email: z.email(), locale: z.enum(['id', 'en']).optional(), competencies: z.array(z.string().max(64)).max(30).optional(),
+  jenis: z.enum(['PNS', 'PPPK']).optional(), isUnitHead: z.boolean().optional(),
+});
 
 function decodeListCursor(s: string | undefined) {
   if (!s) return undefined;
@@ -81,6 +92,21 @@ export const handler = jsonApi({
     if (!q.unitId) throw badRequest('Parameter unitId wajib diisi', 'Query parameter unitId is required');
     const page = await evaluationsOfUnitPage(cycleId, q.unitId, decodeListCursor(q.cursor), q.limit, q.status);
     return { body: { items: page.items, next: page.next ? Buffer.from(JSON.stringify(page.next)).toString('base64url') : null } };
+  },
+  'POST /v1/cycles/{cycleId}/evaluations/{nip}/transfer': async (req) => {
+    const cycleId = CycleIdParam.parse(req.params.cycleId);
+    const nip = NipParam.parse(req.params.nip);
+    return { body: await transferEmployee(cycleId, nip, req.body(TransferBody), req.caller, req.requestId) };
+  },
+  'POST /v1/cycles/{cycleId}/raters/{nip}/handover': async (req) => {
+    const cycleId = CycleIdParam.parse(req.params.cycleId);
+    const nip = NipParam.parse(req.params.nip);
+    const body = req.body(HandoverBody);
+    return { body: await handoverRater(cycleId, nip, body.toNip, body.reason, req.caller, req.requestId) };
+  },
+  'POST /v1/cycles/{cycleId}/members': async (req) => {
+    const cycleId = CycleIdParam.parse(req.params.cycleId);
+    return { status: 201, body: await joinEmployee(cycleId, req.body(JoinBody), req.caller) };
   },
   'POST /v1/cycles/{cycleId}/calibration/{unitId}/resolution': async (req) => {
     const cycleId = CycleIdParam.parse(req.params.cycleId);

@@ -15,6 +15,10 @@ export interface RunOptions {
   stopAfter?: Stage;
   /** Continue a cycle the stored state says is under way, instead of starting one. */
   resume?: boolean;
+  /** Called when each stage is ready, before the simulated people act: HR's mid-cycle changes go here. */
+  onStage?: (stage: Stage, ctx: { api: ApiClient; hr: { nip: string; roles: ('hr' | 'employee')[] }; cycleId: string }) => Promise<{ raterChanges?: Record<string, string> } | void>;
+  /** An approver who does not act: their items wait for escalation, then their superior decides. */
+  lateApproverNip?: string;
   timeoutMs?: number;
 }
 
@@ -55,9 +59,12 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
   const plans = new Map(sample.plans.map((p) => [p.nip, p]));
   const employees = new Map(sample.employees.map((e) => [e.nip, e]));
   const byEmail = new Map(sample.employees.map((e) => [e.email, e]));
+  // Who rates whom now (transfers and handovers change it during the cycle).
+  const raterOf = new Map(sample.employees.map((e) => [e.nip, e.raterNip]));
   const deadline = Date.now() + (options.timeoutMs ?? 10 * 60_000);
   let decisionsByLink = 0;
   const acted = new Set<string>();
+  let lateActive = false; // the late approver is late in the approval stage only
   // Scenario steps already taken (a returned SKP, a returned evaluation), so each happens once.
   const returned = new Set<string>();
   const resubmitted = new Set<string>();
@@ -83,8 +90,13 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
   async function actOnInbox(decide: (subjectNip: string | undefined, email: { to: string[] }) => { decision: 'approve' | 'return'; comment: string }) {
     const messages = await inbox.newMessages();
     for (const m of messages) {
-      const approveLinks = m.links.filter((l) => parseDecisionLink(l)?.action === 'approve');
-      await mapLimit(approveLinks, 4, async (link) => {
+      const late = lateActive && options.lateApproverNip && m.to.includes(employees.get(options.lateApproverNip)?.email ?? '-');
+      // Digests carry approve links; an escalation email gives the superior a link to the same decision.
+      const links = late ? [] : m.links.filter((l) => {
+        const a = parseDecisionLink(l)?.action;
+        return a === 'approve' || (a === 'view' && m.tags.kind === 'escalation');
+      });
+      await mapLimit(links, 4, async (link) => {
         const id = parseDecisionLink(link)!.decisionId;
         if (acted.has(id)) return;
         acted.add(id);
@@ -119,6 +131,10 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
     log(`  ${stage.padEnd(13)} ${st ? `${st.done}/${st.total} selesai` : ''}`);
   };
 
+  async function hook(stage: Stage) {
+    const r = await options.onStage?.(stage, { api, hr, cycleId });
+    for (const [nip, rater] of Object.entries(r?.raterChanges ?? {})) raterOf.set(nip, rater);
+  }
   const drive: Record<Stage, () => Promise<void>> = { PLANNING: planning, MIDYEAR: midyear, FINAL_SCORING: finalScoring, CALIBRATION: calibration, APPROVAL: approval, OBJECTION: objectionWindow, FOLLOW_UP: followUp };
   let from: Stage = 'PLANNING';
   if (options.resume) {
@@ -126,6 +142,15 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
     const s = await summary();
     from = s.cycle.stage;
     const r = await api.expect('POST', `/v1/cycles/${cycleId}/resume`, hr);
+    // Who rates whom is what the stored evaluations say now (transfers may have happened before the kill).
+    for (const u of s.units) {
+      let cursor: string | null = null;
+      do {
+        const page: any = await api.expect('GET', `/v1/cycles/${cycleId}/evaluations?unitId=${encodeURIComponent(u.unitId)}&limit=200${cursor ? `&cursor=${cursor}` : ''}`, hr);
+        for (const e of page.items) if (e.raterNip) raterOf.set(e.nip, e.raterNip);
+        cursor = page.next;
+      } while (cursor);
+    }
     log(`Siklus ${cycleId} dilanjutkan dari tahap ${from} (${r.outcome})`);
   } else {
     // HR starts the cycle (the yearly schedule does the same in AWS).
@@ -143,6 +168,7 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
   // ── Planning: SKPs submitted top-down; raters approve from their digest; one SKP is returned once.
   async function planning() {
   await atStage('PLANNING');
+  await hook('PLANNING');
   log('Tahap 1 · Perencanaan (SKP)');
   const order = topDown(sample);
   const approved = new Set<string>();
@@ -179,10 +205,11 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
   // ── Mid-year check: progress with evidence; the rater reviews with coaching notes.
   async function midyear() {
   await atStage('MIDYEAR');
+  await hook('MIDYEAR');
   log('Tahap 2 · Pemantauan dan evaluasi tengah tahun');
   await mapLimit(sample.plans, 6, (p) => api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${p.nip}/progress`, { nip: p.nip }, { realisations: p.midyear }));
   await mapLimit(sample.plans, 6, async (p) => {
-    const rater = employees.get(p.nip)!.raterNip!;
+    const rater = raterOf.get(p.nip)!;
     await api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${p.nip}/midyear-review`, { nip: rater }, {
       rating: 'SESUAI', notes: 'Capaian tengah tahun sesuai rencana; lanjutkan dan lengkapi bukti dukung.',
     });
@@ -193,6 +220,7 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
   // ── Final scoring: final realisations, 360° feedback, then the rater's rating.
   async function finalScoring() {
   await atStage('FINAL_SCORING');
+  await hook('FINAL_SCORING');
   log('Tahap 3 · Evaluasi kinerja tahunan');
   await mapLimit(sample.plans, 6, (p) => api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${p.nip}/progress`, { nip: p.nip }, { realisations: p.final }));
   await mapLimit(sample.plans, 4, async (p) => {
@@ -204,7 +232,7 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
     }
   });
   await mapLimit(sample.plans, 6, async (p) => {
-    const rater = employees.get(p.nip)!.raterNip!;
+    const rater = raterOf.get(p.nip)!;
     await api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${p.nip}/rating`, { nip: rater }, p.raterOverride ?? {});
   });
   progress('FINAL_SCORING', await stageDone('FINAL_SCORING'));
@@ -213,6 +241,7 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
   // ── Calibration: HR reviews every unit the curve flags, and records a reason.
   async function calibration() {
   await atStage('CALIBRATION');
+  await hook('CALIBRATION');
   log('Tahap 4 · Kalibrasi kurva distribusi');
   await until('CALIBRATION', async () => {
     const s = await summary();
@@ -228,6 +257,8 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
   // ── Approval: approvers act on digest links; one evaluation is returned and re-rated.
   async function approval() {
   await atStage('APPROVAL');
+  await hook('APPROVAL');
+  lateActive = true;
   log('Tahap 5 · Persetujuan atasan pejabat penilai (tautan email)');
   await until('APPROVAL', async () => {
     await actOnInbox((subject) => subject === sample.scenario.returnEvaluationOf && !returned.has('eval')
@@ -238,7 +269,7 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
       const ev = await api.call('GET', `/v1/cycles/${cycleId}/evaluations/${nip}`, { nip });
       if (ev.body?.evaluation?.status === 'RETURNED_TO_RATER') {
         resubmitted.add('eval');
-        await api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${nip}/rating`, { nip: employees.get(nip)!.raterNip! }, plans.get(nip)!.raterOverride ?? {});
+        await api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${nip}/rating`, { nip: raterOf.get(nip)! }, plans.get(nip)!.raterOverride ?? {});
         log(`  penilaian ${employees.get(nip)?.name} dikembalikan dengan alasan, dinilai ulang, lalu disetujui`);
       }
     }
@@ -247,7 +278,9 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
 
   // ── Objection window: one employee objects; the approver decides (final).
   async function objectionWindow() {
+  lateActive = false;
   await atStage('OBJECTION');
+  await hook('OBJECTION');
   log('Tahap 6 · Masa keberatan (14 hari)');
   const objection = sample.scenario.objection;
   const filed = await api.call('POST', `/v1/cycles/${cycleId}/evaluations/${objection.nip}/objection`, { nip: objection.nip }, { reason: objection.reason, requestedPredikat: objection.requestedPredikat });

@@ -21,6 +21,7 @@ export interface LocalStackOptions {
   persist?: boolean;
   httpPort?: number;
   dynamoPort?: number;
+  sfnPort?: number;
   /** Multiplies every Wait and task timeout: 1e-5 turns a stage day into ~0.86 s. */
   timeScale?: number;
   /** Upper bound, in ms, of the wait for a stage's calendar window to open. */
@@ -76,9 +77,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const stopAll: (() => Promise<void>)[] = [];
   const stop = async () => { for (const s of stopAll.reverse()) await s().catch(() => undefined); };
   try {
+    if (options.persist) mkdirSync(path.join(workDir, 'dynamodb'), { recursive: true });
     const dynamo: LocalDynamo = await startDynamoDbLocal({ port: options.dynamoPort, ...(options.persist ? { dataDir: path.join(workDir, 'dynamodb') } : {}) });
     stopAll.push(() => dynamo.stop());
-    if (options.persist) mkdirSync(path.join(workDir, 'dynamodb'), { recursive: true });
     const [tableName] = await createTablesFromTemplate(dynamo.client, templates.stateful);
     log(`DynamoDB Local ${dynamo.endpoint} — table ${tableName} from the synthesized template`);
 
@@ -131,6 +132,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const sfnServer = await startLocalStepFunctions({
       stateMachines,
+      ...(options.sfnPort ? { port: options.sfnPort } : {}),
       timeScale: options.timeScale ?? 1e-5,
       // Months between stages (e.g. until 1 July) shrink to at most this; deadlines keep their scaled length.
       maxWaitMs: options.maxStageGapMs ?? 1000,

@@ -66,7 +66,8 @@ function unwrapDomain<T>(fn: () => T): T {
 export async function submitSkp(cycleId: string, nip: string, skpInput: unknown, caller: Caller, requestId: string) {
   const { cycle, e } = await load(cycleId, nip);
   requireSelf(caller, e);
-  requireStage(cycle, 'PLANNING');
+  // Everyone plans in the planning stage; an employee who joined later plans in the mid-year stage.
+  if (!(cycle.stage === 'PLANNING' || (e.joinedAt && cycle.stage === 'MIDYEAR'))) requireStage(cycle, 'PLANNING');
   requireStatus(e, 'SKP_SUBMITTED');
   const rater = e.raterNip ? await getEvaluation(cycleId, e.raterNip) : undefined;
   const superiorRhkIds = (rater?.skp as Skp | undefined)?.rhk.map((r) => r.id);
@@ -82,11 +83,11 @@ export async function submitSkp(cycleId: string, nip: string, skpInput: unknown,
   const recipient = e.raterNip;
   const outcome = await changeEvaluation({
     cycleId, nip, changeId: `skp:${requestId}`, from: ['SKP_DRAFT', 'SKP_RETURNED'], to: 'SKP_SUBMITTED',
-    set: { skp: validation.skp, skpDecisionId: decisionId },
+    set: { skp: validation.skp, pendingDecisionId: recipient ? decisionId : null },
     audit: { at, actor: actorOf(caller, 'employee'), action: 'SKP_SUBMITTED', before: { status: e.status }, after: { status: 'SKP_SUBMITTED', rhk: validation.skp.rhk.length } },
     extra: recipient ? [
-      decisionPut({ decisionId, kind: 'SKP_APPROVAL', cycleId, stage: 'PLANNING', subjectNip: nip, recipientNip: recipient, status: 'PENDING', createdAt: at }),
-      stageUpdate(cycleId, 'PLANNING', { notify: { recipientNip: recipient, decisionId } }),
+      decisionPut({ decisionId, kind: 'SKP_APPROVAL', cycleId, stage: cycle.stage, counts: cycle.stage === 'PLANNING', subjectNip: nip, recipientNip: recipient, status: 'PENDING', createdAt: at }),
+      stageUpdate(cycleId, cycle.stage, { notify: { recipientNip: recipient, decisionId } }),
     ] : [],
   }, e);
   return { status: 'SKP_SUBMITTED' as const, outcome };
@@ -173,7 +174,7 @@ export async function rateEvaluation(cycleId: string, nip: string, rating: Rater
   const decisionId = deps.newId();
   const outcome = await changeEvaluation({
     cycleId, nip, changeId: `rating:${requestId}`, from: 'RETURNED_TO_RATER', to: 'AWAITING_APPROVAL',
-    set: { rating, score, predikat: score.predikat },
+    set: { rating, score, predikat: score.predikat, pendingDecisionId: decisionId },
     audit: { at, actor: actorOf(caller, 'rater'), action: 'RERATED', before: { predikat: e.predikat }, after: { predikat: score.predikat } },
     extra: [
       decisionPut({ decisionId, kind: 'EVALUATION_APPROVAL', cycleId, stage: 'APPROVAL', subjectNip: nip, recipientNip: recipient, status: 'PENDING', createdAt: at }),
@@ -195,7 +196,7 @@ export async function fileObjection(cycleId: string, nip: string, objection: { r
   const decisionId = deps.newId();
   const outcome = await changeEvaluation({
     cycleId, nip, changeId: `objection:${requestId}`, from: 'RESULT_ISSUED', to: 'OBJECTED',
-    set: { objection: { ...objection, filedAt: at } },
+    set: { objection: { ...objection, filedAt: at }, pendingDecisionId: decisionId },
     audit: { at, actor: actorOf(caller, 'employee'), action: 'OBJECTION_FILED', after: objection, reason: objection.reason },
     extra: [
       decisionPut({ decisionId, kind: 'OBJECTION', cycleId, stage: 'OBJECTION', subjectNip: nip, recipientNip: recipient, status: 'PENDING', createdAt: at }),
@@ -234,9 +235,10 @@ export async function decide(decisionId: string, outcome: DecisionOutcome, comme
   if (outcome === 'return' && !comment.trim()) throw new RuleError('A reason is required to return or reject', 'Alasan wajib diisi untuk mengembalikan atau menolak', 'comment');
   const { cycle, e } = await load(decision.cycleId, decision.subjectNip);
   const effect = DECISION_EFFECT[decision.kind][outcome];
+  const counts = effect.completes && decision.counts !== false;
   const at = now();
   const actor: Actor = { nip: actorNip, role: 'approver', ...(actorNip !== decision.recipientNip ? { onBehalfOf: decision.recipientNip } : {}) };
-  const set: Record<string, unknown> = {};
+  const set: Record<string, unknown> = { pendingDecisionId: null };
   if (decision.kind === 'SKP_APPROVAL' && outcome === 'return') set.skpNotes = comment;
   if (decision.kind === 'EVALUATION_APPROVAL' && outcome === 'return') set.returnReason = comment;
   if (decision.kind === 'OBJECTION') {
@@ -253,7 +255,7 @@ export async function decide(decisionId: string, outcome: DecisionOutcome, comme
       },
       extra: [
         decideDecisionUpdate(decisionId, actor, at, outcome, comment),
-        ...(effect.completes ? [stageUpdate(decision.cycleId, decision.stage, { done: 1 })] : []),
+        ...(counts ? [stageUpdate(decision.cycleId, decision.stage, { done: 1 })] : []),
       ],
     }, e);
   } catch (err) {
@@ -263,7 +265,7 @@ export async function decide(decisionId: string, outcome: DecisionOutcome, comme
     throw err;
   }
   void cycle;
-  if (effect.completes) await releaseStageIfComplete(decision.cycleId, decision.stage);
+  if (counts) await releaseStageIfComplete(decision.cycleId, decision.stage);
   return { kind: 'decided', decision: (await getDecision(decisionId))!, outcome };
 }
 

@@ -54,9 +54,11 @@ export async function sendDigests(cycle: CycleRecord, stage: Stage): Promise<num
   for (const recipientNip of recipients) {
     const pending = (await pendingDecisionsOf(cycle.cycleId, recipientNip)).filter((d) => d.stage === stage).sort((a, b) => a.subjectNip.localeCompare(b.subjectNip));
     const recipient = await employee(recipientNip);
-    if (pending.length && recipient) {
-      const key = `digest:${cycle.cycleId}:${stage}:${recipientNip}:${createHash('sha256').update(pending.map((d) => d.decisionId).join(',')).digest('hex').slice(0, 16)}`;
-      const message = await renderDigest(cycle, stage, recipient, pending, units, record?.openedAt);
+    // One digest per kind: SKP approvals read differently from evaluations and objections.
+    for (const group of [pending.filter((d) => d.kind === 'SKP_APPROVAL'), pending.filter((d) => d.kind !== 'SKP_APPROVAL')]) {
+      if (!group.length || !recipient) continue;
+      const key = `digest:${cycle.cycleId}:${stage}:${recipientNip}:${createHash('sha256').update(group.map((d) => d.decisionId).join(',')).digest('hex').slice(0, 16)}`;
+      const message = await renderDigest(cycle, stage, recipient, group, units, record?.openedAt);
       if (await sendOnce(key, recipient, message, { kind: 'digest', stage })) sent++;
     }
     // Cleared only if this digest covered the newest decision (the index may lag a fresh one).
@@ -73,7 +75,7 @@ async function renderDigest(cycle: CycleRecord, stage: Stage, recipient: Employe
   const deadline = stageDeadline(cycle, stage, openedAt);
   const base = { locale, recipient: { name: recipient.name }, stageLabel: stageLabel[stage][locale], deadline };
   const links = async (d: DecisionRecord) => ({ approveUrl: await decisionUrl(d.decisionId, 'approve', recipient.nip), returnUrl: await decisionUrl(d.decisionId, 'return', recipient.nip) });
-  if (stage === 'PLANNING') {
+  if (pending[0]?.kind === 'SKP_APPROVAL') {
     const items: SkpSummary[] = [];
     for (const d of pending) {
       const e = await getEvaluation(cycle.cycleId, d.subjectNip);

@@ -136,7 +136,7 @@ async function forEachEvaluationPage(cycle: CycleRecord, cursorString: string | 
 
 async function openForEvaluation(cycle: CycleRecord, stage: Stage, e: EvaluationRecord, at: string): Promise<boolean> {
   const move = STAGE_OPEN_TRANSITION[stage];
-  if (!move || e.status !== move.from) return false;
+  if (!move || !move.from.includes(e.status)) return false;
   const extra = [];
   // Approval: a decision for the approver, who gets it in their digest.
   const recipient = stage === 'APPROVAL' ? e.approverNip ?? e.raterNip : undefined;
@@ -151,7 +151,7 @@ async function openForEvaluation(cycle: CycleRecord, stage: Stage, e: Evaluation
   if (stage !== 'OBJECTION') extra.push(stageUpdate(cycle.cycleId, stage, { total: 1, ...(recipient ? { notify: { recipientNip: recipient, decisionId } } : {}) }));
   const outcome = await changeEvaluation({
     cycleId: cycle.cycleId, nip: e.nip, changeId: `${cycle.cycleId}:${stage}:open:${e.nip}`,
-    from: move.from, to: move.to,
+    from: e.status, to: move.to, ...(recipient ? { set: { pendingDecisionId: decisionId } } : {}),
     audit: { at, actor: { role: 'system' }, action: `STAGE_OPENED:${stage}`, before: { status: e.status }, after: { status: move.to } },
     extra,
   }, e);

@@ -43,8 +43,9 @@ const TRANSITIONS: Record<EvaluationStatus, readonly EvaluationStatus[]> = {
   SKP_DRAFT: ['SKP_SUBMITTED', 'WITHDRAWN'],
   SKP_SUBMITTED: ['SKP_APPROVED', 'SKP_RETURNED', 'WITHDRAWN'],
   SKP_RETURNED: ['SKP_SUBMITTED', 'WITHDRAWN'],
-  SKP_APPROVED: ['MONITORING', 'SKP_SUBMITTED', 'WITHDRAWN'],
-  MONITORING: ['MIDYEAR_REVIEWED', 'WITHDRAWN'],
+  SKP_APPROVED: ['MONITORING', 'AWAITING_RATING', 'SKP_SUBMITTED', 'WITHDRAWN'],
+  // A late joiner, or a mid-year check never given, goes straight to the final rating.
+  MONITORING: ['MIDYEAR_REVIEWED', 'AWAITING_RATING', 'WITHDRAWN'],
   MIDYEAR_REVIEWED: ['AWAITING_RATING', 'WITHDRAWN'],
   AWAITING_RATING: ['RATED', 'WITHDRAWN'],
   RATED: ['RATED', 'AWAITING_APPROVAL', 'WITHDRAWN'],
@@ -80,12 +81,15 @@ export const STAGE_DONE_STATUS: Partial<Record<Stage, EvaluationStatus>> = {
   APPROVAL: 'APPROVED',
 };
 
-/** Statuses an evaluation is moved to when a stage opens (from the status the previous stage left). */
-export const STAGE_OPEN_TRANSITION: Partial<Record<Stage, { from: EvaluationStatus; to: EvaluationStatus }>> = {
-  MIDYEAR: { from: 'SKP_APPROVED', to: 'MONITORING' },
-  FINAL_SCORING: { from: 'MIDYEAR_REVIEWED', to: 'AWAITING_RATING' },
-  APPROVAL: { from: 'RATED', to: 'AWAITING_APPROVAL' },
-  OBJECTION: { from: 'APPROVED', to: 'RESULT_ISSUED' },
+/**
+ * Statuses an evaluation is moved to when a stage opens, from the statuses the previous stages leave.
+ * Final scoring also takes those who joined after the mid-year check (SKP approved, or monitoring).
+ */
+export const STAGE_OPEN_TRANSITION: Partial<Record<Stage, { from: readonly EvaluationStatus[]; to: EvaluationStatus }>> = {
+  MIDYEAR: { from: ['SKP_APPROVED'], to: 'MONITORING' },
+  FINAL_SCORING: { from: ['MIDYEAR_REVIEWED', 'MONITORING', 'SKP_APPROVED'], to: 'AWAITING_RATING' },
+  APPROVAL: { from: ['RATED'], to: 'AWAITING_APPROVAL' },
+  OBJECTION: { from: ['APPROVED'], to: 'RESULT_ISSUED' },
 };
 
 export const DECISION_KINDS = ['SKP_APPROVAL', 'EVALUATION_APPROVAL', 'OBJECTION'] as const;

@@ -18,6 +18,12 @@
  * |12 | members of a cycle's roster (paged, per stage)   | PK=CYCLE#c, SK begins_with MEMBER#                              |
  * |13 | idempotency records (Powertools)                 | PK=IDEMPOTENCY#fn#hash, SK=IDEMPOTENCY                          |
  * |14 | delegations (Plt/Plh) of an official             | PK=AGENCY#a, SK begins_with DELEGATION#nip#                     |
+ * |15 | SKM comment by id (+ its moderation audit)       | PK=SKMCOMMENT#id, SK=COMMENT / SK begins_with AUDIT#            |
+ * |16 | SKM comments of an agency by status (queue)      | GSI1: GSI1PK=SKMCOMMENTS#a#status, GSI1SK=createdAt#id          |
+ * |17 | SKM comments of a unit by status (queue)         | GSI2: GSI2PK=SKMCOMMENTS#a#unit#status, GSI2SK=createdAt#id     |
+ * |18 | approved citizen evidence of an employee by year | PK=SKMEVIDENCE#a#nip, SK begins_with <year>- (SK=period#id)     |
+ * |19 | SKM per-client daily submission counter (TTL)    | PK=SKMLIMIT#unit#day#client, SK=LIMIT                           |
+ * |20 | SKM submission by Idempotency-Key (TTL)          | PK=SKMIDEM#unit#keyHash, SK=IDEMPOTENCY                         |
  */
 
 export const GSI1 = 'GSI1';
@@ -61,6 +67,27 @@ export const keys = {
     PK: `SKM#${unitId}#${period}`,
     SK: `RESP#${responseId}`,
   }),
+  skmComment: (commentId: string) => ({ PK: `SKMCOMMENT#${commentId}`, SK: 'COMMENT' }),
+  skmCommentAudit: (commentId: string, at: string, eventId: string) => ({
+    PK: `SKMCOMMENT#${commentId}`,
+    SK: `AUDIT#${at}#${eventId}`,
+  }),
+  skmCommentsByStatus: (agencyId: string, status: string, createdAt: string, commentId: string) => ({
+    GSI1PK: `SKMCOMMENTS#${agencyId}#${status}`,
+    GSI1SK: `${createdAt}#${commentId}`,
+  }),
+  skmCommentsByUnit: (agencyId: string, unitId: string, status: string, createdAt: string, commentId: string) => ({
+    GSI2PK: `SKMCOMMENTS#${agencyId}#${unitId}#${status}`,
+    GSI2SK: `${createdAt}#${commentId}`,
+  }),
+  /** Written only when HR approves a comment naming the employee; `period` is YYYY-MM, so a year is a prefix. */
+  skmEvidence: (agencyId: string, nip: string, period: string, commentId: string) => ({
+    PK: `SKMEVIDENCE#${agencyId}#${nip}`,
+    SK: `${period}#${commentId}`,
+  }),
+  /** `client` is a keyed hash of the source address and user agent, never the address itself. */
+  skmDailyLimit: (unitId: string, day: string, client: string) => ({ PK: `SKMLIMIT#${unitId}#${day}#${client}`, SK: 'LIMIT' }),
+  skmIdempotency: (unitId: string, keyHash: string) => ({ PK: `SKMIDEM#${unitId}#${keyHash}`, SK: 'IDEMPOTENCY' }),
 } as const;
 
 export const prefixes = {

@@ -115,6 +115,10 @@ export interface EvaluationRecord {
   predikat?: string;
   objection?: unknown;
   followUp?: unknown;
+  /** The decision this evaluation waits on, if any (so a transfer can move it to the new approver). */
+  pendingDecisionId?: string | null;
+  /** Set for an employee who joined after the cycle started. */
+  joinedAt?: string;
   calibrationFlags?: unknown[];
   lastChangeId?: string;
   updatedAt: string;
@@ -131,6 +135,8 @@ export interface DecisionRecord {
   createdAt: string;
   expiresAt?: number;
   escalatedTo?: string[];
+  /** False when the decision is outside its stage's count (e.g. a late joiner's SKP): it never releases a stage. */
+  counts?: boolean;
   decidedBy?: Actor;
   decidedAt?: string;
   outcome?: string;
@@ -581,6 +587,21 @@ export function pendingDecisionsOf(cycleId: string, recipientNip: string) {
     KeyConditionExpression: 'GSI1PK = :pk',
     ExpressionAttributeValues: { ':pk': `CYCLE#${cycleId}#TODO#${recipientNip}` },
   });
+}
+
+/** Moves a pending decision to a new recipient (transfer, handover), inside the caller's transaction. */
+export function reassignDecisionUpdate(d: DecisionRecord, recipientNip: string): TransactItem {
+  const todo = keys.decisionTodo(d.cycleId, recipientNip, d.kind, d.decisionId);
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.decision(d.decisionId),
+      UpdateExpression: 'SET recipientNip = :r, previousRecipients = list_append(if_not_exists(previousRecipients, :empty), :prev), GSI1PK = :pk, GSI1SK = :sk',
+      ConditionExpression: '#status = :pending AND recipientNip = :old',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':r': recipientNip, ':prev': [d.recipientNip], ':empty': [], ':pk': todo.GSI1PK, ':sk': todo.GSI1SK, ':pending': 'PENDING', ':old': d.recipientNip },
+    },
+  };
 }
 
 export async function markDecisionEscalated(decisionId: string, to: string[]): Promise<void> {

@@ -64,8 +64,8 @@ export function renderConfirmPage(input: ConfirmPageInput): string {
   const approveInvalid = error === 'reasonTooLong' && input.previous?.decision !== 'return';
 
   const itemsHtml = batch
-    ? html`<ol class="items">${items.map((item, i) => html`<li class="panel scroll">${renderItemHtml(locale, item, { heading: `${i + 1}. ${item.employee.name}` })}</li>`)}</ol>`
-    : html`<section class="panel scroll">${items[0] ? renderItemHtml(locale, items[0]) : ''}</section>`;
+    ? html`<ol class="items">${items.map((item, i) => html`<li class="panel scroll item">${renderItemHtml(locale, item, { heading: `${i + 1}. ${item.employee.name}` })}</li>`)}</ol>`
+    : html`<section class="panel scroll item">${items[0] ? renderItemHtml(locale, items[0]) : ''}</section>`;
 
   const approveForm = html`<section class="panel" aria-labelledby="approve-heading">
 <h2 id="approve-heading">${batch ? t(locale, 'page.confirm.approveAllHeading') : t(locale, 'page.confirm.approveHeading')}</h2>

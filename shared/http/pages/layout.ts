@@ -40,6 +40,16 @@ button:focus-visible,textarea:focus-visible{outline:3px solid #1d4ed8;outline-of
 .scroll{overflow-x:auto}
 .site-footer{color:#4b5563;font-size:.875rem;text-align:center;padding:8px 16px 24px}
 @media (max-width:480px){main{padding:10px}.panel{padding:12px}button{width:100%}h1{font-size:1.3125rem}}
+/* Phones: a four-column RHK table does not fit 360 px, so each indicator row stacks: the indicator on
+   its own line, then target, realisation and achievement side by side. Table semantics are kept. */
+@media (max-width:480px){
+.item table:not([role=presentation]),.item table:not([role=presentation])>*{display:block;width:100%}
+.item table:not([role=presentation]) tr{display:flex;flex-wrap:wrap}
+.item table:not([role=presentation])>thead{border-top:1px solid #d1d5db}
+.item table:not([role=presentation])>thead,.item table:not([role=presentation])>tbody{border-left:1px solid #d1d5db}
+.item table:not([role=presentation]) th,.item table:not([role=presentation]) td{flex:1 1 0;min-width:0;width:auto!important;white-space:normal!important;overflow-wrap:break-word!important;border-width:0 1px 1px 0!important}
+.item table:not([role=presentation]) tr>:first-child{flex-basis:100%}
+}
 `.trim();
 
 export function pageLayout(locale: Locale, title: string, main: SafeHtml): string {

@@ -1,0 +1,40 @@
+/** IKM from running totals equals the domain's computeIkm on the answers themselves. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { computeIkm, DomainError } from '../../../shared/domain';
+import { ikmFromTotals, representativeAnswers, totalsOf } from '../../../shared/skm/ikm';
+import { loadSampleAgency } from '../../../infra/local/sample/schema';
+
+const answer = fc.integer({ min: 1, max: 4 });
+const response = fc.array(answer, { minLength: 9, maxLength: 9 });
+
+describe('ikmFromTotals', () => {
+  it('equals computeIkm on the answers (NRR, IKM, mutu, kinerja unit), for any survey', () => {
+    fc.assert(
+      fc.property(fc.array(response, { minLength: 1, maxLength: 300 }), (responses) => {
+        expect(ikmFromTotals(totalsOf(responses))).toEqual(computeIkm(responses));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('equals computeIkm on every unit of the sample', () => {
+    const sample = loadSampleAgency('infra/local/sample/asemrowo.json');
+    for (const s of sample.skm) expect(ikmFromTotals(totalsOf(s.responses))).toEqual(computeIkm(s.responses));
+  });
+
+  it('builds answers within 1–4 with the same sums', () => {
+    fc.assert(
+      fc.property(fc.array(response, { minLength: 1, maxLength: 50 }), (responses) => {
+        const t = totalsOf(responses);
+        const rep = representativeAnswers(t);
+        expect(rep.flat().every((a) => a >= 1 && a <= 4)).toBe(true);
+        expect(totalsOf(rep)).toEqual(t);
+      }),
+    );
+  });
+
+  it('with no respondents, is the domain error, not a number', () => {
+    expect(() => ikmFromTotals({ respondents: 0, sums: Array(9).fill(0) })).toThrow(DomainError);
+  });
+});
