@@ -75,7 +75,8 @@ export const FUNCTIONS = {
   skm: {
     entry: 'functions/skm/handler.ts',
     description: 'Citizen satisfaction survey (SKM): public submission and IKM, HR moderation of comments',
-    grants: ['table-read', 'table-write'],
+    // link-keys: the per-client limit hashes the client with a key derived from the link-signing key.
+    grants: ['table-read', 'table-write', 'link-keys'],
   },
   openapi: {
     entry: 'functions/openapi/handler.ts',

@@ -1,5 +1,5 @@
 /** The end-of-run report on the terminal: predikat per employee and unit, the distribution, IKM per unit. */
-import { computeIkm, predikatLabel, type Predikat } from '../../shared/domain';
+import { predikatLabel, type Predikat } from '../../shared/domain';
 import type { CycleOutcome } from './run-cycle';
 import type { SampleAgency } from './sample/schema';
 
@@ -24,9 +24,8 @@ export function printReport(outcome: CycleOutcome, sample: SampleAgency, out: (l
     out(`    ${predikatLabel[p].id.padEnd(22)} ${String(n).padStart(3)}  ${'█'.repeat(Math.round((n / total) * 40))} ${((n / total) * 100).toFixed(0)}%`);
   }
   out('\n  Indeks Kepuasan Masyarakat (SKM) per unit layanan');
-  for (const s of sample.skm) {
-    const ikm = computeIkm(s.responses);
-    out(`    ${(units.get(s.unitId) ?? s.unitId).padEnd(36)} IKM ${ikm.ikm.toFixed(2)}  mutu ${ikm.mutu}  (${ikm.respondents} responden)`);
+  for (const ikm of outcome.ikm) {
+    out(`    ${(units.get(ikm.unitId) ?? ikm.unitId).padEnd(36)} IKM ${ikm.ikm.toFixed(2)}  mutu ${ikm.mutu}  (${ikm.respondents} responden)`);
   }
   out('');
 }

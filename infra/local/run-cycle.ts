@@ -28,6 +28,8 @@ export interface CycleOutcome {
   evaluations: { nip: string; name: string; unitId: string; status: string; predikat?: string }[];
   emails: number;
   decisionsByLink: number;
+  /** IKM per service unit, as the public endpoint reports it. */
+  ikm: { unitId: string; ikm: number; mutu: string; respondents: number }[];
 }
 
 export async function seedRoster(sample: SampleAgency): Promise<void> {
@@ -131,6 +133,38 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
     log(`  ${stage.padEnd(13)} ${st ? `${st.done}/${st.total} selesai` : ''}`);
   };
 
+  /** Citizens answer the SKM survey at the service counters, each from their own device, without an account. */
+  async function citizensAnswerTheSurvey() {
+    let accepted = 0;
+    let refused = 0;
+    for (const unit of sample.skm) {
+      await mapLimit(unit.responses.map((answers, i) => ({ answers, i })), 6, async ({ answers, i }) => {
+        const comment = unit.comments[i]?.text;
+        const res = await fetch(`${stack.apiUrl}/v1/public/units/${unit.unitId}/skm`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'user-agent': `Citizen-${unit.unitId}-${i}` },
+          body: JSON.stringify({ answers, ...(comment ? { comment } : {}) }),
+        });
+        if (res.status === 201) accepted++;
+        else if (res.status === 400) refused++; // markup in a comment is refused, by design
+        else throw new Error(`SKM ${unit.unitId} #${i}: ${res.status} ${await res.text()}`);
+      });
+    }
+    log(`  SKM: ${accepted} jawaban warga diterima${refused ? `, ${refused} ditolak (berisi markup)` : ''}`);
+  }
+
+  /** HR moderates citizens' comments; approved ones that name an employee become evidence for their rater. */
+  async function hrModeratesComments() {
+    let approvedCount = 0;
+    for (;;) {
+      const page: any = await api.expect('GET', `/v1/skm/comments?status=PENDING&limit=100`, hr);
+      if (!page.items.length) break;
+      await mapLimit(page.items, 6, (c: any) => api.expect('POST', `/v1/skm/comments/${c.commentId}/moderation`, hr, { decision: 'approve' }));
+      approvedCount += page.items.length;
+    }
+    log(`  HR memoderasi ${approvedCount} komentar warga`);
+  }
+
   async function hook(stage: Stage) {
     const r = await options.onStage?.(stage, { api, hr, cycleId });
     for (const [nip, rater] of Object.entries(r?.raterChanges ?? {})) raterOf.set(nip, rater);
@@ -208,6 +242,7 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
   await hook('MIDYEAR');
   log('Tahap 2 · Pemantauan dan evaluasi tengah tahun');
   await mapLimit(sample.plans, 6, (p) => api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${p.nip}/progress`, { nip: p.nip }, { realisations: p.midyear }));
+  await citizensAnswerTheSurvey();
   await mapLimit(sample.plans, 6, async (p) => {
     const rater = raterOf.get(p.nip)!;
     await api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${p.nip}/midyear-review`, { nip: rater }, {
@@ -231,6 +266,7 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
       if (r.status >= 400 && r.status !== 403) throw new Error(`feedback ${from}→${p.nip}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
     }
   });
+  await hrModeratesComments();
   await mapLimit(sample.plans, 6, async (p) => {
     const rater = raterOf.get(p.nip)!;
     await api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${p.nip}/rating`, { nip: rater }, p.raterOverride ?? {});
@@ -309,7 +345,12 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
       } while (cursor);
     }
     const emails = (await import('../../shared/mail/outbox')).readOutbox(stack.outboxDir).then((m) => m.length);
-    return { cycleId, summary: s, evaluations, emails: await emails, decisionsByLink };
+    const ikm = [];
+    for (const unit of sample.skm) {
+      const r = await fetch(`${stack.apiUrl}/v1/public/units/${unit.unitId}/ikm`);
+      if (r.status === 200) ikm.push(await r.json());
+    }
+    return { cycleId, summary: s, evaluations, emails: await emails, decisionsByLink, ikm };
   }
 }
 

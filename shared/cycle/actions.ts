@@ -17,6 +17,7 @@ import { NotFoundError } from '../store/errors';
 import { deps } from './deps';
 import { ForbiddenError, RuleError, StateError } from './errors';
 import { scoreEvaluation, type RaterRatingInput } from './scoring';
+import { approvedCitizenEvidence } from '../skm';
 import { releaseStageIfComplete } from './stages';
 
 export interface Caller { nip: string; roles: string[]; agencyId?: string; name?: string }
@@ -154,7 +155,8 @@ export async function rateEvaluation(cycleId: string, nip: string, rating: Rater
   requireRater(caller, e);
   requireStage(cycle, 'FINAL_SCORING', 'APPROVAL');
   const at = now();
-  const score = unwrapDomain(() => scoreEvaluation(cycle, e, rating));
+  const evidence = await approvedCitizenEvidence(cycle.agencyId, nip, cycle.year);
+  const score = unwrapDomain(() => scoreEvaluation(cycle, e, rating, evidence));
   if (cycle.stage === 'FINAL_SCORING') {
     if (e.status !== 'AWAITING_RATING' && e.status !== 'RATED') requireStatus(e, 'RATED');
     const first = e.status === 'AWAITING_RATING';

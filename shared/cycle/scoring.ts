@@ -25,7 +25,7 @@ export function feedbackList(e: EvaluationRecord): BehaviourFeedback[] {
 }
 
 /** Scores one evaluation with the engine, under the cycle's policy. Throws DomainError on bad input. */
-export function scoreEvaluation(cycle: CycleRecord, e: EvaluationRecord, rating: RaterRatingInput): EmployeeEvaluation {
+export function scoreEvaluation(cycle: CycleRecord, e: EvaluationRecord, rating: RaterRatingInput, citizenEvidence: domain.CitizenEvidence[] = []): EmployeeEvaluation {
   return domain.evaluateEmployee({
     nip: e.nip,
     isUnitHead: e.isUnitHead,
@@ -33,6 +33,8 @@ export function scoreEvaluation(cycle: CycleRecord, e: EvaluationRecord, rating:
     realisations: (e.realisations as Realisation[] | undefined) ?? [],
     raterRhkRatings: rating.rhkRatings,
     behaviourFeedback: feedbackList(e),
+    // Moderated citizen comments naming the employee: evidence for Berorientasi Pelayanan.
+    ...(citizenEvidence.length ? { citizenEvidence } : {}),
     raterBehaviourRating: rating.behaviourRating,
     organisationResult: e.isUnitHead ? ((cycle.orgResult ?? cycle.orgPredikat) as domain.OrgPredikat | undefined) : undefined,
   }, domain.getPolicy(cycle.policyId));

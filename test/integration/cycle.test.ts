@@ -11,6 +11,7 @@ import { loadSampleAgency } from '../../infra/local/sample/schema';
 import { runCycle, seedRoster, type CycleOutcome } from '../../infra/local/run-cycle';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack';
 import { auditTrail, getEvaluation } from '../../shared/store/repository';
+import { expectedPredikat } from './expected';
 
 const sample = loadSampleAgency('infra/local/sample/asemrowo.json');
 let stack: LocalStack;
@@ -31,6 +32,13 @@ describe('a whole cycle on the sample roster', () => {
     expect(outcome.evaluations).toHaveLength(evaluated.length);
     expect(outcome.evaluations.every((e) => e.status === 'FINAL' && e.predikat)).toBe(true);
     expect(outcome.summary.cycle.status).toBe('COMPLETED');
+  });
+
+  it('gives every employee the predikat the domain engine gives from the same data (objection aside)', () => {
+    for (const e of outcome.evaluations) {
+      if (e.nip === sample.scenario.objection.nip) continue;
+      expect(e.predikat, `${e.name}`).toBe(expectedPredikat(sample, e.nip));
+    }
   });
 
   it('ran the synthesized state machine, one execution per stage with a deterministic name', () => {

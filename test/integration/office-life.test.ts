@@ -15,6 +15,7 @@ import { startLocalStack, type LocalStack } from '../../infra/local/stack';
 import { freePort } from '../../infra/local/dynamodb';
 import { auditTrail, getEvaluation, pendingDecisionsOf } from '../../shared/store/repository';
 import { readOutbox } from '../../shared/mail/outbox';
+import { expectedPredikat } from './expected';
 
 const base = loadSampleAgency('infra/local/sample/asemrowo.json');
 const byNip = new Map(base.employees.map((e) => [e.nip, e]));
@@ -96,6 +97,13 @@ describe('a cycle with the changes real offices have', () => {
     const names = stack.sfn.listExecutions().map((e) => e.name);
     expect(names).toContain(`${outcome.cycleId}-FINAL_SCORING`);
     expect(names).not.toContain(`${outcome.cycleId}-PLANNING`); // ran before the kill, in the first process
+  });
+
+  it('resumed to the same results: everyone untouched by a change gets the predikat the engine gives', () => {
+    const changed = new Set([mover.nip, ...leaverTeam, JOINER, base.scenario.objection.nip]);
+    const untouched = outcome.evaluations.filter((e) => !changed.has(e.nip));
+    expect(untouched.length).toBeGreaterThan(45);
+    for (const e of untouched) expect(e.predikat, e.name).toBe(expectedPredikat(base, e.nip));
   });
 
   it('counted the joiner in planning and rated them like everyone else', async () => {
