@@ -64,8 +64,8 @@ export const FUNCTIONS = {
   },
   'evaluation-api': {
     entry: 'functions/evaluation-api/handler.ts',
-    description: 'Employee and rater API: SKP, progress, feedback, ratings, objections',
-    grants: ['table-read', 'table-write', 'sfn-task'],
+    description: 'Employee and rater API: SKP, progress, feedback, ratings, objections, Plt/Plh delegation',
+    grants: ['table-read', 'table-write', 'sfn-task', 'mail'],
   },
   'hr-api': {
     entry: 'functions/hr-api/handler.ts',

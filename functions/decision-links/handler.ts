@@ -8,6 +8,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { isLinkForRecipient, linkFormFields, verifyDecisionLinkWithProvider, type VerifiedDecisionLink } from '../../shared/auth';
 import { decide } from '../../shared/cycle/actions';
+import { activeDelegateOf } from '../../shared/cycle/delegation';
 import { deps } from '../../shared/cycle/deps';
 import { ForbiddenError, RuleError } from '../../shared/cycle/errors';
 import { evaluationDetails, skpDetails } from '../../shared/cycle/summaries';
@@ -23,8 +24,11 @@ type Locale = 'id' | 'en';
 const localeOf = (event: APIGatewayProxyEventV2): Locale =>
   event.queryStringParameters?.lang === 'en' || /^en\b/i.test(event.headers?.['accept-language'] ?? '') ? 'en' : 'id';
 
+/** Whom the link was issued to: the approver, the superior it was escalated to, or the acting official (Plt/Plh). */
 async function whoIsLink(link: VerifiedDecisionLink, decision: DecisionRecord, keys: Parameters<typeof isLinkForRecipient>[2]): Promise<string | undefined> {
-  return [decision.recipientNip, ...(decision.escalatedTo ?? [])].find((nip) => isLinkForRecipient(link, nip, keys));
+  const cycle = await getCycle(decision.cycleId);
+  const acting = cycle ? await activeDelegateOf(cycle.agencyId, decision.recipientNip) : undefined;
+  return [decision.recipientNip, ...(decision.escalatedTo ?? []), ...(acting ? [acting] : [])].find((nip) => isLinkForRecipient(link, nip, keys));
 }
 
 async function alreadyDecidedPage(decision: DecisionRecord, locale: Locale) {

@@ -8,6 +8,8 @@ import { ForbiddenError } from '../../shared/cycle/errors';
 import { auditTrail, getEvaluation } from '../../shared/store/repository';
 import { NotFoundError } from '../../shared/store/errors';
 import { CycleIdParam, jsonApi, NipParam, type ApiRequest } from '../../shared/http/api';
+import { createDelegation } from '../../shared/cycle/delegation';
+import { config } from '../../shared/config';
 
 const Path = z.object({ cycleId: CycleIdParam, nip: NipParam });
 const path = (req: ApiRequest) => Path.parse(req.params);
@@ -24,7 +26,21 @@ export const RatingBody = z.object({
 });
 export const ObjectionBody = z.object({ reason: Reason, requestedPredikat: PredikatSchema.optional() });
 
+const Day = z.iso.date();
+export const DelegationBody = z.object({
+  delegateNip: NipParam,
+  delegatorNip: NipParam.optional(),
+  kind: z.enum(['plt', 'plh']),
+  from: Day,
+  until: Day,
+  reason: z.string().trim().max(1000).optional(),
+});
+
 export const handler = jsonApi({
+  'POST /v1/delegations': async (req) => {
+    const body = req.body(DelegationBody);
+    return { status: 201, body: await createDelegation(req.caller.agencyId ?? config().AGENCY_ID, body, req.caller) };
+  },
   'GET /v1/cycles/{cycleId}/evaluations/{nip}': async (req) => {
     const { cycleId, nip } = path(req);
     const e = await getEvaluation(cycleId, nip);

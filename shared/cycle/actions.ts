@@ -18,6 +18,7 @@ import { deps } from './deps';
 import { ForbiddenError, RuleError, StateError } from './errors';
 import { scoreEvaluation, type RaterRatingInput } from './scoring';
 import { approvedCitizenEvidence } from '../skm';
+import { activeDelegateOf } from './delegation';
 import { releaseStageIfComplete } from './stages';
 
 export interface Caller { nip: string; roles: string[]; agencyId?: string; name?: string }
@@ -232,8 +233,11 @@ export async function decide(decisionId: string, outcome: DecisionOutcome, comme
   const decision = await getDecision(decisionId);
   if (!decision) throw new NotFoundError(`decision ${decisionId}`, 'Keputusan tidak ditemukan');
   if (decision.status !== 'PENDING') return { kind: 'already', decision };
-  const allowed = [decision.recipientNip, ...(decision.escalatedTo ?? [])];
+  const cycleOfDecision = await getCycle(decision.cycleId);
+  const acting = cycleOfDecision ? await activeDelegateOf(cycleOfDecision.agencyId, decision.recipientNip) : undefined;
+  const allowed = [decision.recipientNip, ...(decision.escalatedTo ?? []), ...(acting ? [acting] : [])];
   if (!allowed.includes(actorNip)) throw new ForbiddenError('This link is not for this decision’s approver', 'Tautan ini bukan untuk pemberi keputusan ini');
+  if (actorNip === decision.subjectNip) throw new ForbiddenError('Nobody decides on their own plan or evaluation', 'Tidak seorang pun memutuskan SKP atau penilaiannya sendiri');
   if (outcome === 'return' && !comment.trim()) throw new RuleError('A reason is required to return or reject', 'Alasan wajib diisi untuk mengembalikan atau menolak', 'comment');
   const { cycle, e } = await load(decision.cycleId, decision.subjectNip);
   const effect = DECISION_EFFECT[decision.kind][outcome];

@@ -17,6 +17,7 @@ import {
 import { deps } from './deps';
 import { evaluationDetails, skpDetails } from './summaries';
 import { memo } from './util';
+import { activeDelegateOf } from './delegation';
 
 const DAY_MS = 86_400_000;
 
@@ -53,11 +54,13 @@ export async function sendDigests(cycle: CycleRecord, stage: Stage): Promise<num
   let sent = 0;
   for (const recipientNip of recipients) {
     const pending = (await pendingDecisionsOf(cycle.cycleId, recipientNip)).filter((d) => d.stage === stage).sort((a, b) => a.subjectNip.localeCompare(b.subjectNip));
-    const recipient = await employee(recipientNip);
+    // While a Plt/Plh is active, the acting official receives the digest, with links of their own.
+    const actingNip = await activeDelegateOf(cycle.agencyId, recipientNip);
+    const recipient = await employee(actingNip ?? recipientNip);
     // One digest per kind: SKP approvals read differently from evaluations and objections.
     for (const group of [pending.filter((d) => d.kind === 'SKP_APPROVAL'), pending.filter((d) => d.kind !== 'SKP_APPROVAL')]) {
       if (!group.length || !recipient) continue;
-      const key = `digest:${cycle.cycleId}:${stage}:${recipientNip}:${createHash('sha256').update(group.map((d) => d.decisionId).join(',')).digest('hex').slice(0, 16)}`;
+      const key = `digest:${cycle.cycleId}:${stage}:${recipient.nip}:${createHash('sha256').update(group.map((d) => d.decisionId).join(',')).digest('hex').slice(0, 16)}`;
       const message = await renderDigest(cycle, stage, recipient, group, units, record?.openedAt);
       if (await sendOnce(key, recipient, message, { kind: 'digest', stage })) sent++;
     }
@@ -71,6 +74,7 @@ export async function sendDigests(cycle: CycleRecord, stage: Stage): Promise<num
 }
 
 async function renderDigest(cycle: CycleRecord, stage: Stage, recipient: EmployeeRecord, pending: DecisionRecord[], units: Map<string, string>, openedAt?: string) {
+  // `recipient` is whoever acts now: the approver, or their acting official.
   const locale = recipient.locale ?? 'id';
   const deadline = stageDeadline(cycle, stage, openedAt);
   const base = { locale, recipient: { name: recipient.name }, stageLabel: stageLabel[stage][locale], deadline };
