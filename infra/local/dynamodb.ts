@@ -57,14 +57,14 @@ export async function startDynamoDbLocal(options: { port?: number; dataDir?: str
   const client = new DynamoDBClient({ endpoint, region: 'ap-southeast-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   let exited = false;
   child.once('exit', () => { exited = true; });
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 90_000;
   for (;;) {
     if (exited) throw new LocalStackError('DynamoDB Local exited during start-up. Check that Java 17 works (`java -version`).');
     try {
       await client.send(new ListTablesCommand({}));
       break;
     } catch {
-      if (Date.now() > deadline) { child.kill(); throw new LocalStackError(`DynamoDB Local did not answer on ${endpoint} within 30 s.`); }
+      if (Date.now() > deadline) { child.kill(); throw new LocalStackError(`DynamoDB Local did not answer on ${endpoint} within 90 s.`); }
       await new Promise((r) => setTimeout(r, 150));
     }
   }

@@ -3,20 +3,36 @@
  * their own tokens, and approvers act on the links in their emails — a GET of the confirmation page,
  * then a POST of its form, exactly as a browser would.
  */
+import { randomUUID } from 'node:crypto';
 import { readOutbox, type OutboxMessage } from '../../shared/mail/outbox';
 
 export class ApiClient {
   constructor(readonly baseUrl: string, private readonly tokenFor: (nip: string, roles: ('hr' | 'employee')[]) => Promise<string>) {}
 
+  /**
+   * One request, retried on 502/503/504 like any well-behaved client; the same Idempotency-Key on
+   * every attempt, so a retried write is recognised by the server and not applied twice.
+   */
   async call<T = any>(method: string, path: string, as: { nip: string; roles?: ('hr' | 'employee')[] }, body?: unknown): Promise<{ status: number; body: T }> {
     const token = await this.tokenFor(as.nip, as.roles ?? ['employee']);
-    const res = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+    const idempotencyKey = randomUUID();
+    for (let attempt = 1; ; attempt++) {
+      const res = await fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(method !== 'GET' ? { 'idempotency-key': idempotencyKey } : {}),
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        body: body !== undefined ? JSON.stringify(body) : undefined,
+      });
+      const text = await res.text();
+      if ([502, 503, 504].includes(res.status) && attempt < 6) {
+        await new Promise((r) => setTimeout(r, 20 * attempt));
+        continue;
+      }
+      return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+    }
   }
 
   async expect<T = any>(method: string, path: string, as: { nip: string; roles?: ('hr' | 'employee')[] }, body?: unknown): Promise<T> {
@@ -42,8 +58,18 @@ export class Inbox {
 }
 
 /** Follows a decision link like a person: GET the page, then POST its form with a decision. */
+/** fetch, retried on 502/503/504 as browsers and clients do after a gateway error. */
+export async function fetchRetrying(url: string, init?: RequestInit): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(url, init);
+    if (![502, 503, 504].includes(res.status) || attempt >= 6) return res;
+    await res.arrayBuffer();
+    await new Promise((r) => setTimeout(r, 20 * attempt));
+  }
+}
+
 export async function actOnLink(url: string, decision: 'approve' | 'return', comment = ''): Promise<{ status: number; page: string }> {
-  const page = await fetch(url);
+  const page = await fetchRetrying(url);
   const html = await page.text();
   if (page.status !== 200) return { status: page.status, page: html };
   const form = /<form[^>]*action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/i.exec(html);
@@ -56,7 +82,7 @@ export async function actOnLink(url: string, decision: 'approve' | 'return', com
   fields.set('comment', comment);
   const action = form[1]!.replace(/&amp;/g, '&');
   const target = new URL(action, url).toString();
-  const post = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() });
+  const post = await fetchRetrying(target, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() });
   return { status: post.status, page: await post.text() };
 }
 

@@ -3,7 +3,7 @@
  * outcome. Used by `npm start` and by the integration tests.
  */
 import type { SampleAgency } from './sample/schema';
-import { ApiClient, Inbox, actOnLink, parseDecisionLink } from './people';
+import { ApiClient, Inbox, actOnLink, fetchRetrying, parseDecisionLink } from './people';
 import type { LocalStack } from './stack';
 import { putEmployee, putUnit } from '../../shared/store/repository';
 import type { Stage } from '../../shared/lifecycle/status';
@@ -140,7 +140,7 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
     for (const unit of sample.skm) {
       await mapLimit(unit.responses.map((answers, i) => ({ answers, i })), 6, async ({ answers, i }) => {
         const comment = unit.comments[i]?.text;
-        const res = await fetch(`${stack.apiUrl}/v1/public/units/${unit.unitId}/skm`, {
+        const res = await fetchRetrying(`${stack.apiUrl}/v1/public/units/${unit.unitId}/skm`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'user-agent': `Citizen-${unit.unitId}-${i}` },
           body: JSON.stringify({ answers, ...(comment ? { comment } : {}) }),
@@ -347,7 +347,7 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
     const emails = (await import('../../shared/mail/outbox')).readOutbox(stack.outboxDir).then((m) => m.length);
     const ikm = [];
     for (const unit of sample.skm) {
-      const r = await fetch(`${stack.apiUrl}/v1/public/units/${unit.unitId}/ikm`);
+      const r = await fetchRetrying(`${stack.apiUrl}/v1/public/units/${unit.unitId}/ikm`);
       if (r.status === 200) ikm.push(await r.json());
     }
     return { cycleId, summary: s, evaluations, emails: await emails, decisionsByLink, ikm };

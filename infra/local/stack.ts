@@ -14,6 +14,7 @@ import { createTablesFromTemplate, freePort, LocalStackError, startDynamoDbLocal
 import { loadOrCreateLocalJwtKeys, localJwtAuthorizerConfig, mintLocalToken, startLocalHttpApi, type LocalJwtKeys } from './http';
 import { resolveStateMachines, startLocalStepFunctions } from './sfn';
 import { resourcesOfType, synthesizeTemplates } from './synth';
+import type { FaultInjector } from './faults';
 
 export interface LocalStackOptions {
   /** Where state, outbox and keys live; DynamoDB data persists here when `persist` is set (resume after a kill). */
@@ -28,6 +29,8 @@ export interface LocalStackOptions {
   maxStageGapMs?: number;
   log?: (line: string) => void;
   onStateEvent?: (e: unknown) => void;
+  /** Reliability tests: inject failures (see faults.ts). */
+  faults?: FaultInjector;
 }
 
 export interface LocalStack {
@@ -141,19 +144,26 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         const logicalId = arnOrName.split(':function:').pop()!.split(':')[0]!;
         const id = byLogicalId.get(logicalId);
         if (!id) throw new LocalStackError(`No local handler for function ${arnOrName}`);
-        return invokeFunction(id, payload);
+        return options.faults ? options.faults.wrapLambda(() => invokeFunction(id, payload)) : invokeFunction(id, payload);
       },
     });
     stopAll.push(() => sfnServer.close());
     env.AWS_ENDPOINT_URL_SFN = sfnServer.endpoint;
     Object.assign(process.env, env);
+    if (options.faults) {
+      const { dynamoClient } = await import('../../shared/aws/clients');
+      options.faults.attachTo(dynamoClient);
+    }
 
     const jwtKeys = await loadOrCreateLocalJwtKeys(keysDir);
     const http = await startLocalHttpApi({
       routes: ROUTES,
       port: httpPort,
       jwt: localJwtAuthorizerConfig(jwtKeys),
-      invoke: (functionId, event, context) => handlerOf(functionId as FunctionId).then((h) => h(event, context)),
+      invoke: (functionId, event, context) => {
+        if (options.faults?.http503()) return Promise.resolve({ statusCode: 503, headers: { 'retry-after': '0' }, body: JSON.stringify({ message: 'Service Unavailable' }) });
+        return handlerOf(functionId as FunctionId).then((h) => h(event, context));
+      },
       log: process.env.LOCAL_HTTP_LOG ? (line) => log(`http ${line}`) : () => undefined,
     });
     stopAll.push(() => http.close());

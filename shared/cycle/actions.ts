@@ -31,6 +31,14 @@ async function load(cycleId: string, nip: string): Promise<{ cycle: CycleRecord;
   return { cycle, e };
 }
 
+/**
+ * A request retried with the same Idempotency-Key finds its own change as the evaluation's last one:
+ * it gets the same answer, before any state check could refuse it.
+ */
+function replayOf(e: EvaluationRecord, changeId: string) {
+  return e.lastChangeId === changeId ? { status: e.status, outcome: 'replayed' as const } : undefined;
+}
+
 function requireStage(cycle: CycleRecord, ...stages: Stage[]) {
   if (!stages.includes(cycle.stage)) {
     throw new StateError(`Not possible in stage ${cycle.stage} (needs ${stages.join(' or ')})`, `Tidak dapat dilakukan pada tahap ${cycle.stage} (hanya pada tahap ${stages.join(' atau ')})`);
@@ -68,6 +76,8 @@ function unwrapDomain<T>(fn: () => T): T {
 export async function submitSkp(cycleId: string, nip: string, skpInput: unknown, caller: Caller, requestId: string) {
   const { cycle, e } = await load(cycleId, nip);
   requireSelf(caller, e);
+  const replay = replayOf(e, `skp:${requestId}`);
+  if (replay) return replay;
   // Everyone plans in the planning stage; an employee who joined later plans in the mid-year stage.
   if (!(cycle.stage === 'PLANNING' || (e.joinedAt && cycle.stage === 'MIDYEAR'))) requireStage(cycle, 'PLANNING');
   requireStatus(e, 'SKP_SUBMITTED');
@@ -100,6 +110,8 @@ export async function submitSkp(cycleId: string, nip: string, skpInput: unknown,
 export async function recordProgress(cycleId: string, nip: string, realisations: Realisation[], caller: Caller, requestId: string) {
   const { cycle, e } = await load(cycleId, nip);
   requireSelf(caller, e);
+  const replay = replayOf(e, `progress:${requestId}`);
+  if (replay) return replay;
   requireStage(cycle, 'MIDYEAR', 'FINAL_SCORING');
   const allowed: EvaluationStatus[] = cycle.stage === 'MIDYEAR' ? ['MONITORING', 'MIDYEAR_REVIEWED'] : ['AWAITING_RATING'];
   if (!allowed.includes(e.status)) throw new StateError(`Progress cannot be changed in status ${e.status}`, `Realisasi tidak dapat diubah pada status ${e.status}`);
@@ -118,6 +130,8 @@ export async function giveFeedback(cycleId: string, nip: string, feedback: Omit<
   const { cycle, e } = await load(cycleId, nip);
   requireStage(cycle, 'MIDYEAR', 'FINAL_SCORING');
   if (caller.nip === nip) throw new ForbiddenError('Employees do not give behaviour feedback on themselves', 'Pegawai tidak memberi umpan balik perilaku untuk dirinya sendiri');
+  const replay = replayOf(e, `feedback:${requestId}`);
+  if (replay) return { ...replay, source: undefined };
   if (e.status === 'RATED') throw new StateError('The evaluation has been rated', 'Penilaian sudah diberi rating');
   let source: BehaviourFeedback['source'];
   if (caller.nip === e.raterNip) source = 'rater';
@@ -140,6 +154,8 @@ export async function giveFeedback(cycleId: string, nip: string, feedback: Omit<
 export async function reviewMidyear(cycleId: string, nip: string, review: { rating: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH'; notes: string }, caller: Caller, requestId: string) {
   const { cycle, e } = await load(cycleId, nip);
   requireRater(caller, e);
+  const replay = replayOf(e, `midyear:${requestId}`);
+  if (replay) return replay;
   requireStage(cycle, 'MIDYEAR');
   requireStatus(e, 'MIDYEAR_REVIEWED');
   const outcome = await changeEvaluation({
@@ -154,6 +170,8 @@ export async function reviewMidyear(cycleId: string, nip: string, review: { rati
 export async function rateEvaluation(cycleId: string, nip: string, rating: RaterRatingInput, caller: Caller, requestId: string) {
   const { cycle, e } = await load(cycleId, nip);
   requireRater(caller, e);
+  const replay = replayOf(e, `rating:${requestId}`);
+  if (replay) return replay;
   requireStage(cycle, 'FINAL_SCORING', 'APPROVAL');
   const at = now();
   const evidence = await approvedCitizenEvidence(cycle.agencyId, nip, cycle.year);
@@ -192,6 +210,8 @@ export async function rateEvaluation(cycleId: string, nip: string, rating: Rater
 export async function fileObjection(cycleId: string, nip: string, objection: { reason: string; requestedPredikat?: domain.Predikat }, caller: Caller, requestId: string) {
   const { cycle, e } = await load(cycleId, nip);
   if (caller.nip !== nip) throw new ForbiddenError('Only the employee may object to their result', 'Hanya pegawai yang bersangkutan yang dapat mengajukan keberatan');
+  const replay = replayOf(e, `objection:${requestId}`);
+  if (replay) return replay;
   requireStage(cycle, 'OBJECTION');
   requireStatus(e, 'OBJECTED');
   const at = now();

@@ -59,6 +59,7 @@ async function allEvaluations(cycle: CycleRecord): Promise<EvaluationRecord[]> {
  */
 export async function calibrateCycle(cycle: CycleRecord, at: string): Promise<void> {
   if ((cycle as CycleRecord & { calibration?: unknown }).calibration) return;
+  // (Checked again, atomically, by the write below.)
   const evaluations = (await allEvaluations(cycle)).filter((e) => e.predikat);
   const byUnit = new Map<string, domain.Predikat[]>();
   for (const e of evaluations) byUnit.set(e.unitId, [...(byUnit.get(e.unitId) ?? []), e.predikat as domain.Predikat]);
@@ -72,11 +73,28 @@ export async function calibrateCycle(cycle: CycleRecord, at: string): Promise<vo
   const byScope = new Map<string, domain.DistributionViolation[]>();
   for (const v of report.violations) byScope.set(v.unitId, [...(byScope.get(v.unitId) ?? []), v]);
   const flagged = [...byScope].map(([unitId, violations]) => ({ unitId, violations, resolved: false }));
-  await setCycleFields(cycle.cycleId, { calibration: { at, orgPredikat, report, flags: flagged } });
-  if (flagged.length) {
-    const { ddb } = await import('../aws/clients');
-    const { TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');
-    await ddb.send(new TransactWriteCommand({ TransactItems: [stageUpdate(cycle.cycleId, 'CALIBRATION', { total: flagged.length })] }));
+  // The flags and the stage's count of them are written together, once: a retried step changes nothing.
+  const { ddb } = await import('../aws/clients');
+  const { TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { config } = await import('../config');
+  const { isConditionalFailure } = await import('../store/repository');
+  try {
+    await ddb.send(new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: config().TABLE_NAME,
+            Key: keys.cycle(cycle.cycleId),
+            UpdateExpression: 'SET calibration = :c',
+            ConditionExpression: 'attribute_not_exists(calibration)',
+            ExpressionAttributeValues: { ':c': { at, orgPredikat, report, flags: flagged } },
+          },
+        },
+        ...(flagged.length ? [stageUpdate(cycle.cycleId, 'CALIBRATION', { total: flagged.length })] : []),
+      ],
+    }));
+  } catch (err) {
+    if (!isConditionalFailure(err)) throw err;
   }
 }
 
