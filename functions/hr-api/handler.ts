@@ -13,9 +13,29 @@ import { EvaluationStatusSchema, STAGES } from '../../shared/lifecycle/status';
 import { badRequest } from '../../shared/http/problem';
 import { CycleIdParam, jsonApi, type ApiRequest } from '../../shared/http/api';
 
-import { evaluationsOfRater, evaluationsOfUnitPage, getCycle, setCycleFields } from '../../shared/store/repository';
+import { evaluationsOfRater, evaluationsOfUnitPage, getCycle, listUnits, putEmployee, putUnit, setCycleFields, type EvaluationRecord } from '../../shared/store/repository';
+import { csvHeadersFor, evaluationsCsv, parseRosterCsv, renderCycleReport, reportHtmlResponse } from '../../shared/report';
+import { unitIkm } from '../../shared/skm';
+import { periodOf } from '../../shared/skm/time';
 import { NotFoundError } from '../../shared/store/errors';
 import { config } from '../../shared/config';
+
+/** Every evaluation of a cycle, unit by unit (GSI1 queries, paged). */
+async function allEvaluationsOfCycle(cycleId: string) {
+  const cycle = await getCycle(cycleId);
+  if (!cycle) throw new NotFoundError(`cycle ${cycleId}`, `Siklus ${cycleId} tidak ditemukan`);
+  const units = new Map((await listUnits(cycle.agencyId)).map((u) => [u.unitId, u.name]));
+  const evaluations: EvaluationRecord[] = [];
+  for (const unitId of cycle.unitIds) {
+    let cursor: Record<string, unknown> | undefined;
+    do {
+      const page = await evaluationsOfUnitPage(cycleId, unitId, cursor, 500);
+      evaluations.push(...page.items);
+      cursor = page.next;
+    } while (cursor);
+  }
+  return { evaluations, units };
+}
 
 function requireHr(req: ApiRequest) {
   if (!req.caller.roles.includes('hr')) throw new ForbiddenError('HR role required', 'Hanya untuk pengelola kinerja (HR)');
@@ -107,6 +127,34 @@ export const handler = jsonApi({
   'POST /v1/cycles/{cycleId}/members': async (req) => {
     const cycleId = CycleIdParam.parse(req.params.cycleId);
     return { status: 201, body: await joinEmployee(cycleId, req.body(JoinBody), req.caller) };
+  },
+  'GET /v1/cycles/{cycleId}/export.csv': async (req) => {
+    requireHr(req);
+    const cycleId = CycleIdParam.parse(req.params.cycleId);
+    const { evaluations, units } = await allEvaluationsOfCycle(cycleId);
+    const locale = req.query.lang === 'en' ? 'en' : 'id';
+    return { raw: evaluationsCsv(evaluations, units, locale), headers: csvHeadersFor(cycleId) };
+  },
+  'GET /v1/cycles/{cycleId}/report': async (req) => {
+    requireHr(req);
+    const cycleId = CycleIdParam.parse(req.params.cycleId);
+    const summary = await cycleSummary(cycleId);
+    // IKM of the month asked for (default: this month, Asia/Jakarta); units without answers are left out.
+    const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().parse(req.query.period) ?? periodOf(new Date());
+    const ikm = (await Promise.all(summary.units.map((u) => unitIkm(summary.cycle.agencyId, u.unitId, period).catch(() => undefined)))).filter((x) => x !== undefined);
+    const html = renderCycleReport(summary as never, { locale: req.query.lang === 'en' ? 'en' : 'id', generatedAt: new Date(), ikm });
+    const page = reportHtmlResponse(html);
+    return { raw: page.body, headers: page.headers };
+  },
+  'POST /v1/roster/import': async (req) => {
+    requireHr(req);
+    const parsed = parseRosterCsv(req.text());
+    // All or nothing: a file with any bad row changes nothing, and every bad row is reported.
+    if (parsed.errors.length) return { status: 422, body: { imported: false, errors: parsed.errors } };
+    const agencyId = req.caller.agencyId ?? config().AGENCY_ID;
+    for (const u of parsed.units) await putUnit(agencyId, u);
+    for (const e of parsed.employees) await putEmployee(agencyId, e);
+    return { body: { imported: true, units: parsed.units.length, employees: parsed.employees.length } };
   },
   'POST /v1/cycles/{cycleId}/calibration/{unitId}/resolution': async (req) => {
     const cycleId = CycleIdParam.parse(req.params.cycleId);

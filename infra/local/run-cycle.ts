@@ -24,6 +24,8 @@ export interface RunOptions {
 
 export interface CycleOutcome {
   cycleId: string;
+  /** The HR officer the run acted as. */
+  hrNip: string;
   summary: any;
   evaluations: { nip: string; name: string; unitId: string; status: string; predikat?: string }[];
   emails: number;
@@ -350,7 +352,7 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
       const r = await fetchRetrying(`${stack.apiUrl}/v1/public/units/${unit.unitId}/ikm`);
       if (r.status === 200) ikm.push(await r.json());
     }
-    return { cycleId, summary: s, evaluations, emails: await emails, decisionsByLink, ikm };
+    return { cycleId, hrNip: hr.nip, summary: s, evaluations, emails: await emails, decisionsByLink, ikm };
   }
 }
 

@@ -4,7 +4,7 @@
  * Kecamatan Asemrowo with simulated people, prints the results, stops everything, exits 0.
  */
 import './sfn/polyfill';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadSampleAgency } from './sample/schema';
 import { startLocalStack, type LocalStack } from './stack';
@@ -36,6 +36,14 @@ async function main(): Promise<void> {
     log('Data pegawai dan unit dimuat');
     const outcome = await runCycle(stack, sample, { log });
     printReport(outcome, sample, (line) => console.log(line));
+    // The HR report page and the CSV export, fetched from the API as HR would, kept as files.
+    const hrToken = await stack.token(outcome.hrNip, ['hr', 'employee']);
+    for (const [route, file] of [['report', 'laporan-siklus.html'], ['export.csv', `penilaian-kinerja-${outcome.cycleId}.csv`]] as const) {
+      const res = await fetch(`${stack.apiUrl}/v1/cycles/${outcome.cycleId}/${route}`, { headers: { authorization: `Bearer ${hrToken}` } });
+      if (res.status !== 200) throw new Error(`GET ${route} → ${res.status}`);
+      writeFileSync(path.join(workDir, file), Buffer.from(await res.arrayBuffer()));
+      log(`${route === 'report' ? 'Laporan siklus (buka di peramban)' : 'Ekspor CSV (Excel)'}: ${path.relative(root, path.join(workDir, file))}`);
+    }
     log(`Selesai: ${outcome.evaluations.length} penilaian final, ${outcome.decisionsByLink} keputusan lewat tautan email, ${outcome.emails} email di ${path.relative(root, stack.outboxDir)}`);
     if (process.argv.includes('--keep')) {
       // Leave the stack up for exploring with curl and the outbox links; Ctrl-C stops everything.

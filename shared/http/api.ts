@@ -12,6 +12,8 @@ import { logger } from '../powertools';
 import { badRequest, payloadTooLarge, problemResponse, unauthorized } from './problem';
 
 export const MAX_BODY_BYTES = 256 * 1024;
+/** A roster CSV of a large agency (20,000 rows) fits; API Gateway's own limit is 10 MB. */
+export const MAX_TEXT_BYTES = 6 * 1024 * 1024;
 
 export interface ApiRequest {
   caller: Caller;
@@ -20,9 +22,12 @@ export interface ApiRequest {
   /** Stable per request; the idempotency key of the change (Idempotency-Key header when the client sends one). */
   requestId: string;
   body<S extends z.ZodType>(schema: S): z.infer<S>;
+  /** The body as text, for routes that take CSV rather than JSON. */
+  text(): string;
 }
 
-export type RouteHandler = (req: ApiRequest) => Promise<{ status?: number; body: unknown; headers?: Record<string, string> }>;
+/** `body` is sent as JSON; `raw` (with its own content-type header) is sent as it is — CSV, HTML. */
+export type RouteHandler = (req: ApiRequest) => Promise<{ status?: number; body?: unknown; raw?: string; headers?: Record<string, string> }>;
 
 /** API Gateway renders list claims as "[a b]"; a real array (tests) is accepted too. */
 export function listClaim(value: unknown): string[] {
@@ -68,6 +73,11 @@ export function jsonApi(routes: Record<string, RouteHandler>) {
         params: (event.pathParameters ?? {}) as Record<string, string>,
         query: (event.queryStringParameters ?? {}) as Record<string, string>,
         requestId: event.headers?.['idempotency-key'] ?? event.requestContext?.requestId ?? context.awsRequestId,
+        text: () => {
+          const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
+          if (Buffer.byteLength(raw) > MAX_TEXT_BYTES) throw payloadTooLarge(MAX_TEXT_BYTES);
+          return raw;
+        },
         body: (schema) => {
           if (!parsed) { body = parseBody(event); parsed = true; }
           const result = schema.safeParse(body);
@@ -79,7 +89,7 @@ export function jsonApi(routes: Record<string, RouteHandler>) {
       return {
         statusCode: out.status ?? 200,
         headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...out.headers },
-        body: JSON.stringify(out.body),
+        body: out.raw ?? JSON.stringify(out.body),
       };
     } catch (err) {
       return problemResponse(err, event.rawPath);
