@@ -13,7 +13,7 @@ import { EvaluationStatusSchema, STAGES } from '../../shared/lifecycle/status';
 import { badRequest } from '../../shared/http/problem';
 import { CycleIdParam, jsonApi, type ApiRequest } from '../../shared/http/api';
 
-import { evaluationsOfRater, evaluationsOfUnitPage, getCycle, listUnits, putEmployee, putUnit, setCycleFields, type EvaluationRecord } from '../../shared/store/repository';
+import { evaluationsOfCycle, evaluationsOfRater, evaluationsOfUnitPage, getCycle, listUnits, putEmployee, putUnit, setCycleFields } from '../../shared/store/repository';
 import { csvHeadersFor, evaluationsCsv, parseRosterCsv, renderCycleReport, reportHtmlResponse } from '../../shared/report';
 import { unitIkm } from '../../shared/skm';
 import { periodOf } from '../../shared/skm/time';
@@ -25,16 +25,7 @@ async function allEvaluationsOfCycle(cycleId: string) {
   const cycle = await getCycle(cycleId);
   if (!cycle) throw new NotFoundError(`cycle ${cycleId}`, `Siklus ${cycleId} tidak ditemukan`);
   const units = new Map((await listUnits(cycle.agencyId)).map((u) => [u.unitId, u.name]));
-  const evaluations: EvaluationRecord[] = [];
-  for (const unitId of cycle.unitIds) {
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const page = await evaluationsOfUnitPage(cycleId, unitId, cursor, 500);
-      evaluations.push(...page.items);
-      cursor = page.next;
-    } while (cursor);
-  }
-  return { evaluations, units };
+  return { evaluations: await evaluationsOfCycle(cycle), units };
 }
 
 function requireHr(req: ApiRequest) {

@@ -62,15 +62,6 @@ function requireRater(c: Caller, e: EvaluationRecord) {
 const actorOf = (c: Caller, role: Actor['role']): Actor => ({ nip: c.nip, role: isHr(c) && role !== 'hr' ? 'hr' : role, name: c.name });
 const now = () => deps.clock.now().toISOString();
 
-function unwrapDomain<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (err) {
-    if (err instanceof domain.DomainError) throw err;
-    throw err;
-  }
-}
-
 // ─── planning ─────────────────────────────────────────────────────────────────────────────────────
 
 export async function submitSkp(cycleId: string, nip: string, skpInput: unknown, caller: Caller, requestId: string) {
@@ -175,7 +166,7 @@ export async function rateEvaluation(cycleId: string, nip: string, rating: Rater
   requireStage(cycle, 'FINAL_SCORING', 'APPROVAL');
   const at = now();
   const evidence = await approvedCitizenEvidence(cycle.agencyId, nip, cycle.year);
-  const score = unwrapDomain(() => scoreEvaluation(cycle, e, rating, evidence));
+  const score = scoreEvaluation(cycle, e, rating, evidence);
   if (cycle.stage === 'FINAL_SCORING') {
     if (e.status !== 'AWAITING_RATING' && e.status !== 'RATED') requireStatus(e, 'RATED');
     const first = e.status === 'AWAITING_RATING';

@@ -8,7 +8,7 @@ import type { BehaviourFeedback } from '../domain/behaviour';
 import type { EmployeeEvaluation, Realisation } from '../domain/evaluate';
 import type { Skp } from '../domain/skp';
 import {
-  changeEvaluation, evaluationsOfUnitPage, getEmployee, setCycleFields, stageUpdate, queryAll,
+  changeEvaluation, evaluationsOfCycle, getEmployee, setCycleFields, stageUpdate, queryAll,
   type CycleRecord, type EvaluationRecord,
 } from '../store/repository';
 import { keys } from '../store/keys';
@@ -40,19 +40,6 @@ export function scoreEvaluation(cycle: CycleRecord, e: EvaluationRecord, rating:
   }, domain.getPolicy(cycle.policyId));
 }
 
-async function allEvaluations(cycle: CycleRecord): Promise<EvaluationRecord[]> {
-  const out: EvaluationRecord[] = [];
-  for (const unitId of cycle.unitIds) {
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const page = await evaluationsOfUnitPage(cycle.cycleId, unitId, cursor, 500);
-      out.push(...page.items);
-      cursor = page.next;
-    } while (cursor);
-  }
-  return out;
-}
-
 /**
  * Checks each unit, and the organisation, against the curve of the organisation's predikat. Flags are
  * stored on the cycle for HR to resolve with a reason; no predikat is changed.
@@ -60,7 +47,7 @@ async function allEvaluations(cycle: CycleRecord): Promise<EvaluationRecord[]> {
 export async function calibrateCycle(cycle: CycleRecord, at: string): Promise<void> {
   if ((cycle as CycleRecord & { calibration?: unknown }).calibration) return;
   // (Checked again, atomically, by the write below.)
-  const evaluations = (await allEvaluations(cycle)).filter((e) => e.predikat);
+  const evaluations = (await evaluationsOfCycle(cycle)).filter((e) => e.predikat);
   const byUnit = new Map<string, domain.Predikat[]>();
   for (const e of evaluations) byUnit.set(e.unitId, [...(byUnit.get(e.unitId) ?? []), e.predikat as domain.Predikat]);
   const orgPredikat = (cycle.orgPredikat ?? 'BAIK') as domain.OrgPredikat;

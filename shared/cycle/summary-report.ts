@@ -4,7 +4,7 @@ import { sfn } from '../aws/clients';
 import { config } from '../config';
 import { STAGES } from '../lifecycle/status';
 import { executionName } from './stages';
-import { evaluationsOfUnitPage, getCycle, getStage, listUnits, type EvaluationRecord } from '../store/repository';
+import { evaluationsOfUnit, getCycle, getStage, listUnits } from '../store/repository';
 import { NotFoundError } from '../store/errors';
 
 export async function cycleSummary(cycleId: string) {
@@ -17,13 +17,7 @@ export async function cycleSummary(cycleId: string) {
   const unitNames = new Map((await listUnits(cycle.agencyId)).map((u) => [u.unitId, u.name]));
   const units = [];
   for (const unitId of cycle.unitIds) {
-    const evaluations: EvaluationRecord[] = [];
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const page = await evaluationsOfUnitPage(cycleId, unitId, cursor, 500);
-      evaluations.push(...page.items);
-      cursor = page.next;
-    } while (cursor);
+    const evaluations = await evaluationsOfUnit(cycleId, unitId);
     const distribution: Record<string, number> = {};
     const statuses: Record<string, number> = {};
     for (const e of evaluations) {

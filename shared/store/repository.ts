@@ -454,6 +454,25 @@ export function evaluationsOfUnitPage(cycleId: string, unitId: string, cursor?: 
   }, cursor, limit);
 }
 
+/** Every evaluation of one unit in a cycle (GSI1, all pages). */
+export async function evaluationsOfUnit(cycleId: string, unitId: string): Promise<EvaluationRecord[]> {
+  const out: EvaluationRecord[] = [];
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await evaluationsOfUnitPage(cycleId, unitId, cursor, 500);
+    out.push(...page.items);
+    cursor = page.next;
+  } while (cursor);
+  return out;
+}
+
+/** Every evaluation of a cycle, unit by unit: for calibration, exports and reports, never a Scan. */
+export async function evaluationsOfCycle(cycle: Pick<CycleRecord, 'cycleId' | 'unitIds'>): Promise<EvaluationRecord[]> {
+  const out: EvaluationRecord[] = [];
+  for (const unitId of cycle.unitIds) out.push(...(await evaluationsOfUnit(cycle.cycleId, unitId)));
+  return out;
+}
+
 export function evaluationsOfRater(cycleId: string, raterNip: string) {
   return queryAll<EvaluationRecord>({
     IndexName: GSI2,
