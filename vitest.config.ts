@@ -17,6 +17,8 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      // The long fault suite: `npm run test:chaos`; not part of `npm test`.
+      { test: { name: 'chaos', include: ['test/chaos/**/*.test.ts'], testTimeout: 3_600_000, hookTimeout: 600_000, fileParallelism: false } },
     ],
   },
 });

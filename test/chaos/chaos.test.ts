@@ -1,0 +1,42 @@
+/**
+ * The long fault suite (`npm run test:chaos`, not in CI): a generated agency of 200 employees, 5 % of
+ * every kind of fault, and the whole local stack killed at a random stage and started again. The
+ * result must equal the domain engine's for every employee. `CHAOS_SEED` picks the run.
+ */
+import '../../infra/local/sfn/polyfill';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../infra/local/dynamodb';
+import { FaultInjector } from '../../infra/local/faults';
+import { generateAgency } from '../../infra/local/sample/generate';
+import { runCycle, seedRoster } from '../../infra/local/run-cycle';
+import { startLocalStack, type LocalStack } from '../../infra/local/stack';
+import type { Stage } from '../../shared/lifecycle/status';
+import { expectedPredikat } from '../integration/expected';
+
+const seed = Number(process.env.CHAOS_SEED ?? Date.now() % 1000);
+const sample = generateAgency(200, seed);
+const killAfter = (['PLANNING', 'MIDYEAR', 'FINAL_SCORING', 'CALIBRATION', 'APPROVAL'] as Stage[])[seed % 5]!;
+let stack: LocalStack | undefined;
+afterAll(async () => { await stack?.stop(); });
+
+describe(`chaos (seed ${seed}, killed after ${killAfter})`, () => {
+  it('ends with the engine’s results for every employee despite faults and a kill', async () => {
+    const workDir = mkdtempSync(path.join(tmpdir(), 'asn-chaos-'));
+    const ports = { dynamoPort: await freePort(), httpPort: await freePort(), sfnPort: await freePort() };
+    const faults = new FaultInjector({ lambdaBefore: 0.05, lambdaAfter: 0.05, dynamoThrottle: 0.05, http503: 0.05, seed });
+    stack = await startLocalStack({ workDir, persist: true, timeScale: 2e-5, faults, ...ports });
+    await seedRoster(sample);
+    await runCycle(stack, sample, { stopAfter: killAfter });
+    await stack.stop();
+    stack = await startLocalStack({ workDir, persist: true, timeScale: 2e-5, faults, ...ports });
+    const outcome = await runCycle(stack, sample, { resume: true });
+    expect(outcome.summary.cycle.status).toBe('COMPLETED');
+    for (const e of outcome.evaluations) {
+      if (e.nip !== sample.scenario.objection.nip) expect(e.predikat, e.name).toBe(expectedPredikat(sample, e.nip));
+    }
+    for (const s of outcome.summary.stages) expect(s.done, s.stage).toBe(s.total);
+  }, 3_600_000);
+});
