@@ -69,8 +69,9 @@ export const FUNCTIONS = {
   },
   'hr-api': {
     entry: 'functions/hr-api/handler.ts',
-    description: 'HR API: cycles, evaluation lists, summaries, calibration',
-    grants: ['table-read', 'table-write', 'sfn-start', 'sfn-task'],
+    description: 'HR API: cycles, evaluation lists, summaries, calibration, export, report, roster import',
+    // link-keys: list cursors are signed with a key derived from the link-signing key.
+    grants: ['table-read', 'table-write', 'sfn-start', 'sfn-task', 'link-keys'],
   },
   skm: {
     entry: 'functions/skm/handler.ts',

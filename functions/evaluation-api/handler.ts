@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { BerakhlakValueSchema } from '../../shared/domain/berakhlak';
 import { RealisationSchema } from '../../shared/domain/evaluate';
 import { PredikatSchema, RatingSchema } from '../../shared/domain/ratings';
-import { fileObjection, giveFeedback, rateEvaluation, recordProgress, reviewMidyear, submitSkp } from '../../shared/cycle/actions';
+import { fileObjection, giveFeedback, isHrOf, rateEvaluation, recordProgress, reviewMidyear, submitSkp } from '../../shared/cycle/actions';
 import { ForbiddenError } from '../../shared/cycle/errors';
-import { auditTrail, getEvaluation } from '../../shared/store/repository';
+import { auditTrail, getCycle, getEvaluation } from '../../shared/store/repository';
 import { NotFoundError } from '../../shared/store/errors';
 import { CycleIdParam, jsonApi, NipParam, type ApiRequest } from '../../shared/http/api';
 import { createDelegation } from '../../shared/cycle/delegation';
@@ -47,7 +47,8 @@ export const handler = jsonApi({
     if (!e) throw new NotFoundError(`evaluation ${nip}`, `Penilaian pegawai ${nip} tidak ditemukan`);
     const c = req.caller;
     // Employees see their own record; raters their team; approvers their raters' teams; HR everything.
-    if (![e.nip, e.raterNip, e.approverNip].includes(c.nip) && !c.roles.includes('hr')) {
+    const cycle = await getCycle(cycleId);
+    if (![e.nip, e.raterNip, e.approverNip].includes(c.nip) && !(cycle && isHrOf(c, cycle.agencyId))) {
       throw new ForbiddenError('Not in your scope', 'Di luar cakupan akses Anda');
     }
     return { body: { evaluation: e, audit: await auditTrail(cycleId, nip) } };

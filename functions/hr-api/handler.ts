@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DEFAULT_POLICY_ID, getPolicy } from '../../shared/domain/policies';
 import { OrgPredikatSchema } from '../../shared/domain/ratings';
-import { resolveCalibrationFlag } from '../../shared/cycle/actions';
+import { isHrOf, resolveCalibrationFlag } from '../../shared/cycle/actions';
 import { ForbiddenError, StateError } from '../../shared/cycle/errors';
 import { startCycle } from '../../shared/cycle/stages';
 import { resumeCycle } from '../../shared/cycle/resume';
@@ -17,6 +17,7 @@ import { evaluationsOfCycle, evaluationsOfRater, evaluationsOfUnitPage, getCycle
 import { csvHeadersFor, evaluationsCsv, parseRosterCsv, renderCycleReport, reportHtmlResponse } from '../../shared/report';
 import { unitIkm } from '../../shared/skm';
 import { periodOf } from '../../shared/skm/time';
+import { decodeCursor as verifyCursor, encodeCursor as signCursor } from '../../shared/skm/secrets';
 import { NotFoundError } from '../../shared/store/errors';
 import { config } from '../../shared/config';
 
@@ -32,6 +33,15 @@ function requireHr(req: ApiRequest) {
   if (!req.caller.roles.includes('hr')) throw new ForbiddenError('HR role required', 'Hanya untuk pengelola kinerja (HR)');
 }
 
+/** HR of the cycle's own agency (one deployment may serve several agencies). */
+async function requireHrOfCycle(req: ApiRequest, cycleId: string) {
+  requireHr(req);
+  const cycle = await getCycle(cycleId);
+  if (!cycle) throw new NotFoundError(`cycle ${cycleId}`, `Siklus ${cycleId} tidak ditemukan`);
+  if (!isHrOf(req.caller, cycle.agencyId)) throw new ForbiddenError('This cycle belongs to another agency', 'Siklus ini milik instansi lain');
+  return cycle;
+}
+
 export const CreateCycleBody = z.object({
   year: z.number().int().min(2022).max(2100),
   policyId: z.string().default(DEFAULT_POLICY_ID),
@@ -43,7 +53,6 @@ const ListQuery = z.object({
   cursor: z.string().max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
-const CursorKey = z.record(z.string(), z.string().max(300));
 const Reason = z.string().trim().min(1).max(2000);
 export const TransferBody = z.object({ unitId: z.string().min(1).max(64).optional(), raterNip: NipParam, reason: Reason });
 export const HandoverBody = z.object({ toNip: NipParam, reason: Reason });
@@ -53,14 +62,6 @@ export const JoinBody = z.object({
   jenis: z.enum(['PNS', 'PPPK']).optional(), isUnitHead: z.boolean().optional(),
 });
 
-function decodeListCursor(s: string | undefined) {
-  if (!s) return undefined;
-  try {
-    return CursorKey.parse(JSON.parse(Buffer.from(s, 'base64url').toString('utf8')));
-  } catch {
-    throw badRequest('Kursor halaman tidak sah', 'Invalid page cursor');
-  }
-}
 
 export const handler = jsonApi({
   'POST /v1/cycles': async (req) => {
@@ -72,17 +73,18 @@ export const handler = jsonApi({
     return { status: result.created ? 201 : 200, body: result };
   },
   'GET /v1/cycles/{cycleId}': async (req) => {
-    requireHr(req);
     const cycleId = CycleIdParam.parse(req.params.cycleId);
+    await requireHrOfCycle(req, cycleId);
     return { body: await cycleSummary(cycleId) };
   },
   'POST /v1/cycles/{cycleId}/resume': async (req) => {
-    requireHr(req);
-    return { body: await resumeCycle(CycleIdParam.parse(req.params.cycleId)) };
+    const cycleId = CycleIdParam.parse(req.params.cycleId);
+    await requireHrOfCycle(req, cycleId);
+    return { body: await resumeCycle(cycleId) };
   },
   'PUT /v1/cycles/{cycleId}/organisation-predikat': async (req) => {
-    requireHr(req);
     const cycleId = CycleIdParam.parse(req.params.cycleId);
+    await requireHrOfCycle(req, cycleId);
     const { orgPredikat } = req.body(z.object({ orgPredikat: OrgPredikatSchema }));
     const cycle = await getCycle(cycleId);
     if (!cycle) throw new NotFoundError(`cycle ${cycleId}`, `Siklus ${cycleId} tidak ditemukan`);
@@ -100,9 +102,12 @@ export const handler = jsonApi({
       const team = await evaluationsOfRater(cycleId, req.caller.nip);
       return { body: { items: team, next: null } };
     }
+    await requireHrOfCycle(req, cycleId);
     if (!q.unitId) throw badRequest('Parameter unitId wajib diisi', 'Query parameter unitId is required');
-    const page = await evaluationsOfUnitPage(cycleId, q.unitId, decodeListCursor(q.cursor), q.limit, q.status);
-    return { body: { items: page.items, next: page.next ? Buffer.from(JSON.stringify(page.next)).toString('base64url') : null } };
+    // Cursors are signed and bound to this query: a forged or borrowed one is a 400, never a 500.
+    const scope = `evaluations\n${cycleId}\n${q.unitId}\n${q.status ?? ''}`;
+    const page = await evaluationsOfUnitPage(cycleId, q.unitId, await verifyCursor(q.cursor, scope), q.limit, q.status);
+    return { body: { items: page.items, next: await signCursor(page.next, scope) } };
   },
   'POST /v1/cycles/{cycleId}/evaluations/{nip}/transfer': async (req) => {
     const cycleId = CycleIdParam.parse(req.params.cycleId);
@@ -120,15 +125,15 @@ export const handler = jsonApi({
     return { status: 201, body: await joinEmployee(cycleId, req.body(JoinBody), req.caller) };
   },
   'GET /v1/cycles/{cycleId}/export.csv': async (req) => {
-    requireHr(req);
     const cycleId = CycleIdParam.parse(req.params.cycleId);
+    await requireHrOfCycle(req, cycleId);
     const { evaluations, units } = await allEvaluationsOfCycle(cycleId);
     const locale = req.query.lang === 'en' ? 'en' : 'id';
     return { raw: evaluationsCsv(evaluations, units, locale), headers: csvHeadersFor(cycleId) };
   },
   'GET /v1/cycles/{cycleId}/report': async (req) => {
-    requireHr(req);
     const cycleId = CycleIdParam.parse(req.params.cycleId);
+    await requireHrOfCycle(req, cycleId);
     const summary = await cycleSummary(cycleId);
     // IKM of the month asked for (default: this month, Asia/Jakarta); units without answers are left out.
     const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().parse(req.query.period) ?? periodOf(new Date());

@@ -52,21 +52,22 @@ function requireStatus(e: EvaluationRecord, to: EvaluationStatus) {
     throw err;
   }
 }
-const isHr = (c: Caller) => c.roles.includes('hr');
-function requireSelf(c: Caller, e: EvaluationRecord) {
-  if (c.nip !== e.nip && !isHr(c)) throw new ForbiddenError('Only the employee (or HR) may do this', 'Hanya pegawai yang bersangkutan (atau HR) yang dapat melakukan ini');
+/** HR of this agency: the role alone is not enough when one deployment serves several agencies. */
+export const isHrOf = (c: Caller, agencyId: string) => c.roles.includes('hr') && c.agencyId === agencyId;
+function requireSelf(c: Caller, e: EvaluationRecord, cycle: CycleRecord) {
+  if (c.nip !== e.nip && !isHrOf(c, cycle.agencyId)) throw new ForbiddenError('Only the employee (or HR) may do this', 'Hanya pegawai yang bersangkutan (atau HR) yang dapat melakukan ini');
 }
-function requireRater(c: Caller, e: EvaluationRecord) {
-  if (c.nip !== e.raterNip && !isHr(c)) throw new ForbiddenError('Only the employee’s rater may do this', 'Hanya Pejabat Penilai Kinerja pegawai ini yang dapat melakukan ini');
+function requireRater(c: Caller, e: EvaluationRecord, cycle: CycleRecord) {
+  if (c.nip !== e.raterNip && !isHrOf(c, cycle.agencyId)) throw new ForbiddenError('Only the employee’s rater may do this', 'Hanya Pejabat Penilai Kinerja pegawai ini yang dapat melakukan ini');
 }
-const actorOf = (c: Caller, role: Actor['role']): Actor => ({ nip: c.nip, role: isHr(c) && role !== 'hr' ? 'hr' : role, name: c.name });
+const actorOf = (c: Caller, role: Actor['role']): Actor => ({ nip: c.nip, role: c.roles.includes('hr') && role !== 'hr' ? 'hr' : role, name: c.name });
 const now = () => deps.clock.now().toISOString();
 
 // ─── planning ─────────────────────────────────────────────────────────────────────────────────────
 
 export async function submitSkp(cycleId: string, nip: string, skpInput: unknown, caller: Caller, requestId: string) {
   const { cycle, e } = await load(cycleId, nip);
-  requireSelf(caller, e);
+  requireSelf(caller, e, cycle);
   const replay = replayOf(e, `skp:${requestId}`);
   if (replay) return replay;
   // Everyone plans in the planning stage; an employee who joined later plans in the mid-year stage.
@@ -100,7 +101,7 @@ export async function submitSkp(cycleId: string, nip: string, skpInput: unknown,
 
 export async function recordProgress(cycleId: string, nip: string, realisations: Realisation[], caller: Caller, requestId: string) {
   const { cycle, e } = await load(cycleId, nip);
-  requireSelf(caller, e);
+  requireSelf(caller, e, cycle);
   const replay = replayOf(e, `progress:${requestId}`);
   if (replay) return replay;
   requireStage(cycle, 'MIDYEAR', 'FINAL_SCORING');
@@ -144,7 +145,7 @@ export async function giveFeedback(cycleId: string, nip: string, feedback: Omit<
 
 export async function reviewMidyear(cycleId: string, nip: string, review: { rating: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH'; notes: string }, caller: Caller, requestId: string) {
   const { cycle, e } = await load(cycleId, nip);
-  requireRater(caller, e);
+  requireRater(caller, e, cycle);
   const replay = replayOf(e, `midyear:${requestId}`);
   if (replay) return replay;
   requireStage(cycle, 'MIDYEAR');
@@ -160,7 +161,7 @@ export async function reviewMidyear(cycleId: string, nip: string, review: { rati
 
 export async function rateEvaluation(cycleId: string, nip: string, rating: RaterRatingInput, caller: Caller, requestId: string) {
   const { cycle, e } = await load(cycleId, nip);
-  requireRater(caller, e);
+  requireRater(caller, e, cycle);
   const replay = replayOf(e, `rating:${requestId}`);
   if (replay) return replay;
   requireStage(cycle, 'FINAL_SCORING', 'APPROVAL');
@@ -289,9 +290,9 @@ export async function decide(decisionId: string, outcome: DecisionOutcome, comme
 // ─── calibration (HR) ─────────────────────────────────────────────────────────────────────────────
 
 export async function resolveCalibrationFlag(cycleId: string, unitId: string, reason: string, caller: Caller) {
-  if (!isHr(caller)) throw new ForbiddenError('Only HR resolves calibration flags', 'Hanya HR yang dapat menyelesaikan catatan kalibrasi');
   const cycle = await getCycle(cycleId);
   if (!cycle) throw new NotFoundError(`cycle ${cycleId}`, `Siklus ${cycleId} tidak ditemukan`);
+  if (!isHrOf(caller, cycle.agencyId)) throw new ForbiddenError('Only HR of this agency resolves calibration flags', 'Hanya HR instansi ini yang dapat menyelesaikan catatan kalibrasi');
   requireStage(cycle, 'CALIBRATION');
   const calibration = (cycle as CycleRecord & { calibration?: { flags: { unitId: string; resolved: boolean }[] } }).calibration;
   const index = calibration?.flags.findIndex((f) => f.unitId === unitId) ?? -1;

@@ -11,10 +11,10 @@ import { NotFoundError } from '../store/errors';
 import { STAGES } from '../lifecycle/status';
 import { deps } from './deps';
 import { ForbiddenError, RuleError, StateError } from './errors';
-import type { Caller } from './actions';
+import { isHrOf, type Caller } from './actions';
 
-const requireHr = (c: Caller) => {
-  if (!c.roles.includes('hr')) throw new ForbiddenError('HR role required', 'Hanya untuk pengelola kinerja (HR)');
+const requireHr = (c: Caller, agencyId: string) => {
+  if (!isHrOf(c, agencyId)) throw new ForbiddenError('HR of this agency only', 'Hanya untuk pengelola kinerja (HR) instansi ini');
 };
 
 async function requireActiveCycle(cycleId: string): Promise<CycleRecord> {
@@ -36,8 +36,8 @@ export interface TransferInput { unitId?: string; raterNip: string; reason: stri
 
 /** Moves one evaluation to a new rater (and unit); its pending decision follows the new rater/approver. */
 export async function transferEmployee(cycleId: string, nip: string, input: TransferInput, caller: Caller, requestId: string) {
-  requireHr(caller);
   const cycle = await requireActiveCycle(cycleId);
+  requireHr(caller, cycle.agencyId);
   const e = await getEvaluation(cycleId, nip);
   if (!e) throw new NotFoundError(`evaluation ${nip}`, `Penilaian pegawai ${nip} tidak ditemukan`);
   if (input.raterNip === nip) throw new RuleError('An employee cannot rate themselves', 'Pegawai tidak dapat menjadi pejabat penilai dirinya sendiri', 'raterNip');
@@ -77,8 +77,8 @@ async function applyTransfer(
 
 /** A rater leaves: their team goes to `toNip`, and those their team members rate get `toNip` as approver. */
 export async function handoverRater(cycleId: string, fromNip: string, toNip: string, reason: string, caller: Caller, requestId: string) {
-  requireHr(caller);
   const cycle = await requireActiveCycle(cycleId);
+  requireHr(caller, cycle.agencyId);
   const successor = await requireEmployee(cycle.agencyId, toNip, 'Pengganti');
   const team = await evaluationsOfRater(cycleId, fromNip);
   const moved = [];
@@ -100,8 +100,8 @@ export interface JoinInput {
 
 /** A new employee joins: roster record and evaluation; counted in planning, or catching up after it. */
 export async function joinEmployee(cycleId: string, input: JoinInput, caller: Caller) {
-  requireHr(caller);
   const cycle = await requireActiveCycle(cycleId);
+  requireHr(caller, cycle.agencyId);
   if (STAGES.indexOf(cycle.stage) > STAGES.indexOf('MIDYEAR')) {
     throw new StateError('Too late in the year to plan; the employee joins the next cycle', 'Sudah terlalu akhir untuk menyusun SKP; pegawai mengikuti siklus berikutnya');
   }

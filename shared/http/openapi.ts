@@ -17,7 +17,7 @@ import {
   CommentIdSchema, CommentListQuerySchema, IdempotencyKeySchema, IkmQuerySchema, ModerationSchema, SubmissionSchema, UnitIdSchema,
 } from '../skm/schemas';
 import { MAX_SUBMISSION_BYTES } from '../skm/settings';
-import { CycleIdParam, MAX_BODY_BYTES, NipParam } from './api';
+import { CycleIdParam, MAX_BODY_BYTES, MAX_TEXT_BYTES, NipParam } from './api';
 import {
   DelegationBody, FeedbackBody, MidyearBody, ObjectionBody, ProgressBody, RatingBody,
 } from '../../functions/evaluation-api/handler';
@@ -50,8 +50,17 @@ const DecisionForm = DecisionLinkQuery.omit({ lang: true }).extend({
   decision: z.enum(DECISIONS),
   comment: z.string().max(2000).optional(),
 });
-/** `POST /v1/roster/import`: a CSV file (UTF-8, header row). */
+/** `POST /v1/roster/import`: a CSV file (shared/report/roster-import.ts: header row, `;` `,` or tab, UTF-8). */
 const RosterCsv = z.string().min(1);
+/** Its 422: every bad row, nothing stored (application/json, not problem+json). */
+const RosterImportErrors = z.object({
+  imported: z.literal(false),
+  errors: z.array(z.object({ line: z.number().int().min(0), field: z.string().optional(), id: z.string(), en: z.string() })),
+});
+/** hr-api `GET …/export.csv` and `GET …/report`. */
+const Lang = z.enum(['id', 'en']).optional();
+const ExportQuery = z.object({ lang: Lang });
+const ReportQuery = z.object({ lang: Lang, period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional() });
 
 // ─── the one table: route → documentation ─────────────────────────────────────────────────────────
 
@@ -74,6 +83,8 @@ export interface RouteDoc {
   errors: number[];
   /** Accepts an Idempotency-Key header (a retried change is recognised and reported as a replay). */
   idempotent?: boolean;
+  /** Error statuses answered with their own JSON body instead of problem+json. */
+  errorBodies?: Record<number, { name: string; schema: z.ZodType }>;
 }
 
 const TAGS = {
@@ -174,18 +185,25 @@ export const API_DOCS: Record<string, RouteDoc> = {
   },
   'GET /v1/cycles/{cycleId}/export.csv': {
     summary: { id: 'Ekspor CSV seluruh siklus (UTF-8 dengan BOM, judul kolom berbahasa Indonesia)', en: 'CSV export of the whole cycle (UTF-8 with BOM, Indonesian headers)' },
-    tag: 'cycles', security: 'bearer', success: 200, responseType: 'csv', errors: [404],
+    tag: 'cycles', security: 'bearer', success: 200, responseType: 'csv', errors: [404], query: ExportQuery,
   },
   'GET /v1/cycles/{cycleId}/report': {
     summary: { id: 'Laporan siklus (HTML): sebaran per unit terhadap kurva, IKM, kemajuan', en: 'Cycle report (HTML): distribution per unit against the curve, IKM, progress' },
-    tag: 'cycles', security: 'bearer', success: 200, responseType: 'html', errors: [404],
+    tag: 'cycles', security: 'bearer', success: 200, responseType: 'html', errors: [404], query: ReportQuery,
   },
   'POST /v1/roster/import': {
     summary: { id: 'Impor data pegawai dari CSV, dengan laporan kesalahan per baris', en: 'Import the roster from CSV, with a per-row error report' },
     tag: 'roster', security: 'bearer', success: 200, errors: [422],
+    errorBodies: { 422: { name: 'RosterImportErrors', schema: RosterImportErrors } },
     body: {
-      name: 'RosterCsv', schema: RosterCsv, contentType: 'text/csv',
-      example: 'nip,nama,jabatan,unit,nip_penilai,email\n199001012015031001,Siti Rahmawati,Pengelola Program Kesehatan,seksi-kesra,198001012005011002,siti.rahmawati@asemrowo.surabaya.go.id\n',
+      name: 'RosterCsv', schema: RosterCsv, contentType: 'text/csv', maxBytes: MAX_TEXT_BYTES,
+      example: [
+        'NIP;Nama;Jabatan;Kode Unit;Nama Unit;NIP Atasan;Email;Jenis;Kepala Unit;Eksternal',
+        '196805121990031005;Dr. Ikhsan, S.Psi., M.M.;Sekretaris Daerah Kota Surabaya;pemkot-surabaya;Pemerintah Kota Surabaya;;sekda@surabaya.go.id;PNS;ya;ya',
+        '197001011995031003;Drs. Bambang Sutrisno;Camat Asemrowo;kec-asemrowo;Kecamatan Asemrowo;196805121990031005;camat@asemrowo.surabaya.go.id;PNS;ya;tidak',
+        '199001012015031001;Siti Rahmawati;Pengelola Program Kesehatan;kec-asemrowo;Kecamatan Asemrowo;197001011995031003;siti.rahmawati@asemrowo.surabaya.go.id;PNS;tidak;tidak',
+        '',
+      ].join('\r\n'),
     },
   },
   'POST /v1/cycles/{cycleId}/evaluations/{nip}/transfer': {
@@ -372,6 +390,11 @@ function errorResponses(r: Route, doc: RouteDoc): Json {
       out[String(status)] = { description, content: { 'text/html': { schema: { type: 'string' } } } };
       continue;
     }
+    const own = doc.errorBodies?.[status];
+    if (own) {
+      out[String(status)] = { description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${own.name}` } } } };
+      continue;
+    }
     const content: Json = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
     // These statuses may also come from API Gateway itself, before any handler runs.
     if (status === 401 || status === 413 || status === 429) content['application/json'] = { schema: { $ref: '#/components/schemas/GatewayMessage' } };
@@ -415,8 +438,9 @@ export function buildOpenApiDocument(routes: readonly Route[] = ROUTES, docs: Re
   add(ProblemSchema, 'Problem');
   add(GatewayMessageSchema, 'GatewayMessage');
   for (const r of routes) {
-    const body = docs[routeKey(r)]!.body;
+    const { body, errorBodies } = docs[routeKey(r)]!;
     if (body) add(body.schema, body.name);
+    for (const e of Object.values(errorBodies ?? {})) add(e.schema, e.name);
   }
   const generated = z.toJSONSchema(registry, { io: 'input', unrepresentable: 'any', uri: (id) => `#/components/schemas/${id}` }).schemas;
   const schemas: Record<string, Json> = {};
