@@ -1,25 +1,148 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: measurements, printed as a table and written to bench/results/<name>-<date>.json so
+ * `npm run bench`: measurements, printed as tables and written to bench/results/<name>-<date>.json so
  * runs can be compared. Long runs stay out of `npm test`.
- *   npm run bench                 # all
- *   npm run bench -- scoring      # one
+ *   npm run bench                                   # all, in this order: scoring, handlers, queries, cycle, cost
+ *   npm run bench -- scoring                        # (e) domain scoring throughput
+ *   npm run bench -- handlers [--runs=9]            # (d) bundle size and module init of every handler
+ *   npm run bench -- queries [--queries=500]        # (c) HR list queries at 100,000 evaluations
+ *   npm run bench -- cycle [--sizes=1000,10000] [--concurrency=16] [--day-seconds=…] [--profile]
+ *                                                   # (a) a whole cycle on the local stack
+ *   npm run bench -- cost                           # (b) US$ per employee-cycle from a 1,000-employee cycle
+ * Benchmarks that start a local stack run in a fresh Node process each (bench/lib/child.ts).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { benchCost, costRows, type CostResult } from './cost';
+import { benchHandlers, handlerRows } from './handlers';
+import { runInChild } from './lib/child';
+import type { CycleRun } from './lib/cycle-run';
+import { log, machine, round, writeResult } from './lib/util';
 import { benchScoring } from './scoring';
 
-const benches: Record<string, () => Promise<Record<string, unknown>>> = {
-  scoring: async () => benchScoring(100_000),
+const argv = process.argv.slice(2);
+const flag = (name: string): string | undefined => {
+  const hit = argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  return hit === undefined ? undefined : hit.includes('=') ? hit.slice(hit.indexOf('=') + 1) : 'true';
+};
+const wanted = argv.filter((a) => !a.startsWith('-'));
+
+type Bench = () => Promise<{ result: Record<string, unknown>; rows: Record<string, unknown>[] | Record<string, Record<string, unknown>> }>;
+
+/** Metrics as rows, one column per run (wide rows read better turned). */
+function transpose(rows: Record<string, unknown>[], key: string): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const row of rows) {
+    const column = String(row[key]);
+    for (const [metric, value] of Object.entries(row)) {
+      if (metric === key) continue;
+      (out[metric] ??= {})[column] = value;
+    }
+  }
+  return out;
+}
+
+/** One line per size: the figures the targets are about. */
+export function cycleRow(r: CycleRun) {
+  const secs = r.driver.totalMs / 1000;
+  const tx = r.dynamo.cycle.TransactWriteItems?.calls ?? 0;
+  const txPerEmployee = tx / r.n;
+  const rawTx = (r.ceilingBefore.transactWrite2PerSec + r.ceilingAfter.transactWrite2PerSec) / 2;
+  const ceilingEmployeesPerSec = rawTx / txPerEmployee;
+  const achieved = r.n / secs;
+  const idleMs = r.driver.stages.reduce((a, s) => a + s.idleMs, 0);
+  const ops = Object.values(r.dynamo.cycle).reduce((a, s) => a + s.calls, 0);
+  const dynamoCpu = r.driver.stages.reduce((a, s) => a + (s.dynamoCpuS ?? 0), 0);
+  const nodeCpu = r.driver.stages.reduce((a, s) => a + (s.nodeCpuS ?? 0), 0);
+  return {
+    employees: r.n,
+    'total s': round(secs, 1),
+    'employees/s': round(achieved, 2),
+    ...Object.fromEntries(r.driver.stages.map((s) => [`${s.stage} s`, round(s.totalMs / 1000, 1)])),
+    'transactions/employee': round(txPerEmployee, 2),
+    'all DynamoDB calls/employee': round(ops / r.n, 1),
+    'raw 2-item tx/s (before, after)': `${r.ceilingBefore.transactWrite2PerSec}, ${r.ceilingAfter.transactWrite2PerSec}`,
+    'ceiling employees/s': round(ceilingEmployeesPerSec, 2),
+    'ratio to ceiling': `${round((achieved / ceilingEmployeesPerSec) * 100, 1)} %`,
+    'ratio without calendar waits': `${round(((r.n / ((r.driver.totalMs - idleMs) / 1000)) / ceilingEmployeesPerSec) * 100, 1)} %`,
+    'calendar waits s': round(idleMs / 1000, 1),
+    'Node CPU s': round(nodeCpu, 1),
+    'DynamoDB Local CPU s': round(dynamoCpu, 1),
+    'load avg before/after': `${r.machineBefore.loadAvg[0]}/${r.machineAfter.loadAvg[0]}`,
+    completed: r.driver.failure ? `FAILED: ${r.driver.failure.slice(0, 160)}` : `${r.driver.finalEvaluations}/${r.n} final`,
+    target: r.driver.failure ? 'MISSED (did not complete)' : r.n <= 1000 ? (secs <= 60 ? 'met (≤ 60 s)' : 'MISSED (≤ 60 s)') : secs <= 600 ? 'met (≤ 10 min)' : 'MISSED (≤ 10 min)',
+  };
+}
+
+const benches: Record<string, Bench> = {
+  scoring: async () => {
+    const r = await benchScoring(100_000);
+    return { result: { ...r }, rows: [{ ...r }] };
+  },
+  handlers: async () => {
+    const r = await benchHandlers(Number(flag('runs') ?? 9));
+    console.table(Object.fromEntries(Object.entries(r.components).map(([k, v]) => [k, 'error' in v ? { error: v.error } : {
+      'deployed KB': v.deployed.kb, 'deployed init ms': v.deployed.initMedianMs, 'SDK bundled KB': v.sdkBundled.kb, 'SDK bundled init ms': v.sdkBundled.initMedianMs,
+    }])));
+    return { result: r, rows: handlerRows(r) };
+  },
+  queries: async () => {
+    const r = await runInChild<Record<string, any>>('queries', { evaluations: Number(flag('evaluations') ?? 100_000), queries: Number(flag('queries') ?? 500) });
+    const rows = ['evaluationsOfUnitPage', 'evaluationsOfUnitPageByStatus', 'evaluationsOfRater', 'httpUnitList'].map((k) => ({
+      query: k, 'p50 ms': r[k].p50Ms, 'p95 ms': r[k].p95Ms, 'items/query': r[k].avgItemsPerQuery,
+      'read amplification': r[k].readAmplification, 'RRU/item': r[k].rcuPerItemReturned,
+      target: r[k].p95Ms <= 50 && (r[k].readAmplification ?? 1) <= 1.1 ? 'met' : 'MISSED',
+    }));
+    return { result: r, rows };
+  },
+  cycle: async () => {
+    const sizes = (flag('sizes') ?? '1000,10000').split(',').map(Number).filter((x) => x > 0);
+    const runs: (CycleRun | { n: number; error: string })[] = [];
+    for (const n of sizes) {
+      log(`  cycle of ${n.toLocaleString('en')} employees (a fresh process and stack)…`);
+      try {
+        runs.push(await runInChild<CycleRun>('cycle', {
+          n,
+          concurrency: Number(flag('concurrency') ?? 16),
+          ...(flag('day-seconds') ? { daySeconds: Number(flag('day-seconds')) } : {}),
+          ...(flag('profile') ? { profile: true } : {}),
+        }));
+      } catch (err) {
+        runs.push({ n, error: (err as Error).message });
+      }
+    }
+    const rows = runs.map((r) => ('error' in r ? { employees: r.n, error: r.error } : cycleRow(r)));
+    return { result: { runs, summary: rows }, rows: transpose(rows as Record<string, unknown>[], 'employees') };
+  },
+  cost: async () => {
+    const r: CostResult = await benchCost({ n: Number(flag('n') ?? 1000) });
+    const rows = [
+      ...costRows(r),
+      { service: 'TOTAL (all services)', [`per employee, n=${r.measured.employees.toLocaleString('en')}`]: `$${r.measured.totalUsd.toFixed(6)}`, [`per employee, n=${r.agency100k.employees.toLocaleString('en')}`]: `$${r.agency100k.totalUsd.toFixed(6)}`, share: '100 %', basis: r.meetsTarget ? 'target met (≤ $0.003)' : 'target MISSED (≤ $0.003)' },
+      { service: 'TOTAL without Cognito', [`per employee, n=${r.measured.employees.toLocaleString('en')}`]: `$${r.measured.withoutCognitoUsd.toFixed(6)}`, [`per employee, n=${r.agency100k.employees.toLocaleString('en')}`]: `$${r.agency100k.withoutCognitoUsd.toFixed(6)}`, share: '', basis: '' },
+    ];
+    return { result: r as unknown as Record<string, unknown>, rows };
+  },
 };
 
-const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const outDir = path.resolve('bench/results');
-mkdirSync(outDir, { recursive: true });
-for (const [name, run] of Object.entries(benches)) {
-  if (wanted.length && !wanted.includes(name)) continue;
-  process.stdout.write(`${name}: running…\n`);
-  const result = { name, at: new Date().toISOString(), node: process.version, ...(await run()) };
-  console.table(result);
-  writeFileSync(path.join(outDir, `${name}-${result.at.slice(0, 10)}.json`), `${JSON.stringify(result, null, 2)}\n`);
+async function main(): Promise<void> {
+  const unknown = wanted.filter((w) => !(w in benches));
+  if (unknown.length) throw new Error(`unknown benchmark(s): ${unknown.join(', ')} (known: ${Object.keys(benches).join(', ')})`);
+  for (const [name, run] of Object.entries(benches)) {
+    if (wanted.length && !wanted.includes(name)) continue;
+    process.stdout.write(`${name}: running…\n`);
+    const at = new Date().toISOString();
+    const started = performance.now();
+    const { result, rows } = await run();
+    const full = { name, at, node: process.version, machine: machine(), wallMs: Math.round(performance.now() - started), ...result };
+    console.table(rows);
+    const file = writeResult(name, full);
+    process.stdout.write(`${name}: ${file}\n`);
+  }
 }
+
+main().then(
+  () => process.exit(0),
+  (err: Error) => {
+    console.error(`bench failed: ${err.stack ?? err.message}`);
+    process.exit(1);
+  },
+);
