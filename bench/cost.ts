@@ -70,6 +70,32 @@ const price = (id: PriceId) => PRICES[id].usd;
 
 export interface CostLine { service: string; quantity: number; unit: string; usd: number; basis: 'counted' | 'modelled' | 'fixed'; note?: string }
 
+/**
+ * Write units per employee that grow with the cohort, fitted on the latest `cycle` results (1,000 and
+ * 10,000): every person's transaction also updates the stage record, whose "digest due" map holds one
+ * entry per recipient, so its size — and the units each such write costs — grows with the number of
+ * raters. Only stages measured at both sizes are fitted.
+ */
+export function writeGrowth(agency: number): { perEmployeeAt: number; stages: string[]; small: number; large: number; note: string } | undefined {
+  const cycle = latestResult<{ runs?: CycleRun[] }>('cycle');
+  const runs = (cycle?.runs ?? []).filter((r) => r && !('error' in r) && r.dynamo);
+  const small = runs.find((r) => r.n === 1000);
+  const large = runs.filter((r) => r.n > 1000).sort((a, b) => b.n - a.n)[0];
+  if (!small || !large) return undefined;
+  const stages = large.driver.stages.map((s) => s.stage).filter((st) => small.driver.stages.some((x) => x.stage === st));
+  const wcuPerEmployee = (r: CycleRun) => stages.reduce((a, st) => a + Object.values(r.dynamo.byStage[st] ?? {}).reduce((b, o) => b + o.wcu, 0), 0) / r.n;
+  const a = wcuPerEmployee(small);
+  const b = wcuPerEmployee(large);
+  const slope = (b - a) / (large.n - small.n);
+  return {
+    perEmployeeAt: Math.max(0, slope * (agency - small.n)),
+    stages,
+    small: round(a, 1),
+    large: round(b, 1),
+    note: `WRU/employee in ${stages.join(', ')}: ${round(a, 1)} at ${small.n.toLocaleString('en')}, ${round(b, 1)} at ${large.n.toLocaleString('en')} (cycle results); extrapolated linearly`,
+  };
+}
+
 function linesFor(run: CycleRun, agency: number, initMs: number, asMeasured: boolean): CostLine[] {
   const n = run.n;
   const per = (x: number) => x / n;
@@ -120,6 +146,10 @@ function linesFor(run: CycleRun, agency: number, initMs: number, asMeasured: boo
   const unitsRatio = asMeasured ? 1 : agency / n;
   const rcuPerEmployee = per(rcu - unitListRcu) + per(unitListRcu) * unitsRatio;
   lines.push({ service: 'DynamoDB writes (on demand)', quantity: per(wcu), unit: 'WRU', usd: per(wcu) * price('dynamoWriteRequestUnit'), basis: 'counted', note: 'ReturnConsumedCapacity; transactions at 2× per item; both GSIs project ALL, so every evaluation write is written 3×' });
+  const growth = asMeasured ? undefined : writeGrowth(agency);
+  if (growth) {
+    lines.push({ service: 'DynamoDB writes: growth with the cohort', quantity: growth.perEmployeeAt, unit: 'WRU', usd: growth.perEmployeeAt * price('dynamoWriteRequestUnit'), basis: 'modelled', note: `${growth.note}; stages not measured at both sizes (APPROVAL's digest marks work the same way) are not included` });
+  }
   lines.push({ service: 'DynamoDB reads (on demand)', quantity: rcuPerEmployee, unit: 'RRU', usd: rcuPerEmployee * price('dynamoReadRequestUnit'), basis: 'counted', note: asMeasured ? undefined : `the unit list read on every decision page grows with the agency: ${round(per(unitListRcu), 1)} RRU/employee at ${n}, ×${round(unitsRatio)} here` });
   if (run.storage) {
     const gb = (run.storage.bytes + run.storage.gsi1Bytes + run.storage.gsi2Bytes) / 2 ** 30;
@@ -172,12 +202,20 @@ export interface CostResult {
   targetUsd: number;
   meetsTarget: boolean;
   counted: Record<string, unknown>;
+  /** The whole measured run, so the model can be re-priced without running again (--reuse). */
+  cycleRun: CycleRun;
 }
 
-export async function benchCost(options: { n?: number; daySeconds?: number; run?: CycleRun; agency?: number } = {}): Promise<CostResult> {
+/**
+ * `reuse`: price the run saved in the latest cost result instead of running a cycle again (after a
+ * price or model change).
+ */
+export async function benchCost(options: { n?: number; daySeconds?: number; run?: CycleRun; agency?: number; reuse?: boolean } = {}): Promise<CostResult> {
   const n = options.n ?? 1000;
   const agency = options.agency ?? 100_000;
-  const run = options.run ?? await runInChild<CycleRun>('cycle', { n, captureLogs: true, daySeconds: options.daySeconds ?? 20, concurrency: 16 });
+  const saved = options.reuse ? latestResult<{ cycleRun?: CycleRun }>('cost')?.cycleRun : undefined;
+  if (options.reuse && !saved) throw new Error('cost --reuse: no saved run in bench/results/cost-*.json; run `npm run bench -- cost` first');
+  const run = options.run ?? saved ?? await runInChild<CycleRun>('cycle', { n, captureLogs: true, daySeconds: options.daySeconds ?? 20, concurrency: 16 });
   const handlers = latestResult<{ handlers?: { deployed: { initWithSourceMapsMedianMs?: number } }[] }>('handlers');
   const inits = (handlers?.handlers ?? []).map((h) => h.deployed.initWithSourceMapsMedianMs).filter((x): x is number => typeof x === 'number');
   const initMs = inits.length ? inits.reduce((a, b) => a + b, 0) / inits.length + 100 : ASSUMPTIONS.defaultInitMs;
@@ -218,6 +256,7 @@ export async function benchCost(options: { n?: number; daySeconds?: number; run?
       dynamo: run.dynamo.cycle, dynamoPatterns: run.dynamo.patterns, emails: run.emails, logs: run.logs, storage: run.storage,
       historyEvents: run.sfn.totalHistoryEvents, initMsUsed: round(initMs),
     },
+    cycleRun: run,
   };
   log(`  cost: US$${result.agency100k.totalUsd} per employee-cycle at ${agency.toLocaleString('en')} (without Cognito US$${result.agency100k.withoutCognitoUsd}); dominant: ${result.agency100k.dominant}`);
   return result;
@@ -229,11 +268,14 @@ function roundLine(l: CostLine): CostLine {
 
 /** Console rows: one per service, measured and at 100,000. */
 export function costRows(r: CostResult) {
-  return r.agency100k.lines.map((l, i) => ({
-    service: l.service,
-    [`per employee, n=${r.measured.employees.toLocaleString('en')}`]: `${r.measured.lines[i]!.quantity} ${l.unit} · $${r.measured.lines[i]!.usd.toFixed(6)}`,
-    [`per employee, n=${r.agency100k.employees.toLocaleString('en')}`]: `${l.quantity} ${l.unit} · $${l.usd.toFixed(6)}`,
-    share: `${round((l.usd / r.agency100k.totalUsd) * 100, 1)} %`,
-    basis: l.basis,
-  }));
+  return r.agency100k.lines.map((l) => {
+    const m = r.measured.lines.find((x) => x.service === l.service);
+    return {
+      service: l.service,
+      [`per employee, n=${r.measured.employees.toLocaleString('en')}`]: m ? `${m.quantity} ${m.unit} · $${m.usd.toFixed(6)}` : '—',
+      [`per employee, n=${r.agency100k.employees.toLocaleString('en')}`]: `${l.quantity} ${l.unit} · $${l.usd.toFixed(6)}`,
+      share: `${round((l.usd / r.agency100k.totalUsd) * 100, 1)} %`,
+      basis: l.basis,
+    };
+  });
 }

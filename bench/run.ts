@@ -8,7 +8,8 @@
  *   npm run bench -- queries [--queries=500]        # (c) HR list queries at 100,000 evaluations
  *   npm run bench -- cycle [--sizes=1000,10000] [--concurrency=16] [--day-seconds=…] [--profile]
  *                                                   # (a) a whole cycle on the local stack
- *   npm run bench -- cost                           # (b) US$ per employee-cycle from a 1,000-employee cycle
+ *   npm run bench -- cost [--reuse]                 # (b) US$ per employee-cycle from a 1,000-employee cycle
+ *                                                   #     (--reuse: re-price the run saved by the last cost result)
  * Benchmarks that start a local stack run in a fresh Node process each (bench/lib/child.ts).
  */
 import { benchCost, costRows, type CostResult } from './cost';
@@ -82,7 +83,7 @@ const benches: Record<string, Bench> = {
     return { result: { runs, summary: rows }, rows: transpose(rows as Record<string, unknown>[], 'employees') };
   },
   cost: async () => {
-    const r: CostResult = await benchCost({ n: Number(flag('n') ?? 1000) });
+    const r: CostResult = await benchCost({ n: Number(flag('n') ?? 1000), reuse: Boolean(flag('reuse')) });
     const rows = [
       ...costRows(r),
       { service: 'TOTAL (all services)', [`per employee, n=${r.measured.employees.toLocaleString('en')}`]: `$${r.measured.totalUsd.toFixed(6)}`, [`per employee, n=${r.agency100k.employees.toLocaleString('en')}`]: `$${r.agency100k.totalUsd.toFixed(6)}`, share: '100 %', basis: r.meetsTarget ? 'target met (≤ $0.003)' : 'target MISSED (≤ $0.003)' },

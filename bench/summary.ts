@@ -25,9 +25,9 @@ out.push(table(((cycle?.runs ?? []) as (CycleRun | { n: number; error: string })
 const cost = latestResult<Json>('cost');
 out.push(`### Cost per employee-cycle, ap-southeast-3${when(cost)}\n`);
 if (cost) {
-  out.push(table((cost.agency100k.lines as Json[]).map((l, i) => ({
+  out.push(table((cost.agency100k.lines as Json[]).map((l) => ({
     service: l.service,
-    [`n=${cost.measured.employees}`]: `$${Number(cost.measured.lines[i].usd).toFixed(6)}`,
+    [`n=${cost.measured.employees}`]: (() => { const m = (cost.measured.lines as Json[]).find((x) => x.service === l.service); return m ? `$${Number(m.usd).toFixed(6)}` : '—'; })(),
     [`n=${cost.agency100k.employees}`]: `$${Number(l.usd).toFixed(6)}`,
     basis: l.basis,
   }))));
