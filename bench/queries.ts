@@ -119,7 +119,7 @@ export async function runQueriesBench(options: QueriesOptions = {}) {
     for (const u of units) items.push({ ...keys.unit(agencyId, u.unitId), type: 'UNIT', agencyId, ...u });
     items.push({
       ...keys.cycle(cycleId), ...keys.cycleByAgency(agencyId, sample.year), type: 'CYCLE', cycleId, agencyId, year: sample.year,
-      policyId: 'permenpanrb-6-2022', status: 'ACTIVE', stage: 'PLANNING', version: 1, unitIds: units.map((u) => u.unitId).sort(), schedule: {}, createdAt: at,
+      policyId: 'permenpanrb-6-2022', status: 'ACTIVE', stage: 'PLANNING', version: 1, schedule: {}, createdAt: at,
     });
     const avgItemBytes = round(items.slice(0, 2000).reduce((a, i) => a + JSON.stringify(i).length, 0) / 2000);
 

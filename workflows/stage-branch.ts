@@ -1,7 +1,7 @@
 /**
  * One stage of the cycle as a readable chain of states:
  *
- *   <Stage> → WaitForWindow → Open (paged) → Notify → AwaitPeople ⟲ (NextDay → CheckDeadlines → Notify)
+ *   <Stage> → WaitForWindow → Open (paged) → Notify (paged) → AwaitPeople ⟲ (NextDay → CheckDeadlines → Notify)
  *           → Close (paged) → Checkpoint → Done
  *
  * People never hold a Map slot: they act through the API or email links, which write to DynamoDB; the
@@ -87,9 +87,6 @@ export function stageBranch(scope: Construct, stateName: string, fns: StageFunct
 
   const close = paged(scope, `${stateName}.Close`, fns.close, failed, checkpoint);
 
-  const notify = invoke(scope, `${stateName}.Notify`, fns.notify, STAGE_STATE);
-  notify.addCatch(failed, { errors: ['States.ALL'], resultPath: '$.error' });
-
   const awaitPeople = new tasks.LambdaInvoke(scope, `${stateName}.AwaitPeople`, {
     lambdaFunction: fns.await,
     integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
@@ -113,16 +110,18 @@ export function stageBranch(scope: Construct, stateName: string, fns: StageFunct
   const overdue = new sfn.Pass(scope, `${stateName}.Overdue`, {
     parameters: { ...STAGE_STATE, error: { Error: 'StageOverdue', Cause: 'The stage passed its last deadline with decisions still open' } },
   }).next(failed);
+  // Digests go out a page of recipients at a time (one per rater or approver whose digest is due).
+  const notify = paged(scope, `${stateName}.Notify`, fns.notify, failed, awaitPeople);
+  const notifyFromTick = new sfn.Pass(scope, `${stateName}.NotifyAfterTick`, { parameters: { ...STAGE_STATE, cursor: NO_CURSOR } }).next(notify);
   const closeFromTick = new sfn.Pass(scope, `${stateName}.DeadlineReached`, { parameters: { ...STAGE_STATE, cursor: NO_CURSOR } });
   const deadlineAction = new sfn.Choice(scope, `${stateName}.DeadlineAction`)
     .when(sfn.Condition.stringEquals('$.result.action', 'close'), closeFromTick.next(close))
     .when(sfn.Condition.stringEquals('$.result.action', 'overdue'), overdue)
-    .otherwise(notify);
+    .otherwise(notifyFromTick);
 
   awaitPeople.addCatch(nextDay.next(checkDeadlines).next(deadlineAction), { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD });
   awaitPeople.addCatch(failed, { errors: ['States.ALL'], resultPath: '$.error' });
   const allDone = new sfn.Pass(scope, `${stateName}.EveryoneActed`, { parameters: { ...STAGE_STATE, cursor: NO_CURSOR } });
-  notify.next(awaitPeople);
   awaitPeople.next(allDone).next(close);
 
   const openThenNotify = paged(scope, `${stateName}.Open`, fns.open, failed, notify);

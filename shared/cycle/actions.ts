@@ -9,9 +9,11 @@ import type { BehaviourFeedback } from '../domain/behaviour';
 import type { Realisation } from '../domain/evaluate';
 import type { Skp } from '../domain/skp';
 import { assertTransition, TransitionError, type EvaluationStatus, type Stage } from '../lifecycle/status';
+import { config } from '../config';
+import { keys } from '../store/keys';
 import {
-  changeEvaluation, decideDecisionUpdate, stageUpdate, decisionPut, getCycle, getDecision, getEvaluation,
-  type Actor, type CycleRecord, type DecisionRecord, type EvaluationRecord,
+  changeEvaluation, decideDecisionUpdate, digestDuePut, stageUpdate, decisionPut, getCalibration, getCycle, getDecision, getEvaluation,
+  isConditionalFailure, transactWrite, type Actor, type CycleRecord, type DecisionRecord, type EvaluationRecord,
 } from '../store/repository';
 import { NotFoundError } from '../store/errors';
 import { deps } from './deps';
@@ -91,7 +93,7 @@ export async function submitSkp(cycleId: string, nip: string, skpInput: unknown,
     audit: { at, actor: actorOf(caller, 'employee'), action: 'SKP_SUBMITTED', before: { status: e.status }, after: { status: 'SKP_SUBMITTED', rhk: validation.skp.rhk.length } },
     extra: recipient ? [
       decisionPut({ decisionId, kind: 'SKP_APPROVAL', cycleId, stage: cycle.stage, counts: cycle.stage === 'PLANNING', subjectNip: nip, recipientNip: recipient, status: 'PENDING', createdAt: at }),
-      stageUpdate(cycleId, cycle.stage, { notify: { recipientNip: recipient, decisionId } }),
+      digestDuePut(cycleId, cycle.stage, recipient, decisionId),
     ] : [],
   }, e);
   return { status: 'SKP_SUBMITTED' as const, outcome };
@@ -191,7 +193,7 @@ export async function rateEvaluation(cycleId: string, nip: string, rating: Rater
     audit: { at, actor: actorOf(caller, 'rater'), action: 'RERATED', before: { predikat: e.predikat }, after: { predikat: score.predikat } },
     extra: [
       decisionPut({ decisionId, kind: 'EVALUATION_APPROVAL', cycleId, stage: 'APPROVAL', subjectNip: nip, recipientNip: recipient, status: 'PENDING', createdAt: at }),
-      stageUpdate(cycleId, 'APPROVAL', { notify: { recipientNip: recipient, decisionId } }),
+      digestDuePut(cycleId, 'APPROVAL', recipient, decisionId),
     ],
   }, e);
   return { status: 'AWAITING_APPROVAL' as const, predikat: score.predikat, outcome };
@@ -215,7 +217,8 @@ export async function fileObjection(cycleId: string, nip: string, objection: { r
     audit: { at, actor: actorOf(caller, 'employee'), action: 'OBJECTION_FILED', after: objection, reason: objection.reason },
     extra: [
       decisionPut({ decisionId, kind: 'OBJECTION', cycleId, stage: 'OBJECTION', subjectNip: nip, recipientNip: recipient, status: 'PENDING', createdAt: at }),
-      stageUpdate(cycleId, 'OBJECTION', { total: 1, notify: { recipientNip: recipient, decisionId } }),
+      stageUpdate(cycleId, 'OBJECTION', { total: 1 }),
+      digestDuePut(cycleId, 'OBJECTION', recipient, decisionId),
     ],
   }, e);
   return { status: 'OBJECTED' as const, outcome };
@@ -294,30 +297,22 @@ export async function resolveCalibrationFlag(cycleId: string, unitId: string, re
   if (!cycle) throw new NotFoundError(`cycle ${cycleId}`, `Siklus ${cycleId} tidak ditemukan`);
   if (!isHrOf(caller, cycle.agencyId)) throw new ForbiddenError('Only HR of this agency resolves calibration flags', 'Hanya HR instansi ini yang dapat menyelesaikan catatan kalibrasi');
   requireStage(cycle, 'CALIBRATION');
-  const calibration = (cycle as CycleRecord & { calibration?: { flags: { unitId: string; resolved: boolean }[] } }).calibration;
-  const index = calibration?.flags.findIndex((f) => f.unitId === unitId) ?? -1;
-  if (index < 0) throw new NotFoundError(`calibration flag for unit ${unitId}`, `Tidak ada catatan kalibrasi untuk unit ${unitId}`);
-  const { ddb } = await import('../aws/clients');
-  const { TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');
-  const { keys } = await import('../store/keys');
-  const { config } = await import('../config');
-  const { isConditionalFailure } = await import('../store/repository');
+  const flag = await getCalibration(cycleId, unitId);
+  if (!flag?.flagged) throw new NotFoundError(`calibration flag for unit ${unitId}`, `Tidak ada catatan kalibrasi untuk unit ${unitId}`);
   const at = now();
   try {
-    await ddb.send(new TransactWriteCommand({
-      TransactItems: [
-        {
-          Update: {
-            TableName: config().TABLE_NAME,
-            Key: keys.cycle(cycleId),
-            UpdateExpression: `SET calibration.flags[${index}].resolved = :t, calibration.flags[${index}].resolution = :r`,
-            ConditionExpression: `calibration.flags[${index}].unitId = :u AND calibration.flags[${index}].resolved = :f`,
-            ExpressionAttributeValues: { ':t': true, ':f': false, ':u': unitId, ':r': { reason, by: caller.nip, at } },
-          },
+    await transactWrite([
+      {
+        Update: {
+          TableName: config().TABLE_NAME,
+          Key: keys.calibration(cycleId, unitId),
+          UpdateExpression: 'SET resolved = :t, resolution = :r',
+          ConditionExpression: 'flagged = :t AND resolved = :f',
+          ExpressionAttributeValues: { ':t': true, ':f': false, ':r': { reason, by: caller.nip, at } },
         },
-        stageUpdate(cycleId, 'CALIBRATION', { done: 1 }),
-      ],
-    }));
+      },
+      stageUpdate(cycleId, 'CALIBRATION', { done: 1 }),
+    ]);
   } catch (err) {
     if (isConditionalFailure(err)) return { resolved: true, already: true };
     throw err;

@@ -12,7 +12,7 @@ import { renderApprovalDigest, renderEscalation, renderReminder, renderResultNot
 import type { EvaluationSummary, SkpSummary } from '../mail/summary';
 import {
   claimOnce, getEmployee, getEvaluation, getStage, listUnits, markDecisionEscalated, pendingDecisionsOf, releaseOnce,
-  clearNotify, getDecision, evaluationsOfUnitPage, type CycleRecord, type DecisionRecord, type EmployeeRecord, type EvaluationRecord,
+  clearNotify, digestsDuePage, getDecision, evaluationsOfUnitPage, unitNames, type CycleRecord, type DecisionRecord, type EmployeeRecord, type EvaluationRecord,
 } from '../store/repository';
 import { deps } from './deps';
 import { evaluationDetails, skpDetails } from './summaries';
@@ -44,15 +44,17 @@ async function sendOnce(onceKey: string, to: EmployeeRecord | { email: string },
 const stageDeadline = (cycle: CycleRecord, stage: Stage, openedAt: string | undefined) =>
   new Date(Date.parse(openedAt ?? deps.clock.now().toISOString()) + windowOf(cycle.schedule as unknown as CycleSchedule, stage).deadlineDay * DAY_MS);
 
-/** One digest per recipient listing every pending decision of the stage; then the recipient is taken off the list. */
-export async function sendDigests(cycle: CycleRecord, stage: Stage): Promise<number> {
+/**
+ * One digest per recipient listing every pending decision of the stage; then the recipient is taken
+ * off the list. A page of recipients per call (the workflow loops on the cursor), so a stage with
+ * thousands of raters never needs one long invocation.
+ */
+export async function sendDigests(cycle: CycleRecord, stage: Stage, cursor?: Record<string, unknown>): Promise<{ sent: number; next?: Record<string, unknown> }> {
   const record = await getStage(cycle.cycleId, stage);
-  const due = record?.notify ?? {};
-  const recipients = Object.keys(due).sort();
+  const page = await digestsDuePage(cycle.cycleId, stage, cursor, DIGEST_PAGE);
   const employee = memo((nip: string) => getEmployee(cycle.agencyId, nip));
-  const units = new Map((await listUnits(cycle.agencyId)).map((u) => [u.unitId, u.name]));
   let sent = 0;
-  for (const recipientNip of recipients) {
+  for (const { recipientNip, decisionId: newest } of page.items) {
     const pending = (await pendingDecisionsOf(cycle.cycleId, recipientNip)).filter((d) => d.stage === stage).sort((a, b) => a.subjectNip.localeCompare(b.subjectNip));
     // While a Plt/Plh is active, the acting official receives the digest, with links of their own.
     const actingNip = await activeDelegateOf(cycle.agencyId, recipientNip);
@@ -61,37 +63,35 @@ export async function sendDigests(cycle: CycleRecord, stage: Stage): Promise<num
     for (const group of [pending.filter((d) => d.kind === 'SKP_APPROVAL'), pending.filter((d) => d.kind !== 'SKP_APPROVAL')]) {
       if (!group.length || !recipient) continue;
       const key = `digest:${cycle.cycleId}:${stage}:${recipient.nip}:${createHash('sha256').update(group.map((d) => d.decisionId).join(',')).digest('hex').slice(0, 16)}`;
-      const message = await renderDigest(cycle, stage, recipient, group, units, record?.openedAt);
+      const message = await renderDigest(cycle, stage, recipient, group, record?.openedAt);
       if (await sendOnce(key, recipient, message, { kind: 'digest', stage })) sent++;
     }
     // Cleared only if this digest covered the newest decision (the index may lag a fresh one).
-    const newest = due[recipientNip]!;
     if (!recipient || pending.some((d) => d.decisionId === newest) || !(await isStillPending(newest))) {
       await clearNotify(cycle.cycleId, stage, recipientNip, newest);
     }
   }
-  return sent;
+  return { sent, ...(page.next ? { next: page.next } : {}) };
 }
 
-async function renderDigest(cycle: CycleRecord, stage: Stage, recipient: EmployeeRecord, pending: DecisionRecord[], units: Map<string, string>, openedAt?: string) {
+const DIGEST_PAGE = 50;
+
+async function renderDigest(cycle: CycleRecord, stage: Stage, recipient: EmployeeRecord, pending: DecisionRecord[], openedAt?: string) {
   // `recipient` is whoever acts now: the approver, or their acting official.
   const locale = recipient.locale ?? 'id';
   const deadline = stageDeadline(cycle, stage, openedAt);
   const base = { locale, recipient: { name: recipient.name }, stageLabel: stageLabel[stage][locale], deadline };
   const links = async (d: DecisionRecord) => ({ approveUrl: await decisionUrl(d.decisionId, 'approve', recipient.nip), returnUrl: await decisionUrl(d.decisionId, 'return', recipient.nip) });
+  const subjects = await Promise.all(pending.map(async (d) => ({ d, e: await getEvaluation(cycle.cycleId, d.subjectNip) })));
+  const found = subjects.filter((s): s is { d: DecisionRecord; e: EvaluationRecord } => s.e !== undefined);
+  const units = await unitNames(cycle.agencyId, found.map((s) => s.e.unitId));
   if (pending[0]?.kind === 'SKP_APPROVAL') {
     const items: SkpSummary[] = [];
-    for (const d of pending) {
-      const e = await getEvaluation(cycle.cycleId, d.subjectNip);
-      if (e) items.push({ ...skpDetails(e, d.decisionId, units), ...(await links(d)) });
-    }
+    for (const { d, e } of found) items.push({ ...skpDetails(e, d.decisionId, units), ...(await links(d)) });
     return renderSkpApprovalRequest({ ...base, items });
   }
   const items: EvaluationSummary[] = [];
-  for (const d of pending) {
-    const e = await getEvaluation(cycle.cycleId, d.subjectNip);
-    if (e) items.push({ ...evaluationDetails(e, d.decisionId, units, locale), ...(await links(d)) });
-  }
+  for (const { d, e } of found) items.push({ ...evaluationDetails(e, d.decisionId, units, locale), ...(await links(d)) });
   return renderApprovalDigest({ ...base, items });
 }
 
@@ -113,7 +113,7 @@ async function waitingByPerson(cycle: CycleRecord, stage: Stage): Promise<Map<st
   const { WAITING_STATUSES } = await import('./stages');
   const statuses = WAITING_STATUSES[stage] ?? [];
   const byPerson = new Map<string, EvaluationRecord[]>();
-  for (const unitId of cycle.unitIds) {
+  for (const { unitId } of await listUnits(cycle.agencyId)) {
     for (const status of statuses) {
       let cursor: Record<string, unknown> | undefined;
       do {

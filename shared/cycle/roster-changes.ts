@@ -5,7 +5,7 @@
  */
 import {
   changeEvaluation, createEvaluation, decisionPut, evaluationsOfRater, getCycle, getDecision, getEmployee, getEvaluation, putEmployee,
-  reassignDecisionUpdate, stageUpdate, type CycleRecord, type EmployeeRecord, type EvaluationRecord, type TransactItem,
+  digestDuePut, reassignDecisionUpdate, stageUpdate, type CycleRecord, type EmployeeRecord, type EvaluationRecord, type TransactItem,
 } from '../store/repository';
 import { NotFoundError } from '../store/errors';
 import { STAGES } from '../lifecycle/status';
@@ -57,7 +57,7 @@ async function applyTransfer(
     const newRecipient = decision.kind === 'SKP_APPROVAL' ? to.raterNip : to.approverNip ?? to.raterNip;
     if (newRecipient !== decision.recipientNip) {
       extra.push(reassignDecisionUpdate(decision, newRecipient));
-      extra.push(stageUpdate(cycle.cycleId, decision.stage, { notify: { recipientNip: newRecipient, decisionId: decision.decisionId } }));
+      extra.push(digestDuePut(cycle.cycleId, decision.stage, newRecipient, decision.decisionId));
     }
   }
   const outcome = await changeEvaluation({

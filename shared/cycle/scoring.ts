@@ -7,8 +7,9 @@ import * as domain from '../domain';
 import type { BehaviourFeedback } from '../domain/behaviour';
 import type { EmployeeEvaluation, Realisation } from '../domain/evaluate';
 import type { Skp } from '../domain/skp';
+import { config } from '../config';
 import {
-  changeEvaluation, evaluationsOfCycle, getEmployee, setCycleFields, stageUpdate, queryAll,
+  changeEvaluation, countsOf, getEmployee, isConditionalFailure, putCalibrationOnce, queryAll, stageUpdate, transactWrite, unitStatsOf,
   type CycleRecord, type EvaluationRecord,
 } from '../store/repository';
 import { keys } from '../store/keys';
@@ -41,49 +42,48 @@ export function scoreEvaluation(cycle: CycleRecord, e: EvaluationRecord, rating:
 }
 
 /**
- * Checks each unit, and the organisation, against the curve of the organisation's predikat. Flags are
- * stored on the cycle for HR to resolve with a reason; no predikat is changed.
+ * Checks each unit, and the organisation, against the curve of the organisation's predikat, from the
+ * per-unit counters (one read per unit, not per employee). Each unit's result is its own item; units
+ * with violations are flagged for HR to resolve with a reason; no predikat is changed.
  */
 export async function calibrateCycle(cycle: CycleRecord, at: string): Promise<void> {
-  if ((cycle as CycleRecord & { calibration?: unknown }).calibration) return;
-  // (Checked again, atomically, by the write below.)
-  const evaluations = (await evaluationsOfCycle(cycle)).filter((e) => e.predikat);
-  const byUnit = new Map<string, domain.Predikat[]>();
-  for (const e of evaluations) byUnit.set(e.unitId, [...(byUnit.get(e.unitId) ?? []), e.predikat as domain.Predikat]);
+  if (cycle.calibration) return;
+  const policy = domain.getPolicy(cycle.policyId);
   const orgPredikat = (cycle.orgPredikat ?? 'BAIK') as domain.OrgPredikat;
-  const report = domain.checkDistribution(
-    [...byUnit].map(([unitId, predikats]) => ({ unitId, predikats })),
-    orgPredikat,
-    domain.getPolicy(cycle.policyId),
-  );
-  // One flag per unit with violations (the organisation-wide check is flagged as its own 'unit').
-  const byScope = new Map<string, domain.DistributionViolation[]>();
-  for (const v of report.violations) byScope.set(v.unitId, [...(byScope.get(v.unitId) ?? []), v]);
-  const flagged = [...byScope].map(([unitId, violations]) => ({ unitId, violations, resolved: false }));
-  // The flags and the stage's count of them are written together, once: a retried step changes nothing.
-  const { ddb } = await import('../aws/clients');
-  const { TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');
-  const { config } = await import('../config');
-  const { isConditionalFailure } = await import('../store/repository');
+  const units = (await unitStatsOf(cycle.cycleId))
+    .map((stats) => ({ unitId: stats.unitId, predikats: expand(countsOf(stats, 'predikat')) }))
+    .filter((u) => u.predikats.length > 0);
+  const report = domain.checkDistribution(units, orgPredikat, policy);
+  const violationsOf = new Map<string, domain.DistributionViolation[]>();
+  for (const v of report.violations) violationsOf.set(v.unitId, [...(violationsOf.get(v.unitId) ?? []), v]);
+  const scopes = [...report.units, report.organisation];
+  // Each result is written once (conditionally), before the marker: a retried step rewrites none,
+  // and an HR resolution already recorded on one is kept.
+  await mapLimit(scopes, 8, (d) => {
+    const violations = violationsOf.get(d.unitId) ?? [];
+    return putCalibrationOnce({ cycleId: cycle.cycleId, unitId: d.unitId, at, distribution: d, violations, flagged: violations.length > 0, resolved: false });
+  });
+  const flagCount = [...violationsOf.keys()].length;
   try {
-    await ddb.send(new TransactWriteCommand({
-      TransactItems: [
-        {
-          Update: {
-            TableName: config().TABLE_NAME,
-            Key: keys.cycle(cycle.cycleId),
-            UpdateExpression: 'SET calibration = :c',
-            ConditionExpression: 'attribute_not_exists(calibration)',
-            ExpressionAttributeValues: { ':c': { at, orgPredikat, report, flags: flagged } },
-          },
+    await transactWrite([
+      {
+        Update: {
+          TableName: config().TABLE_NAME,
+          Key: keys.cycle(cycle.cycleId),
+          UpdateExpression: 'SET calibration = :c',
+          ConditionExpression: 'attribute_not_exists(calibration)',
+          ExpressionAttributeValues: { ':c': { at, orgPredikat, policyId: report.policyId, flagCount } },
         },
-        ...(flagged.length ? [stageUpdate(cycle.cycleId, 'CALIBRATION', { total: flagged.length })] : []),
-      ],
-    }));
+      },
+      ...(flagCount ? [stageUpdate(cycle.cycleId, 'CALIBRATION', { total: flagCount })] : []),
+    ]);
   } catch (err) {
     if (!isConditionalFailure(err)) throw err;
   }
 }
+
+const expand = (counts: Record<string, number>): domain.Predikat[] =>
+  Object.entries(counts).flatMap(([p, n]) => Array.from({ length: Math.max(0, n) }, () => p as domain.Predikat));
 
 /** Results become final: follow-up and training recorded, the evaluation locked. */
 export async function finaliseEvaluation(cycle: CycleRecord, e: EvaluationRecord, at: string): Promise<boolean> {

@@ -9,8 +9,8 @@ import { config } from '../config';
 import { DEFAULT_SCHEDULE, deadlineAction, secondsUntilOpen, windowOf, type CycleSchedule, type DeadlineAction } from '../lifecycle/schedule';
 import { STAGE_OPEN_TRANSITION, nextStage, stageLabel, type EvaluationStatus, type Stage } from '../lifecycle/status';
 import {
-  changeEvaluation, checkpointCycle, stageUpdate, claimOnce, createCycle, createEvaluation, decisionPut, ensureStage, evaluationsOfUnitPage,
-  getCycle, getEmployee, getStage, listUnits, markStageClosed, markStageReady, rosterPage, setCycleFields,
+  changeEvaluation, checkpointCycle, stageUpdate, claimOnce, createCycle, createEvaluation, decisionPut, digestDuePut, ensureStage,
+  evaluationsOfCyclePage, getCycle, getEmployee, getStage, markStageClosed, markStageReady, rosterPage, setCycleFields, unitsAfter,
   storeStageToken, type CycleRecord, type EmployeeRecord, type EvaluationRecord, type StageRecord,
 } from '../store/repository';
 import { NotFoundError } from '../store/errors';
@@ -50,7 +50,7 @@ export interface StartCycleInput { agencyId: string; year: number; policyId: str
 /** Creates the year's cycle once and starts its first stage; a second call (the schedule firing twice) changes nothing. */
 export async function startCycle(input: StartCycleInput): Promise<{ cycleId: string; created: boolean }> {
   const cycleId = `${input.agencyId}-${input.year}`;
-  const units = await listUnits(input.agencyId);
+  const units = await unitsAfter(input.agencyId, undefined, 1);
   if (units.length === 0) throw new NotFoundError(`roster of agency ${input.agencyId}`, `Data pegawai instansi ${input.agencyId} belum diimpor`);
   const created = await createCycle({
     cycleId,
@@ -61,7 +61,6 @@ export async function startCycle(input: StartCycleInput): Promise<{ cycleId: str
     stage: 'PLANNING',
     version: 1,
     orgPredikat: input.orgPredikat,
-    unitIds: units.map((u) => u.unitId).sort(),
     schedule: (input.schedule ?? DEFAULT_SCHEDULE) as unknown as Record<string, unknown>,
     createdAt: deps.clock.now().toISOString(),
   });
@@ -120,18 +119,14 @@ async function openPlanning(cycle: CycleRecord, cursorString: string | null | un
     );
     if (created) opened++;
   });
-  return { cursor: encodeCursor(page.next ? { u: 0, k: page.next } : undefined), opened };
+  return { cursor: encodeCursor(page.next ? { k: page.next } : undefined), opened };
 }
 
-/** Walks the cycle's evaluations unit by unit (GSI1), one page per call. */
+/** Walks the cycle's evaluations a page at a time, across units, one page per call. */
 async function forEachEvaluationPage(cycle: CycleRecord, cursorString: string | null | undefined, fn: (e: EvaluationRecord) => Promise<boolean>) {
-  const cursor = decodeCursor(cursorString);
-  const unitId = cycle.unitIds[cursor.u];
-  if (unitId === undefined) return { cursor: '', opened: 0 };
-  const page = await evaluationsOfUnitPage(cycle.cycleId, unitId, cursor.k, PAGE);
+  const page = await evaluationsOfCyclePage(cycle, decodeCursor(cursorString), PAGE);
   const results = await mapLimit(page.items, WRITE_CONCURRENCY, fn);
-  const next = page.next ? { u: cursor.u, k: page.next } : cursor.u + 1 < cycle.unitIds.length ? { u: cursor.u + 1 } : undefined;
-  return { cursor: encodeCursor(next), opened: results.filter(Boolean).length };
+  return { cursor: encodeCursor(page.next), opened: results.filter(Boolean).length };
 }
 
 async function openForEvaluation(cycle: CycleRecord, stage: Stage, e: EvaluationRecord, at: string): Promise<boolean> {
@@ -148,7 +143,8 @@ async function openForEvaluation(cycle: CycleRecord, stage: Stage, e: Evaluation
     }));
   }
   // The objection window counts objections as they are filed, not the cohort.
-  if (stage !== 'OBJECTION') extra.push(stageUpdate(cycle.cycleId, stage, { total: 1, ...(recipient ? { notify: { recipientNip: recipient, decisionId } } : {}) }));
+  if (stage !== 'OBJECTION') extra.push(stageUpdate(cycle.cycleId, stage, { total: 1 }));
+  if (recipient) extra.push(digestDuePut(cycle.cycleId, stage, recipient, decisionId));
   const outcome = await changeEvaluation({
     cycleId: cycle.cycleId, nip: e.nip, changeId: `${cycle.cycleId}:${stage}:open:${e.nip}`,
     from: e.status, to: move.to, ...(recipient ? { set: { pendingDecisionId: decisionId } } : {}),
@@ -161,9 +157,10 @@ async function openForEvaluation(cycle: CycleRecord, stage: Stage, e: Evaluation
 
 // ─── notify / await / tick ────────────────────────────────────────────────────────────────────────
 
-export async function notifyStage(input: StageInput): Promise<{ sent: number }> {
+export async function notifyStage(input: StageInput): Promise<{ sent: number; cursor: string }> {
   const cycle = await requireCycle(input.cycleId);
-  return { sent: await sendDigests(cycle, input.stage) };
+  const page = await sendDigests(cycle, input.stage, decodeCursor(input.cursor).k);
+  return { sent: page.sent, cursor: encodeCursor(page.next ? { k: page.next } : undefined) };
 }
 
 /** Stages that end when their time is up, not when everyone has acted. */

@@ -4,31 +4,53 @@ import { sfn } from '../aws/clients';
 import { config } from '../config';
 import { STAGES } from '../lifecycle/status';
 import { executionName } from './stages';
-import { evaluationsOfUnit, getCycle, getStage, listUnits } from '../store/repository';
+import { ORGANISATION_SCOPE_ID } from '../domain/distribution';
+import { calibrationsOf, countsOf, getCycle, getStage, listUnits, unitStatsOf, type CalibrationRecord, type CycleRecord } from '../store/repository';
 import { NotFoundError } from '../store/errors';
 
+/**
+ * Reads counters, never evaluations: one item per stage, per unit and per calibration result, so the
+ * summary of 100,000 employees costs ~12,000 small reads instead of 100,000 large ones.
+ */
 export async function cycleSummary(cycleId: string) {
   const cycle = await getCycle(cycleId);
   if (!cycle) throw new NotFoundError(`cycle ${cycleId}`, `Siklus ${cycleId} tidak ditemukan`);
-  const stages = await Promise.all(STAGES.map(async (s) => {
-    const r = await getStage(cycleId, s);
-    return { stage: s, total: r?.total ?? 0, done: r?.done ?? 0, openedAt: r?.openedAt ?? null, readyAt: r?.readyAt ?? null, closedAt: r?.closedAt ?? null };
-  }));
-  const unitNames = new Map((await listUnits(cycle.agencyId)).map((u) => [u.unitId, u.name]));
-  const units = [];
-  for (const unitId of cycle.unitIds) {
-    const evaluations = await evaluationsOfUnit(cycleId, unitId);
-    const distribution: Record<string, number> = {};
-    const statuses: Record<string, number> = {};
-    for (const e of evaluations) {
-      if (e.predikat) distribution[e.predikat] = (distribution[e.predikat] ?? 0) + 1;
-      statuses[e.status] = (statuses[e.status] ?? 0) + 1;
-    }
-    units.push({ unitId, name: unitNames.get(unitId) ?? unitId, employees: evaluations.length, distribution, statuses });
-  }
-  const { schedule: _schedule, ...rest } = cycle;
+  const [stages, unitList, stats, calibrations] = await Promise.all([
+    Promise.all(STAGES.map(async (s) => {
+      const r = await getStage(cycleId, s);
+      return { stage: s, total: r?.total ?? 0, done: r?.done ?? 0, openedAt: r?.openedAt ?? null, readyAt: r?.readyAt ?? null, closedAt: r?.closedAt ?? null };
+    })),
+    listUnits(cycle.agencyId),
+    unitStatsOf(cycleId),
+    cycle.calibration ? calibrationsOf(cycleId) : Promise.resolve([]),
+  ]);
+  const unitNames = new Map(unitList.map((u) => [u.unitId, u.name]));
+  const units = stats
+    .filter((u) => u.employees > 0)
+    .map((u) => ({ unitId: u.unitId, name: unitNames.get(u.unitId) ?? u.unitId, employees: u.employees, distribution: countsOf(u, 'predikat'), statuses: countsOf(u, 'status') }));
+  const { schedule: _schedule, calibration: marker, ...rest } = cycle;
   void _schedule;
-  return { cycle: rest, stages, units, workflow: await currentExecution(cycle.cycleId, cycle.stage, (cycle as { resumeAttempts?: number }).resumeAttempts ?? 0) };
+  return {
+    cycle: { ...rest, ...(marker ? { calibration: calibrationView(marker, calibrations) } : {}) },
+    stages,
+    units,
+    workflow: await currentExecution(cycle.cycleId, cycle.stage, (cycle as { resumeAttempts?: number }).resumeAttempts ?? 0),
+  };
+}
+
+/** The calibration as one report (the shape the report page and clients read), from its per-unit items. */
+function calibrationView(marker: NonNullable<CycleRecord['calibration']>, records: CalibrationRecord[]) {
+  const organisation = records.find((r) => r.unitId === ORGANISATION_SCOPE_ID);
+  const unitRecords = records.filter((r) => r.unitId !== ORGANISATION_SCOPE_ID);
+  const violations = records.flatMap((r) => r.violations);
+  return {
+    at: marker.at,
+    orgPredikat: marker.orgPredikat,
+    report: organisation
+      ? { policyId: marker.policyId, orgPredikat: marker.orgPredikat, units: unitRecords.map((r) => r.distribution), organisation: organisation.distribution, violations, ok: violations.length === 0 }
+      : undefined,
+    flags: records.filter((r) => r.flagged).map((r) => ({ unitId: r.unitId, violations: r.violations, resolved: r.resolved, ...(r.resolution ? { resolution: r.resolution } : {}) })),
+  };
 }
 
 /** The state of the current stage's execution, so HR (and operators) see a stuck or failed workflow. */

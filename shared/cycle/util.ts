@@ -15,11 +15,11 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
 }
 
 /** Opaque cursors passed between paged workflow steps (ids only; small). */
-export interface StageCursor { u: number; k?: Record<string, unknown> }
+export interface StageCursor { u?: string; k?: Record<string, unknown> }
 /** '' means "no more pages" (the workflow's NO_CURSOR). */
 export const encodeCursor = (c: StageCursor | undefined): string => (c ? Buffer.from(JSON.stringify(c)).toString('base64url') : '');
 export function decodeCursor(s: string | null | undefined): StageCursor {
-  if (!s) return { u: 0 };
+  if (!s) return {};
   return JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as StageCursor;
 }
 

@@ -15,7 +15,7 @@
  * | 9 | decision by its opaque id                        | PK=DECISION#id, SK=DECISION                                     |
  * |10 | pending decisions of a recipient in a cycle      | GSI1: GSI1PK=CYCLE#c#TODO#nip, GSI1SK=DECISION#kind#id          |
  * |11 | SKM answers and running totals of a unit/period  | PK=SKM#unit#period, SK=TOTALS / SK begins_with RESP#            |
- * |12 | members of a cycle's roster (paged, per stage)   | PK=CYCLE#c, SK begins_with MEMBER#                              |
+ * |12 | a cycle's evaluations, 100 at a time across units| #3 from the cursor's unit, then #7 per unit (filling the page)  |
  * |13 | idempotency records (Powertools)                 | PK=IDEMPOTENCY#fn#hash, SK=IDEMPOTENCY                          |
  * |14 | delegations (Plt/Plh) of an official             | PK=AGENCY#a, SK begins_with DELEGATION#nip#                     |
  * |15 | SKM comment by id (+ its moderation audit)       | PK=SKMCOMMENT#id, SK=COMMENT / SK begins_with AUDIT#            |
@@ -24,6 +24,12 @@
  * |18 | approved citizen evidence of an employee by year | PK=SKMEVIDENCE#a#nip, SK begins_with <year>- (SK=period#id)     |
  * |19 | SKM per-client daily submission counter (TTL)    | PK=SKMLIMIT#unit#day#client, SK=LIMIT                           |
  * |20 | SKM submission by Idempotency-Key (TTL)          | PK=SKMIDEM#unit#keyHash, SK=IDEMPOTENCY                         |
+ * |21 | per-unit counters of a cycle (status, predikat)  | PK=CYCLE#c, SK=UNITSTAT#unit / SK begins_with UNITSTAT#         |
+ * |22 | calibration result of a unit (+ HR resolution)   | PK=CYCLE#c, SK=CALIBRATION#unit / SK begins_with CALIBRATION#   |
+ * |23 | recipients whose digest is due in a stage        | PK=CYCLE#c, SK=DIGESTDUE#stage#nip / begins_with DIGESTDUE#stage#|
+ *
+ * Nothing that grows with the cohort lives on one item: the cycle record holds ids and small
+ * fields; per-unit and per-recipient facts are items of their own (an item is at most 400 KB).
  */
 
 export const GSI1 = 'GSI1';
@@ -43,7 +49,9 @@ export const keys = {
   cycle: (cycleId: string) => ({ PK: `CYCLE#${cycleId}`, SK: 'META' }),
   cycleByAgency: (agencyId: string, year: number) => ({ GSI1PK: `AGENCY#${agencyId}#CYCLES`, GSI1SK: `YEAR#${year}` }),
   stage: (cycleId: string, stage: string) => ({ PK: `CYCLE#${cycleId}`, SK: `STAGE#${stage}` }),
-  member: (cycleId: string, nip: string) => ({ PK: `CYCLE#${cycleId}`, SK: `MEMBER#${nip}` }),
+  unitStats: (cycleId: string, unitId: string) => ({ PK: `CYCLE#${cycleId}`, SK: `UNITSTAT#${unitId}` }),
+  calibration: (cycleId: string, unitId: string) => ({ PK: `CYCLE#${cycleId}`, SK: `CALIBRATION#${unitId}` }),
+  digestDue: (cycleId: string, stage: string, recipientNip: string) => ({ PK: `CYCLE#${cycleId}`, SK: `DIGESTDUE#${stage}#${recipientNip}` }),
   evaluation: (cycleId: string, nip: string) => ({ PK: `EVAL#${cycleId}#${nip}`, SK: 'EVAL' }),
   evaluationByUnit: (cycleId: string, unitId: string, status: string, nip: string) => ({
     GSI1PK: `CYCLE#${cycleId}#UNIT#${unitId}`,
@@ -93,9 +101,11 @@ export const keys = {
 export const prefixes = {
   employee: 'EMP#',
   unit: 'UNIT#',
-  member: 'MEMBER#',
   audit: 'AUDIT#',
   stage: 'STAGE#',
+  unitStats: 'UNITSTAT#',
+  calibration: 'CALIBRATION#',
+  digestDue: (stage: string) => `DIGESTDUE#${stage}#`,
   delegation: (delegatorNip: string) => `DELEGATION#${delegatorNip}#`,
 } as const;
 

@@ -5,6 +5,7 @@
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -15,6 +16,8 @@ import {
 import { ddb } from '../aws/clients';
 import { config } from '../config';
 import type { DecisionKind, DecisionStatus, EvaluationStatus, Stage } from '../lifecycle/status';
+import type { DistributionViolation, ScopeDistribution } from '../domain/distribution';
+import type { OrgPredikat } from '../domain/ratings';
 import { ConflictError } from './errors';
 import { GSI1, GSI2, keys, prefixes } from './keys';
 
@@ -70,10 +73,32 @@ export interface CycleRecord {
   version: number;
   orgPredikat?: string;
   orgResult?: string;
-  unitIds: string[];
   schedule: Record<string, unknown>;
   createdAt: string;
   failure?: { stage: string; error: string; cause?: string; at: string };
+  /** Set once by the calibration step; the per-unit results are CalibrationRecord items. */
+  calibration?: { at: string; orgPredikat: OrgPredikat; policyId: string; flagCount: number };
+}
+
+/** Counters of one unit in a cycle, kept exact by the same transactions that change evaluations. */
+export interface UnitStatsRecord {
+  cycleId: string;
+  unitId: string;
+  employees: number;
+  /** Attribute `status_<STATUS>` / `predikat_<PREDIKAT>` → count (flat, so ADD works on a new item). */
+  [counter: string]: string | number;
+}
+
+/** The curve check of one unit (or of the organisation, unitId ORGANISASI) and HR's resolution of it. */
+export interface CalibrationRecord {
+  cycleId: string;
+  unitId: string;
+  at: string;
+  distribution: ScopeDistribution;
+  violations: DistributionViolation[];
+  flagged: boolean;
+  resolved: boolean;
+  resolution?: { reason: string; by?: string; at: string };
 }
 
 export interface StageRecord {
@@ -87,8 +112,6 @@ export interface StageRecord {
   closedAt?: string;
   /** The current task token of the stage's await step. Never leaves the server; never logged. */
   taskToken?: string;
-  /** Recipients whose digest is due → the newest decision for them; cleared once a digest covered it. */
-  notify?: Record<string, string>;
   lastTick?: number;
 }
 
@@ -162,6 +185,28 @@ function auditPut(cycleId: string, nip: string, audit: AuditEvent): TransactItem
   };
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * TransactWriteItems, retried when it was cancelled only because another transaction held one of its
+ * items (TransactionConflict) or throttled: the shared counters (stage, unit) are in many transactions
+ * at once, and the SDK does not retry a cancelled transaction. A failed condition is never retried.
+ */
+export async function transactWrite(items: TransactItem[], attempts = 6): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ddb.send(new TransactWriteCommand({ TransactItems: items }));
+      return;
+    } catch (err) {
+      const reasons = err instanceof TransactionCanceledException ? (err.CancellationReasons ?? []) : [];
+      const transient = reasons.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError')
+        && !reasons.some((r) => r.Code === 'ConditionalCheckFailed');
+      if (!transient || attempt >= attempts) throw err;
+      await sleep(Math.random() * Math.min(1000, 25 * 2 ** attempt)); // full jitter
+    }
+  }
+}
+
 function isConditionalFailure(err: unknown): boolean {
   if (err instanceof TransactionCanceledException) {
     return (err.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed');
@@ -214,6 +259,27 @@ export function rosterPage(agencyId: string, cursor?: Record<string, unknown>, l
     KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
     ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':sk': prefixes.employee },
   }, cursor, limit);
+}
+
+export async function getUnit(agencyId: string, unitId: string): Promise<UnitRecord | undefined> {
+  const out = await ddb.send(new GetCommand({ TableName: table(), Key: keys.unit(agencyId, unitId) }));
+  return strip(out.Item) as UnitRecord | undefined;
+}
+
+/** Names of the given units (one GetItem each, not the agency's whole unit list). */
+export async function unitNames(agencyId: string, unitIds: Iterable<string>): Promise<Map<string, string>> {
+  const ids = [...new Set(unitIds)];
+  const units = await Promise.all(ids.map((id) => getUnit(agencyId, id)));
+  return new Map(ids.map((id, i) => [id, units[i]?.name ?? id]));
+}
+
+/** Units of an agency in id order, starting after `afterUnitId` (a page of the cycle walk). */
+export async function unitsAfter(agencyId: string, afterUnitId: string | undefined, limit: number): Promise<UnitRecord[]> {
+  const start = afterUnitId === undefined ? undefined : keys.unit(agencyId, afterUnitId);
+  return (await queryPage<UnitRecord>({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+    ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':sk': prefixes.unit },
+  }, start, limit)).items;
 }
 
 export function listUnits(agencyId: string) {
@@ -292,10 +358,10 @@ export async function ensureStage(cycleId: string, stage: Stage, at: string): Pr
   await ddb.send(new UpdateCommand({
     TableName: table(),
     Key: keys.stage(cycleId, stage),
-    UpdateExpression: 'SET #type = if_not_exists(#type, :type), cycleId = :c, #stage = :s, openedAt = if_not_exists(openedAt, :at), #total = if_not_exists(#total, :zero), #done = if_not_exists(#done, :zero), #notify = if_not_exists(#notify, :empty)',
+    UpdateExpression: 'SET #type = if_not_exists(#type, :type), cycleId = :c, #stage = :s, openedAt = if_not_exists(openedAt, :at), #total = if_not_exists(#total, :zero), #done = if_not_exists(#done, :zero)',
     // TOTAL and others are DynamoDB reserved words: every attribute name here goes through a placeholder.
-    ExpressionAttributeNames: { '#type': 'type', '#stage': 'stage', '#total': 'total', '#done': 'done', '#notify': 'notify' },
-    ExpressionAttributeValues: { ':type': 'STAGE', ':c': cycleId, ':s': stage, ':at': at, ':zero': 0, ':empty': {} },
+    ExpressionAttributeNames: { '#type': 'type', '#stage': 'stage', '#total': 'total', '#done': 'done' },
+    ExpressionAttributeValues: { ':type': 'STAGE', ':c': cycleId, ':s': stage, ':at': at, ':zero': 0 },
   }));
 }
 
@@ -317,13 +383,9 @@ export async function storeStageToken(cycleId: string, stage: Stage, taskToken: 
   return strip(out.Attributes) as unknown as StageRecord;
 }
 
-/**
- * The one update of a stage record inside a transaction (a transaction may touch an item only once):
- * counters and the set of recipients whose digest is due, together.
- */
-export function stageUpdate(cycleId: string, stage: Stage, change: { total?: number; done?: number; notify?: { recipientNip: string; decisionId: string } }): TransactItem {
+/** The stage record's counters, inside a transaction (a transaction may touch an item only once). */
+export function stageUpdate(cycleId: string, stage: Stage, change: { total?: number; done?: number }): TransactItem {
   const adds: string[] = [];
-  const sets: string[] = [];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   for (const field of ['total', 'done'] as const) {
@@ -333,22 +395,40 @@ export function stageUpdate(cycleId: string, stage: Stage, change: { total?: num
       values[`:${field}`] = change[field];
     }
   }
-  if (change.notify) {
-    sets.push('#notify.#recipient = :decision');
-    names['#notify'] = 'notify';
-    names['#recipient'] = change.notify.recipientNip;
-    values[':decision'] = change.notify.decisionId;
-  }
-  if (!adds.length && !sets.length) throw new Error('stageUpdate needs a counter or a recipient');
+  if (!adds.length) throw new Error('stageUpdate needs a counter');
   return {
     Update: {
       TableName: table(),
       Key: keys.stage(cycleId, stage),
-      UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', adds.length ? `ADD ${adds.join(', ')}` : ''].filter(Boolean).join(' '),
+      UpdateExpression: `ADD ${adds.join(', ')}`,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
     },
   };
+}
+
+/**
+ * Marks a recipient's digest as due in a stage, with the newest decision for them. One item per
+ * recipient (not a map on the stage record): 100,000 employees have ~15,000 raters.
+ */
+export function digestDuePut(cycleId: string, stage: Stage, recipientNip: string, decisionId: string): TransactItem {
+  return {
+    Put: {
+      TableName: table(),
+      Item: { ...keys.digestDue(cycleId, stage, recipientNip), type: 'DIGESTDUE', cycleId, stage, recipientNip, decisionId },
+    },
+  };
+}
+
+export interface DigestDue { recipientNip: string; decisionId: string }
+
+/** Recipients whose digest is due, a page at a time (in NIP order). */
+export function digestsDuePage(cycleId: string, stage: Stage, cursor?: Record<string, unknown>, limit = 50) {
+  return queryPage<DigestDue>({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+    ExpressionAttributeValues: { ':pk': keys.cycle(cycleId).PK, ':sk': prefixes.digestDue(stage) },
+    ProjectionExpression: 'recipientNip, decisionId',
+  }, cursor, limit);
 }
 
 /**
@@ -357,12 +437,10 @@ export function stageUpdate(cycleId: string, stage: Stage, change: { total?: num
  */
 export async function clearNotify(cycleId: string, stage: Stage, recipientNip: string, coveredDecisionId: string): Promise<void> {
   try {
-    await ddb.send(new UpdateCommand({
+    await ddb.send(new DeleteCommand({
       TableName: table(),
-      Key: keys.stage(cycleId, stage),
-      UpdateExpression: 'REMOVE #notify.#recipient',
-      ConditionExpression: '#notify.#recipient = :seen',
-      ExpressionAttributeNames: { '#notify': 'notify', '#recipient': recipientNip },
+      Key: keys.digestDue(cycleId, stage, recipientNip),
+      ConditionExpression: 'decisionId = :seen',
       ExpressionAttributeValues: { ':seen': coveredDecisionId },
     }));
   } catch (err) {
@@ -403,7 +481,6 @@ export async function claimOnce(onceKey: string, at: string): Promise<boolean> {
   }
 }
 export async function releaseOnce(onceKey: string): Promise<void> {
-  const { DeleteCommand } = await import('@aws-sdk/lib-dynamodb');
   await ddb.send(new DeleteCommand({ TableName: table(), Key: { PK: `ONCE#${onceKey}`, SK: 'ONCE' } }));
 }
 
@@ -419,19 +496,18 @@ function evaluationIndexKeys(e: Pick<EvaluationRecord, 'cycleId' | 'unitId' | 's
 /** Creates the evaluation with its first audit event; returns false if it already existed. */
 export async function createEvaluation(e: EvaluationRecord, audit: AuditEvent, extra: TransactItem[] = []): Promise<boolean> {
   try {
-    await ddb.send(new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: table(),
-            Item: { ...keys.evaluation(e.cycleId, e.nip), ...evaluationIndexKeys(e), type: 'EVALUATION', ...e },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
+    await transactWrite([
+      {
+        Put: {
+          TableName: table(),
+          Item: { ...keys.evaluation(e.cycleId, e.nip), ...evaluationIndexKeys(e), type: 'EVALUATION', ...e },
+          ConditionExpression: 'attribute_not_exists(PK)',
         },
-        auditPut(e.cycleId, e.nip, audit),
-        ...extra,
-      ],
-    }));
+      },
+      auditPut(e.cycleId, e.nip, audit),
+      ...unitStatUpdates(e.cycleId, undefined, e),
+      ...extra,
+    ]);
     return true;
   } catch (err) {
     if (isConditionalFailure(err)) return false;
@@ -466,11 +542,137 @@ export async function evaluationsOfUnit(cycleId: string, unitId: string): Promis
   return out;
 }
 
-/** Every evaluation of a cycle, unit by unit: for calibration, exports and reports, never a Scan. */
-export async function evaluationsOfCycle(cycle: Pick<CycleRecord, 'cycleId' | 'unitIds'>): Promise<EvaluationRecord[]> {
+/** Where a walk over a cycle's evaluations stopped: the unit, and the key within it. */
+export interface CycleWalkCursor { u?: string; k?: Record<string, unknown> }
+
+/**
+ * One page of a cycle's evaluations, filled across unit boundaries (units in id order, then each
+ * unit's evaluations on GSI1), so the number of pages is the cohort / `limit`, not the number of
+ * units. Units come from the roster, so a unit added mid-cycle is walked too.
+ */
+export async function evaluationsOfCyclePage(cycle: Pick<CycleRecord, 'cycleId' | 'agencyId'>, cursor: CycleWalkCursor, limit = 100): Promise<{ items: EvaluationRecord[]; next?: CycleWalkCursor }> {
+  const items: EvaluationRecord[] = [];
+  let unitId = cursor.u;
+  let key = cursor.k;
+  let queue: string[] = [];
+  if (unitId === undefined) {
+    queue = (await unitsAfter(cycle.agencyId, undefined, 50)).map((u) => u.unitId);
+    unitId = queue.shift();
+  }
+  while (unitId !== undefined) {
+    const page = await evaluationsOfUnitPage(cycle.cycleId, unitId, key, limit - items.length);
+    items.push(...page.items);
+    if (page.next) {
+      key = page.next;
+      if (items.length >= limit) return { items, next: { u: unitId, k: key } };
+      continue;
+    }
+    key = undefined;
+    if (!queue.length) queue = (await unitsAfter(cycle.agencyId, unitId, 50)).map((u) => u.unitId);
+    const nextUnit = queue.shift();
+    // A full page ends here; the next call starts at the next unit.
+    if (items.length >= limit) return { items, ...(nextUnit !== undefined ? { next: { u: nextUnit } } : {}) };
+    unitId = nextUnit;
+  }
+  return { items };
+}
+
+/** Every evaluation of a cycle (exports, small agencies); large walks go page by page. */
+export async function evaluationsOfCycle(cycle: Pick<CycleRecord, 'cycleId' | 'agencyId'>): Promise<EvaluationRecord[]> {
   const out: EvaluationRecord[] = [];
-  for (const unitId of cycle.unitIds) out.push(...(await evaluationsOfUnit(cycle.cycleId, unitId)));
+  let cursor: CycleWalkCursor | undefined = {};
+  while (cursor) {
+    const page: { items: EvaluationRecord[]; next?: CycleWalkCursor } = await evaluationsOfCyclePage(cycle, cursor, 500);
+    out.push(...page.items);
+    cursor = page.next;
+  }
   return out;
+}
+
+// ─── per-unit counters and calibration ─────────────────────────────────────────────────────────────
+
+type Counted = Pick<EvaluationRecord, 'unitId' | 'status'> & { predikat?: string | null };
+
+export const statusCounter = (status: string) => `status_${status}`;
+export const predikatCounter = (predikat: string) => `predikat_${predikat}`;
+
+/**
+ * The unit counter updates for one evaluation going from `before` to `after` (either may be absent:
+ * created, or never removed today). Part of the same transaction as the change, so counts are exact.
+ */
+export function unitStatUpdates(cycleId: string, before: Counted | undefined, after: Counted | undefined): TransactItem[] {
+  const deltas = new Map<string, Map<string, number>>();
+  const add = (unitId: string, attr: string, d: number) => {
+    const unit = deltas.get(unitId) ?? new Map<string, number>();
+    unit.set(attr, (unit.get(attr) ?? 0) + d);
+    deltas.set(unitId, unit);
+  };
+  for (const [e, d] of [[before, -1], [after, 1]] as const) {
+    if (!e) continue;
+    add(e.unitId, 'employees', d);
+    add(e.unitId, statusCounter(e.status), d);
+    if (e.predikat) add(e.unitId, predikatCounter(e.predikat), d);
+  }
+  const updates: TransactItem[] = [];
+  for (const [unitId, attrs] of deltas) {
+    const changed = [...attrs].filter(([, d]) => d !== 0);
+    if (!changed.length) continue;
+    const names: Record<string, string> = { '#type': 'type' };
+    const values: Record<string, unknown> = { ':type': 'UNITSTAT', ':c': cycleId, ':u': unitId };
+    changed.forEach(([attr, d], i) => { names[`#a${i}`] = attr; values[`:d${i}`] = d; });
+    updates.push({
+      Update: {
+        TableName: table(),
+        Key: keys.unitStats(cycleId, unitId),
+        UpdateExpression: `SET #type = :type, cycleId = :c, unitId = :u ADD ${changed.map((_, i) => `#a${i} :d${i}`).join(', ')}`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    });
+  }
+  return updates;
+}
+
+/** Every unit's counters in a cycle (one item per unit; ~6,000 at 100,000 employees). */
+export function unitStatsOf(cycleId: string) {
+  return queryAll<UnitStatsRecord>({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+    ExpressionAttributeValues: { ':pk': keys.cycle(cycleId).PK, ':sk': prefixes.unitStats },
+  });
+}
+
+/** Counts of one kind (`status_` or `predikat_`) from a counters record, without the prefix; zeros dropped. */
+export function countsOf(stats: UnitStatsRecord, kind: 'status' | 'predikat'): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(stats)) {
+    if (k.startsWith(`${kind}_`) && typeof v === 'number' && v !== 0) out[k.slice(kind.length + 1)] = v;
+  }
+  return out;
+}
+
+/** Writes a unit's calibration result once (a retried step leaves an existing one, and its resolution, alone). */
+export async function putCalibrationOnce(record: CalibrationRecord): Promise<void> {
+  try {
+    await ddb.send(new PutCommand({
+      TableName: table(),
+      Item: { ...keys.calibration(record.cycleId, record.unitId), type: 'CALIBRATION', ...record },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    }));
+  } catch (err) {
+    if (!isConditionalFailure(err)) throw err;
+  }
+}
+
+export function calibrationsOf(cycleId: string) {
+  return queryAll<CalibrationRecord>({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+    ExpressionAttributeValues: { ':pk': keys.cycle(cycleId).PK, ':sk': prefixes.calibration },
+  });
+}
+
+export async function getCalibration(cycleId: string, unitId: string): Promise<CalibrationRecord | undefined> {
+  const out = await ddb.send(new GetCommand({ TableName: table(), Key: keys.calibration(cycleId, unitId), ConsistentRead: true }));
+  return strip(out.Item) as CalibrationRecord | undefined;
 }
 
 export function evaluationsOfRater(cycleId: string, raterNip: string) {
@@ -507,6 +709,14 @@ export interface EvaluationChange {
  * Returns 'applied', or 'replayed' when this exact change had already been applied.
  */
 export async function changeEvaluation(change: EvaluationChange, current: EvaluationRecord): Promise<'applied' | 'replayed'> {
+  // The unit counters are computed from `current`, so it must be the version the condition checks.
+  if (change.expectedVersion !== undefined && change.expectedVersion !== current.version) {
+    if (current.lastChangeId === change.changeId) return 'replayed';
+    throw new ConflictError(
+      `Evaluation ${current.nip} is at version ${current.version}, not ${change.expectedVersion}; reload and try again`,
+      `Penilaian ${current.nip} telah berubah (versi ${current.version}); muat ulang lalu coba lagi`,
+    );
+  }
   const status = change.to ?? current.status;
   const names: Record<string, string> = { '#status': 'status' };
   const values: Record<string, unknown> = {
@@ -515,7 +725,7 @@ export async function changeEvaluation(change: EvaluationChange, current: Evalua
     ':changeId': change.changeId,
     ':at': change.audit.at,
     ':gsi1sk': keys.evaluationByUnit(current.cycleId, (change.set?.unitId as string) ?? current.unitId, status, current.nip).GSI1SK,
-    ':version': change.expectedVersion ?? current.version,
+    ':version': current.version,
   };
   const sets = ['#status = :status', 'version = version + :one', 'lastChangeId = :changeId', 'updatedAt = :at', 'GSI1SK = :gsi1sk'];
   for (const [i, [k, v]] of Object.entries(change.set ?? {}).entries()) {
@@ -540,23 +750,27 @@ export async function changeEvaluation(change: EvaluationChange, current: Evalua
     condition += ` AND #status IN (${froms.map((_, i) => `:from${i}`).join(', ')})`;
   }
   const eventId = change.changeId;
+  const after: Counted = {
+    unitId: (change.set?.unitId as string | undefined) ?? current.unitId,
+    status,
+    predikat: change.set && 'predikat' in change.set ? (change.set.predikat as string | null | undefined) : current.predikat,
+  };
   try {
-    await ddb.send(new TransactWriteCommand({
-      TransactItems: [
-        {
-          Update: {
-            TableName: table(),
-            Key: keys.evaluation(change.cycleId, change.nip),
-            UpdateExpression: `SET ${sets.join(', ')}`,
-            ConditionExpression: condition,
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
-          },
+    await transactWrite([
+      {
+        Update: {
+          TableName: table(),
+          Key: keys.evaluation(change.cycleId, change.nip),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: condition,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
         },
-        auditPut(change.cycleId, change.nip, { ...change.audit, eventId }),
-        ...(change.extra ?? []),
-      ],
-    }));
+      },
+      auditPut(change.cycleId, change.nip, { ...change.audit, eventId }),
+      ...unitStatUpdates(change.cycleId, current, after),
+      ...(change.extra ?? []),
+    ]);
     return 'applied';
   } catch (err) {
     if (!isConditionalFailure(err)) throw err;

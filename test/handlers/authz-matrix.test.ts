@@ -100,9 +100,10 @@ function seed(stage: string, status: string) {
   for (const [cycleId, agency, flagUnit] of [[CYCLE, AGENCY, 'seksi-kesra'], [OTHER_CYCLE, OTHER_AGENCY, 'kel-lain']] as const) {
     put({
       ...keys.cycle(cycleId), type: 'CYCLE', cycleId, agencyId: agency, year: 2026, policyId: DEFAULT_POLICY_ID, status: 'ACTIVE', stage, version: 3,
-      unitIds: UNITS.filter(([a]) => a === agency).map(([, u]) => u), schedule: DEFAULT_SCHEDULE, createdAt: '2026-01-02T01:00:00.000Z',
-      calibration: { flags: [{ unitId: flagUnit, resolved: false }] },
+      schedule: DEFAULT_SCHEDULE, createdAt: '2026-01-02T01:00:00.000Z',
+      calibration: { at: '2026-01-02T01:00:00.000Z', orgPredikat: 'BAIK', policyId: DEFAULT_POLICY_ID, flagCount: 1 },
     });
+    put({ ...keys.calibration(cycleId, flagUnit), cycleId, unitId: flagUnit, at: '2026-01-02T01:00:00.000Z', flagged: true, resolved: false, violations: [], distribution: {} });
     put({ ...keys.stage(cycleId, stage), cycleId, stage, total: 10, done: 1, openedAt: '2026-01-02T01:00:00.000Z' });
   }
   for (const p of PEOPLE) {
@@ -131,7 +132,7 @@ function seed(stage: string, status: string) {
 }
 
 /** Answers a Query from the table: `A = :v` on the partition key, optionally `begins_with(B, :p)` on the sort key. */
-function query(input: { KeyConditionExpression?: string; ExpressionAttributeValues?: Item; ExpressionAttributeNames?: Record<string, string> }) {
+function query(input: { KeyConditionExpression?: string; ExpressionAttributeValues?: Item; ExpressionAttributeNames?: Record<string, string>; ExclusiveStartKey?: Item; Limit?: number; IndexName?: string }) {
   const expr = input.KeyConditionExpression ?? '';
   const name = (n: string) => input.ExpressionAttributeNames?.[n] ?? n;
   const eq = /([#\w]+)\s*=\s*(:\w+)/.exec(expr);
@@ -140,8 +141,16 @@ function query(input: { KeyConditionExpression?: string; ExpressionAttributeValu
   const [pkName, pkValue] = [name(eq[1]!), input.ExpressionAttributeValues?.[eq[2]!]];
   const skName = prefix ? name(prefix[1]!) : undefined;
   const skPrefix = prefix ? String(input.ExpressionAttributeValues?.[prefix[2]!]) : undefined;
-  const items = [...table.values()].filter((i) => i[pkName] === pkValue && (!skName || String(i[skName] ?? '').startsWith(skPrefix!)));
-  return { Items: items.map((i) => structuredClone(i)), Count: items.length };
+  // Sorted by the sort key, from ExclusiveStartKey, at most Limit items: what DynamoDB pages like.
+  const sortKey = input.IndexName ? `${input.IndexName}SK` : 'SK';
+  const after = input.ExclusiveStartKey ? String(input.ExclusiveStartKey[sortKey] ?? '') : undefined;
+  const all = [...table.values()]
+    .filter((i) => i[pkName] === pkValue && (!skName || String(i[skName] ?? '').startsWith(skPrefix!)))
+    .sort((a, b) => String(a[sortKey] ?? '').localeCompare(String(b[sortKey] ?? '')))
+    .filter((i) => after === undefined || String(i[sortKey] ?? '') > after);
+  const items = input.Limit ? all.slice(0, input.Limit) : all;
+  const last = items.length < all.length ? items[items.length - 1] : undefined;
+  return { Items: items.map((i) => structuredClone(i)), Count: items.length, ...(last ? { LastEvaluatedKey: { PK: last.PK, SK: last.SK, [sortKey]: last[sortKey] } } : {}) };
 }
 
 const WRITE_COMMANDS = [PutCommand, UpdateCommand, TransactWriteCommand, DeleteCommand, BatchWriteCommand] as const;

@@ -67,14 +67,17 @@ describe('decision links', () => {
     expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
 
-  it('POST from the page decides: one transaction with the audit event and counter, then releases the stage', async () => {
+  it('POST from the page decides: one transaction with the audit event and counters, then releases the stage', async () => {
     const page = (await handler(httpEvent('GET', link.replace('https://api.example.test', '')), context)).body as string;
     const fields = { ...hiddenFields(page), decision: 'approve', comment: 'Setuju' };
     const res = await handler(httpEvent('POST', `/v1/decisions/${DECISION_ID}`, { body: formBody(fields), isBase64Encoded: true }), context);
     expect(res.statusCode).toBe(200);
     const tx = ddbMock.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
-    expect(tx.map((i) => Object.keys(i)[0])).toEqual(['Update', 'Put', 'Update', 'Update']);
+    // evaluation, audit event, the unit's counters, the decision, the stage's counter
+    expect(tx.map((i) => Object.keys(i)[0])).toEqual(['Update', 'Put', 'Update', 'Update', 'Update']);
     expect(JSON.stringify(tx)).toContain('AUDIT#');
+    expect(tx[2]!.Update!.Key!.SK).toBe('UNITSTAT#seksi-kesra');
+    expect(tx[2]!.Update!.UpdateExpression).toContain('ADD');
     expect(sfnMock.commandCalls(SendTaskSuccessCommand)[0]!.args[0].input.taskToken).toBe('secret-task-token');
   });
 

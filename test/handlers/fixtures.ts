@@ -31,7 +31,7 @@ export const NIP = { employee: '199001012015031001', rater: '198001012005011002'
 
 export const cycle = {
   PK: 'CYCLE#kec-asemrowo-2026', SK: 'META', cycleId: 'kec-asemrowo-2026', agencyId: 'kec-asemrowo', year: 2026, policyId: 'permenpanrb-6-2022/v1',
-  status: 'ACTIVE', stage: 'APPROVAL', version: 3, unitIds: ['seksi-kesra'], createdAt: '2026-01-02T01:00:00.000Z',
+  status: 'ACTIVE', stage: 'APPROVAL', version: 3, createdAt: '2026-01-02T01:00:00.000Z',
   schedule: { id: 's', legalSource: 'x', windows: { APPROVAL: { reminderDay: 7, deadlineDay: 14, lastDay: 30 }, OBJECTION: { reminderDay: 10, deadlineDay: 14, lastDay: 30, fixedWindowDays: 14 } } },
 };
 

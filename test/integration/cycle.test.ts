@@ -34,6 +34,22 @@ describe('a whole cycle on the sample roster', () => {
     expect(outcome.summary.cycle.status).toBe('COMPLETED');
   });
 
+  it('keeps per-unit counters equal to the evaluations they count (the summary reads only counters)', () => {
+    const byUnit = new Map<string, { employees: number; statuses: Record<string, number>; distribution: Record<string, number> }>();
+    for (const e of outcome.evaluations) {
+      const u = byUnit.get(e.unitId) ?? { employees: 0, statuses: {}, distribution: {} };
+      u.employees++;
+      u.statuses[e.status] = (u.statuses[e.status] ?? 0) + 1;
+      if (e.predikat) u.distribution[e.predikat] = (u.distribution[e.predikat] ?? 0) + 1;
+      byUnit.set(e.unitId, u);
+    }
+    const fromCounters = Object.fromEntries(outcome.summary.units.map((u: { unitId: string; employees: number; statuses: object; distribution: object }) => [u.unitId, { employees: u.employees, statuses: u.statuses, distribution: u.distribution }]));
+    expect(fromCounters).toEqual(Object.fromEntries(byUnit));
+    // The calibration is stored per unit and shown as one report; the cycle record stays small.
+    expect(outcome.summary.cycle.calibration.report.units.length).toBe(byUnit.size);
+    expect(JSON.stringify(outcome.summary.cycle).length).toBeLessThan(200_000);
+  });
+
   it('gives every employee the predikat the domain engine gives from the same data (objection aside)', () => {
     for (const e of outcome.evaluations) {
       if (e.nip === sample.scenario.objection.nip) continue;

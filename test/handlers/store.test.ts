@@ -1,0 +1,141 @@
+/**
+ * The store's scale-bearing pieces with aws-sdk-client-mock: the cycle walk fills pages across units
+ * (so page count follows the cohort, not the unit count), unit counters move with each change, and a
+ * transaction cancelled by a conflict is retried while a failed condition is not.
+ */
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { setEnv } from './fixtures';
+
+setEnv();
+const ddbMock = mockClient(DynamoDBDocumentClient);
+let repo: typeof import('../../shared/store/repository');
+beforeAll(async () => { repo = await import('../../shared/store/repository'); });
+beforeEach(() => ddbMock.reset());
+
+type Item = Record<string, unknown>;
+
+/** A tiny in-memory query over sorted items: honours ExclusiveStartKey and Limit like DynamoDB. */
+function serve(items: Item[]) {
+  ddbMock.on(QueryCommand).callsFake((input: { IndexName?: string; KeyConditionExpression: string; ExpressionAttributeValues: Item; ExclusiveStartKey?: Item; Limit?: number }) => {
+    const pkAttr = input.IndexName ? `${input.IndexName}PK` : 'PK';
+    const skAttr = input.IndexName ? `${input.IndexName}SK` : 'SK';
+    const prefix = input.ExpressionAttributeValues[':sk'] as string | undefined;
+    const after = input.ExclusiveStartKey?.[skAttr] as string | undefined;
+    const all = items
+      .filter((i) => i[pkAttr] === input.ExpressionAttributeValues[':pk'] && (!prefix || String(i[skAttr]).startsWith(prefix)))
+      .sort((a, b) => String(a[skAttr]).localeCompare(String(b[skAttr])))
+      .filter((i) => after === undefined || String(i[skAttr]) > after);
+    const page = input.Limit ? all.slice(0, input.Limit) : all;
+    const last = page.length < all.length ? page[page.length - 1] : undefined;
+    return { Items: page, ...(last ? { LastEvaluatedKey: { PK: last.PK, SK: last.SK, [skAttr]: last[skAttr], [pkAttr]: last[pkAttr] } } : {}) };
+  });
+}
+
+function agency(unitSizes: number[]): Item[] {
+  const items: Item[] = [];
+  unitSizes.forEach((size, u) => {
+    const unitId = `u${String(u).padStart(3, '0')}`;
+    items.push({ PK: 'AGENCY#a', SK: `UNIT#${unitId}`, unitId, name: unitId });
+    for (let n = 0; n < size; n++) {
+      const nip = `${unitId}-${String(n).padStart(4, '0')}`;
+      items.push({ PK: `EVAL#c#${nip}`, SK: 'EVAL', GSI1PK: `CYCLE#c#UNIT#${unitId}`, GSI1SK: `STATUS#MONITORING#${nip}`, nip, unitId, status: 'MONITORING' });
+    }
+  });
+  return items;
+}
+
+async function walk(limit: number) {
+  const pages: string[][] = [];
+  let cursor: import('../../shared/store/repository').CycleWalkCursor | undefined = {};
+  while (cursor) {
+    const page: Awaited<ReturnType<typeof repo.evaluationsOfCyclePage>> = await repo.evaluationsOfCyclePage({ cycleId: 'c', agencyId: 'a' }, cursor, limit);
+    pages.push(page.items.map((e) => e.nip));
+    cursor = page.next;
+    if (pages.length > 10_000) throw new Error('the walk does not end');
+  }
+  return pages;
+}
+
+describe('the cycle walk (evaluationsOfCyclePage)', () => {
+  it.each([
+    { name: '120 units of 3 (the old per-unit paging took 120 pages)', sizes: Array(120).fill(3), limit: 100, pages: 4 },
+    { name: 'one unit larger than a page', sizes: [250], limit: 100, pages: 3 },
+    { name: 'units that end exactly on a page boundary', sizes: [50, 50, 100], limit: 100, pages: 2 },
+    { name: 'empty units among full ones', sizes: [0, 7, 0, 0, 5, 0], limit: 4, pages: 3 },
+    { name: 'more units than one unit page (50)', sizes: Array(130).fill(1), limit: 100, pages: 2 },
+    { name: 'no evaluations at all', sizes: [0, 0], limit: 100, pages: 1 },
+  ])('$name: every evaluation once, in $pages pages', async ({ sizes, limit, pages }) => {
+    serve(agency(sizes));
+    const out = await walk(limit);
+    const all = out.flat();
+    expect(all).toHaveLength(sizes.reduce((a, b) => a + b, 0));
+    expect(new Set(all).size).toBe(all.length);
+    // Every page is full but the last; a walk may end with one empty page (when a page ended on a unit boundary).
+    const filled = out.filter((p) => p.length > 0);
+    expect(Math.max(filled.length, 1)).toBe(pages);
+    expect(out.length - filled.length).toBeLessThanOrEqual(1);
+    for (const page of filled.slice(0, -1)) expect(page).toHaveLength(limit);
+  });
+});
+
+describe('unit counters (unitStatUpdates)', () => {
+  const adds = (items: ReturnType<typeof repo.unitStatUpdates>) => items.map((i) => {
+    const u = i.Update!;
+    const names = u.ExpressionAttributeNames!;
+    const values = u.ExpressionAttributeValues!;
+    const deltas = Object.fromEntries(Object.keys(names).filter((n) => n.startsWith('#a')).map((n) => [names[n], values[`:d${n.slice(2)}`]]));
+    return { sk: u.Key!.SK, deltas };
+  });
+
+  it('a new evaluation counts one employee in its status', () => {
+    expect(adds(repo.unitStatUpdates('c', undefined, { unitId: 'u1', status: 'SKP_DRAFT' }))).toEqual([
+      { sk: 'UNITSTAT#u1', deltas: { employees: 1, status_SKP_DRAFT: 1 } },
+    ]);
+  });
+  it('a status change moves one count; the employee count does not change', () => {
+    expect(adds(repo.unitStatUpdates('c', { unitId: 'u1', status: 'AWAITING_RATING' }, { unitId: 'u1', status: 'AWAITING_APPROVAL', predikat: 'BAIK' }))).toEqual([
+      { sk: 'UNITSTAT#u1', deltas: { status_AWAITING_RATING: -1, status_AWAITING_APPROVAL: 1, predikat_BAIK: 1 } },
+    ]);
+  });
+  it('an objection that changes the predikat moves it', () => {
+    expect(adds(repo.unitStatUpdates('c', { unitId: 'u1', status: 'OBJECTED', predikat: 'BUTUH_PERBAIKAN' }, { unitId: 'u1', status: 'OBJECTION_DECIDED', predikat: 'BAIK' }))[0]!.deltas)
+      .toEqual({ status_OBJECTED: -1, status_OBJECTION_DECIDED: 1, predikat_BUTUH_PERBAIKAN: -1, predikat_BAIK: 1 });
+  });
+  it('a transfer moves the employee, status and predikat between units', () => {
+    expect(adds(repo.unitStatUpdates('c', { unitId: 'u1', status: 'MONITORING', predikat: 'BAIK' }, { unitId: 'u2', status: 'MONITORING', predikat: 'BAIK' }))).toEqual([
+      { sk: 'UNITSTAT#u1', deltas: { employees: -1, status_MONITORING: -1, predikat_BAIK: -1 } },
+      { sk: 'UNITSTAT#u2', deltas: { employees: 1, status_MONITORING: 1, predikat_BAIK: 1 } },
+    ]);
+  });
+  it('a change of fields only (no status, unit or predikat change) touches no counter', () => {
+    expect(repo.unitStatUpdates('c', { unitId: 'u1', status: 'MONITORING' }, { unitId: 'u1', status: 'MONITORING' })).toEqual([]);
+  });
+  it('countsOf reads the counters back without their prefix, zeros dropped', () => {
+    const stats = { cycleId: 'c', unitId: 'u1', employees: 3, status_FINAL: 3, status_MONITORING: 0, predikat_BAIK: 2, predikat_SANGAT_BAIK: 1 };
+    expect(repo.countsOf(stats, 'status')).toEqual({ FINAL: 3 });
+    expect(repo.countsOf(stats, 'predikat')).toEqual({ BAIK: 2, SANGAT_BAIK: 1 });
+  });
+});
+
+describe('transactWrite', () => {
+  const cancelled = (code: string) => new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'None' }, { Code: code }] });
+
+  it('retries a transaction cancelled by a conflict on a shared counter, and succeeds', async () => {
+    ddbMock.on(TransactWriteCommand).rejectsOnce(cancelled('TransactionConflict')).rejectsOnce(cancelled('TransactionConflict')).resolves({});
+    await repo.transactWrite([{ Put: { TableName: 't', Item: { PK: 'x', SK: 'y' } } }]);
+    expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(3);
+  });
+  it('never retries a failed condition (the caller decides: replay or 409)', async () => {
+    ddbMock.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed'));
+    await expect(repo.transactWrite([{ Put: { TableName: 't', Item: { PK: 'x', SK: 'y' } } }])).rejects.toThrow(TransactionCanceledException);
+    expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(1);
+  });
+  it('gives up after its attempts and surfaces the error (the step is then retried by Step Functions)', async () => {
+    ddbMock.on(TransactWriteCommand).rejects(cancelled('TransactionConflict'));
+    await expect(repo.transactWrite([{ Put: { TableName: 't', Item: { PK: 'x', SK: 'y' } } }], 3)).rejects.toThrow(TransactionCanceledException);
+    expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(3);
+  });
+});
