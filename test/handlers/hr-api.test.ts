@@ -22,6 +22,12 @@ type Caller = { nip: string; hr?: boolean } | null;
 const LIST = '/v1/cycles/{cycleId}/evaluations';
 const list = (query: Record<string, string>, caller: Caller = as.hr) => invoke(handler, 'GET', LIST, { cycleId: CYCLE }, { caller, query });
 const nips = (res: { body: { items: { nip: string }[] } }) => res.body.items.map((i) => i.nip);
+/** Items DynamoDB evaluated (ScannedCount) over the index Queries since the last history reset. */
+const itemsRead = async () => {
+  const calls = ddbMock.commandCalls(QueryCommand).filter((c) => c.args[0].input.IndexName);
+  const outs = (await Promise.all(calls.map((c) => c.returnValue))) as { ScannedCount?: number }[];
+  return outs.reduce((n, o) => n + (o.ScannedCount ?? 0), 0);
+};
 const world = (stage: string, status: string, extra: Record<string, unknown> = {}) => prime(() => seedWorld({ stage, status, ...extra }));
 
 beforeEach(() => { deps.clock = fixedClock('2026-07-10T03:00:00Z'); });
@@ -109,9 +115,20 @@ describe('GET /v1/cycles/{cycleId}/evaluations (HR)', () => {
     } while (cursor && pages < 10);
     expect(seen).toEqual(whole);
     expect(pages).toBe(3);
-    // No filter: each Query asks for exactly what still fits (Limit = room), so nothing is read twice.
+    // No filter: each Query asks for exactly what still fits (Limit = room): items read = items returned.
     const limits = ddbMock.commandCalls(QueryCommand).filter((c) => c.args[0].input.IndexName).map((c) => c.args[0].input.Limit!);
     expect(limits.every((l) => l <= 3)).toBe(true);
+    expect(await itemsRead()).toBe(seen.length);
+  });
+
+  it('read amplification: 1.0 by unit, status or stage; a predikat reads only rated evaluations', async () => {
+    ddbMock.resetHistory();
+    const byStage = await list({ unitId: 'kecamatan', includeSubunits: 'true', stage: 'FINAL_SCORING' });
+    expect(await itemsRead()).toBe(byStage.body.items.length);
+    ddbMock.resetHistory();
+    const byPredikat = await list({ unitId: 'kecamatan', includeSubunits: 'true', predikat: 'BAIK' });
+    expect(byPredikat.body.items).toHaveLength(1);
+    expect(await itemsRead()).toBe(2); // the two rated evaluations, not the eight of the kecamatan
   });
 
   it('a cursor from another query, or altered, → 400 problem+json', async () => {
