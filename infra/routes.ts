@@ -19,6 +19,8 @@ export const ROUTES: readonly Route[] = [
   { method: 'PUT', path: '/v1/cycles/{cycleId}/evaluations/{nip}/skp', functionId: 'evaluation-api', auth: 'jwt' },
   { method: 'PUT', path: '/v1/cycles/{cycleId}/evaluations/{nip}/progress', functionId: 'evaluation-api', auth: 'jwt' },
   { method: 'PUT', path: '/v1/cycles/{cycleId}/evaluations/{nip}/feedback', functionId: 'evaluation-api', auth: 'jwt' },
+  { method: 'POST', path: '/v1/cycles/{cycleId}/evaluations/{nip}/invitations', functionId: 'evaluation-api', auth: 'jwt' },
+  { method: 'PUT', path: '/v1/cycles/{cycleId}/evaluations/{nip}/self-assessment', functionId: 'evaluation-api', auth: 'jwt' },
   { method: 'PUT', path: '/v1/cycles/{cycleId}/evaluations/{nip}/midyear-review', functionId: 'evaluation-api', auth: 'jwt' },
   { method: 'PUT', path: '/v1/cycles/{cycleId}/evaluations/{nip}/rating', functionId: 'evaluation-api', auth: 'jwt' },
   { method: 'POST', path: '/v1/cycles/{cycleId}/evaluations/{nip}/objection', functionId: 'evaluation-api', auth: 'jwt' },

@@ -20,6 +20,7 @@ import type { LocalStack } from '../../infra/local/stack';
 import type { SampleAgency, SamplePlan } from '../../infra/local/sample/schema';
 import { parseOutboxMessage } from '../../shared/mail/outbox';
 import { keys } from '../../shared/store/keys';
+import { colleaguesToInvite } from '../../infra/local/invitations';
 import { benchClient } from './ceiling';
 import { HttpClient } from './http';
 import type { Phase } from './meters';
@@ -382,10 +383,15 @@ export class BulkDriver {
         return;
       }
       case 'FINAL_SCORING': {
+        // No transfers in the bench: the sample's units and raters are the stored ones.
+        const placement = new Map(this.sample.employees.map((e) => [e.nip, { unitId: e.unitId, raterNip: this.raterOf.get(e.nip) }]));
         await mapLimit(plans, c, async (p) => {
           await this.must('PUT', `${cyc}/evaluations/${p.nip}/progress`, { nip: p.nip }, { realisations: p.final }, `final-progress:${p.nip}`);
           const byAuthor = new Map<string, { value: string; rating: string; comment?: string }[]>();
           for (const f of p.feedback) byAuthor.set(f.fromNip, [...(byAuthor.get(f.fromNip) ?? []), { value: f.value, rating: f.rating, ...(f.comment ? { comment: f.comment } : {}) }]);
+          // The rater invites the colleagues asked for 360° feedback first (the same people as runCycle invites).
+          const peerNips = colleaguesToInvite(p.nip, byAuthor.keys(), (nip) => placement.get(nip));
+          if (peerNips.length) await this.must('POST', `${cyc}/evaluations/${p.nip}/invitations`, { nip: raterOf(p.nip) }, { peerNips }, `invitations:${p.nip}`);
           for (const [from, feedback] of byAuthor) {
             await this.must('PUT', `${cyc}/evaluations/${p.nip}/feedback`, { nip: from }, { feedback }, `feedback:${p.nip}:${from}`, [403]);
           }

@@ -10,6 +10,8 @@ import { NotFoundError } from '../../shared/store/errors';
 import { CycleIdParam, jsonApi, NipParam, type ApiRequest } from '../../shared/http/api';
 import { createDelegation } from '../../shared/cycle/delegation';
 import { config } from '../../shared/config';
+import { invitePeers, recordSelfAssessment } from '../../shared/cycle/actions';
+import { invitationsOf } from '../../shared/store/repository';
 
 const Path = z.object({ cycleId: CycleIdParam, nip: NipParam });
 const path = (req: ApiRequest) => Path.parse(req.params);
@@ -25,6 +27,15 @@ export const RatingBody = z.object({
   behaviourRating: z.object({ rating: RatingSchema, reason: z.string().max(2000).optional() }).optional(),
 });
 export const ObjectionBody = z.object({ reason: Reason, requestedPredikat: PredikatSchema.optional() });
+export const InvitationsBody = z.object({ peerNips: z.array(NipParam).min(1).max(20) });
+const Note = z.string().trim().max(2000).optional();
+export const SelfAssessmentBody = z.object({
+  rhk: z.array(z.object({ rhkId: z.string().min(1).max(100), rating: RatingSchema, note: Note })).max(50).optional(),
+  behaviour: z.array(z.object({ value: BerakhlakValueSchema, rating: RatingSchema, note: Note })).max(7)
+    .refine((b) => new Set(b.map((x) => x.value)).size === b.length, 'Setiap nilai BerAKHLAK sekali saja / each BerAKHLAK value once').optional(),
+  summary: z.string().trim().min(1).max(4000).optional(),
+}).refine((b) => Boolean(b.rhk?.length || b.behaviour?.length || b.summary), 'Isi minimal satu bagian / fill in at least one part');
+export type SelfAssessmentBody = z.infer<typeof SelfAssessmentBody>;
 
 const Day = z.iso.date();
 export const DelegationBody = z.object({
@@ -51,7 +62,8 @@ export const handler = jsonApi({
     if (![e.nip, e.raterNip, e.approverNip].includes(c.nip) && !(cycle && isHrOf(c, cycle.agencyId))) {
       throw new ForbiddenError('Not in your scope', 'Di luar cakupan akses Anda');
     }
-    return { body: { evaluation: e, audit: await auditTrail(cycleId, nip) } };
+    const [audit, invitations] = await Promise.all([auditTrail(cycleId, nip), invitationsOf(cycleId, nip)]);
+    return { body: { evaluation: e, audit, invitations } };
   },
   'PUT /v1/cycles/{cycleId}/evaluations/{nip}/skp': async (req) => {
     const { cycleId, nip } = path(req);
@@ -64,6 +76,15 @@ export const handler = jsonApi({
   'PUT /v1/cycles/{cycleId}/evaluations/{nip}/feedback': async (req) => {
     const { cycleId, nip } = path(req);
     return { body: await giveFeedback(cycleId, nip, req.body(FeedbackBody).feedback, req.caller, req.requestId) };
+  },
+  'POST /v1/cycles/{cycleId}/evaluations/{nip}/invitations': async (req) => {
+    const { cycleId, nip } = path(req);
+    const result = await invitePeers(cycleId, nip, req.body(InvitationsBody).peerNips, req.caller, req.requestId);
+    return { status: result.outcome === 'applied' ? 201 : 200, body: result };
+  },
+  'PUT /v1/cycles/{cycleId}/evaluations/{nip}/self-assessment': async (req) => {
+    const { cycleId, nip } = path(req);
+    return { body: await recordSelfAssessment(cycleId, nip, req.body(SelfAssessmentBody), req.caller, req.requestId) };
   },
   'PUT /v1/cycles/{cycleId}/evaluations/{nip}/midyear-review': async (req) => {
     const { cycleId, nip } = path(req);

@@ -20,6 +20,7 @@ import { periodOf } from '../../shared/skm/time';
 import { decodeCursor as verifyCursor, encodeCursor as signCursor } from '../../shared/skm/secrets';
 import { NotFoundError } from '../../shared/store/errors';
 import { config } from '../../shared/config';
+import { EvaluationListQuery, listEvaluations } from '../../shared/cycle/evaluation-list';
 
 /** Every evaluation of a cycle, unit by unit (GSI1 queries, paged). */
 async function allEvaluationsOfCycle(cycleId: string) {
@@ -46,12 +47,6 @@ export const CreateCycleBody = z.object({
   year: z.number().int().min(2022).max(2100),
   policyId: z.string().default(DEFAULT_POLICY_ID),
   orgPredikat: OrgPredikatSchema.optional(),
-});
-const ListQuery = z.object({
-  unitId: z.string().min(1).max(64).optional(),
-  status: EvaluationStatusSchema.optional(),
-  cursor: z.string().max(2000).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 const Reason = z.string().trim().min(1).max(2000);
 export const TransferBody = z.object({ unitId: z.string().min(1).max(64).optional(), raterNip: NipParam, reason: Reason });
@@ -96,18 +91,14 @@ export const handler = jsonApi({
   },
   'GET /v1/cycles/{cycleId}/evaluations': async (req) => {
     const cycleId = CycleIdParam.parse(req.params.cycleId);
-    const q = ListQuery.parse(req.query);
+    const q = EvaluationListQuery.parse(req.query);
     if (!req.caller.roles.includes('hr')) {
       // A rater lists their own team.
       const team = await evaluationsOfRater(cycleId, req.caller.nip);
       return { body: { items: team, next: null } };
     }
-    await requireHrOfCycle(req, cycleId);
-    if (!q.unitId) throw badRequest('Parameter unitId wajib diisi', 'Query parameter unitId is required');
-    // Cursors are signed and bound to this query: a forged or borrowed one is a 400, never a 500.
-    const scope = `evaluations\n${cycleId}\n${q.unitId}\n${q.status ?? ''}`;
-    const page = await evaluationsOfUnitPage(cycleId, q.unitId, await verifyCursor(q.cursor, scope), q.limit, q.status);
-    return { body: { items: page.items, next: await signCursor(page.next, scope) } };
+    const cycle = await requireHrOfCycle(req, cycleId);
+    return { body: await listEvaluations(cycle, q) };
   },
   'POST /v1/cycles/{cycleId}/evaluations/{nip}/transfer': async (req) => {
     const cycleId = CycleIdParam.parse(req.params.cycleId);

@@ -8,6 +8,7 @@ import type { LocalStack } from './stack';
 import { putEmployee, putUnit } from '../../shared/store/repository';
 import type { Stage } from '../../shared/lifecycle/status';
 import { mapLimit } from '../../shared/cycle/util';
+import { colleaguesToInvite, type Placement } from './invitations';
 
 export interface RunOptions {
   log?: (line: string) => void;
@@ -260,9 +261,18 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
   await hook('FINAL_SCORING');
   log('Tahap 3 · Evaluasi kinerja tahunan');
   await mapLimit(sample.plans, 6, (p) => api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${p.nip}/progress`, { nip: p.nip }, { realisations: p.final }));
+  // Raters know their office as it is now (after any transfer): HR's lists give each person's unit and rater.
+  const placement = await currentPlacements();
   await mapLimit(sample.plans, 4, async (p) => {
     const byAuthor = new Map<string, { value: string; rating: string; comment?: string }[]>();
     for (const f of p.feedback) byAuthor.set(f.fromNip, [...(byAuthor.get(f.fromNip) ?? []), { value: f.value, rating: f.rating, ...(f.comment ? { comment: f.comment } : {}) }]);
+    // The rater first invites the colleagues asked for 360° feedback; only invited colleagues may give it.
+    const rater = placement.get(p.nip)?.raterNip ?? raterOf.get(p.nip);
+    const peerNips = colleaguesToInvite(p.nip, byAuthor.keys(), (nip) => placement.get(nip));
+    if (rater && peerNips.length) {
+      const r = await api.call('POST', `/v1/cycles/${cycleId}/evaluations/${p.nip}/invitations`, { nip: rater }, { peerNips });
+      if (r.status !== 201 && r.status !== 200) throw new Error(`invitations ${rater}→${p.nip}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+    }
     for (const [from, feedback] of byAuthor) {
       const r = await api.call('PUT', `/v1/cycles/${cycleId}/evaluations/${p.nip}/feedback`, { nip: from }, { feedback });
       if (r.status >= 400 && r.status !== 403) throw new Error(`feedback ${from}→${p.nip}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
@@ -333,6 +343,21 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
   async function followUp() {
   log('Tahap 7 · Tindak lanjut');
   await waitFor((s) => s.cycle.status === 'COMPLETED', 'the cycle to complete');
+  }
+
+  /** Every evaluation's unit and rater as stored now, from HR's unit lists. */
+  async function currentPlacements(): Promise<Map<string, Placement>> {
+    const s = await summary();
+    const out = new Map<string, Placement>();
+    for (const u of s.units) {
+      let cursor: string | null = null;
+      do {
+        const page: any = await api.expect('GET', `/v1/cycles/${cycleId}/evaluations?unitId=${encodeURIComponent(u.unitId)}&limit=200${cursor ? `&cursor=${cursor}` : ''}`, hr);
+        for (const e of page.items) out.set(e.nip, { unitId: e.unitId, raterNip: e.raterNip });
+        cursor = page.next;
+      } while (cursor);
+    }
+    return out;
   }
 
   async function outcome(): Promise<CycleOutcome> {

@@ -13,9 +13,10 @@ import { config } from '../config';
 import { keys } from '../store/keys';
 import {
   changeEvaluation, decideDecisionUpdate, digestDuePut, stageUpdate, decisionPut, getCalibration, getCycle, getDecision, getEvaluation,
-  isConditionalFailure, transactWrite, type Actor, type CycleRecord, type DecisionRecord, type EvaluationRecord,
+  getInvitation, getStage, invitationsOf, isConditionalFailure, putInvitations, transactWrite,
+  type Actor, type CycleRecord, type DecisionRecord, type EvaluationRecord,
 } from '../store/repository';
-import { NotFoundError } from '../store/errors';
+import { ConflictError, NotFoundError } from '../store/errors';
 import { deps } from './deps';
 import { ForbiddenError, RuleError, StateError } from './errors';
 import { scoreEvaluation, type RaterRatingInput } from './scoring';
@@ -126,23 +127,112 @@ export async function giveFeedback(cycleId: string, nip: string, feedback: Omit<
   if (caller.nip === nip) throw new ForbiddenError('Employees do not give behaviour feedback on themselves', 'Pegawai tidak memberi umpan balik perilaku untuk dirinya sendiri');
   const replay = replayOf(e, `feedback:${requestId}`);
   if (replay) return { ...replay, source: undefined };
-  if (e.status === 'RATED') throw new StateError('The evaluation has been rated', 'Penilaian sudah diberi rating');
   let source: BehaviourFeedback['source'];
   if (caller.nip === e.raterNip) source = 'rater';
   else {
+    // Peers and subordinates give 360° feedback only when invited for this evaluation (invitePeers).
+    if (!(await getInvitation(cycleId, nip, caller.nip))) {
+      throw new ForbiddenError('Only the rater and the colleagues invited for this evaluation give feedback', 'Umpan balik hanya dari Pejabat Penilai dan rekan kerja yang diundang untuk penilaian ini');
+    }
     const author = await getEvaluation(cycleId, caller.nip);
-    if (author?.raterNip === nip) source = 'subordinate';
-    else if (author && author.unitId === e.unitId) source = 'peer';
-    else throw new ForbiddenError('Only the rater, colleagues of the same unit and subordinates give feedback', 'Umpan balik hanya dari Pejabat Penilai, rekan kerja satu unit, atau bawahan');
+    source = author?.raterNip === nip ? 'subordinate' : 'peer';
+    await requireBeforeDeadline(cycle);
   }
+  if (e.status === 'RATED') throw new StateError('The evaluation has been rated', 'Penilaian sudah diberi rating');
   const items: BehaviourFeedback[] = feedback.map((f) => ({ ...f, source, fromNip: caller.nip }));
-  // One entry per author: a second submission replaces the first (editable until the rating).
+  // One entry per author: a second submission replaces the first (editable until the rating, and for peers the stage deadline).
   const outcome = await changeEvaluation({
     cycleId, nip, changeId: `feedback:${requestId}`, from: e.status,
     set: { feedback: { ...((e.feedback ?? {}) as unknown as Record<string, unknown>), [caller.nip]: items } },
     audit: { at: now(), actor: { nip: caller.nip, role: source === 'rater' ? 'rater' : 'peer' }, action: 'FEEDBACK_GIVEN', after: { source, values: items.length } },
   }, e);
   return { source, outcome };
+}
+
+/** The current stage's deadline (opened + the schedule's deadline day); peers' feedback closes then. */
+async function requireBeforeDeadline(cycle: CycleRecord) {
+  const record = await getStage(cycle.cycleId, cycle.stage);
+  const window = (cycle.schedule as { windows?: Record<string, { deadlineDay?: number }> } | undefined)?.windows?.[cycle.stage];
+  if (!record?.openedAt || !window?.deadlineDay) return;
+  const deadline = Date.parse(record.openedAt) + window.deadlineDay * 86_400_000;
+  if (deps.clock.now().getTime() > deadline) {
+    const day = new Date(deadline).toISOString().slice(0, 10);
+    throw new StateError(`The deadline of stage ${cycle.stage} (${day}) has passed`, `Batas waktu tahap ${cycle.stage} (${day}) telah lewat`);
+  }
+}
+
+/** At most this many colleagues per evaluation: every one's feedback is stored on the evaluation item. */
+export const MAX_INVITATIONS = 20;
+
+/**
+ * The rater (or HR) names the colleagues asked for 360° feedback on an employee: once per cycle per
+ * pair (a conditional put each), with one audit event in the same transaction. Inviting someone
+ * already invited changes nothing and says so.
+ */
+export async function invitePeers(cycleId: string, nip: string, peerNips: string[], caller: Caller, requestId: string) {
+  const { cycle, e } = await load(cycleId, nip);
+  requireRater(caller, e, cycle);
+  requireStage(cycle, 'PLANNING', 'MIDYEAR', 'FINAL_SCORING');
+  if (e.status === 'RATED') throw new StateError('The evaluation has been rated', 'Penilaian sudah diberi rating');
+  if (cycle.stage !== 'PLANNING') await requireBeforeDeadline(cycle);
+  const wanted = [...new Set(peerNips)];
+  if (wanted.includes(nip)) throw new RuleError('An employee is not invited to give feedback on themselves', 'Pegawai tidak dapat diundang menilai dirinya sendiri', 'peerNips');
+  if (e.raterNip && wanted.includes(e.raterNip)) throw new RuleError('The rater gives feedback without an invitation', 'Pejabat Penilai memberi umpan balik tanpa undangan', 'peerNips');
+  const existing = new Set((await invitationsOf(cycleId, nip)).map((i) => i.peerNip));
+  const fresh = wanted.filter((p) => !existing.has(p));
+  if (existing.size + fresh.length > MAX_INVITATIONS) {
+    throw new RuleError(`At most ${MAX_INVITATIONS} colleagues per evaluation`, `Paling banyak ${MAX_INVITATIONS} rekan kerja per penilaian`, 'peerNips');
+  }
+  // Only people evaluated in this cycle (so of this agency) can be invited.
+  const unknown = (await Promise.all(fresh.map(async (p) => ((await getEvaluation(cycleId, p)) ? undefined : p)))).filter((p): p is string => Boolean(p));
+  if (unknown.length) throw new RuleError(`Not in this cycle: ${unknown.join(', ')}`, `Tidak terdaftar pada siklus ini: ${unknown.join(', ')}`, 'peerNips');
+  if (!fresh.length) return { invited: [] as string[], alreadyInvited: wanted, outcome: 'already' as const };
+  const at = now();
+  const written = await putInvitations(
+    fresh.map((peerNip) => ({ cycleId, nip, peerNip, invitedBy: caller.nip, invitedAt: at })),
+    { eventId: `invite:${requestId}`, at, actor: actorOf(caller, 'rater'), action: 'PEERS_INVITED', after: { peers: fresh } },
+  );
+  if (written === 'exists') {
+    // Lost a race with the same invitation (a double click, a retry): say what is stored now.
+    const now2 = new Set((await invitationsOf(cycleId, nip)).map((i) => i.peerNip));
+    if (wanted.every((p) => now2.has(p))) return { invited: [] as string[], alreadyInvited: wanted, outcome: 'already' as const };
+    throw new ConflictError('Invitations changed meanwhile; try again', 'Undangan berubah pada saat yang sama; coba lagi');
+  }
+  return { invited: fresh, alreadyInvited: wanted.filter((p) => existing.has(p)), outcome: 'applied' as const };
+}
+
+// ─── self-assessment (penilaian mandiri) ──────────────────────────────────────────────────────────
+
+export interface SelfAssessmentInput {
+  rhk?: { rhkId: string; rating: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH'; note?: string }[];
+  behaviour?: { value: string; rating: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH'; note?: string }[];
+  summary?: string;
+}
+
+/**
+ * The employee's own view of their results and behaviour, for the mid-year check and the final
+ * rating. Stored per stage on the evaluation and shown to the rater; advisory only: the score is the
+ * rater's (domain-rules.md §1, §3), so it never enters scoring.
+ */
+export async function recordSelfAssessment(cycleId: string, nip: string, input: SelfAssessmentInput, caller: Caller, requestId: string) {
+  const { cycle, e } = await load(cycleId, nip);
+  if (caller.nip !== nip) throw new ForbiddenError('Only the employee assesses themselves', 'Hanya pegawai yang bersangkutan yang dapat menilai dirinya sendiri');
+  const replay = replayOf(e, `self:${requestId}`);
+  if (replay) return replay;
+  requireStage(cycle, 'MIDYEAR', 'FINAL_SCORING');
+  const allowed: EvaluationStatus[] = cycle.stage === 'MIDYEAR' ? ['MONITORING', 'MIDYEAR_REVIEWED'] : ['AWAITING_RATING'];
+  if (!allowed.includes(e.status)) throw new StateError(`A self-assessment cannot be recorded in status ${e.status}`, `Penilaian mandiri tidak dapat dicatat pada status ${e.status}`);
+  const rhkIds = new Set(((e.skp as Skp | undefined)?.rhk ?? []).map((r) => r.id));
+  const unknown = (input.rhk ?? []).map((r) => r.rhkId).filter((id) => !rhkIds.has(id));
+  if (unknown.length) throw new RuleError(`Unknown RHK: ${unknown.join(', ')}`, `RHK tidak ada di SKP: ${unknown.join(', ')}`, 'rhk');
+  const at = now();
+  const entry = { ...input, at };
+  const outcome = await changeEvaluation({
+    cycleId, nip, changeId: `self:${requestId}`, from: e.status,
+    set: { selfAssessment: { ...((e as EvaluationRecord & { selfAssessment?: Record<string, unknown> }).selfAssessment ?? {}), [cycle.stage]: entry } },
+    audit: { at, actor: { nip: caller.nip, role: 'employee', name: caller.name }, action: 'SELF_ASSESSED', after: { stage: cycle.stage, rhk: input.rhk?.length ?? 0, behaviour: input.behaviour?.length ?? 0 } },
+  }, e);
+  return { status: e.status, stage: cycle.stage, outcome };
 }
 
 export async function reviewMidyear(cycleId: string, nip: string, review: { rating: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH'; notes: string }, caller: Caller, requestId: string) {

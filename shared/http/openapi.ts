@@ -19,8 +19,9 @@ import {
 import { MAX_SUBMISSION_BYTES } from '../skm/settings';
 import { CycleIdParam, MAX_BODY_BYTES, MAX_TEXT_BYTES, NipParam } from './api';
 import {
-  DelegationBody, FeedbackBody, MidyearBody, ObjectionBody, ProgressBody, RatingBody,
+  DelegationBody, FeedbackBody, InvitationsBody, MidyearBody, ObjectionBody, ProgressBody, RatingBody, SelfAssessmentBody,
 } from '../../functions/evaluation-api/handler';
+import { EvaluationListQuery } from '../cycle/evaluation-list';
 import { CreateCycleBody, HandoverBody, JoinBody, TransferBody } from '../../functions/hr-api/handler';
 
 // ─── schemas that the handlers declare inline (kept identical; export them there to drop these) ────
@@ -29,13 +30,6 @@ import { CreateCycleBody, HandoverBody, JoinBody, TransferBody } from '../../fun
 const OrgPredikatBody = z.object({ orgPredikat: OrgPredikatSchema });
 /** hr-api `POST …/calibration/{unitId}/resolution`. */
 const CalibrationResolutionBody = z.object({ reason: z.string().trim().min(1).max(2000) });
-/** hr-api `GET …/evaluations` (its `ListQuery`). */
-const EvaluationListQuery = z.object({
-  unitId: z.string().min(1).max(64).optional(),
-  status: EvaluationStatusSchema.optional(),
-  cursor: z.string().max(2000).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
 /** The signed fields of a decision link (shared/auth/links.ts), plus the page language. */
 const DecisionLinkQuery = z.object({
   a: z.enum(LINK_ACTIONS),
@@ -119,8 +113,11 @@ export const API_DOCS: Record<string, RouteDoc> = {
     body: { name: 'OrganisationPredikat', schema: OrgPredikatBody, example: { orgPredikat: 'BAIK' } },
   },
   'GET /v1/cycles/{cycleId}/evaluations': {
-    summary: { id: 'Daftar penilaian: satu unit (HR, berhalaman) atau tim pejabat penilai', en: 'List evaluations: one unit (HR, paged) or the rater’s team' },
-    tag: 'evaluations', security: 'bearer', success: 200, errors: [], query: EvaluationListQuery,
+    summary: {
+      id: 'Daftar penilaian (HR, berhalaman): unit beserta sub-unit, status, tahap, predikat, pejabat penilai, urutan NIP; selain HR: tim sendiri',
+      en: 'List evaluations (HR, paged): unit with sub-units, status, stage, predikat, rater, NIP order; others: their own team',
+    },
+    tag: 'evaluations', security: 'bearer', success: 200, errors: [422], query: EvaluationListQuery,
   },
   'GET /v1/cycles/{cycleId}/evaluations/{nip}': {
     summary: { id: 'Rincian penilaian beserta jejak audit', en: 'Evaluation detail with its audit trail' },
@@ -153,11 +150,28 @@ export const API_DOCS: Record<string, RouteDoc> = {
     },
   },
   'PUT /v1/cycles/{cycleId}/evaluations/{nip}/feedback': {
-    summary: { id: 'Memberi umpan balik perilaku BerAKHLAK (pejabat penilai, rekan satu unit, bawahan)', en: 'Give BerAKHLAK behaviour feedback (rater, colleague in the unit, subordinate)' },
+    summary: { id: 'Memberi umpan balik perilaku BerAKHLAK (pejabat penilai, atau rekan/bawahan yang diundang, sampai batas waktu tahap)', en: 'Give BerAKHLAK behaviour feedback (the rater, or an invited colleague/subordinate, until the stage deadline)' },
     tag: 'evaluations', security: 'bearer', success: 200, errors: [404, 409], idempotent: true,
     body: {
       name: 'Feedback', schema: FeedbackBody,
       example: { feedback: [{ value: 'BERORIENTASI_PELAYANAN', rating: 'DI_ATAS', comment: 'Sigap melayani warga di loket' }, { value: 'KOLABORATIF', rating: 'SESUAI' }] },
+    },
+  },
+  'POST /v1/cycles/{cycleId}/evaluations/{nip}/invitations': {
+    summary: { id: 'Pejabat penilai mengundang rekan kerja/bawahan memberi umpan balik 360° (sekali per pasangan)', en: 'The rater invites colleagues or subordinates to give 360° feedback (once per pair)' },
+    tag: 'evaluations', security: 'bearer', success: 201, errors: [404, 409, 422], idempotent: true,
+    body: { name: 'Invitations', schema: InvitationsBody, example: { peerNips: [NIP_EXAMPLE.peer] } },
+  },
+  'PUT /v1/cycles/{cycleId}/evaluations/{nip}/self-assessment': {
+    summary: { id: 'Penilaian mandiri pegawai atas hasil kerja dan perilaku (tidak mengubah nilai)', en: 'The employee’s self-assessment of results and behaviour (does not change the score)' },
+    tag: 'evaluations', security: 'bearer', success: 200, errors: [404, 409, 422], idempotent: true,
+    body: {
+      name: 'SelfAssessment', schema: SelfAssessmentBody,
+      example: {
+        rhk: [{ rhkId: 'rhk-1', rating: 'DI_ATAS', note: 'Posyandu aktif 96% dari target 90%' }],
+        behaviour: [{ value: 'BERORIENTASI_PELAYANAN', rating: 'SESUAI' }],
+        summary: 'Target utama tercapai; laporan triwulan II terlambat dua hari.',
+      },
     },
   },
   'PUT /v1/cycles/{cycleId}/evaluations/{nip}/midyear-review': {

@@ -24,9 +24,19 @@
  * |18 | approved citizen evidence of an employee by year | PK=SKMEVIDENCE#a#nip, SK begins_with <year>- (SK=period#id)     |
  * |19 | SKM per-client daily submission counter (TTL)    | PK=SKMLIMIT#unit#day#client, SK=LIMIT                           |
  * |20 | SKM submission by Idempotency-Key (TTL)          | PK=SKMIDEM#unit#keyHash, SK=IDEMPOTENCY                         |
- * |21 | per-unit counters of a cycle (status, predikat)  | PK=CYCLE#c, SK=UNITSTAT#unit / SK begins_with UNITSTAT#         |
- * |22 | calibration result of a unit (+ HR resolution)   | PK=CYCLE#c, SK=CALIBRATION#unit / SK begins_with CALIBRATION#   |
- * |23 | recipients whose digest is due in a stage        | PK=CYCLE#c, SK=DIGESTDUE#stage#nip / begins_with DIGESTDUE#stage#|
+ * |21 | 360° invitations of an evaluation (one per pair) | PK=EVAL#c#nip, SK begins_with INVITE# (SK=INVITE#peerNip)       |
+ * |22 | HR list: unit (+ sub-units) × status, NIP order  | #7 once per (unit, status) segment, ScanIndexForward = order   |
+ * |23 | HR list by rater (NIP order)                     | #8; unit/status/predikat as FilterExpression (a team is small)  |
+ * |24 | HR list by predikat                              | #7 (statuses that carry a predikat) + FilterExpression predikat |
+ * |25 | per-unit counters of a cycle (status, predikat)  | PK=CYCLE#c, SK=UNITSTAT#unit / SK begins_with UNITSTAT#         |
+ * |26 | calibration result of a unit (+ HR resolution)   | PK=CYCLE#c, SK=CALIBRATION#unit / SK begins_with CALIBRATION#   |
+ * |27 | recipients whose digest is due in a stage        | PK=CYCLE#c, SK=DIGESTDUE#stage#nip / begins_with DIGESTDUE#stage#|
+ *
+ * #22–24 (GET /v1/cycles/{c}/evaluations): unit, sub-units, status and stage are key conditions (a stage
+ * is the statuses waiting in it, one segment each), so a page reads what it returns (amplification 1.0).
+ * `rater` reads the rater's team and filters it: amplification ≤ team size / matches. `predikat` is a
+ * FilterExpression on purpose: it is set by the rating, objection and calibration writes, and a sparse
+ * GSI keyed by it would have to be maintained by all of them (a GSI3 for the day units get large).
  *
  * Nothing that grows with the cohort lives on one item: the cycle record holds ids and small
  * fields; per-unit and per-recipient facts are items of their own (an item is at most 400 KB).
@@ -96,6 +106,8 @@ export const keys = {
   /** `client` is a keyed hash of the source address and user agent, never the address itself. */
   skmDailyLimit: (unitId: string, day: string, client: string) => ({ PK: `SKMLIMIT#${unitId}#${day}#${client}`, SK: 'LIMIT' }),
   skmIdempotency: (unitId: string, keyHash: string) => ({ PK: `SKMIDEM#${unitId}#${keyHash}`, SK: 'IDEMPOTENCY' }),
+  /** A peer invited to give 360° feedback on an evaluation: once per cycle per pair (conditional put). */
+  invitation: (cycleId: string, nip: string, peerNip: string) => ({ PK: `EVAL#${cycleId}#${nip}`, SK: `INVITE#${peerNip}` }),
 } as const;
 
 export const prefixes = {
@@ -107,6 +119,7 @@ export const prefixes = {
   calibration: 'CALIBRATION#',
   digestDue: (stage: string) => `DIGESTDUE#${stage}#`,
   delegation: (delegatorNip: string) => `DELEGATION#${delegatorNip}#`,
+  invitation: 'INVITE#',
 } as const;
 
 /** The table definition both the CDK stack and the local stack derive from (the local one via the template). */

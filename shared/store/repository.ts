@@ -850,3 +850,110 @@ export async function markDecisionEscalated(decisionId: string, to: string[]): P
 
 export { isConditionalFailure };
 export type { TransactItem };
+
+// ─── 360° invitations (access pattern #21) ─────────────────────────────────────────────────────────
+
+export interface InvitationRecord {
+  cycleId: string;
+  /** The employee whose behaviour the peer is asked about. */
+  nip: string;
+  peerNip: string;
+  invitedBy: string;
+  invitedAt: string;
+}
+
+export function invitationsOf(cycleId: string, nip: string) {
+  return queryAll<InvitationRecord>({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+    ExpressionAttributeValues: { ':pk': keys.evaluation(cycleId, nip).PK, ':sk': prefixes.invitation },
+  });
+}
+
+export async function getInvitation(cycleId: string, nip: string, peerNip: string): Promise<InvitationRecord | undefined> {
+  const out = await ddb.send(new GetCommand({ TableName: table(), Key: keys.invitation(cycleId, nip, peerNip), ConsistentRead: true }));
+  return strip(out.Item) as InvitationRecord | undefined;
+}
+
+/**
+ * Writes new invitations and their one audit event in one transaction; each invitation only if that
+ * pair has none yet. 'exists' when any of them was written meanwhile (the caller re-reads).
+ */
+export async function putInvitations(invitations: InvitationRecord[], audit: AuditEvent): Promise<'applied' | 'exists'> {
+  const first = invitations[0];
+  if (!first) return 'applied';
+  try {
+    await ddb.send(new TransactWriteCommand({
+      TransactItems: [
+        ...invitations.map((i): TransactItem => ({
+          Put: {
+            TableName: table(),
+            Item: { ...keys.invitation(i.cycleId, i.nip, i.peerNip), type: 'INVITATION', ...i },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        })),
+        auditPut(first.cycleId, first.nip, audit),
+      ],
+    }));
+    return 'applied';
+  } catch (err) {
+    if (isConditionalFailure(err)) return 'exists';
+    throw err;
+  }
+}
+
+// ─── HR evaluation lists (access patterns #22–24) ──────────────────────────────────────────────────
+
+/** One Query of an HR evaluation list: a unit × status prefix on GSI1, or a rater's team on GSI2. */
+export type EvaluationSegment =
+  | { index: 'unit'; unitId: string; status?: string }
+  | { index: 'rater'; raterNip: string };
+
+/** The table key of an evaluation in the index a segment reads (a page cursor is the last returned item's key). */
+export function evaluationIndexKey(segment: EvaluationSegment, e: Pick<EvaluationRecord, 'cycleId' | 'nip' | 'unitId' | 'status' | 'raterNip'>): Record<string, string> {
+  return segment.index === 'unit'
+    ? { ...keys.evaluation(e.cycleId, e.nip), ...keys.evaluationByUnit(e.cycleId, e.unitId, e.status, e.nip) }
+    : { ...keys.evaluation(e.cycleId, e.nip), ...keys.evaluationByRater(e.cycleId, e.raterNip ?? '', e.nip) };
+}
+
+/** Whether a cursor key (a last returned item's key) belongs to this segment. */
+export function segmentHolds(cycleId: string, segment: EvaluationSegment, key: Record<string, string>): boolean {
+  if (segment.index === 'rater') return key.GSI2PK === `CYCLE#${cycleId}#RATER#${segment.raterNip}`;
+  return key.GSI1PK === `CYCLE#${cycleId}#UNIT#${segment.unitId}` && (!segment.status || String(key.GSI1SK).startsWith(`STATUS#${segment.status}#`));
+}
+
+export interface EvaluationFilter { predikat?: string; statuses?: readonly string[]; unitIds?: readonly string[] }
+
+/** One page of one segment, in key order (`forward`), with an optional residual filter (a FilterExpression). */
+export function evaluationsSegmentPage(cycleId: string, segment: EvaluationSegment, opts: { forward: boolean; limit: number; start?: Record<string, unknown>; filter?: EvaluationFilter }) {
+  const values: Record<string, unknown> = {};
+  const names: Record<string, string> = {};
+  let keyCondition: string;
+  if (segment.index === 'unit') {
+    values[':pk'] = `CYCLE#${cycleId}#UNIT#${segment.unitId}`;
+    keyCondition = 'GSI1PK = :pk';
+    if (segment.status) { values[':sk'] = `STATUS#${segment.status}#`; keyCondition += ' AND begins_with(GSI1SK, :sk)'; }
+  } else {
+    values[':pk'] = `CYCLE#${cycleId}#RATER#${segment.raterNip}`;
+    keyCondition = 'GSI2PK = :pk';
+  }
+  const filters: string[] = [];
+  const f = opts.filter ?? {};
+  if (f.predikat) { values[':predikat'] = f.predikat; filters.push('predikat = :predikat'); }
+  if (f.statuses?.length) {
+    names['#status'] = 'status';
+    f.statuses.forEach((s, i) => { values[`:st${i}`] = s; });
+    filters.push(`#status IN (${f.statuses.map((_, i) => `:st${i}`).join(', ')})`);
+  }
+  if (f.unitIds?.length) {
+    f.unitIds.forEach((u, i) => { values[`:u${i}`] = u; });
+    filters.push(`unitId IN (${f.unitIds.map((_, i) => `:u${i}`).join(', ')})`);
+  }
+  return queryPage<EvaluationRecord>({
+    IndexName: segment.index === 'unit' ? GSI1 : GSI2,
+    KeyConditionExpression: keyCondition,
+    ScanIndexForward: opts.forward,
+    ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+    ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+    ExpressionAttributeValues: values,
+  }, opts.start, opts.limit);
+}

@@ -3,7 +3,7 @@
  * handlers with DynamoDB and Step Functions mocked (a small in-memory table answers Get and Query).
  *
  * Roles, relative to the subject employee E (unit seksi-kesra, agency kec-asemrowo):
- *   self (E) · rater (E's Pejabat Penilai) · approver (the rater's rater) · peer (same unit, same rater)
+ *   self (E) · rater (E's Pejabat Penilai) · approver (the rater's rater) · peer (same unit, same rater, invited for 360° feedback on E)
  *   · unrelated (another unit, another rater) · hr (HR of kec-asemrowo, groups "[hr employee]").
  * In scope: the target is E's record (or E's unit, E's rater, a comment of kec-asemrowo) in agency
  * kec-asemrowo. Out of scope: the same request aimed at agency kec-lain (its cycle kec-lain-2026,
@@ -104,7 +104,8 @@ function seed(stage: string, status: string) {
       calibration: { at: '2026-01-02T01:00:00.000Z', orgPredikat: 'BAIK', policyId: DEFAULT_POLICY_ID, flagCount: 1 },
     });
     put({ ...keys.calibration(cycleId, flagUnit), cycleId, unitId: flagUnit, at: '2026-01-02T01:00:00.000Z', flagged: true, resolved: false, violations: [], distribution: {} });
-    put({ ...keys.stage(cycleId, stage), cycleId, stage, total: 10, done: 1, openedAt: '2026-01-02T01:00:00.000Z' });
+    // The mid-year stage opens on 1 July (the clock is 15 July, before its deadline day).
+    put({ ...keys.stage(cycleId, stage), cycleId, stage, total: 10, done: 1, openedAt: stage === 'MIDYEAR' ? '2026-07-01T01:00:00.000Z' : '2026-01-02T01:00:00.000Z' });
   }
   for (const p of PEOPLE) {
     const cycleId = p.agency === AGENCY ? CYCLE : OTHER_CYCLE;
@@ -122,6 +123,8 @@ function seed(stage: string, status: string) {
     put({ ...keys.evaluation(cycleId, p.nip), ...keys.evaluationByUnit(cycleId, p.unitId, e.status, p.nip), ...(p.raterNip ? keys.evaluationByRater(cycleId, p.raterNip, p.nip) : {}), type: 'EVALUATION', ...e });
     put({ ...keys.audit(cycleId, p.nip, '2026-01-03T01:00:00.000Z', `ev-${p.nip}`), type: 'AUDIT', eventId: `ev-${p.nip}`, at: '2026-01-03T01:00:00.000Z', actor: { role: 'system' }, action: 'OPENED' });
   }
+  // The rater invited the peer for 360° feedback on E (feedback is by invitation only).
+  put({ ...keys.invitation(CYCLE, P.self, P.peer), type: 'INVITATION', cycleId: CYCLE, nip: P.self, peerNip: P.peer, invitedBy: P.rater, invitedAt: '2026-07-01T01:00:00.000Z' });
   for (const [id, agency, unitId, text] of [[COMMENT.in, AGENCY, 'seksi-kesra', 'Pelayanan ramah'], [COMMENT.out, OTHER_AGENCY, 'kel-lain', 'KOMENTAR-INSTANSI-LAIN']] as const) {
     put({
       ...keys.skmComment(id), ...keys.skmCommentsByStatus(agency, 'PENDING', '2026-11-01T01:00:00.000Z', id), ...keys.skmCommentsByUnit(agency, unitId, 'PENDING', '2026-11-01T01:00:00.000Z', id),
@@ -262,6 +265,13 @@ const SPECS: Record<string, Spec> = {
   },
   'PUT /v1/cycles/{cycleId}/evaluations/{nip}/feedback': {
     stage: 'MIDYEAR', status: 'MONITORING', target: onEvaluation('PUT /v1/cycles/{cycleId}/evaluations/{nip}/feedback'), expect: only('rater', 'peer'),
+  },
+  'POST /v1/cycles/{cycleId}/evaluations/{nip}/invitations': {
+    stage: 'MIDYEAR', status: 'MONITORING', target: onEvaluation('POST /v1/cycles/{cycleId}/evaluations/{nip}/invitations', (scope) => ({ peerNips: [scope === 'in' ? P.unrelated : P.xRater] })),
+    expect: only('rater', 'hr'),
+  },
+  'PUT /v1/cycles/{cycleId}/evaluations/{nip}/self-assessment': {
+    stage: 'MIDYEAR', status: 'MONITORING', target: onEvaluation('PUT /v1/cycles/{cycleId}/evaluations/{nip}/self-assessment'), expect: only('self'),
   },
   'PUT /v1/cycles/{cycleId}/evaluations/{nip}/midyear-review': {
     stage: 'MIDYEAR', status: 'MONITORING', target: onEvaluation('PUT /v1/cycles/{cycleId}/evaluations/{nip}/midyear-review'), expect: only('rater', 'hr'),
