@@ -7,7 +7,8 @@
  *   after the other; a page reads what it returns.
  * - rater reads the rater's team on GSI2; the other filters become a FilterExpression there (a team is
  *   a handful of people, so the extra reads are bounded by its size).
- * - predikat is a FilterExpression over the statuses that carry a predikat (RATED onwards).
+ * - predikat reads GSI3, the sparse predikat index (only evaluations with a predikat), per unit;
+ *   a status or stage with it is a FilterExpression over those.
  *
  * Order (`order=asc|desc`, ScanIndexForward): units in tree order (parent first, siblings by id), then
  * status, then NIP; with one status (or a stage) that is NIP order within each unit, and by rater it is
@@ -86,8 +87,15 @@ function plan(cycle: CycleRecord, q: EvaluationListQuery, units: readonly UnitRe
     if (unitIds && unitIds.length > MAX_IN) throw new RuleError(`At most ${MAX_IN} units with rater`, `Paling banyak ${MAX_IN} unit bersama rater`, 'unitId');
     return { segments: [{ index: 'rater', raterNip: q.rater }], filter: { predikat: q.predikat, statuses: q.status || q.stage || q.predikat ? statuses : undefined, unitIds } };
   }
+  // By predikat: the sparse predikat index, one segment per unit; a status or stage filters what it reads.
+  if (q.predikat) {
+    return {
+      segments: unitIds!.map((unitId) => ({ index: 'predikat' as const, predikat: q.predikat!, unitId })),
+      filter: q.status || q.stage ? { statuses } : undefined,
+    };
+  }
   const segments: EvaluationSegment[] = unitIds!.flatMap((unitId) => (statuses ? statuses.map((status) => ({ index: 'unit' as const, unitId, status })) : [{ index: 'unit' as const, unitId }]));
-  return { segments, filter: q.predikat ? { predikat: q.predikat } : undefined };
+  return { segments };
 }
 
 export async function listEvaluations(cycle: CycleRecord, q: EvaluationListQuery): Promise<{ items: EvaluationRecord[]; next: string | null }> {

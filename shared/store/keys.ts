@@ -27,16 +27,16 @@
  * |21 | 360° invitations of an evaluation (one per pair) | PK=EVAL#c#nip, SK begins_with INVITE# (SK=INVITE#peerNip)       |
  * |22 | HR list: unit (+ sub-units) × status, NIP order  | #7 once per (unit, status) segment, ScanIndexForward = order   |
  * |23 | HR list by rater (NIP order)                     | #8; unit/status/predikat as FilterExpression (a team is small)  |
- * |24 | HR list by predikat                              | #7 (statuses that carry a predikat) + FilterExpression predikat |
+ * |24 | HR list by predikat (per unit, NIP order)         | GSI3: GSI3PK=CYCLE#c#PREDIKAT#p, GSI3SK begins_with UNIT#u#     |
  * |25 | per-unit counters of a cycle (status, predikat)  | PK=CYCLE#c, SK=UNITSTAT#unit / SK begins_with UNITSTAT#         |
  * |26 | calibration result of a unit (+ HR resolution)   | PK=CYCLE#c, SK=CALIBRATION#unit / SK begins_with CALIBRATION#   |
  * |27 | recipients whose digest is due in a stage        | PK=CYCLE#c, SK=DIGESTDUE#stage#nip / begins_with DIGESTDUE#stage#|
  *
  * #22–24 (GET /v1/cycles/{c}/evaluations): unit, sub-units, status and stage are key conditions (a stage
  * is the statuses waiting in it, one segment each), so a page reads what it returns (amplification 1.0).
- * `rater` reads the rater's team and filters it: amplification ≤ team size / matches. `predikat` is a
- * FilterExpression on purpose: it is set by the rating, objection and calibration writes, and a sparse
- * GSI keyed by it would have to be maintained by all of them (a GSI3 for the day units get large).
+ * `rater` reads the rater's team and filters it: amplification ≤ team size / matches. `predikat` reads
+ * GSI3, a sparse index holding only evaluations with a predikat; `changeEvaluation` maintains its keys
+ * (the one writer of evaluations), so a rating, an objection or a transfer moves them.
  *
  * Nothing that grows with the cohort lives on one item: the cycle record holds ids and small
  * fields; per-unit and per-recipient facts are items of their own (an item is at most 400 KB).
@@ -44,6 +44,7 @@
 
 export const GSI1 = 'GSI1';
 export const GSI2 = 'GSI2';
+export const GSI3 = 'GSI3';
 
 export const keys = {
   employee: (agencyId: string, nip: string) => ({ PK: `AGENCY#${agencyId}`, SK: `EMP#${nip}` }),
@@ -70,6 +71,11 @@ export const keys = {
   evaluationByRater: (cycleId: string, raterNip: string, nip: string) => ({
     GSI2PK: `CYCLE#${cycleId}#RATER#${raterNip}`,
     GSI2SK: `EVAL#${nip}`,
+  }),
+  /** Sparse: set only while the evaluation has a predikat. */
+  evaluationByPredikat: (cycleId: string, predikat: string, unitId: string, nip: string) => ({
+    GSI3PK: `CYCLE#${cycleId}#PREDIKAT#${predikat}`,
+    GSI3SK: `UNIT#${unitId}#${nip}`,
   }),
   audit: (cycleId: string, nip: string, at: string, eventId: string) => ({
     PK: `EVAL#${cycleId}#${nip}`,
@@ -129,6 +135,7 @@ export const TABLE_KEY_SCHEMA = {
   gsis: [
     { indexName: GSI1, partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
     { indexName: GSI2, partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+    { indexName: GSI3, partitionKey: 'GSI3PK', sortKey: 'GSI3SK' },
   ],
   ttlAttribute: 'expiresAt',
 } as const;

@@ -19,7 +19,7 @@ import type { DecisionKind, DecisionStatus, EvaluationStatus, Stage } from '../l
 import type { DistributionViolation, ScopeDistribution } from '../domain/distribution';
 import type { OrgPredikat } from '../domain/ratings';
 import { ConflictError } from './errors';
-import { GSI1, GSI2, keys, prefixes } from './keys';
+import { GSI1, GSI2, GSI3, keys, prefixes } from './keys';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -169,8 +169,8 @@ export interface DecisionRecord {
 
 const strip = <T extends Record<string, unknown>>(item: T | undefined) => {
   if (!item) return undefined;
-  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, ...rest } = item as Record<string, unknown>;
-  void PK; void SK; void GSI1PK; void GSI1SK; void GSI2PK; void GSI2SK;
+  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, GSI3PK, GSI3SK, ...rest } = item as Record<string, unknown>;
+  void PK; void SK; void GSI1PK; void GSI1SK; void GSI2PK; void GSI2SK; void GSI3PK; void GSI3SK;
   return rest;
 };
 
@@ -755,13 +755,23 @@ export async function changeEvaluation(change: EvaluationChange, current: Evalua
     status,
     predikat: change.set && 'predikat' in change.set ? (change.set.predikat as string | null | undefined) : current.predikat,
   };
+  // The predikat index (GSI3) is sparse: keys while there is a predikat, none otherwise.
+  const removes: string[] = [];
+  if (after.predikat) {
+    const k = keys.evaluationByPredikat(current.cycleId, after.predikat, after.unitId, current.nip);
+    sets.push('GSI3PK = :gsi3pk', 'GSI3SK = :gsi3sk');
+    values[':gsi3pk'] = k.GSI3PK;
+    values[':gsi3sk'] = k.GSI3SK;
+  } else if (current.predikat) {
+    removes.push('GSI3PK', 'GSI3SK');
+  }
   try {
     await transactWrite([
       {
         Update: {
           TableName: table(),
           Key: keys.evaluation(change.cycleId, change.nip),
-          UpdateExpression: `SET ${sets.join(', ')}`,
+          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
           ConditionExpression: condition,
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
@@ -906,18 +916,20 @@ export async function putInvitations(invitations: InvitationRecord[], audit: Aud
 /** One Query of an HR evaluation list: a unit × status prefix on GSI1, or a rater's team on GSI2. */
 export type EvaluationSegment =
   | { index: 'unit'; unitId: string; status?: string }
-  | { index: 'rater'; raterNip: string };
+  | { index: 'rater'; raterNip: string }
+  | { index: 'predikat'; predikat: string; unitId: string };
 
 /** The table key of an evaluation in the index a segment reads (a page cursor is the last returned item's key). */
 export function evaluationIndexKey(segment: EvaluationSegment, e: Pick<EvaluationRecord, 'cycleId' | 'nip' | 'unitId' | 'status' | 'raterNip'>): Record<string, string> {
-  return segment.index === 'unit'
-    ? { ...keys.evaluation(e.cycleId, e.nip), ...keys.evaluationByUnit(e.cycleId, e.unitId, e.status, e.nip) }
-    : { ...keys.evaluation(e.cycleId, e.nip), ...keys.evaluationByRater(e.cycleId, e.raterNip ?? '', e.nip) };
+  if (segment.index === 'unit') return { ...keys.evaluation(e.cycleId, e.nip), ...keys.evaluationByUnit(e.cycleId, e.unitId, e.status, e.nip) };
+  if (segment.index === 'predikat') return { ...keys.evaluation(e.cycleId, e.nip), ...keys.evaluationByPredikat(e.cycleId, segment.predikat, e.unitId, e.nip) };
+  return { ...keys.evaluation(e.cycleId, e.nip), ...keys.evaluationByRater(e.cycleId, e.raterNip ?? '', e.nip) };
 }
 
 /** Whether a cursor key (a last returned item's key) belongs to this segment. */
 export function segmentHolds(cycleId: string, segment: EvaluationSegment, key: Record<string, string>): boolean {
   if (segment.index === 'rater') return key.GSI2PK === `CYCLE#${cycleId}#RATER#${segment.raterNip}`;
+  if (segment.index === 'predikat') return key.GSI3PK === `CYCLE#${cycleId}#PREDIKAT#${segment.predikat}` && String(key.GSI3SK).startsWith(`UNIT#${segment.unitId}#`);
   return key.GSI1PK === `CYCLE#${cycleId}#UNIT#${segment.unitId}` && (!segment.status || String(key.GSI1SK).startsWith(`STATUS#${segment.status}#`));
 }
 
@@ -932,6 +944,10 @@ export function evaluationsSegmentPage(cycleId: string, segment: EvaluationSegme
     values[':pk'] = `CYCLE#${cycleId}#UNIT#${segment.unitId}`;
     keyCondition = 'GSI1PK = :pk';
     if (segment.status) { values[':sk'] = `STATUS#${segment.status}#`; keyCondition += ' AND begins_with(GSI1SK, :sk)'; }
+  } else if (segment.index === 'predikat') {
+    values[':pk'] = `CYCLE#${cycleId}#PREDIKAT#${segment.predikat}`;
+    values[':sk'] = `UNIT#${segment.unitId}#`;
+    keyCondition = 'GSI3PK = :pk AND begins_with(GSI3SK, :sk)';
   } else {
     values[':pk'] = `CYCLE#${cycleId}#RATER#${segment.raterNip}`;
     keyCondition = 'GSI2PK = :pk';
@@ -949,7 +965,7 @@ export function evaluationsSegmentPage(cycleId: string, segment: EvaluationSegme
     filters.push(`unitId IN (${f.unitIds.map((_, i) => `:u${i}`).join(', ')})`);
   }
   return queryPage<EvaluationRecord>({
-    IndexName: segment.index === 'unit' ? GSI1 : GSI2,
+    IndexName: { unit: GSI1, rater: GSI2, predikat: GSI3 }[segment.index],
     KeyConditionExpression: keyCondition,
     ScanIndexForward: opts.forward,
     ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),

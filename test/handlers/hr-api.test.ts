@@ -76,11 +76,15 @@ describe('GET /v1/cycles/{cycleId}/evaluations (HR)', () => {
     expect((await list({ unitId: 'seksi-kesra', stage: 'CALIBRATION' })).body.items).toEqual([]);
   });
 
-  it('a predikat, over the statuses that carry one', async () => {
+  it('a predikat, on the sparse predikat index (GSI3), one key condition per unit, no filter', async () => {
     const res = await list({ unitId: 'kecamatan', includeSubunits: 'true', predikat: 'BAIK' });
     expect(nips(res)).toEqual([P.staffRw]);
-    const filters = ddbMock.commandCalls(QueryCommand).map((c) => c.args[0].input.FilterExpression).filter(Boolean);
-    expect(new Set(filters)).toEqual(new Set(['predikat = :predikat']));
+    const queries = ddbMock.commandCalls(QueryCommand).map((c) => c.args[0].input).filter((i) => i.IndexName);
+    expect(new Set(queries.map((i) => i.IndexName))).toEqual(new Set(['GSI3']));
+    expect(queries.every((i) => !i.FilterExpression)).toBe(true);
+    // with a stage too, the stage's statuses filter what the index returns
+    expect(nips(await list({ unitId: 'seksi-kesra', predikat: 'SANGAT_BAIK', stage: 'FINAL_SCORING' }))).toEqual([]);
+    expect(nips(await list({ unitId: 'seksi-kesra', predikat: 'SANGAT_BAIK', status: 'RATED' }))).toEqual([P.self]);
   });
 
   it('a rater (GSI2), alone or with a unit, a status or a predikat', async () => {
@@ -121,14 +125,14 @@ describe('GET /v1/cycles/{cycleId}/evaluations (HR)', () => {
     expect(await itemsRead()).toBe(seen.length);
   });
 
-  it('read amplification: 1.0 by unit, status or stage; a predikat reads only rated evaluations', async () => {
+  it('read amplification: 1.0 by unit, status, stage or predikat', async () => {
     ddbMock.resetHistory();
     const byStage = await list({ unitId: 'kecamatan', includeSubunits: 'true', stage: 'FINAL_SCORING' });
     expect(await itemsRead()).toBe(byStage.body.items.length);
     ddbMock.resetHistory();
     const byPredikat = await list({ unitId: 'kecamatan', includeSubunits: 'true', predikat: 'BAIK' });
     expect(byPredikat.body.items).toHaveLength(1);
-    expect(await itemsRead()).toBe(2); // the two rated evaluations, not the eight of the kecamatan
+    expect(await itemsRead()).toBe(1); // only the matching evaluation: the predikat index is sparse
   });
 
   it('a cursor from another query, or altered, → 400 problem+json', async () => {

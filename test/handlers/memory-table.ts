@@ -20,7 +20,7 @@ export const ddbMock = mockClient(DynamoDBDocumentClient);
 export const sfnMock = mockClient(SFNClient);
 export let table = new Map<string, Item>();
 const k = (key: Item) => `${key.PK}|${key.SK}`;
-const INDEX_KEYS: Record<string, [string, string]> = { '': ['PK', 'SK'], GSI1: ['GSI1PK', 'GSI1SK'], GSI2: ['GSI2PK', 'GSI2SK'] };
+const INDEX_KEYS: Record<string, [string, string]> = { '': ['PK', 'SK'], GSI1: ['GSI1PK', 'GSI1SK'], GSI2: ['GSI2PK', 'GSI2SK'], GSI3: ['GSI3PK', 'GSI3SK'] };
 
 export function put(item: Item) { table.set(k(item), structuredClone(item)); }
 export function get(key: Item): Item | undefined { return table.get(k(key)); }

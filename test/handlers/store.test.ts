@@ -139,3 +139,30 @@ describe('transactWrite', () => {
     expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(3);
   });
 });
+
+describe('the sparse predikat index (GSI3) kept by changeEvaluation', () => {
+  const current = { cycleId: 'c', nip: '1', name: 'A', jabatan: 'J', unitId: 'u1', isUnitHead: false, status: 'AWAITING_RATING' as const, version: 3, policyId: 'p', updatedAt: 'x' };
+  const update = () => ddbMock.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems![0]!.Update!;
+
+  it('a rating that gives a predikat sets the index keys (per predikat, then unit and NIP)', async () => {
+    ddbMock.on(TransactWriteCommand).resolves({});
+    await repo.changeEvaluation({ cycleId: 'c', nip: '1', changeId: 'r1', from: 'AWAITING_RATING', to: 'AWAITING_APPROVAL', set: { predikat: 'BAIK' }, audit: { at: 't', actor: { role: 'system' }, action: 'RATED' } }, current);
+    expect(update().UpdateExpression).toContain('GSI3PK = :gsi3pk');
+    expect(update().ExpressionAttributeValues).toMatchObject({ ':gsi3pk': 'CYCLE#c#PREDIKAT#BAIK', ':gsi3sk': 'UNIT#u1#1' });
+  });
+  it('a transfer of a rated evaluation moves it to the new unit in the index', async () => {
+    ddbMock.on(TransactWriteCommand).resolves({});
+    await repo.changeEvaluation({ cycleId: 'c', nip: '1', changeId: 't1', set: { unitId: 'u2', raterNip: 'r' }, audit: { at: 't', actor: { role: 'hr' }, action: 'TRANSFER' } }, { ...current, status: 'RATED' as never, predikat: 'BAIK' });
+    expect(update().ExpressionAttributeValues).toMatchObject({ ':gsi3sk': 'UNIT#u2#1' });
+  });
+  it('a change that clears the predikat (returned for re-rating) removes the keys', async () => {
+    ddbMock.on(TransactWriteCommand).resolves({});
+    await repo.changeEvaluation({ cycleId: 'c', nip: '1', changeId: 'x1', set: { predikat: null }, audit: { at: 't', actor: { role: 'system' }, action: 'CLEARED' } }, { ...current, predikat: 'BAIK' });
+    expect(update().UpdateExpression).toMatch(/REMOVE GSI3PK, GSI3SK$/);
+  });
+  it('an unrated evaluation is not in the index', async () => {
+    ddbMock.on(TransactWriteCommand).resolves({});
+    await repo.changeEvaluation({ cycleId: 'c', nip: '1', changeId: 'p1', from: 'AWAITING_RATING', to: 'AWAITING_RATING', set: { note: 'x' }, audit: { at: 't', actor: { role: 'system' }, action: 'NOTE' } }, current);
+    expect(update().UpdateExpression).not.toContain('GSI3');
+  });
+});

@@ -78,7 +78,11 @@ export function seedWorld(o: WorldOptions) {
       realisations: [{ indicatorId: 'iki-1', value: 95 }, { indicatorId: 'iki-2', judgement: 'DI_ATAS' }],
       ...o.evaluation?.[p.nip],
     };
-    put({ ...keys.evaluation(CYCLE, p.nip), ...keys.evaluationByUnit(CYCLE, p.unitId, status, p.nip), ...(p.raterNip ? keys.evaluationByRater(CYCLE, p.raterNip, p.nip) : {}), type: 'EVALUATION', ...e });
+    const predikat = (e as { predikat?: string }).predikat;
+    put({
+      ...keys.evaluation(CYCLE, p.nip), ...keys.evaluationByUnit(CYCLE, p.unitId, status, p.nip), ...(p.raterNip ? keys.evaluationByRater(CYCLE, p.raterNip, p.nip) : {}),
+      ...(predikat ? keys.evaluationByPredikat(CYCLE, predikat, p.unitId, p.nip) : {}), type: 'EVALUATION', ...e,
+    });
     put({ ...keys.audit(CYCLE, p.nip, '2026-01-03T01:00:00.000Z', `ev-${p.nip}`), type: 'AUDIT', eventId: `ev-${p.nip}`, at: '2026-01-03T01:00:00.000Z', actor: { role: 'system' }, action: 'EVALUATION_CREATED' });
   }
 }
