@@ -13,10 +13,11 @@ export class StatefulStack extends Stack {
   /** A fixed physical name, so the stateless stack can name the table's ARN without a cross-stack grant. */
   readonly tableName: string;
   readonly linkKeys: secretsmanager.Secret;
-  readonly userPool: cognito.UserPool;
-  readonly userPoolClient: cognito.UserPoolClient;
+  /** Absent when the agency signs in with its own OIDC provider (DeploymentParameters.identity). */
+  readonly userPool?: cognito.UserPool;
+  readonly userPoolClient?: cognito.UserPoolClient;
 
-  constructor(scope: Construct, id: string, props: StackProps & { agencyId: string }) {
+  constructor(scope: Construct, id: string, props: StackProps & { agencyId: string; cognito?: boolean }) {
     super(scope, id, props);
     this.tableName = `asn-kinerja-${props.agencyId}`;
 
@@ -52,6 +53,7 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    if (props.cognito === false) return;
     this.userPool = new cognito.UserPool(this, 'Users', {
       selfSignUpEnabled: false,
       signInAliases: { email: true, username: true },

@@ -29,7 +29,22 @@ export interface DeploymentParameters {
   /** Local time in Asia/Jakarta when the yearly cycle starts, e.g. 2027-01-02T08:00:00 (month, day, hour are used). */
   cycleStartDate: string;
   hrAlarmEmail: string;
+  /**
+   * Sign-in: absent → the stack's Cognito user pool; present → the agency's own OpenID Connect
+   * provider (its SSO) behind the same JWT authorizer, with no user pool (and no Cognito cost).
+   */
+  identity?: ExternalIdentity;
 }
+
+/** The agency's OIDC provider and the names of the claims that carry the NIP, the agency and the roles. */
+export interface ExternalIdentity {
+  issuer: string;
+  audience: string;
+  claims: { nip: string; agencyId: string; roles: string };
+}
+
+/** Cognito's claim names (custom attributes and groups): the default. */
+export const COGNITO_CLAIMS = { nip: 'custom:nip', agencyId: 'custom:agencyId', roles: 'cognito:groups' } as const;
 
 export interface StatelessStackProps extends StackProps {
   stateful: StatefulStack;
@@ -91,6 +106,10 @@ export class StatelessStack extends Stack {
       LINK_KEYS_SECRET_ARN: stateful.linkKeys.secretArn,
       HR_EMAIL: parameters.hrAlarmEmail,
       POWERTOOLS_SERVICE_NAME: 'asn-kinerja',
+      // Which token claims carry the caller's NIP, agency and roles (Cognito's, or the agency's IdP's).
+      JWT_CLAIM_NIP: (parameters.identity?.claims ?? COGNITO_CLAIMS).nip,
+      JWT_CLAIM_AGENCY: (parameters.identity?.claims ?? COGNITO_CLAIMS).agencyId,
+      JWT_CLAIM_ROLES: (parameters.identity?.claims ?? COGNITO_CLAIMS).roles,
       NODE_OPTIONS: '--enable-source-maps',
     };
 
@@ -189,9 +208,11 @@ export class StatelessStack extends Stack {
     });
 
     // Routes come from the one route table the local server also uses.
-    const authorizer = new HttpJwtAuthorizer('CognitoJwt', `https://cognito-idp.${this.region}.amazonaws.com/${stateful.userPool.userPoolId}`, {
-      jwtAudience: [stateful.userPoolClient.userPoolClientId],
-    });
+    const authorizer = parameters.identity
+      ? new HttpJwtAuthorizer('AgencyOidcJwt', parameters.identity.issuer, { jwtAudience: [parameters.identity.audience] })
+      : new HttpJwtAuthorizer('CognitoJwt', `https://cognito-idp.${this.region}.amazonaws.com/${stateful.userPool!.userPoolId}`, {
+        jwtAudience: [stateful.userPoolClient!.userPoolClientId],
+      });
     const integrations = new Map<FunctionId, HttpLambdaIntegration>();
     for (const route of ROUTES) {
       let integration = integrations.get(route.functionId);

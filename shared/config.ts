@@ -27,6 +27,18 @@ export function config(env: NodeJS.ProcessEnv = process.env): Config {
   if (env === process.env) cached = parsed.data;
   return parsed.data;
 }
+/**
+ * The token claims that carry the caller's NIP, agency and roles: Cognito's by default, the agency's
+ * OIDC provider's when the stack is deployed with one (infra/stacks.ts, asn-kinerja:oidc*).
+ */
+export function jwtClaimNames(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    nip: env.JWT_CLAIM_NIP || 'custom:nip',
+    agencyId: env.JWT_CLAIM_AGENCY || 'custom:agencyId',
+    roles: env.JWT_CLAIM_ROLES || 'cognito:groups',
+  };
+}
+
 /** For tests that change the environment between cases. */
 export function resetConfig(): void {
   cached = undefined;

@@ -8,6 +8,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
 import type { Caller } from '../cycle/actions';
+import { jwtClaimNames } from '../config';
 import { logger } from '../powertools';
 import { badRequest, payloadTooLarge, problemResponse, unauthorized } from './problem';
 
@@ -39,12 +40,13 @@ export function listClaim(value: unknown): string[] {
 
 export function callerFrom(event: APIGatewayProxyEventV2WithJWTAuthorizer): Caller {
   const claims = event.requestContext?.authorizer?.jwt?.claims ?? {};
-  const nip = String(claims['custom:nip'] ?? '');
+  const names = jwtClaimNames();
+  const nip = String(claims[names.nip] ?? '');
   if (!/^\d{18}$/.test(nip)) throw unauthorized();
   return {
     nip,
-    roles: listClaim(claims['cognito:groups']),
-    agencyId: claims['custom:agencyId'] ? String(claims['custom:agencyId']) : undefined,
+    roles: listClaim(claims[names.roles]),
+    agencyId: claims[names.agencyId] ? String(claims[names.agencyId]) : undefined,
     name: claims.name ? String(claims.name) : undefined,
   };
 }

@@ -17,7 +17,8 @@ import type { Stage } from '../../shared/lifecycle/status';
 import { expectedPredikat } from '../integration/expected';
 
 const seed = Number(process.env.CHAOS_SEED ?? Date.now() % 1000);
-const sample = generateAgency(200, seed);
+// The local stack's HR tokens are for its agency (AGENCY_ID, kec-asemrowo): the generated roster is theirs.
+const sample = { ...generateAgency(200, seed), agencyId: process.env.AGENCY_ID ?? 'kec-asemrowo' };
 const killAfter = (['PLANNING', 'MIDYEAR', 'FINAL_SCORING', 'CALIBRATION', 'APPROVAL'] as Stage[])[seed % 5]!;
 let stack: LocalStack | undefined;
 afterAll(async () => { await stack?.stop(); });

@@ -157,3 +157,38 @@ describe('deployment parameters', () => {
     expect(() => synth({ 'asn-kinerja:senderEmail': 'x@other.id' })).toThrow(/must be an address at/);
   });
 });
+
+describe('signing in with the agency’s own OIDC provider instead of Cognito', () => {
+  const oidc = {
+    'asn-kinerja:oidcIssuer': 'https://sso.surabaya.go.id/realms/asn',
+    'asn-kinerja:oidcAudience': 'asn-kinerja',
+    'asn-kinerja:oidcClaimNip': 'nip',
+  };
+  let t: ReturnType<typeof synth>;
+  beforeAll(() => { t = synth(oidc); });
+
+  it('creates no user pool, and the JWT authorizer trusts the agency’s issuer and audience', () => {
+    t.stateful.resourceCountIs('AWS::Cognito::UserPool', 0);
+    t.stateless.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      JwtConfiguration: { Issuer: 'https://sso.surabaya.go.id/realms/asn', Audience: ['asn-kinerja'] },
+    });
+  });
+  it('tells every function which claims carry the NIP, the agency and the roles', () => {
+    for (const [, fn] of Object.entries(t.stateless.findResources('AWS::Lambda::Function', { Properties: { Environment: Match.anyValue() } }))) {
+      const env = (fn as any).Properties.Environment.Variables;
+      if (!env.TABLE_NAME) continue;
+      expect(env).toMatchObject({ JWT_CLAIM_NIP: 'nip', JWT_CLAIM_AGENCY: 'agencyId', JWT_CLAIM_ROLES: 'roles' });
+    }
+  });
+  it('keeps Cognito’s claim names by default', () => {
+    const fns = Object.values(stateless.findResources('AWS::Lambda::Function', { Properties: { Environment: Match.anyValue() } })) as any[];
+    const withTable = fns.filter((f) => f.Properties.Environment.Variables.TABLE_NAME);
+    expect(withTable.length).toBeGreaterThan(0);
+    for (const fn of withTable) expect(fn.Properties.Environment.Variables).toMatchObject({ JWT_CLAIM_NIP: 'custom:nip', JWT_CLAIM_ROLES: 'cognito:groups' });
+  });
+  it('refuses an issuer without an audience, or one that is not an https URL', () => {
+    expect(() => synth({ 'asn-kinerja:oidcIssuer': 'https://sso.example.go.id' })).toThrow(/go together/);
+    expect(() => synth({ ...oidc, 'asn-kinerja:oidcIssuer': 'sso.example.go.id' })).toThrow(/https issuer URL/);
+  });
+});
