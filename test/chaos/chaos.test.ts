@@ -24,6 +24,8 @@ const sample = { ...generateAgency(200, seed), agencyId: process.env.AGENCY_ID ?
 const timeScale = Number(process.env.CHAOS_TIME_SCALE ?? 6e-5);
 const killAfter = (['PLANNING', 'MIDYEAR', 'FINAL_SCORING', 'CALIBRATION', 'APPROVAL'] as Stage[])[seed % 5]!;
 let stack: LocalStack | undefined;
+/** Progress of the long run, as npm start prints it. */
+const log = (line: string) => console.log(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}`);
 afterAll(async () => { await stack?.stop(); });
 
 describe(`chaos (seed ${seed}, killed after ${killAfter})`, () => {
@@ -33,10 +35,10 @@ describe(`chaos (seed ${seed}, killed after ${killAfter})`, () => {
     const faults = new FaultInjector({ lambdaBefore: 0.05, lambdaAfter: 0.05, dynamoThrottle: 0.05, http503: 0.05, seed });
     stack = await startLocalStack({ workDir, persist: true, timeScale, faults, ...ports });
     await seedRoster(sample);
-    await runCycle(stack, sample, { stopAfter: killAfter });
+    await runCycle(stack, sample, { stopAfter: killAfter, log });
     await stack.stop();
     stack = await startLocalStack({ workDir, persist: true, timeScale, faults, ...ports });
-    const outcome = await runCycle(stack, sample, { resume: true });
+    const outcome = await runCycle(stack, sample, { resume: true, log });
     expect(outcome.summary.cycle.status).toBe('COMPLETED');
     for (const e of outcome.evaluations) {
       if (e.nip !== sample.scenario.objection.nip) expect(e.predikat, e.name).toBe(expectedPredikat(sample, e.nip));
