@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { recordStageFailure } from '../../shared/cycle/stages';
 import { logger, metrics } from '../../shared/powertools';
