@@ -2,12 +2,13 @@
  * How every function is bundled: the stack (infra/stateless-stack.ts) passes these to NodejsFunction,
  * and bench/handlers.ts turns them into the same esbuild options to measure size and init.
  *
- * Measured with `npm run bench -- handlers` (bench/README.md): loading the SDK from the runtime's
- * node_modules (NodejsFunction's default for Node ≥ 18: '@aws-sdk/*' external) costs 3–4× the init of
- * the same clients bundled, minified ESM — Node imports each CommonJS file of the SDK from our ESM
- * bundle through its CJS export scanner. So the SDK is bundled (AWS's own advice for cold starts),
- * except what a function needs on few invocations, imported lazily and left to the runtime's own
- * SDK v3, which every Node.js ≥ 18 runtime ships complete:
+ * Measured with `npm run bench -- handlers` (bench/README.md): loading the SDK from node_modules
+ * (NodejsFunction's default for Node ≥ 18: '@aws-sdk/*' external) costs about 3× the init of the same
+ * clients bundled as minified ESM (DynamoDB: ~155 against ~55 ms CPU here) — the SDK's CommonJS build
+ * (the only one in the runtime image: aws/aws-lambda-base-images#80) is imported from our ESM bundle
+ * file by file, through Node's CommonJS export scanner. So the SDK is bundled (AWS's own advice for cold
+ * starts), except what a function needs on few invocations, imported lazily and left to the runtime's
+ * own SDK v3 (Node.js ≥ 18 runtimes resolve ES module imports through NODE_PATH, where it lives):
  */
 import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 
