@@ -1,28 +1,33 @@
 /**
  * (d) Handlers: every function in infra/functions.ts bundled with esbuild exactly as the CDK stack's
- * NodejsFunction does (infra/stateless-stack.ts: ESM, minify, source map, target node22, platform node,
- * main fields module,main, the createRequire banner), then imported in fresh `node` processes to time
- * module init.
+ * NodejsFunction does (infra/bundling.ts, the options the stack passes: ESM, minify, source map without
+ * sources content, target node22, main fields module,main, the createRequire banner, its externals),
+ * then imported in fresh `node` processes to time module init.
  *
  * Two variants:
- * - `deployed`: what `cdk deploy` ships. NodejsFunction leaves the SDK out for Node ≥ 18 runtimes
- *   (`externalModules` default ['@aws-sdk/*'], plus '@smithy/*' with the feature flag
- *   @aws-cdk/aws-lambda-nodejs:sdkV3ExcludeSmithyPackages, which cdk.json sets): the runtime's own SDK
- *   is loaded at init instead. Here it is loaded from node_modules (the runtime loads it from
- *   /var/runtime/node_modules), so init time includes it.
- * - `sdk-bundled`: the SDK bundled and minified too (NodejsFunction's bundleAwsSDK: true).
+ * - `deployed`: what `cdk deploy` ships: the SDK bundled, except the modules infra/bundling.ts leaves to
+ *   the runtime's own SDK (Step Functions, SES, Secrets Manager, imported lazily on first use; the
+ *   credential sources Lambda never uses). Those are loaded from node_modules here, as the runtime loads
+ *   them from /var/runtime/node_modules — only by an import that runs at init, and none does.
+ * - `sdkExternal`: NodejsFunction's default for Node ≥ 18 runtimes (`externalModules` ['@aws-sdk/*'], plus
+ *   '@smithy/*' with the feature flag @aws-cdk/aws-lambda-nodejs:sdkV3ExcludeSmithyPackages, which cdk.json
+ *   sets): the whole SDK loaded from node_modules at init. What was deployed before infra/bundling.ts.
  *
  * Init is timed inside the fresh process: `await import(bundle)`, with the deployed environment set
  * (config is lazy, so nothing is read until the first request), with and without
- * NODE_OPTIONS=--enable-source-maps, which the stack sets on every function.
+ * NODE_OPTIONS=--enable-source-maps, which the stack sets on every function. Besides wall time, the CPU
+ * time of the import (user + system, all threads) is recorded: on this shared 2-core machine it varies
+ * far less with other sessions' load than wall time does.
  *
  *   npx tsx bench/handlers.ts [runs]
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
+import { esbuildOptionsOf } from '../infra/bundling';
 import { FUNCTIONS } from '../infra/functions';
 import { log, median, REPO_ROOT, round } from './lib/util';
 
@@ -30,19 +35,10 @@ const OUT_DIR = path.join(REPO_ROOT, '.local', 'bench', 'handlers');
 const BUNDLE_LIMIT_KB = 600;
 const INIT_LIMIT_MS = 50;
 
-/** The CDK stack's bundling options (infra/stateless-stack.ts), as NodejsFunction passes them to esbuild. */
-const CDK_BUNDLING = {
-  bundle: true,
-  platform: 'node' as const,
-  format: 'esm' as const,
-  target: 'node22',
-  minify: true,
-  sourcemap: true,
-  mainFields: ['module', 'main'],
-  banner: { js: "import { createRequire } from 'module';const require = createRequire(import.meta.url);" },
-  logLevel: 'error' as const,
-};
-const DEPLOYED_EXTERNALS = ['@aws-sdk/*', '@smithy/*'];
+/** infra/bundling.ts as NodejsFunction passes it to esbuild; `external` is given per variant. */
+const { external: DEPLOYED_EXTERNALS, ...CDK_BUNDLING } = esbuildOptionsOf();
+/** NodejsFunction's default externals (Node ≥ 18 runtime, the smithy feature flag set in cdk.json). */
+const SDK_EXTERNALS = ['@aws-sdk/*', '@smithy/*'];
 
 /** What the deployed functions see at init (infra/stateless-stack.ts environment), with placeholder values. */
 const DEPLOYED_ENV: Record<string, string> = {
@@ -73,6 +69,9 @@ export interface HandlerVariantResult {
   initMaxMs: number;
   /** With NODE_OPTIONS=--enable-source-maps, as deployed. */
   initWithSourceMapsMedianMs: number;
+  /** CPU time (user + system) of the import, median; less sensitive to other load on the machine than wall time. */
+  initCpuMedianMs: number;
+  initWithSourceMapsCpuMedianMs: number;
   topInputsKb?: Record<string, number>;
 }
 
@@ -80,7 +79,7 @@ export interface HandlerResult {
   functionId: string;
   entry: string;
   deployed: HandlerVariantResult | { error: string };
-  sdkBundled: HandlerVariantResult | { error: string };
+  sdkExternal: HandlerVariantResult | { error: string };
   meetsSize: boolean;
   meetsInit: boolean;
 }
@@ -103,8 +102,10 @@ function topInputs(metafile: Metafile, outfile: string, limit = 8): Record<strin
   return Object.fromEntries([...byGroup].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([k, v]) => [k, round(v / 1024, 1)]));
 }
 
-function timeImport(file: string, sourceMaps: boolean): Promise<number> {
-  const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(String(performance.now() - t));`;
+interface ImportTiming { wallMs: number; cpuMs: number }
+
+function timeImport(file: string, sourceMaps: boolean): Promise<ImportTiming> {
+  const script = `const c = process.cpuUsage(); const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); const w = performance.now() - t; const u = process.cpuUsage(c); process.stdout.write(JSON.stringify([w, (u.user + u.system) / 1000]));`;
   return new Promise((resolve, reject) => {
     // NODE_NO_WARNINGS: the SDK warns once at import on Node < 22; the Lambda runtime (Node 24) does not.
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_NO_WARNINGS: '1', ...DEPLOYED_ENV, ...(sourceMaps ? { NODE_OPTIONS: '--enable-source-maps' } : {}) };
@@ -115,19 +116,23 @@ function timeImport(file: string, sourceMaps: boolean): Promise<number> {
     child.stderr.on('data', (c: Buffer) => { err += c.toString(); });
     child.once('error', reject);
     child.once('exit', (code) => {
-      const ms = Number(out);
-      if (code !== 0 || !Number.isFinite(ms)) reject(new Error(`import of ${file} failed (${code}): ${err.split('\n').slice(0, 3).join(' ')}`));
-      else resolve(ms);
+      let parsed: unknown;
+      try { parsed = JSON.parse(out); } catch { parsed = undefined; }
+      if (code !== 0 || !Array.isArray(parsed)) reject(new Error(`import of ${file} failed (${code}): ${err.split('\n').slice(0, 3).join(' ')}`));
+      else resolve({ wallMs: Number(parsed[0]), cpuMs: Number(parsed[1]) });
     });
   });
 }
 
 /** What each import costs on its own, to see which ones dominate a handler's init (bundled as the stack bundles). */
 const COMPONENTS: Record<string, string> = {
-  // The same small schema both ways: classic zod cannot be tree-shaken (methods on classes); zod/mini can.
-  'zod (classic), one small schema': "import { z } from 'zod'; globalThis.x = z.object({ cycleId: z.string().min(1), stage: z.enum(['A', 'B']), tick: z.number().int().min(0) });",
+  // The same small schema three ways. `import { z }` binds zod's namespace object, so esbuild keeps all of
+  // zod classic (locales, JSON Schema); `import * as z` lets it drop what is unused; zod/mini is functional.
+  "zod classic, import { z }, one small schema": "import { z } from 'zod'; globalThis.x = z.object({ cycleId: z.string().min(1), stage: z.enum(['A', 'B']), tick: z.number().int().min(0) });",
+  'zod classic, import * as z, one small schema': "import * as z from 'zod'; globalThis.x = z.object({ cycleId: z.string().min(1), stage: z.enum(['A', 'B']), tick: z.number().int().min(0) });",
   'zod/mini, one small schema': "import { object, string, number, int, minLength, minimum, enum as zenum } from 'zod/mini'; globalThis.x = object({ cycleId: string().check(minLength(1)), stage: zenum(['A', 'B']), tick: number().check(int(), minimum(0)) });",
   'DynamoDB client + lib-dynamodb': "import { DynamoDBClient } from '@aws-sdk/client-dynamodb'; import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'; globalThis.x = DynamoDBDocumentClient.from(new DynamoDBClient({}));",
+  // Deployed, these three are left to the runtime's SDK and imported on first use: their figure is that first use.
   'SFN client': "import { SFNClient } from '@aws-sdk/client-sfn'; globalThis.x = new SFNClient({});",
   'SESv2 client': "import { SESv2Client } from '@aws-sdk/client-sesv2'; globalThis.x = new SESv2Client({});",
   'Secrets Manager client': "import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'; globalThis.x = new SecretsManagerClient({});",
@@ -136,14 +141,16 @@ const COMPONENTS: Record<string, string> = {
   'empty module': 'globalThis.x = 1;',
 };
 
-async function component(name: string, source: string, variantName: string, external: string[], runs: number): Promise<{ kb: number; initMedianMs: number }> {
+interface ComponentResult { kb: number; initMedianMs: number; initCpuMedianMs: number }
+
+async function component(name: string, source: string, variantName: string, external: string[], runs: number): Promise<ComponentResult> {
   const outfile = path.join(OUT_DIR, 'components', variantName, name.replace(/[^a-z0-9]+/gi, '-'), 'index.mjs');
   mkdirSync(path.dirname(outfile), { recursive: true });
   await build({ ...CDK_BUNDLING, sourcemap: false, stdin: { contents: source, resolveDir: REPO_ROOT, loader: 'js' }, outfile, external, absWorkingDir: REPO_ROOT });
   await timeImport(outfile, false);
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) ms.push(await timeImport(outfile, false));
-  return { kb: round(statSync(outfile).size / 1024, 1), initMedianMs: round(median(ms), 1) };
+  const t: ImportTiming[] = [];
+  for (let i = 0; i < runs; i++) t.push(await timeImport(outfile, false));
+  return { kb: round(statSync(outfile).size / 1024, 1), initMedianMs: round(median(t.map((x) => x.wallMs)), 1), initCpuMedianMs: round(median(t.map((x) => x.cpuMs)), 1) };
 }
 
 async function variant(id: string, entry: string, name: string, external: string[], runs: number): Promise<HandlerVariantResult> {
@@ -153,30 +160,36 @@ async function variant(id: string, entry: string, name: string, external: string
   const kb = statSync(outfile).size / 1024;
   const mapKb = statSync(`${outfile}.map`).size / 1024;
   await timeImport(outfile, false); // warm the file cache
-  const plain: number[] = [];
-  const withMaps: number[] = [];
+  const plain: ImportTiming[] = [];
+  const withMaps: ImportTiming[] = [];
   for (let i = 0; i < runs; i++) {
     plain.push(await timeImport(outfile, false));
     withMaps.push(await timeImport(outfile, true));
   }
+  const wall = plain.map((x) => x.wallMs);
   return {
     kb: round(kb, 1),
     mapKb: round(mapKb, 1),
-    initMedianMs: round(median(plain), 1),
-    initMinMs: round(Math.min(...plain), 1),
-    initMaxMs: round(Math.max(...plain), 1),
-    initWithSourceMapsMedianMs: round(median(withMaps), 1),
+    initMedianMs: round(median(wall), 1),
+    initMinMs: round(Math.min(...wall), 1),
+    initMaxMs: round(Math.max(...wall), 1),
+    initWithSourceMapsMedianMs: round(median(withMaps.map((x) => x.wallMs)), 1),
+    initCpuMedianMs: round(median(plain.map((x) => x.cpuMs)), 1),
+    initWithSourceMapsCpuMedianMs: round(median(withMaps.map((x) => x.cpuMs)), 1),
     topInputsKb: topInputs(result.metafile, outfile),
   };
 }
 
-export async function benchHandlers(runs = 9): Promise<{ runs: number; limits: { kb: number; initMs: number }; deployedExternals: string[]; handlers: HandlerResult[]; components: Record<string, { deployed: { kb: number; initMedianMs: number }; sdkBundled: { kb: number; initMedianMs: number } } | { error: string }>; summary: Record<string, unknown> }> {
+type Components = Record<string, { deployed: ComponentResult; sdkExternal: ComponentResult } | { error: string }>;
+
+export async function benchHandlers(runs = 9): Promise<{ runs: number; limits: { kb: number; initMs: number }; deployedExternals: string[]; loadAverage: number[]; handlers: HandlerResult[]; components: Components; summary: Record<string, unknown> }> {
   rmSync(OUT_DIR, { recursive: true, force: true });
+  const loadBefore = os.loadavg();
   log('  components: what each import costs alone…');
-  const components: Record<string, { deployed: { kb: number; initMedianMs: number }; sdkBundled: { kb: number; initMedianMs: number } } | { error: string }> = {};
+  const components: Components = {};
   for (const [name, source] of Object.entries(COMPONENTS)) {
     try {
-      components[name] = { deployed: await component(name, source, 'deployed', DEPLOYED_EXTERNALS, runs), sdkBundled: await component(name, source, 'sdk-bundled', [], runs) };
+      components[name] = { deployed: await component(name, source, 'deployed', DEPLOYED_EXTERNALS, runs), sdkExternal: await component(name, source, 'sdk-external', SDK_EXTERNALS, runs) };
     } catch (err) {
       components[name] = { error: (err as Error).message.split('\n')[0]!.slice(0, 200) };
     }
@@ -192,42 +205,45 @@ export async function benchHandlers(runs = 9): Promise<{ runs: number; limits: {
       }
     };
     const deployed = await attempt('deployed', DEPLOYED_EXTERNALS);
-    const sdkBundled = await attempt('sdk-bundled', []);
+    const sdkExternal = await attempt('sdk-external', SDK_EXTERNALS);
     const d = 'kb' in deployed ? deployed : undefined;
     handlers.push({
       functionId: id,
       entry: spec.entry,
       deployed,
-      sdkBundled,
-      // Judged on what is deployed (SDK from the runtime, source maps on); the bundled variant is reported beside it.
+      sdkExternal,
+      // Judged on what is deployed (source maps on); the SDK-external variant is reported beside it.
       meetsSize: Boolean(d && d.kb <= BUNDLE_LIMIT_KB),
       meetsInit: Boolean(d && d.initWithSourceMapsMedianMs <= INIT_LIMIT_MS),
     });
   }
-  const ok = (h: HandlerResult, v: 'deployed' | 'sdkBundled') => ('kb' in h[v] ? (h[v] as HandlerVariantResult) : undefined);
+  const ok = (h: HandlerResult, v: 'deployed' | 'sdkExternal') => ('kb' in h[v] ? (h[v] as HandlerVariantResult) : undefined);
   const summary = {
     bundlesOver600KbDeployed: handlers.filter((h) => (ok(h, 'deployed')?.kb ?? Infinity) > BUNDLE_LIMIT_KB).map((h) => h.functionId),
-    bundlesOver600KbSdkBundled: handlers.filter((h) => (ok(h, 'sdkBundled')?.kb ?? Infinity) > BUNDLE_LIMIT_KB).map((h) => h.functionId),
     initOver50MsDeployed: handlers.filter((h) => (ok(h, 'deployed')?.initWithSourceMapsMedianMs ?? Infinity) > INIT_LIMIT_MS).map((h) => h.functionId),
-    initOver50MsSdkBundled: handlers.filter((h) => (ok(h, 'sdkBundled')?.initWithSourceMapsMedianMs ?? Infinity) > INIT_LIMIT_MS).map((h) => h.functionId),
-    failed: handlers.filter((h) => !ok(h, 'deployed') || !ok(h, 'sdkBundled')).map((h) => h.functionId),
+    initCpuOver50MsDeployed: handlers.filter((h) => (ok(h, 'deployed')?.initWithSourceMapsCpuMedianMs ?? Infinity) > INIT_LIMIT_MS).map((h) => h.functionId),
+    bundlesOver600KbSdkExternal: handlers.filter((h) => (ok(h, 'sdkExternal')?.kb ?? Infinity) > BUNDLE_LIMIT_KB).map((h) => h.functionId),
+    initOver50MsSdkExternal: handlers.filter((h) => (ok(h, 'sdkExternal')?.initWithSourceMapsMedianMs ?? Infinity) > INIT_LIMIT_MS).map((h) => h.functionId),
+    failed: handlers.filter((h) => !ok(h, 'deployed') || !ok(h, 'sdkExternal')).map((h) => h.functionId),
   };
-  return { runs, limits: { kb: BUNDLE_LIMIT_KB, initMs: INIT_LIMIT_MS }, deployedExternals: DEPLOYED_EXTERNALS, handlers, components, summary };
+  const loadAverage = [...loadBefore, ...os.loadavg()].map((x) => round(x, 2));
+  return { runs, limits: { kb: BUNDLE_LIMIT_KB, initMs: INIT_LIMIT_MS }, deployedExternals: DEPLOYED_EXTERNALS, loadAverage, handlers, components, summary };
 }
 
 /** One row per handler for the console table. */
 export function handlerRows(r: Awaited<ReturnType<typeof benchHandlers>>) {
   return r.handlers.map((h) => {
     const d = 'kb' in h.deployed ? h.deployed : undefined;
-    const b = 'kb' in h.sdkBundled ? h.sdkBundled : undefined;
+    const x = 'kb' in h.sdkExternal ? h.sdkExternal : undefined;
     return {
       function: h.functionId,
       'deployed KB': d?.kb ?? 'error',
-      'deployed init ms': d?.initMedianMs ?? '-',
-      'deployed init ms (+source maps)': d?.initWithSourceMapsMedianMs ?? '-',
-      'SDK bundled KB': b?.kb ?? 'error',
-      'SDK bundled init ms': b?.initMedianMs ?? '-',
-      'SDK bundled init ms (+source maps)': b?.initWithSourceMapsMedianMs ?? '-',
+      'init ms': d?.initMedianMs ?? '-',
+      'init ms +maps': d?.initWithSourceMapsMedianMs ?? '-',
+      'init CPU ms +maps': d?.initWithSourceMapsCpuMedianMs ?? '-',
+      'SDK external KB': x?.kb ?? 'error',
+      'SDK external init ms +maps': x?.initWithSourceMapsMedianMs ?? '-',
+      'SDK external init CPU ms +maps': x?.initWithSourceMapsCpuMedianMs ?? '-',
       ok: h.meetsSize && h.meetsInit ? 'yes' : 'NO',
     };
   });

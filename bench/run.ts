@@ -50,7 +50,8 @@ const benches: Record<string, Bench> = {
   handlers: async () => {
     const r = await benchHandlers(Number(flag('runs') ?? 9));
     console.table(Object.fromEntries(Object.entries(r.components).map(([k, v]) => [k, 'error' in v ? { error: v.error } : {
-      'deployed KB': v.deployed.kb, 'deployed init ms': v.deployed.initMedianMs, 'SDK bundled KB': v.sdkBundled.kb, 'SDK bundled init ms': v.sdkBundled.initMedianMs,
+      'deployed KB': v.deployed.kb, 'deployed init ms': v.deployed.initMedianMs, 'deployed init CPU ms': v.deployed.initCpuMedianMs,
+      'SDK external KB': v.sdkExternal.kb, 'SDK external init ms': v.sdkExternal.initMedianMs, 'SDK external init CPU ms': v.sdkExternal.initCpuMedianMs,
     }])));
     return { result: r, rows: handlerRows(r) };
   },

@@ -47,7 +47,8 @@ out.push(`### Handlers${when(handlers)}\n`);
 if (handlers) {
   out.push(table((handlers.handlers as Json[]).map((h) => ({
     function: h.functionId, 'deployed KB': h.deployed.kb, 'deployed init ms (+source maps)': h.deployed.initWithSourceMapsMedianMs,
-    'SDK bundled KB': h.sdkBundled.kb, 'SDK bundled init ms': h.sdkBundled.initMedianMs,
+    'init CPU ms (+source maps)': h.deployed.initWithSourceMapsCpuMedianMs,
+    'SDK external KB': h.sdkExternal?.kb, 'SDK external init ms (+source maps)': h.sdkExternal?.initWithSourceMapsMedianMs,
   }))));
 }
 

@@ -7,7 +7,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
@@ -17,6 +17,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { CycleStateMachine } from '../workflows/cycle-stage';
+import { BUNDLING } from './bundling';
 import { FUNCTIONS, type FunctionId } from './functions';
 import { ROUTES } from './routes';
 import type { StatefulStack } from './stateful-stack';
@@ -136,15 +137,7 @@ export class StatelessStack extends Stack {
         logGroup,
         loggingFormat: lambda.LoggingFormat.JSON,
         environment: { ...environment, FUNCTION_ID: fnId },
-        bundling: {
-          format: OutputFormat.ESM,
-          target: 'node22',
-          minify: true,
-          sourceMap: true,
-          forceDockerBundling: false,
-          mainFields: ['module', 'main'],
-          banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
-        },
+        bundling: BUNDLING,
       });
       const grants = spec.grants as readonly string[];
       // Table grants are written out (not table.grant*) so every resource is this stack's own ARN

@@ -1,4 +1,11 @@
-/** `npm run openapi`: prints the OpenAPI 3.1 document (the one `GET /openapi.json` serves). */
-import { buildOpenApiDocument } from '../shared/http/openapi';
+/**
+ * `npm run openapi`: prints the OpenAPI 3.1 document (the one `GET /openapi.json` serves).
+ * `npm run openapi -- --write`: writes it to functions/openapi/openapi.json, as `cdk synth` does.
+ */
+import { OPENAPI_JSON, openApiJsonText, writeOpenApiJson } from '../functions/openapi/generate';
 
-process.stdout.write(`${JSON.stringify(buildOpenApiDocument(), null, 2)}\n`);
+if (process.argv.includes('--write')) {
+  process.stdout.write(`${writeOpenApiJson() ? 'wrote' : 'unchanged:'} ${OPENAPI_JSON}\n`);
+} else {
+  process.stdout.write(openApiJsonText());
+}

@@ -2,7 +2,7 @@
  * Runtime configuration, read once from the environment. The same handlers run in AWS and on the
  * local stack: only these values differ (endpoints come from the SDK's own AWS_ENDPOINT_URL_* variables).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const ConfigSchema = z.object({
   TABLE_NAME: z.string().min(1),

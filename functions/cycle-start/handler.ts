@@ -1,5 +1,5 @@
 /** Target of the yearly EventBridge schedule: creates the year's cycle once and starts planning. */
-import { z } from 'zod';
+import * as z from 'zod';
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { DEFAULT_POLICY_ID } from '../../shared/domain/policies';

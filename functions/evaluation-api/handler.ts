@@ -1,5 +1,5 @@
 /** Employee, rater and peer API: SKP, progress, feedback, mid-year review, rating, objection, detail. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { BerakhlakValueSchema } from '../../shared/domain/berakhlak';
 import { RealisationSchema } from '../../shared/domain/evaluate';
 import { PredikatSchema, RatingSchema } from '../../shared/domain/ratings';

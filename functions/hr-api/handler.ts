@@ -1,5 +1,5 @@
 /** HR API: cycles, evaluation lists, the cycle summary, the organisation predikat, calibration. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_POLICY_ID, getPolicy } from '../../shared/domain/policies';
 import { OrgPredikatSchema } from '../../shared/domain/ratings';
 import { isHrOf, resolveCalibrationFlag } from '../../shared/cycle/actions';

@@ -1,8 +1,11 @@
-/** `GET /openapi.json`: the OpenAPI 3.1 document, generated once per cold start from the route table and zod schemas. */
+/**
+ * `GET /openapi.json`: the OpenAPI 3.1 document, generated at build time from the route table and zod
+ * schemas (functions/openapi/generate.ts, run by `cdk synth` and the local stack) and bundled as data.
+ */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { buildOpenApiDocument } from '../../shared/http/openapi';
+import document from './openapi.json' with { type: 'json' };
 
-const body = JSON.stringify(buildOpenApiDocument());
+const body = JSON.stringify(document);
 
 export const handler = async (): Promise<APIGatewayProxyStructuredResultV2> => ({
   statusCode: 200,

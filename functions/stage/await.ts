@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { awaitStage } from '../../shared/cycle/stages';
 import { StageInputSchema, stageStep } from './input';
 

@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { recordStageFailure } from '../../shared/cycle/stages';
-import { logger, metrics } from '../../shared/powertools';
+import { metrics } from '../../shared/metrics';
+import { logger } from '../../shared/powertools';
 import { StageInputSchema, stageStep } from './input';
 
 const FailureInput = StageInputSchema.extend({

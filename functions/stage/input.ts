@@ -1,5 +1,5 @@
 /** The state the cycle state machine passes to every stage function: ids and counters only. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { StageSchema } from '../../shared/lifecycle/status';
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';

@@ -150,6 +150,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stopAll.push(() => sfnServer.close());
     env.AWS_ENDPOINT_URL_SFN = sfnServer.endpoint;
     Object.assign(process.env, env);
+    // The same build step as `cdk synth`: the openapi function serves the document generated from the route
+    // table (imported once the environment is set: generating loads the API handlers' modules).
+    (await import('../../functions/openapi/generate')).writeOpenApiJson();
     if (options.faults) {
       const { dynamoClient } = await import('../../shared/aws/clients');
       options.faults.attachTo(dynamoClient);

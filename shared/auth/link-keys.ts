@@ -11,7 +11,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { MIN_SECRET_BYTES, verifyDecisionLink, type LinkKey, type LinkKeySet, type LinkVerification } from './links';
 
 export interface LinkKeyProvider {
@@ -132,7 +132,7 @@ abstract class CachingProvider implements LinkKeyProvider {
  * never rotated has no AWSPREVIOUS version (ResourceNotFoundException): then there is no previous key.
  */
 export class SecretsManagerLinkKeyProvider extends CachingProvider {
-  private readonly client: SecretsManagerClient;
+  private client: SecretsManagerClient | undefined;
 
   constructor(
     private readonly secretId: string,
@@ -140,7 +140,7 @@ export class SecretsManagerLinkKeyProvider extends CachingProvider {
     options: CacheOptions = {},
   ) {
     super(options, 5 * 60_000);
-    this.client = client ?? new SecretsManagerClient({});
+    this.client = client;
   }
 
   protected async load(): Promise<LinkKeySet> {
@@ -151,6 +151,9 @@ export class SecretsManagerLinkKeyProvider extends CachingProvider {
 
   private async version(stage: 'AWSCURRENT' | 'AWSPREVIOUS'): Promise<LinkKey | undefined> {
     try {
+      // Loaded on the first read (then cached 5 minutes), not at init.
+      const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+      this.client ??= new SecretsManagerClient({});
       const out = await this.client.send(new GetSecretValueCommand({ SecretId: this.secretId, VersionStage: stage }));
       if (out.SecretString === undefined) {
         throw new LinkKeyConfigurationError(`link key secret ${this.secretId} (${stage}) must be a SecretString`);

@@ -14,7 +14,7 @@
  * status, then NIP; with one status (or a stage) that is NIP order within each unit, and by rater it is
  * NIP order. A page may hold fewer than `limit` items when a filter skipped many: follow `next` until null.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PredikatSchema } from '../domain/ratings';
 import { EVALUATION_STATUSES, EvaluationStatusSchema, StageSchema, type EvaluationStatus } from '../lifecycle/status';
 import { NipParam } from '../http/api';

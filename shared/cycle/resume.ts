@@ -3,8 +3,7 @@
  * it is gone (a local restart) or ended without finishing (failed, aborted, timed out). Every stage
  * step is idempotent, so re-running a stage from its start finds its earlier effects and goes on.
  */
-import { DescribeExecutionCommand, ExecutionDoesNotExist, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { sfn } from '../aws/clients';
+import { DescribeExecutionCommand, ExecutionDoesNotExist, sfn, StartExecutionCommand } from '../aws/clients';
 import { config } from '../config';
 import type { CycleSchedule } from '../lifecycle/schedule';
 import { secondsUntilOpen } from '../lifecycle/schedule';

@@ -3,8 +3,7 @@
  * daily deadline check, close (paged), checkpoint, failure record. Each is idempotent: a retried
  * step finds its effect already stored and does not repeat it.
  */
-import { ExecutionAlreadyExists, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { sfn } from '../aws/clients';
+import { ExecutionAlreadyExists, SendTaskSuccessCommand, sfn, StartExecutionCommand } from '../aws/clients';
 import { config } from '../config';
 import { DEFAULT_SCHEDULE, deadlineAction, secondsUntilOpen, windowOf, type CycleSchedule, type DeadlineAction } from '../lifecycle/schedule';
 import { STAGE_OPEN_TRANSITION, nextStage, stageLabel, type EvaluationStatus, type Stage } from '../lifecycle/status';

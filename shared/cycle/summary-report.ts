@@ -1,6 +1,5 @@
 /** The cycle summary HR reads: progress per stage, predikat distribution per unit, calibration flags. */
-import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
-import { sfn } from '../aws/clients';
+import { DescribeExecutionCommand, sfn } from '../aws/clients';
 import { config } from '../config';
 import { STAGES } from '../lifecycle/status';
 import { executionName } from './stages';

@@ -3,7 +3,7 @@
  * subordinates, citizen feedback as evidence for Berorientasi Pelayanan, and a proposed rating the
  * rater confirms or overrides with a reason (PermenPAN-RB 6/2022; spec §3b).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { BERAKHLAK, BerakhlakValueSchema, type BerakhlakValue } from './berakhlak';
 import type { ExpectationPolicy } from './policy';
 import { medianRating, RatingSchema, type Rating } from './ratings';

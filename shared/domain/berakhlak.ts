@@ -2,7 +2,7 @@
  * BerAKHLAK, the core values of ASN, each with its three behaviours (panduan perilaku), as set out in
  * SE MenPAN-RB 20/2021 and used for the Rating Perilaku Kerja of PermenPAN-RB 6/2022.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Bilingual } from './text';
 
 export const BerakhlakValueSchema = z.enum([

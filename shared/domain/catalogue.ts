@@ -10,7 +10,7 @@
  * perencanaan-anggaran, pengelolaan-keuangan, administrasi-kependudukan, ketenteraman-ketertiban,
  * inovasi, integritas, kerja-sama-tim.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { TrainingProgrammeSchema, type TrainingProgramme } from './followup';
 
 const BKPSDM = 'BKPSDM Kota Surabaya';

@@ -16,7 +16,7 @@
  * nobody could fix; they still apply to the whole organisation, where the numbers are large enough.
  * The other rules of that unit are still checked.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { domainError } from './errors';
 import { requireExpectationPolicy } from './policies';
 import { BilingualSchema, CountBoundSchema, type CountBound, type CurveRule, type Policy } from './policy';

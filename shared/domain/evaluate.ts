@@ -3,7 +3,7 @@
  * and final rating per RHK → results rating → behaviour rating → predikat (PermenPAN-RB 6/2022).
  * Every input problem is reported at once, as typed, bilingual errors; nothing is guessed.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { BerakhlakValueSchema, berakhlakName } from './berakhlak';
 import {
   BehaviourFeedbackSchema,

@@ -3,7 +3,7 @@
  * training recommendations matched to what fell short: weak RHK by competency, weak BerAKHLAK values
  * by the values a programme develops.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { BerakhlakValueSchema, type BerakhlakValue } from './berakhlak';
 import type { EmployeeEvaluation } from './evaluate';
 import { requireExpectationPolicy } from './policies';

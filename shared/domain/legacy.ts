@@ -7,7 +7,7 @@
  *   innovation) / 90 / 70 / 50.
  * The policy (`getPolicy('pp46-2011/v1')` or `'pp30-2019/v1'`) selects weights and bands per cycle.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseOrThrow } from './errors';
 import { requireNumericPolicy } from './policies';
 import { BilingualSchema, LegacyPredikatSchema, type LegacyPredikat, type NumericPolicy, type Policy } from './policy';

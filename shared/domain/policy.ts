@@ -4,7 +4,7 @@
  * A cycle stores its policy id, and every computed result records it, so old results can be re-read
  * under the rules they were made with.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { OrgPredikatSchema, PredikatSchema, RatingSchema } from './ratings';
 
 export const BilingualSchema = z.object({ id: z.string().min(1), en: z.string().min(1) });

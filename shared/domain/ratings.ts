@@ -2,7 +2,7 @@
  * The rating scales of PermenPAN-RB 6/2022 and SE MenPAN-RB 3/2023. Enum options are listed from
  * the lowest to the highest, so `*.options` is also the order "improves" refers to.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Bilingual } from './text';
 
 /** Rating of results (Rating Hasil Kerja) and of behaviour (Rating Perilaku Kerja): one scale of three. */

@@ -2,7 +2,7 @@
  * Rating Hasil Kerja (results) under PermenPAN-RB 6/2022: achievement per indicator, a proposed rating
  * per RHK, and the overall results rating by the "most" and "a few" rules.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { domainError } from './errors';
 import type { ExpectationPolicy } from './policy';
 import { RatingSchema, ratingRank, type Rating } from './ratings';

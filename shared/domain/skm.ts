@@ -3,7 +3,7 @@
  * nine elements (unsur) answered 1–4; NRR per element = sum / number of answers;
  * IKM = Σ (NRR × 1/9) × 25, on 25–100; mutu and unit performance by band of the IKM rounded to 2 decimals.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainValidationError, domainError, type DomainError } from './errors';
 import { DEFAULT_POLICY_ID, getPolicy } from './policies';
 import { MutuSchema, type Policy } from './policy';

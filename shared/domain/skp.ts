@@ -4,7 +4,7 @@
  * either a number with a unit and a direction, or a qualitative expectation. Every RHK of an employee
  * who is not the head of the unit supports ("intervensi") an RHK of the rater.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { BerakhlakValueSchema } from './berakhlak';
 import { domainError, fromZodIssues, type DomainError } from './errors';
 import type { Bilingual } from './text';

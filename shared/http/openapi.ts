@@ -6,7 +6,7 @@
  * API_DOCS below: per route, a bilingual summary, the security, the success status, the schemas and
  * an example body. `buildOpenApiDocument` refuses to build when API_DOCS and ROUTES disagree.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import pkg from '../../package.json' with { type: 'json' };
 import { ROUTES, type Route } from '../../infra/routes';
 import { DECISIONS, DECISION_ID_PATTERN, LINK_ACTIONS } from '../auth/links';

@@ -3,7 +3,7 @@
  * the schedule it ran under). Deadlines count in stage-clock days ("ticks"): the await step times out
  * once a day and the deadline check runs, so the same numbers hold in AWS and, compressed, locally.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Stage } from './status';
 
 export const StageWindowSchema = z.object({

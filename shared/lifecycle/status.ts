@@ -2,7 +2,7 @@
  * The one module that owns statuses and their allowed transitions: of a cycle (its stages) and of an
  * employee's evaluation within it. Every state change in the system goes through `assertTransition`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Stages of the annual cycle, in order (PermenPAN-RB 6/2022, Bab IV–VI). */
 export const STAGES = ['PLANNING', 'MIDYEAR', 'FINAL_SCORING', 'CALIBRATION', 'APPROVAL', 'OBJECTION', 'FOLLOW_UP'] as const;

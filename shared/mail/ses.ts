@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SendEmailCommand, SESv2Client, type MessageTag } from '@aws-sdk/client-sesv2';
+import type { MessageTag, SESv2Client } from '@aws-sdk/client-sesv2';
 import { oneLine, sanitizeTag, validateMessage, type MailMessage, type Mailer, type SendResult } from './types';
 
 /**
@@ -29,10 +29,10 @@ export function mailIdTag(idempotencyKey: string): string {
 }
 
 export class SesMailer implements Mailer {
-  private readonly client: SESv2Client;
+  private client: SESv2Client | undefined;
 
   constructor(private readonly options: SesMailerOptions) {
-    this.client = options.client ?? new SESv2Client({});
+    this.client = options.client;
   }
 
   async send(message: MailMessage): Promise<SendResult> {
@@ -58,6 +58,9 @@ export class SesMailer implements Mailer {
     for (const [name, value] of Object.entries(message.tags ?? {})) {
       tags.push({ Name: sanitizeTag(name), Value: sanitizeTag(value) });
     }
+    // The SES client is loaded on the first send, not at init: most invocations of most functions send no mail.
+    const { SESv2Client, SendEmailCommand } = await import('@aws-sdk/client-sesv2');
+    this.client ??= new SESv2Client({});
     const out = await this.client.send(
       new SendEmailCommand({
         FromEmailAddress: this.options.from,

@@ -2,7 +2,7 @@
  * What an approver sees of one pending item, in emails and on the confirmation page. Built by the
  * handler from the store; ratings and predikat are the domain's Indonesian terms, shown as given.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const text = z.string().min(1);
 const httpUrl = z.url({ protocol: /^https?$/ });

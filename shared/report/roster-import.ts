@@ -24,7 +24,7 @@
  * `employees` hold the rows without errors; an importer should store nothing while `errors` is not
  * empty (a rater or head may be among the rejected rows).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EmployeeRecord, UnitRecord } from '../store/repository';
 
 export const ROSTER_MAX_ROWS = 20_000;

@@ -2,7 +2,7 @@
  * The shapes of the SKM routes, in zod. The answers are checked for type here and for the SKM rules
  * (nine answers, whole numbers 1–4) by the domain's `computeIkm` — the rule lives only there.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_COMMENT_CHARS, MAX_SERVICE_CHARS } from './settings';
 import { hasControlCharacters, hasMarkup, normaliseText } from './text';
 

@@ -2,7 +2,7 @@
  * The survey's protections, as named settings. The daily limit can be raised per deployment with
  * SKM_DAILY_LIMIT (e.g. for a unit whose survey runs on one shared kiosk); everything else is fixed.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Submissions one client (keyed hash of source address + user agent) may make per unit per WIB day. */
 export const DEFAULT_DAILY_LIMIT = 5;
