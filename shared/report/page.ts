@@ -29,7 +29,7 @@ import { DEFAULT_POLICY_ID, getPolicy } from '../domain/policies';
 import type { Policy } from '../domain/policy';
 import { orgPredikatLabel, OrgPredikatSchema, predikatLabel, PredikatSchema, type OrgPredikat, type Predikat } from '../domain/ratings';
 import { html, raw, type SafeHtml } from '../http/pages/html';
-import { htmlResponse, PAGE_CSS } from '../http/pages/layout';
+import { htmlResponse, pageLayout } from '../http/pages/layout';
 import { formatDate, formatDateTime, t } from '../i18n';
 import { STAGES, stageLabel } from '../lifecycle/status';
 import { cycleStatusLabel, formatNumber, statusText, type ReportLocale } from './labels';
@@ -791,27 +791,7 @@ ${statusList(unit.statuses ?? {}, locale)}
 ${ikmSection(summary, ikm, locale, policy)}
 `;
 
-  return html`<!DOCTYPE html>
-<html lang="${locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<meta name="referrer" content="no-referrer">
-<title>${title} — ${cycle.cycleId} — ${t(locale, 'app.name')}</title>
-<style>${raw(PAGE_CSS)}
-${raw(REPORT_CSS)}</style>
-</head>
-<body>
-<a class="skip" href="#main">${t(locale, 'page.skipToContent')}</a>
-<header class="site" role="banner">${t(locale, 'app.name')} <span>· ${t(locale, 'app.tagline')}</span></header>
-<main id="main" tabindex="-1">
-${main}
-</main>
-<footer class="site-footer" role="contentinfo">${t(locale, 'page.footer')}</footer>
-</body>
-</html>
-`.value;
+  return pageLayout(locale, `${title} — ${cycle.cycleId}`, main, REPORT_CSS);
 }
 
 /** The report as an API Gateway result, with the pages' headers (CSP without scripts, no-store). */

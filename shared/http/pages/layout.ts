@@ -52,7 +52,7 @@ button:focus-visible,textarea:focus-visible{outline:3px solid #1d4ed8;outline-of
 }
 `.trim();
 
-export function pageLayout(locale: Locale, title: string, main: SafeHtml): string {
+export function pageLayout(locale: Locale, title: string, main: SafeHtml, extraCss = ''): string {
   return html`<!DOCTYPE html>
 <html lang="${locale}">
 <head>
@@ -61,7 +61,7 @@ export function pageLayout(locale: Locale, title: string, main: SafeHtml): strin
 <meta name="robots" content="noindex, nofollow">
 <meta name="referrer" content="no-referrer">
 <title>${title} — ${t(locale, 'app.name')}</title>
-<style>${raw(PAGE_CSS)}</style>
+<style>${raw(PAGE_CSS)}${raw(extraCss ? `\n${extraCss}` : '')}</style>
 </head>
 <body>
 <a class="skip" href="#main">${t(locale, 'page.skipToContent')}</a>
