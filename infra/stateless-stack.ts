@@ -87,7 +87,7 @@ export class StatelessStack extends Stack {
       encryptionKey: stateful.key,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    const stage = new apigw.HttpStage(this, 'DefaultStage', {
+    new apigw.HttpStage(this, 'DefaultStage', {
       httpApi: api,
       stageName: '$default',
       autoDeploy: true,

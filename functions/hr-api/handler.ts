@@ -9,15 +9,14 @@ import { resumeCycle } from '../../shared/cycle/resume';
 import { handoverRater, joinEmployee, transferEmployee } from '../../shared/cycle/roster-changes';
 import { NipParam } from '../../shared/http/api';
 import { cycleSummary } from '../../shared/cycle/summary-report';
-import { EvaluationStatusSchema, STAGES } from '../../shared/lifecycle/status';
+import { STAGES } from '../../shared/lifecycle/status';
 import { badRequest } from '../../shared/http/problem';
 import { CycleIdParam, jsonApi, type ApiRequest } from '../../shared/http/api';
 
-import { evaluationsOfCycle, evaluationsOfRater, evaluationsOfUnitPage, getCycle, listUnits, putEmployee, putUnit, setCycleFields } from '../../shared/store/repository';
+import { evaluationsOfCycle, evaluationsOfRater, getCycle, listUnits, putEmployee, putUnit, setCycleFields } from '../../shared/store/repository';
 import { csvHeadersFor, evaluationsCsv, parseRosterCsv, renderCycleReport, reportHtmlResponse } from '../../shared/report';
 import { unitIkm } from '../../shared/skm';
 import { periodOf } from '../../shared/skm/time';
-import { decodeCursor as verifyCursor, encodeCursor as signCursor } from '../../shared/skm/secrets';
 import { NotFoundError } from '../../shared/store/errors';
 import { config } from '../../shared/config';
 import { EvaluationListQuery, listEvaluations } from '../../shared/cycle/evaluation-list';

@@ -63,7 +63,6 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
   const cycleId = `${sample.agencyId}-${sample.year}`;
   const plans = new Map(sample.plans.map((p) => [p.nip, p]));
   const employees = new Map(sample.employees.map((e) => [e.nip, e]));
-  const byEmail = new Map(sample.employees.map((e) => [e.email, e]));
   // Who rates whom now (transfers and handovers change it during the cycle).
   const raterOf = new Map(sample.employees.map((e) => [e.nip, e.raterNip]));
   const deadline = Date.now() + (options.timeoutMs ?? 10 * 60_000);

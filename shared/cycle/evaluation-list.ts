@@ -23,7 +23,7 @@ import {
   evaluationIndexKey, evaluationsSegmentPage, listUnits, segmentHolds,
   type CycleRecord, type EvaluationFilter, type EvaluationRecord, type EvaluationSegment, type UnitRecord,
 } from '../store/repository';
-import { decodeCursor as verifyCursor, encodeCursor as signCursor } from '../skm/secrets';
+import { signCursor, verifyCursor } from '../http/cursors';
 import { RuleError } from './errors';
 import { WAITING_STATUSES } from './stages';
 

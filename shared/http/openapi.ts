@@ -12,7 +12,6 @@ import { ROUTES, type Route } from '../../infra/routes';
 import { DECISIONS, DECISION_ID_PATTERN, LINK_ACTIONS } from '../auth/links';
 import { OrgPredikatSchema } from '../domain/ratings';
 import { SkpSchema } from '../domain/skp';
-import { EvaluationStatusSchema } from '../lifecycle/status';
 import {
   CommentIdSchema, CommentListQuerySchema, IdempotencyKeySchema, IkmQuerySchema, ModerationSchema, SubmissionSchema, UnitIdSchema,
 } from '../skm/schemas';

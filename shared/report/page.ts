@@ -30,7 +30,7 @@ import type { Policy } from '../domain/policy';
 import { orgPredikatLabel, OrgPredikatSchema, predikatLabel, PredikatSchema, type OrgPredikat, type Predikat } from '../domain/ratings';
 import { html, raw, type SafeHtml } from '../http/pages/html';
 import { htmlResponse, pageLayout } from '../http/pages/layout';
-import { formatDate, formatDateTime, t } from '../i18n';
+import { formatDate, formatDateTime } from '../i18n';
 import { STAGES, stageLabel } from '../lifecycle/status';
 import { cycleStatusLabel, formatNumber, statusText, type ReportLocale } from './labels';
 

@@ -1,13 +1,12 @@
 /**
- * Keys for the survey's keyed hashes, derived from the link-signing key (deps.linkKeys()): one secret
+ * Keys for keyed hashes (the survey's client and idempotency hashes, every list's page cursors), derived from the link-signing key (deps.linkKeys()): one secret
  * to rotate, and a separate derived key per purpose, so a hash made for one purpose can never be
  * replayed as another. After a rotation the previous key still verifies cursors; client hashes simply
  * change (a client's daily count starts again once, which is harmless).
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { isIPv6 } from 'node:net';
 import { deps } from '../cycle/deps';
-import { badRequest } from '../http/problem';
 
 type Purpose = 'client' | 'cursor' | 'idempotency';
 
@@ -22,7 +21,8 @@ function derive(secret: Uint8Array, kid: string, purpose: Purpose): Buffer {
   return key;
 }
 
-async function keysFor(purpose: Purpose): Promise<{ current: Buffer; previous?: Buffer }> {
+/** The derived keys of one purpose (current, and previous after a rotation). */
+export async function keysFor(purpose: Purpose): Promise<{ current: Buffer; previous?: Buffer }> {
   const set = await deps.linkKeys().keys();
   return {
     current: derive(set.current.secret, set.current.kid, purpose),
@@ -30,7 +30,7 @@ async function keysFor(purpose: Purpose): Promise<{ current: Buffer; previous?: 
   };
 }
 
-const mac = (key: Buffer, data: string) => createHmac('sha256', key).update(data).digest();
+export const mac = (key: Buffer, data: string) => createHmac('sha256', key).update(data).digest();
 
 /** IPv4 as is; IPv6 cut to its /64 prefix, since one subscriber usually holds a whole /64. */
 export function normaliseIp(ip: string): string {
@@ -63,44 +63,4 @@ export async function idempotencyKeyHash(unitId: string, key: string): Promise<s
 /** A digest of what was submitted, to tell a retry from a different submission under the same key. */
 export function fingerprint(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 32);
-}
-
-const CURSOR_KEY_NAMES = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK']);
-
-/**
- * An opaque page cursor: base64url(JSON of the LastEvaluatedKey) '.' base64url(HMAC). The MAC also
- * covers `scope` (the query it belongs to), so a cursor cannot be moved to another query either.
- */
-export async function encodeCursor(lastKey: Record<string, unknown> | undefined, scope: string): Promise<string | null> {
-  if (!lastKey) return null;
-  const payload = Buffer.from(JSON.stringify(lastKey)).toString('base64url');
-  const { current } = await keysFor('cursor');
-  return `${payload}.${mac(current, `${scope}\n${payload}`).toString('base64url')}`;
-}
-
-const invalidCursor = () => badRequest('Kursor halaman tidak sah atau bukan untuk permintaan ini', 'The page cursor is invalid or belongs to another query');
-
-/** Verifies and decodes a cursor; anything forged, altered or from another query → 400. */
-export async function decodeCursor(cursor: string | undefined, scope: string): Promise<Record<string, string> | undefined> {
-  if (!cursor) return undefined;
-  const [payload, sig, ...rest] = cursor.split('.');
-  if (!payload || !sig || rest.length > 0 || !/^[A-Za-z0-9_-]+$/.test(payload) || !/^[A-Za-z0-9_-]+$/.test(sig)) throw invalidCursor();
-  const given = Buffer.from(sig, 'base64url');
-  const { current, previous } = await keysFor('cursor');
-  const ok = [current, previous].some((k) => {
-    if (!k) return false;
-    const expected = mac(k, `${scope}\n${payload}`);
-    return expected.length === given.length && timingSafeEqual(expected, given);
-  });
-  if (!ok) throw invalidCursor();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-  } catch {
-    throw invalidCursor();
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalidCursor();
-  const entries = Object.entries(parsed);
-  if (entries.length === 0 || entries.some(([k, v]) => !CURSOR_KEY_NAMES.has(k) || typeof v !== 'string' || v.length > 400)) throw invalidCursor();
-  return Object.fromEntries(entries) as Record<string, string>;
 }

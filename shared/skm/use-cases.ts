@@ -16,7 +16,8 @@ import { SubmissionLimitError } from './errors';
 import { ikmFromTotals } from './ikm';
 import { CITIZEN_EVIDENCE_POLICY, citizenRating } from './policy';
 import type { CommentListQuery, CommentStatus, Moderation, Submission } from './schemas';
-import { clientHash, decodeCursor, encodeCursor, fingerprint, idempotencyKeyHash } from './secrets';
+import { clientHash, fingerprint, idempotencyKeyHash } from './secrets';
+import { verifyCursor as decodeCursor, signCursor as encodeCursor } from '../http/cursors';
 import { dailyLimit, IDEMPOTENCY_TTL_SECONDS, LIMIT_TTL_GRACE_SECONDS } from './settings';
 import {
   commentsPage,

@@ -125,6 +125,17 @@ describe('GET /v1/cycles/{cycleId}/evaluations (HR)', () => {
     expect(await itemsRead()).toBe(seen.length);
   });
 
+  it('pages a predikat list with its signed cursor (the cursor carries the predikat index keys)', async () => {
+    const all = nips(await list({ unitId: 'seksi-kesra', predikat: 'SANGAT_BAIK' }));
+    expect(all).toEqual([P.self]);
+    const first = await list({ unitId: 'kecamatan', includeSubunits: 'true', predikat: 'BAIK', limit: '1' });
+    expect(first.status).toBe(200);
+    expect(first.body.next).toBeTruthy(); // more units of the sub-tree are still to read
+    const second = await list({ unitId: 'kecamatan', includeSubunits: 'true', predikat: 'BAIK', limit: '1', cursor: first.body.next });
+    expect(second.status, JSON.stringify(second.body)).toBe(200);
+    expect(second.body.items).toEqual([]);
+  });
+
   it('read amplification: 1.0 by unit, status, stage or predikat', async () => {
     ddbMock.resetHistory();
     const byStage = await list({ unitId: 'kecamatan', includeSubunits: 'true', stage: 'FINAL_SCORING' });
