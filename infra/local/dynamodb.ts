@@ -56,7 +56,10 @@ export async function startDynamoDbLocal(options: { port?: number; dataDir?: str
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: 'ap-southeast-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   let exited = false;
-  child.once('exit', () => { exited = true; });
+  // Java must not outlive this process, however it ends (process.exit, a signal handled by exiting).
+  const killOnExit = () => { if (!exited) child.kill('SIGKILL'); };
+  process.once('exit', killOnExit);
+  child.once('exit', () => { exited = true; process.removeListener('exit', killOnExit); });
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (exited) throw new LocalStackError('DynamoDB Local exited during start-up. Check that Java 17 works (`java -version`).');

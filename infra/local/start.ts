@@ -23,7 +23,9 @@ async function main(): Promise<void> {
   log(`Kinerja ASN — siklus lokal untuk ${sample.name} (${sample.employees.filter((e) => !e.external).length} pegawai)`);
   let stack: LocalStack | undefined;
   const stopAll = async () => { if (stack) { const s = stack; stack = undefined; await s.stop(); } };
-  if (!process.argv.includes('--keep')) process.once('SIGINT', () => { void stopAll().finally(() => process.exit(130)); });
+  if (!process.argv.includes('--keep')) {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => { void stopAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143)); });
+  }
   try {
     stack = await startLocalStack({
       workDir,
