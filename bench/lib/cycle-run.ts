@@ -40,7 +40,7 @@ export interface CycleRun {
   ceilingBefore: CeilingResult;
   ceilingAfter: CeilingResult;
   driver: DriverResult;
-  dynamo: { cycle: ReturnType<typeof DynamoMeter.report>; byStage: Record<string, ReturnType<typeof DynamoMeter.report>>; patterns: ReturnType<DynamoMeter['patternReport']> };
+  dynamo: { cycle: ReturnType<typeof DynamoMeter.report>; byStage: Record<string, ReturnType<typeof DynamoMeter.report>>; patterns: ReturnType<DynamoMeter['patternReport']>; patternsByStage: Record<string, ReturnType<DynamoMeter['patternReport']>> };
   lambda: { cycle: ReturnType<typeof LambdaMeter.report>; byStage: Record<string, ReturnType<typeof LambdaMeter.report>>; notInstrumented: string[] };
   sfn: { transitions: number; retried: number; executions: number; byState: Record<string, number>; byStage: Record<string, number>; taskMs: Record<string, { n: number; p50: number; p95: number; totalMs: number }>; maxHistoryEvents: number; totalHistoryEvents: number; warnings: string[] };
   http: { requests: number; byRoute: ReturnType<HttpMeter['report']>; byStage: Record<string, number>; errors: string[]; driverRequests: number };
@@ -205,6 +205,7 @@ export async function runCycleBench(options: CycleRunOptions): Promise<CycleRun>
         cycle: DynamoMeter.report(dynamoMeter.totals(cycleStages)),
         byStage: Object.fromEntries(cycleStages.map((s) => [s, DynamoMeter.report(dynamoMeter.totals([s]))])),
         patterns: dynamoMeter.patternReport(cycleStages, 60),
+        patternsByStage: Object.fromEntries(cycleStages.map((s) => [s, dynamoMeter.patternReport([s], 15)])),
       },
       lambda: {
         cycle: LambdaMeter.report(lambdaMeter.totals(cycleStages)),
