@@ -164,7 +164,7 @@ export async function notifyStage(input: StageInput): Promise<{ sent: number; cu
 }
 
 /** Stages that end when their time is up, not when everyone has acted. */
-const isFixedWindow = (cycle: CycleRecord, stage: Stage) => windowOf(cycle.schedule as unknown as CycleSchedule, stage).fixedWindowDays !== undefined;
+const isFixedWindow = (cycle: Pick<CycleRecord, 'schedule'>, stage: Stage) => windowOf(cycle.schedule as unknown as CycleSchedule, stage).fixedWindowDays !== undefined;
 
 export function pendingOf(stage: StageRecord | undefined): number {
   return Math.max(0, (stage?.total ?? 0) - (stage?.done ?? 0));
@@ -191,9 +191,12 @@ async function releaseToken(taskToken: string): Promise<void> {
   }
 }
 
-/** Called after a person's action that completed their part of a stage. */
-export async function releaseStageIfComplete(cycleId: string, stage: Stage): Promise<void> {
-  const cycle = await getCycle(cycleId);
+/**
+ * Called after a person's action that completed their part of a stage. `cycle` is the record the
+ * action already read (only its schedule is used, which does not change during a cycle).
+ */
+export async function releaseStageIfComplete(cycleId: string, stage: Stage, cycle?: Pick<CycleRecord, 'schedule'>): Promise<void> {
+  cycle ??= await getCycle(cycleId, { consistent: false });
   if (!cycle || isFixedWindow(cycle, stage)) return;
   const record = await getStage(cycleId, stage);
   if (record?.taskToken && pendingOf(record) === 0) await releaseToken(record.taskToken);

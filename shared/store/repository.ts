@@ -306,8 +306,12 @@ export async function createCycle(cycle: CycleRecord): Promise<boolean> {
   }
 }
 
-export async function getCycle(cycleId: string): Promise<CycleRecord | undefined> {
-  const out = await ddb.send(new GetCommand({ TableName: table(), Key: keys.cycle(cycleId), ConsistentRead: true }));
+/**
+ * The cycle record. Consistent by default (its stage gates every action); `consistent: false` (half
+ * the read cost) where only what never changes during a cycle is used: agency, year, policy, schedule.
+ */
+export async function getCycle(cycleId: string, options: { consistent?: boolean } = {}): Promise<CycleRecord | undefined> {
+  const out = await ddb.send(new GetCommand({ TableName: table(), Key: keys.cycle(cycleId), ConsistentRead: options.consistent ?? true }));
   return strip(out.Item) as CycleRecord | undefined;
 }
 
@@ -515,8 +519,9 @@ export async function createEvaluation(e: EvaluationRecord, audit: AuditEvent, e
   }
 }
 
-export async function getEvaluation(cycleId: string, nip: string): Promise<EvaluationRecord | undefined> {
-  const out = await ddb.send(new GetCommand({ TableName: table(), Key: keys.evaluation(cycleId, nip), ConsistentRead: true }));
+/** Consistent by default (a change is conditional on the version read); `consistent: false` for display only. */
+export async function getEvaluation(cycleId: string, nip: string, options: { consistent?: boolean } = {}): Promise<EvaluationRecord | undefined> {
+  const out = await ddb.send(new GetCommand({ TableName: table(), Key: keys.evaluation(cycleId, nip), ConsistentRead: options.consistent ?? true }));
   return strip(out.Item) as EvaluationRecord | undefined;
 }
 
