@@ -16,7 +16,7 @@ import {
 } from '../store/repository';
 import { deps } from './deps';
 import { evaluationDetails, skpDetails } from './summaries';
-import { memo } from './util';
+import { mapLimit, memo } from './util';
 import { activeDelegateOf } from './delegation';
 
 const DAY_MS = 86_400_000;
@@ -54,7 +54,8 @@ export async function sendDigests(cycle: CycleRecord, stage: Stage, cursor?: Rec
   const page = await digestsDuePage(cycle.cycleId, stage, cursor, DIGEST_PAGE);
   const employee = memo((nip: string) => getEmployee(cycle.agencyId, nip));
   let sent = 0;
-  for (const { recipientNip, decisionId: newest } of page.items) {
+  // Recipients are independent (each digest is claimed once by its own key): a few at a time.
+  await mapLimit(page.items, DIGEST_CONCURRENCY, async ({ recipientNip, decisionId: newest }) => {
     const pending = (await pendingDecisionsOf(cycle.cycleId, recipientNip)).filter((d) => d.stage === stage).sort((a, b) => a.subjectNip.localeCompare(b.subjectNip));
     // While a Plt/Plh is active, the acting official receives the digest, with links of their own.
     const actingNip = await activeDelegateOf(cycle.agencyId, recipientNip);
@@ -70,11 +71,12 @@ export async function sendDigests(cycle: CycleRecord, stage: Stage, cursor?: Rec
     if (!recipient || pending.some((d) => d.decisionId === newest) || !(await isStillPending(newest))) {
       await clearNotify(cycle.cycleId, stage, recipientNip, newest);
     }
-  }
+  });
   return { sent, ...(page.next ? { next: page.next } : {}) };
 }
 
 const DIGEST_PAGE = 50;
+const DIGEST_CONCURRENCY = 8;
 
 async function renderDigest(cycle: CycleRecord, stage: Stage, recipient: EmployeeRecord, pending: DecisionRecord[], openedAt?: string) {
   // `recipient` is whoever acts now: the approver, or their acting official.
