@@ -11,7 +11,7 @@ import { stageLabel, type Stage } from '../lifecycle/status';
 import { renderApprovalDigest, renderEscalation, renderReminder, renderResultNotice, renderSkpApprovalRequest } from '../mail/templates';
 import type { EvaluationSummary, SkpSummary } from '../mail/summary';
 import {
-  claimOnce, getEmployee, getEvaluation, getStage, listUnits, markDecisionEscalated, pendingDecisionsOf, releaseOnce,
+  claimOnce, getEmployee, getEvaluations, getStage, listUnits, markDecisionEscalated, pendingDecisionsOf, releaseOnce,
   clearNotify, digestsDuePage, getDecision, evaluationsOfUnitPage, unitNames, type CycleRecord, type DecisionRecord, type EmployeeRecord, type EvaluationRecord,
 } from '../store/repository';
 import { deps } from './deps';
@@ -84,7 +84,9 @@ async function renderDigest(cycle: CycleRecord, stage: Stage, recipient: Employe
   const deadline = stageDeadline(cycle, stage, openedAt);
   const base = { locale, recipient: { name: recipient.name }, stageLabel: stageLabel[stage][locale], deadline };
   const links = async (d: DecisionRecord) => ({ approveUrl: await decisionUrl(d.decisionId, 'approve', recipient.nip), returnUrl: await decisionUrl(d.decisionId, 'return', recipient.nip) });
-  const subjects = await Promise.all(pending.map(async (d) => ({ d, e: await getEvaluation(cycle.cycleId, d.subjectNip) })));
+  // The listed evaluations in one batch read (consistent: the approver decides on what the digest shows).
+  const evaluations = await getEvaluations(cycle.cycleId, pending.map((d) => d.subjectNip), { consistent: true });
+  const subjects = pending.map((d) => ({ d, e: evaluations.get(d.subjectNip) }));
   const found = subjects.filter((s): s is { d: DecisionRecord; e: EvaluationRecord } => s.e !== undefined);
   const units = await unitNames(cycle.agencyId, found.map((s) => s.e.unitId));
   if (pending[0]?.kind === 'SKP_APPROVAL') {
@@ -184,11 +186,13 @@ export async function sendEscalations(cycle: CycleRecord, stage: Stage, tick: nu
   return sent;
 }
 
-export async function sendResultNotice(cycle: CycleRecord, e: EvaluationRecord, at: string): Promise<void> {
-  const person = await getEmployee(cycle.agencyId, e.nip);
+/** `people`: the employee and approver records, when the caller has read them for a whole page at once. */
+export async function sendResultNotice(cycle: CycleRecord, e: EvaluationRecord, at: string, people?: Map<string, EmployeeRecord>): Promise<void> {
+  const employee = (nip: string) => (people ? Promise.resolve(people.get(nip)) : getEmployee(cycle.agencyId, nip));
+  const person = await employee(e.nip);
   if (!person) return;
   const locale = person.locale ?? 'id';
-  const approver = e.approverNip ? await getEmployee(cycle.agencyId, e.approverNip) : undefined;
+  const approver = e.approverNip ? await employee(e.approverNip) : undefined;
   const days = windowOf(cycle.schedule as unknown as CycleSchedule, 'OBJECTION').fixedWindowDays ?? 14;
   const details = evaluationDetails(e, 'notice', new Map(), locale);
   const message = renderResultNotice({
