@@ -254,8 +254,9 @@ export interface DecideLoaded {
 /**
  * Decides a pending decision. `actorNip` is the verified link's recipient (the original recipient, a
  * delegate, or the superior it was escalated to). A second decision never has a second effect.
- * Reads: the decision, the cycle and the delegation (unless given), the evaluation, and the stage
- * record after a completing decision — each once.
+ * Reads, each at most once: the decision and the cycle (unless given), the delegation (only for an
+ * actor who is neither the recipient nor an escalation target, unless given), the evaluation, and the
+ * stage record after a completing decision.
  */
 export async function decide(decisionId: string, outcome: DecisionOutcome, comment: string, actorNip: string, loaded: DecideLoaded = {}): Promise<DecideResult> {
   const decision = loaded.decision?.decisionId === decisionId ? loaded.decision : await getDecision(decisionId);
