@@ -118,7 +118,8 @@ export async function finaliseChange(cycle: CycleRecord, e: EvaluationRecord, at
  */
 export async function finaliseEvaluations(cycle: CycleRecord, page: readonly EvaluationRecord[], at: string, batchSize: number, concurrency: number): Promise<number> {
   // The page's people in one batch read (their competencies pick the training), not one read each.
-  const waiting = page.filter((e) => e.status === 'RESULT_ISSUED' || e.status === 'OBJECTION_DECIDED');
+  const seen = new Set<string>();
+  const waiting = page.filter((e) => (e.status === 'RESULT_ISSUED' || e.status === 'OBJECTION_DECIDED') && !seen.has(e.nip) && (seen.add(e.nip), true));
   const people = await getEmployees(cycle.agencyId, waiting.map((e) => e.nip));
   const changes = (await mapLimit(waiting, concurrency, async (e) => {
     const change = await finaliseChange(cycle, e, at, async (nip) => people.get(nip));

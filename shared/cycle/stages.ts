@@ -175,7 +175,7 @@ function openSharedItems(cycle: CycleRecord, stage: Stage, batch: readonly OpenC
  * retried page, someone acting meanwhile) is written one by one, which recognises replays.
  */
 async function openEvaluations(cycle: CycleRecord, stage: Stage, page: readonly EvaluationRecord[], at: string): Promise<number> {
-  const changes = page.map((e) => openChange(cycle, stage, e, at)).filter((o): o is OpenChange => o !== undefined);
+  const changes = uniqueByNip(page).map((e) => openChange(cycle, stage, e, at)).filter((o): o is OpenChange => o !== undefined);
   const results = await mapLimit(chunk(changes, BATCH), WRITE_CONCURRENCY, async (batch) => {
     let opened = 0;
     let written: OpenChange[] = [];
@@ -203,6 +203,12 @@ async function openOne(cycle: CycleRecord, stage: Stage, e: EvaluationRecord, at
   const o = openChange(cycle, stage, e, at);
   if (!o) return undefined;
   return changeEvaluation({ ...o.change, extra: [...(o.change.extra ?? []), ...openSharedItems(cycle, stage, [o])] }, e);
+}
+
+/** A page read from the index while someone is transferred may list an evaluation twice: once is enough. */
+function uniqueByNip<T extends { nip: string }>(items: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((e) => !seen.has(e.nip) && (seen.add(e.nip), true));
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

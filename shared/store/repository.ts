@@ -850,6 +850,7 @@ function evaluationChangeItems(change: EvaluationChange, current: EvaluationReco
  */
 export async function changeEvaluationsTogether(changes: readonly { change: EvaluationChange; current: EvaluationRecord }[], shared: TransactItem[] = []): Promise<'applied' | 'conflict'> {
   if (!changes.length) return 'applied';
+  if (new Set(changes.map(({ change }) => change.nip)).size !== changes.length) throw new Error('changeEvaluationsTogether: an evaluation twice in one batch');
   const items: TransactItem[] = [];
   const moves: [Counted, Counted][] = [];
   for (const { change, current } of changes) {
