@@ -13,7 +13,7 @@
  *
  * For 100,000 employees: what grows with the cohort is taken per employee from the run; what is fixed
  * per cycle (ticks, stage boundaries, monthly charges) is spread over 100,000; and reads that grow with
- * the number of units *per request* (the unit list read on every decision page and digest) are scaled
+ * the number of units *per request* (the unit list, read by reminder and escalation rounds) are scaled
  * by the number of units.
  */
 import { FUNCTIONS } from '../infra/functions';
@@ -150,7 +150,7 @@ function linesFor(run: CycleRun, agency: number, initMs: number, asMeasured: boo
   if (growth) {
     lines.push({ service: 'DynamoDB writes: growth with the cohort', quantity: growth.perEmployeeAt, unit: 'WRU', usd: growth.perEmployeeAt * price('dynamoWriteRequestUnit'), basis: 'modelled', note: `${growth.note}; stages not measured at both sizes (APPROVAL's digest marks work the same way) are not included` });
   }
-  lines.push({ service: 'DynamoDB reads (on demand)', quantity: rcuPerEmployee, unit: 'RRU', usd: rcuPerEmployee * price('dynamoReadRequestUnit'), basis: 'counted', note: asMeasured ? undefined : `the unit list read on every decision page grows with the agency: ${round(per(unitListRcu), 1)} RRU/employee at ${n}, ×${round(unitsRatio)} here` });
+  lines.push({ service: 'DynamoDB reads (on demand)', quantity: rcuPerEmployee, unit: 'RRU', usd: rcuPerEmployee * price('dynamoReadRequestUnit'), basis: 'counted', note: asMeasured ? undefined : `the unit list (read by reminder and escalation rounds; decision pages and digests read only their units since 2026-11-29) grows with the agency: ${round(per(unitListRcu), 1)} RRU/employee at ${n}, ×${round(unitsRatio)} here` });
   if (run.storage) {
     const gb = (run.storage.bytes + run.storage.gsi1Bytes + run.storage.gsi2Bytes) / 2 ** 30;
     const gbMonths = per(gb) * ASSUMPTIONS.tableRetentionMonths;

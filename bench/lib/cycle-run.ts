@@ -40,7 +40,7 @@ export interface CycleRun {
   ceilingBefore: CeilingResult;
   ceilingAfter: CeilingResult;
   driver: DriverResult;
-  dynamo: { cycle: ReturnType<typeof DynamoMeter.report>; byStage: Record<string, ReturnType<typeof DynamoMeter.report>>; patterns: ReturnType<DynamoMeter['patternReport']> };
+  dynamo: { cycle: ReturnType<typeof DynamoMeter.report>; byStage: Record<string, ReturnType<typeof DynamoMeter.report>>; patterns: ReturnType<DynamoMeter['patternReport']>; patternsByStage: Record<string, ReturnType<DynamoMeter['patternReport']>> };
   lambda: { cycle: ReturnType<typeof LambdaMeter.report>; byStage: Record<string, ReturnType<typeof LambdaMeter.report>>; notInstrumented: string[] };
   sfn: { transitions: number; retried: number; executions: number; byState: Record<string, number>; byStage: Record<string, number>; taskMs: Record<string, { n: number; p50: number; p95: number; totalMs: number }>; maxHistoryEvents: number; totalHistoryEvents: number; warnings: string[] };
   http: { requests: number; byRoute: ReturnType<HttpMeter['report']>; byStage: Record<string, number>; errors: string[]; driverRequests: number };
@@ -57,10 +57,11 @@ export interface CycleRun {
  * objection window (14 days) and each planning digest round (one day) cost whole days of waiting.
  */
 export function chooseDaySeconds(n: number): number {
-  // 1e-5 (npm start's default) up to 2,000 people. Beyond, a stage's work grows with the cohort (at
-  // 1,000 on this loaded machine APPROVAL took ~2 min, one digest step ~1 min of it) and must end
-  // before the stage's last day (APPROVAL: 30): 10,000 → 45 s a day.
-  return n <= 2000 ? 0.864 : Math.min(90, round(n * 0.0045, 1));
+  // 1.5 s up to 2,000 people. A stage must end before its last day (FINAL_SCORING: 45), counted in
+  // deadline ticks: at 0.864 s (npm start's 1e-5) FINAL_SCORING's 5,000 requests at 1,000 people (~50 s
+  // at load average ~10 here) failed as overdue once the daily deadline check stopped taking seconds
+  // (2026-11-29). Beyond 2,000, a stage's work grows with the cohort: 10,000 → 45 s a day.
+  return n <= 2000 ? 1.5 : Math.min(90, round(n * 0.0045, 1));
 }
 
 /** Counts (and keeps off the console) the JSON log lines the handlers write to stdout. */
@@ -205,6 +206,7 @@ export async function runCycleBench(options: CycleRunOptions): Promise<CycleRun>
         cycle: DynamoMeter.report(dynamoMeter.totals(cycleStages)),
         byStage: Object.fromEntries(cycleStages.map((s) => [s, DynamoMeter.report(dynamoMeter.totals([s]))])),
         patterns: dynamoMeter.patternReport(cycleStages, 60),
+        patternsByStage: Object.fromEntries(cycleStages.map((s) => [s, dynamoMeter.patternReport([s], 15)])),
       },
       lambda: {
         cycle: LambdaMeter.report(lambdaMeter.totals(cycleStages)),

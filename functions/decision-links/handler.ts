@@ -17,25 +17,34 @@ import {
   renderErrorPage, renderLinkProblemPage,
 } from '../../shared/http/pages';
 import { logger } from '../../shared/powertools';
-import { getCycle, getDecision, getEmployee, getEvaluation, listUnits, type DecisionRecord } from '../../shared/store/repository';
+import { getCycle, getDecision, getEmployee, getEvaluation, unitNames, type CycleRecord, type DecisionRecord } from '../../shared/store/repository';
 import { NotFoundError } from '../../shared/store/errors';
 
 type Locale = 'id' | 'en';
 const localeOf = (event: APIGatewayProxyEventV2): Locale =>
   event.queryStringParameters?.lang === 'en' || /^en\b/i.test(event.headers?.['accept-language'] ?? '') ? 'en' : 'id';
 
+/**
+ * What a link request reads once and passes on: the cycle (for its agency; eventually consistent, as
+ * nothing read from it changes during a cycle) and, only when the link is not the recipient's or an
+ * escalation target's, the recipient's acting official (Plt/Plh).
+ */
+interface LinkContext { cycle: CycleRecord | undefined; acting?: string | null }
+
 /** Whom the link was issued to: the approver, the superior it was escalated to, or the acting official (Plt/Plh). */
-async function whoIsLink(link: VerifiedDecisionLink, decision: DecisionRecord, keys: Parameters<typeof isLinkForRecipient>[2]): Promise<string | undefined> {
-  const cycle = await getCycle(decision.cycleId);
-  const acting = cycle ? await activeDelegateOf(cycle.agencyId, decision.recipientNip) : undefined;
-  return [decision.recipientNip, ...(decision.escalatedTo ?? []), ...(acting ? [acting] : [])].find((nip) => isLinkForRecipient(link, nip, keys));
+async function whoIsLink(link: VerifiedDecisionLink, decision: DecisionRecord, ctx: LinkContext, keys: Parameters<typeof isLinkForRecipient>[2]): Promise<string | undefined> {
+  const direct = [decision.recipientNip, ...(decision.escalatedTo ?? [])].find((nip) => isLinkForRecipient(link, nip, keys));
+  if (direct) return direct;
+  ctx.acting = ctx.cycle ? ((await activeDelegateOf(ctx.cycle.agencyId, decision.recipientNip)) ?? null) : null;
+  return ctx.acting && isLinkForRecipient(link, ctx.acting, keys) ? ctx.acting : undefined;
 }
 
-async function alreadyDecidedPage(decision: DecisionRecord, locale: Locale) {
-  const cycle = await getCycle(decision.cycleId);
-  const by = decision.decidedBy?.nip && cycle ? await getEmployee(cycle.agencyId, decision.decidedBy.nip) : undefined;
-  const principal = decision.decidedBy?.onBehalfOf && cycle ? await getEmployee(cycle.agencyId, decision.decidedBy.onBehalfOf) : undefined;
-  const subject = await getEvaluation(decision.cycleId, decision.subjectNip);
+async function alreadyDecidedPage(decision: DecisionRecord, locale: Locale, cycle: CycleRecord | undefined) {
+  const [by, principal, subject] = await Promise.all([
+    decision.decidedBy?.nip && cycle ? getEmployee(cycle.agencyId, decision.decidedBy.nip) : undefined,
+    decision.decidedBy?.onBehalfOf && cycle ? getEmployee(cycle.agencyId, decision.decidedBy.onBehalfOf) : undefined,
+    getEvaluation(decision.cycleId, decision.subjectNip, { consistent: false }),
+  ]);
   return htmlResponse(200, renderAlreadyDecidedPage({
     locale,
     decidedBy: by?.name ?? decision.decidedBy?.nip ?? '—',
@@ -46,11 +55,12 @@ async function alreadyDecidedPage(decision: DecisionRecord, locale: Locale) {
   }));
 }
 
-async function itemDetails(decision: DecisionRecord, locale: Locale) {
+/** The item shown on the confirmation page: its evaluation and its unit's name (one item, not the unit list). */
+async function itemDetails(decision: DecisionRecord, locale: Locale, cycle: CycleRecord | undefined) {
+  // Consistent: the approver decides on what this page shows (a re-rating may be seconds old).
   const e = await getEvaluation(decision.cycleId, decision.subjectNip);
-  const cycle = await getCycle(decision.cycleId);
   if (!e || !cycle) throw new NotFoundError('evaluation', 'Penilaian tidak ditemukan');
-  const units = new Map((await listUnits(cycle.agencyId)).map((u) => [u.unitId, u.name]));
+  const units = await unitNames(cycle.agencyId, [e.unitId]);
   return decision.kind === 'SKP_APPROVAL' ? skpDetails(e, decision.decisionId, units) : evaluationDetails(e, decision.decisionId, units, locale);
 }
 
@@ -66,14 +76,15 @@ async function handle(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStr
   const link = verification.link;
   const decision = await getDecision(link.d);
   if (!decision) return htmlResponse(404, renderErrorPage({ locale, kind: 'notFound' }));
-  const actorNip = await whoIsLink(link, decision, keys);
+  const ctx: LinkContext = { cycle: await getCycle(decision.cycleId, { consistent: false }) };
+  const actorNip = await whoIsLink(link, decision, ctx, keys);
   if (!actorNip) return htmlResponse(403, renderLinkProblemPage({ locale, reason: 'tampered' }));
-  if (decision.status !== 'PENDING') return alreadyDecidedPage(decision, locale);
+  if (decision.status !== 'PENDING') return alreadyDecidedPage(decision, locale, ctx.cycle);
 
   const confirm = async (extra: Partial<Parameters<typeof renderConfirmPage>[0]> = {}, status = 200) =>
     htmlResponse(status, renderConfirmPage({
       // A language chosen in the link (?lang=en) must survive the POST, or the result page falls back to Indonesian.
-      locale, summary: await itemDetails(decision, locale), action: link.a,
+      locale, summary: await itemDetails(decision, locale, ctx.cycle), action: link.a,
       formAction: event.queryStringParameters?.lang === 'en' ? `${event.rawPath}?lang=en` : event.rawPath,
       hidden: linkFormFields(link), requireReason: true, ...extra,
     }));
@@ -84,12 +95,13 @@ async function handle(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStr
   }
   if (!form!.ok) return confirm({ error: form!.error, previous: { decision: form!.decision, comment: form!.comment } }, 422);
   try {
-    const result = await decide(decision.decisionId, form!.decision, form!.comment, actorNip);
-    if (result.kind === 'already') return alreadyDecidedPage(result.decision, locale);
-    const subject = await getEvaluation(decision.cycleId, decision.subjectNip);
+    // What this request has read is passed on: decide() reads only the evaluation (and the stage record).
+    const result = await decide(decision.decisionId, form!.decision, form!.comment, actorNip, { decision, cycle: ctx.cycle, ...(ctx.acting !== undefined ? { acting: ctx.acting } : {}) });
+    if (result.kind === 'already') return alreadyDecidedPage(result.decision, locale, ctx.cycle);
+    const subject = result.subject;
     return htmlResponse(200, renderDecisionDonePage({
       locale, decision: form!.decision, decidedAt: new Date(result.decision.decidedAt ?? Date.now()),
-      items: subject ? [{ name: subject.name, nip: subject.nip }] : [], comment: form!.comment || undefined,
+      items: [{ name: subject.name, nip: subject.nip }], comment: form!.comment || undefined,
     }));
   } catch (err) {
     if (err instanceof RuleError) return confirm({ error: 'reasonRequired', previous: { decision: form!.decision, comment: form!.comment } }, 422);

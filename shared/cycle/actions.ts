@@ -247,7 +247,7 @@ export async function reviewMidyear(cycleId: string, nip: string, review: { rati
     audit: { at: now(), actor: actorOf(caller, 'rater'), action: 'MIDYEAR_REVIEWED', after: review },
     extra: [stageUpdate(cycleId, 'MIDYEAR', { done: 1 })],
   }, e);
-  if (outcome === 'applied') await releaseStageIfComplete(cycleId, 'MIDYEAR');
+  if (outcome === 'applied') await releaseStageIfComplete(cycleId, 'MIDYEAR', cycle);
   return { status: 'MIDYEAR_REVIEWED' as const, outcome };
 }
 
@@ -269,7 +269,7 @@ export async function rateEvaluation(cycleId: string, nip: string, rating: Rater
       audit: { at, actor: actorOf(caller, 'rater'), action: 'RATED', before: { predikat: e.predikat }, after: { resultsRating: score.resultsRating, behaviour: score.behaviour.final, predikat: score.predikat } },
       extra: first ? [stageUpdate(cycleId, 'FINAL_SCORING', { done: 1 })] : [],
     }, e);
-    if (outcome === 'applied' && first) await releaseStageIfComplete(cycleId, 'FINAL_SCORING');
+    if (outcome === 'applied' && first) await releaseStageIfComplete(cycleId, 'FINAL_SCORING', cycle);
     return { status: 'RATED' as const, predikat: score.predikat, outcome };
   }
   // Approval stage: only an evaluation the approver returned may be rated again.
@@ -327,24 +327,41 @@ const DECISION_EFFECT: Record<DecisionRecord['kind'], Record<DecisionOutcome, { 
 };
 
 export type DecideResult =
-  | { kind: 'decided'; decision: DecisionRecord; outcome: DecisionOutcome }
+  | { kind: 'decided'; decision: DecisionRecord; outcome: DecisionOutcome; subject: EvaluationRecord }
   | { kind: 'already'; decision: DecisionRecord };
+
+/**
+ * What the caller has already read for this request (the decision-link handler reads the decision,
+ * the cycle and the acting official to check the link): passed in, not read again.
+ */
+export interface DecideLoaded {
+  decision?: DecisionRecord;
+  cycle?: CycleRecord;
+  /** The active Plt/Plh of the decision's recipient, if already looked up (null: looked up, none). */
+  acting?: string | null;
+}
 
 /**
  * Decides a pending decision. `actorNip` is the verified link's recipient (the original recipient, a
  * delegate, or the superior it was escalated to). A second decision never has a second effect.
+ * Reads, each at most once: the decision and the cycle (unless given), the delegation (only for an
+ * actor who is neither the recipient nor an escalation target, unless given), the evaluation, and the
+ * stage record after a completing decision.
  */
-export async function decide(decisionId: string, outcome: DecisionOutcome, comment: string, actorNip: string): Promise<DecideResult> {
-  const decision = await getDecision(decisionId);
+export async function decide(decisionId: string, outcome: DecisionOutcome, comment: string, actorNip: string, loaded: DecideLoaded = {}): Promise<DecideResult> {
+  const decision = loaded.decision?.decisionId === decisionId ? loaded.decision : await getDecision(decisionId);
   if (!decision) throw new NotFoundError(`decision ${decisionId}`, 'Keputusan tidak ditemukan');
   if (decision.status !== 'PENDING') return { kind: 'already', decision };
-  const cycleOfDecision = await getCycle(decision.cycleId);
-  const acting = cycleOfDecision ? await activeDelegateOf(cycleOfDecision.agencyId, decision.recipientNip) : undefined;
-  const allowed = [decision.recipientNip, ...(decision.escalatedTo ?? []), ...(acting ? [acting] : [])];
-  if (!allowed.includes(actorNip)) throw new ForbiddenError('This link is not for this decision’s approver', 'Tautan ini bukan untuk pemberi keputusan ini');
+  const cycle = loaded.cycle?.cycleId === decision.cycleId ? loaded.cycle : await getCycle(decision.cycleId, { consistent: false });
+  if (!cycle) throw new NotFoundError(`cycle ${decision.cycleId}`, `Siklus ${decision.cycleId} tidak ditemukan`);
+  // The acting official is looked up only when the actor is neither the recipient nor an escalation target.
+  const direct = [decision.recipientNip, ...(decision.escalatedTo ?? [])].includes(actorNip);
+  const acting = direct ? undefined : loaded.acting !== undefined ? (loaded.acting ?? undefined) : await activeDelegateOf(cycle.agencyId, decision.recipientNip);
+  if (!direct && acting !== actorNip) throw new ForbiddenError('This link is not for this decision’s approver', 'Tautan ini bukan untuk pemberi keputusan ini');
   if (actorNip === decision.subjectNip) throw new ForbiddenError('Nobody decides on their own plan or evaluation', 'Tidak seorang pun memutuskan SKP atau penilaiannya sendiri');
   if (outcome === 'return' && !comment.trim()) throw new RuleError('A reason is required to return or reject', 'Alasan wajib diisi untuk mengembalikan atau menolak', 'comment');
-  const { cycle, e } = await load(decision.cycleId, decision.subjectNip);
+  const e = await getEvaluation(decision.cycleId, decision.subjectNip);
+  if (!e) throw new NotFoundError(`evaluation of ${decision.subjectNip} in ${decision.cycleId}`, `Penilaian pegawai ${decision.subjectNip} pada siklus ${decision.cycleId} tidak ditemukan`);
   const effect = DECISION_EFFECT[decision.kind][outcome];
   const counts = effect.completes && decision.counts !== false;
   const at = now();
@@ -357,8 +374,9 @@ export async function decide(decisionId: string, outcome: DecisionOutcome, comme
     set.objection = { ...(e.objection as object), decision: outcome === 'approve' ? 'GRANTED' : 'REJECTED', decidedAt: at, comment };
     if (outcome === 'approve' && requested) set.predikat = requested;
   }
+  let applied: 'applied' | 'replayed';
   try {
-    await changeEvaluation({
+    applied = await changeEvaluation({
       cycleId: decision.cycleId, nip: decision.subjectNip, changeId: `decision:${decisionId}`, from: effect.from, to: effect.to, set,
       audit: {
         at, actor, action: `${decision.kind}:${outcome.toUpperCase()}`, reason: comment || undefined,
@@ -375,9 +393,12 @@ export async function decide(decisionId: string, outcome: DecisionOutcome, comme
     if (now2 && now2.status !== 'PENDING') return { kind: 'already', decision: now2 };
     throw err;
   }
-  void cycle;
-  if (counts) await releaseStageIfComplete(decision.cycleId, decision.stage);
-  return { kind: 'decided', decision: (await getDecision(decisionId))!, outcome };
+  if (counts) await releaseStageIfComplete(decision.cycleId, decision.stage, cycle);
+  // Applied: the transaction wrote exactly this (decideDecisionUpdate), no need to read it back.
+  const decided: DecisionRecord = applied === 'applied'
+    ? { ...decision, status: 'DECIDED', decidedBy: actor, decidedAt: at, outcome, comment }
+    : (await getDecision(decisionId))!;
+  return { kind: 'decided', decision: decided, outcome, subject: e };
 }
 
 // ─── calibration (HR) ─────────────────────────────────────────────────────────────────────────────
@@ -407,6 +428,6 @@ export async function resolveCalibrationFlag(cycleId: string, unitId: string, re
     if (isConditionalFailure(err)) return { resolved: true, already: true };
     throw err;
   }
-  await releaseStageIfComplete(cycleId, 'CALIBRATION');
+  await releaseStageIfComplete(cycleId, 'CALIBRATION', cycle);
   return { resolved: true, already: false };
 }

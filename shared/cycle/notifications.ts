@@ -11,12 +11,12 @@ import { stageLabel, type Stage } from '../lifecycle/status';
 import { renderApprovalDigest, renderEscalation, renderReminder, renderResultNotice, renderSkpApprovalRequest } from '../mail/templates';
 import type { EvaluationSummary, SkpSummary } from '../mail/summary';
 import {
-  claimOnce, getEmployee, getEvaluation, getStage, listUnits, markDecisionEscalated, pendingDecisionsOf, releaseOnce,
+  claimOnce, getEmployee, getEmployees, getEvaluations, getStage, listUnits, markDecisionEscalated, pendingDecisionsOf, releaseOnce,
   clearNotify, digestsDuePage, getDecision, evaluationsOfUnitPage, unitNames, type CycleRecord, type DecisionRecord, type EmployeeRecord, type EvaluationRecord,
 } from '../store/repository';
 import { deps } from './deps';
 import { evaluationDetails, skpDetails } from './summaries';
-import { memo } from './util';
+import { mapLimit, memo } from './util';
 import { activeDelegateOf } from './delegation';
 
 const DAY_MS = 86_400_000;
@@ -54,7 +54,8 @@ export async function sendDigests(cycle: CycleRecord, stage: Stage, cursor?: Rec
   const page = await digestsDuePage(cycle.cycleId, stage, cursor, DIGEST_PAGE);
   const employee = memo((nip: string) => getEmployee(cycle.agencyId, nip));
   let sent = 0;
-  for (const { recipientNip, decisionId: newest } of page.items) {
+  // Recipients are independent (each digest is claimed once by its own key): a few at a time.
+  await mapLimit(page.items, DIGEST_CONCURRENCY, async ({ recipientNip, decisionId: newest }) => {
     const pending = (await pendingDecisionsOf(cycle.cycleId, recipientNip)).filter((d) => d.stage === stage).sort((a, b) => a.subjectNip.localeCompare(b.subjectNip));
     // While a Plt/Plh is active, the acting official receives the digest, with links of their own.
     const actingNip = await activeDelegateOf(cycle.agencyId, recipientNip);
@@ -70,11 +71,12 @@ export async function sendDigests(cycle: CycleRecord, stage: Stage, cursor?: Rec
     if (!recipient || pending.some((d) => d.decisionId === newest) || !(await isStillPending(newest))) {
       await clearNotify(cycle.cycleId, stage, recipientNip, newest);
     }
-  }
+  });
   return { sent, ...(page.next ? { next: page.next } : {}) };
 }
 
 const DIGEST_PAGE = 50;
+const DIGEST_CONCURRENCY = 8;
 
 async function renderDigest(cycle: CycleRecord, stage: Stage, recipient: EmployeeRecord, pending: DecisionRecord[], openedAt?: string) {
   // `recipient` is whoever acts now: the approver, or their acting official.
@@ -82,7 +84,9 @@ async function renderDigest(cycle: CycleRecord, stage: Stage, recipient: Employe
   const deadline = stageDeadline(cycle, stage, openedAt);
   const base = { locale, recipient: { name: recipient.name }, stageLabel: stageLabel[stage][locale], deadline };
   const links = async (d: DecisionRecord) => ({ approveUrl: await decisionUrl(d.decisionId, 'approve', recipient.nip), returnUrl: await decisionUrl(d.decisionId, 'return', recipient.nip) });
-  const subjects = await Promise.all(pending.map(async (d) => ({ d, e: await getEvaluation(cycle.cycleId, d.subjectNip) })));
+  // The listed evaluations in one batch read (consistent: the approver decides on what the digest shows).
+  const evaluations = await getEvaluations(cycle.cycleId, pending.map((d) => d.subjectNip), { consistent: true });
+  const subjects = pending.map((d) => ({ d, e: evaluations.get(d.subjectNip) }));
   const found = subjects.filter((s): s is { d: DecisionRecord; e: EvaluationRecord } => s.e !== undefined);
   const units = await unitNames(cycle.agencyId, found.map((s) => s.e.unitId));
   if (pending[0]?.kind === 'SKP_APPROVAL') {
@@ -113,36 +117,45 @@ async function waitingByPerson(cycle: CycleRecord, stage: Stage): Promise<Map<st
   const { WAITING_STATUSES } = await import('./stages');
   const statuses = WAITING_STATUSES[stage] ?? [];
   const byPerson = new Map<string, EvaluationRecord[]>();
-  for (const { unitId } of await listUnits(cycle.agencyId)) {
-    for (const status of statuses) {
-      let cursor: Record<string, unknown> | undefined;
-      do {
-        const page = await evaluationsOfUnitPage(cycle.cycleId, unitId, cursor, 200, status);
-        for (const e of page.items) {
-          const who = waitsOn(e);
-          if (who) byPerson.set(who, [...(byPerson.get(who) ?? []), e]);
-        }
-        cursor = page.next;
-      } while (cursor);
-    }
-  }
+  // Units (and statuses) are independent queries: a few at a time.
+  const scopes = (await listUnits(cycle.agencyId)).flatMap(({ unitId }) => statuses.map((status) => ({ unitId, status })));
+  await mapLimit(scopes, NOTICE_CONCURRENCY, async ({ unitId, status }) => {
+    let cursor: Record<string, unknown> | undefined;
+    do {
+      const page = await evaluationsOfUnitPage(cycle.cycleId, unitId, cursor, 200, status);
+      for (const e of page.items) {
+        const who = waitsOn(e);
+        if (who) byPerson.set(who, [...(byPerson.get(who) ?? []), e]);
+      }
+      cursor = page.next;
+    } while (cursor);
+  });
+  // Each person's list in the order a sequential walk gives: unit, status, NIP.
+  const rank = (e: EvaluationRecord) => statuses.indexOf(e.status);
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  for (const list of byPerson.values()) list.sort((a, b) => cmp(a.unitId, b.unitId) || rank(a) - rank(b) || cmp(a.nip, b.nip));
   return byPerson;
 }
+
+/** Reminders and escalations: people are independent (each send is claimed once by its own key). */
+const NOTICE_CONCURRENCY = 8;
 
 export async function sendReminders(cycle: CycleRecord, stage: Stage, tick: number): Promise<number> {
   const record = await getStage(cycle.cycleId, stage);
   const units = new Map((await listUnits(cycle.agencyId)).map((u) => [u.unitId, u.name]));
   let sent = 0;
-  for (const [nip, items] of await waitingByPerson(cycle, stage)) {
-    const person = await getEmployee(cycle.agencyId, nip);
-    if (!person) continue;
+  const waiting = [...(await waitingByPerson(cycle, stage))];
+  const people = await getEmployees(cycle.agencyId, waiting.map(([nip]) => nip));
+  await mapLimit(waiting, NOTICE_CONCURRENCY, async ([nip, items]) => {
+    const person = people.get(nip);
+    if (!person) return;
     const locale = person.locale ?? 'id';
     const message = renderReminder({
       locale, recipient: { name: person.name }, stageLabel: stageLabel[stage][locale], deadline: stageDeadline(cycle, stage, record?.openedAt),
       items: items.map((e) => ({ employee: { name: e.name, nip: e.nip, jabatan: e.jabatan, unitName: units.get(e.unitId) ?? e.unitId }, url: `${config().PUBLIC_BASE_URL ?? ''}/v1/cycles/${cycle.cycleId}/evaluations/${e.nip}` })),
     });
     if (await sendOnce(`reminder:${cycle.cycleId}:${stage}:${tick}:${nip}`, person, message, { kind: 'reminder', stage })) sent++;
-  }
+  });
   return sent;
 }
 
@@ -152,10 +165,13 @@ export async function sendEscalations(cycle: CycleRecord, stage: Stage, tick: nu
   const units = new Map((await listUnits(cycle.agencyId)).map((u) => [u.unitId, u.name]));
   const hr = config().HR_EMAIL;
   let sent = 0;
-  for (const [nip, items] of await waitingByPerson(cycle, stage)) {
-    const laggard = await getEmployee(cycle.agencyId, nip);
-    if (!laggard) continue;
-    const superior = laggard.raterNip ? await getEmployee(cycle.agencyId, laggard.raterNip) : undefined;
+  const waiting = [...(await waitingByPerson(cycle, stage))];
+  const laggards = await getEmployees(cycle.agencyId, waiting.map(([nip]) => nip));
+  const superiors = await getEmployees(cycle.agencyId, [...laggards.values()].flatMap((l) => (l.raterNip ? [l.raterNip] : [])));
+  await mapLimit(waiting, NOTICE_CONCURRENCY, async ([nip, items]) => {
+    const laggard = laggards.get(nip);
+    if (!laggard) return;
+    const superior = laggard.raterNip ? superiors.get(laggard.raterNip) : undefined;
     // Pending decisions of the laggard can now also be taken by the superior, with links of their own.
     const decisions = (await pendingDecisionsOf(cycle.cycleId, nip)).filter((d) => d.stage === stage);
     for (const d of decisions) if (superior) await markDecisionEscalated(d.decisionId, [superior.nip]);
@@ -178,15 +194,17 @@ export async function sendEscalations(cycle: CycleRecord, stage: Stage, tick: nu
       });
       if (await sendOnce(`escalation:${cycle.cycleId}:${stage}:${tick}:${nip}:${target.nip}`, target, message, { kind: 'escalation', stage })) sent++;
     }
-  }
+  });
   return sent;
 }
 
-export async function sendResultNotice(cycle: CycleRecord, e: EvaluationRecord, at: string): Promise<void> {
-  const person = await getEmployee(cycle.agencyId, e.nip);
+/** `people`: the employee and approver records, when the caller has read them for a whole page at once. */
+export async function sendResultNotice(cycle: CycleRecord, e: EvaluationRecord, at: string, people?: Map<string, EmployeeRecord>): Promise<void> {
+  const employee = (nip: string) => (people ? Promise.resolve(people.get(nip)) : getEmployee(cycle.agencyId, nip));
+  const person = await employee(e.nip);
   if (!person) return;
   const locale = person.locale ?? 'id';
-  const approver = e.approverNip ? await getEmployee(cycle.agencyId, e.approverNip) : undefined;
+  const approver = e.approverNip ? await employee(e.approverNip) : undefined;
   const days = windowOf(cycle.schedule as unknown as CycleSchedule, 'OBJECTION').fixedWindowDays ?? 14;
   const details = evaluationDetails(e, 'notice', new Map(), locale);
   const message = renderResultNotice({

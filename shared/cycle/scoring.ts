@@ -9,8 +9,8 @@ import type { EmployeeEvaluation, Realisation } from '../domain/evaluate';
 import type { Skp } from '../domain/skp';
 import { config } from '../config';
 import {
-  changeEvaluation, countsOf, getEmployee, isConditionalFailure, putCalibrationOnce, queryAll, stageUpdate, transactWrite, unitStatsOf,
-  type CycleRecord, type EvaluationRecord,
+  changeEvaluation, changeEvaluationsTogether, countsOf, getEmployee, getEmployees, isConditionalFailure, putCalibrationOnce, queryAll, stageUpdate, transactWrite, unitStatsOf,
+  type CycleRecord, type EvaluationChange, type EvaluationRecord,
 } from '../store/repository';
 import { keys } from '../store/keys';
 import { mapLimit } from './util';
@@ -87,9 +87,16 @@ const expand = (counts: Record<string, number>): domain.Predikat[] =>
 
 /** Results become final: follow-up and training recorded, the evaluation locked. */
 export async function finaliseEvaluation(cycle: CycleRecord, e: EvaluationRecord, at: string): Promise<boolean> {
-  if (e.status !== 'RESULT_ISSUED' && e.status !== 'OBJECTION_DECIDED') return false;
+  const change = await finaliseChange(cycle, e, at);
+  if (!change) return false;
+  return (await changeEvaluation(change, e)) === 'applied';
+}
+
+/** The change that makes one evaluation's result final (undefined if it is not waiting to be finalised). */
+export async function finaliseChange(cycle: CycleRecord, e: EvaluationRecord, at: string, employeeOf = (nip: string) => getEmployee(cycle.agencyId, nip)): Promise<EvaluationChange | undefined> {
+  if (e.status !== 'RESULT_ISSUED' && e.status !== 'OBJECTION_DECIDED') return undefined;
   const score = e.score as EmployeeEvaluation | undefined;
-  const employee = await getEmployee(cycle.agencyId, e.nip);
+  const employee = await employeeOf(e.nip);
   const followUp = score
     ? domain.followUpFor(
         { ...score, predikat: (e.predikat ?? score.predikat) as domain.Predikat },
@@ -98,12 +105,35 @@ export async function finaliseEvaluation(cycle: CycleRecord, e: EvaluationRecord
         domain.getPolicy(cycle.policyId),
       )
     : undefined;
-  const outcome = await changeEvaluation({
+  return {
     cycleId: cycle.cycleId, nip: e.nip, changeId: `${cycle.cycleId}:FOLLOW_UP:final:${e.nip}`,
     from: e.status, to: 'FINAL', set: { followUp },
     audit: { at, actor: { role: 'system' }, action: 'RESULT_FINAL', after: { status: 'FINAL', predikat: e.predikat, followUp } },
-  }, e);
-  return outcome === 'applied';
+  };
+}
+
+/**
+ * Finalises a page of evaluations a few per transaction (see changeEvaluationsTogether); a batch that
+ * meets a changed evaluation is finalised one by one. Returns how many this call finalised.
+ */
+export async function finaliseEvaluations(cycle: CycleRecord, page: readonly EvaluationRecord[], at: string, batchSize: number, concurrency: number): Promise<number> {
+  // The page's people in one batch read (their competencies pick the training), not one read each.
+  const seen = new Set<string>();
+  const waiting = page.filter((e) => (e.status === 'RESULT_ISSUED' || e.status === 'OBJECTION_DECIDED') && !seen.has(e.nip) && (seen.add(e.nip), true));
+  const people = await getEmployees(cycle.agencyId, waiting.map((e) => e.nip));
+  const changes = (await mapLimit(waiting, concurrency, async (e) => {
+    const change = await finaliseChange(cycle, e, at, async (nip) => people.get(nip));
+    return change ? { change, current: e } : undefined;
+  })).filter((c): c is { change: EvaluationChange; current: EvaluationRecord } => c !== undefined);
+  const batches: (typeof changes)[] = [];
+  for (let i = 0; i < changes.length; i += batchSize) batches.push(changes.slice(i, i + batchSize));
+  const done = await mapLimit(batches, concurrency, async (batch) => {
+    if (await changeEvaluationsTogether(batch) === 'applied') return batch.length;
+    let n = 0;
+    for (const { change, current } of batch) if ((await changeEvaluation(change, current)) === 'applied') n++;
+    return n;
+  });
+  return done.reduce((a, b) => a + b, 0);
 }
 
 export { mapLimit, queryAll, keys };

@@ -5,6 +5,7 @@
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   DeleteCommand,
   GetCommand,
   PutCommand,
@@ -238,6 +239,37 @@ export async function getEmployee(agencyId: string, nip: string): Promise<Employ
   return strip(out.Item) as EmployeeRecord | undefined;
 }
 
+/**
+ * Items by key with BatchGetItem (100 keys a call; keys DynamoDB leaves unprocessed are asked again):
+ * the same read units as one GetItem each, a hundredth of the round trips. Missing items are absent.
+ */
+async function batchGet(itemKeys: readonly { PK: string; SK: string }[], consistent = false): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  const unique = [...new Map(itemKeys.map((k) => [`${k.PK}\u0000${k.SK}`, k])).values()];
+  for (let i = 0; i < unique.length; i += 100) {
+    let pending: Record<string, unknown>[] = unique.slice(i, i + 100);
+    for (let attempt = 0; pending.length; attempt++) {
+      const res = await ddb.send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: pending, ConsistentRead: consistent } } }));
+      out.push(...(res?.Responses?.[table()] ?? []));
+      pending = (res?.UnprocessedKeys?.[table()]?.Keys ?? []) as Record<string, unknown>[];
+      if (pending.length) await sleep(Math.random() * Math.min(1000, 25 * 2 ** attempt));
+    }
+  }
+  return out;
+}
+
+/** Several employees of an agency at once (BatchGetItem), by NIP. */
+export async function getEmployees(agencyId: string, nips: Iterable<string>): Promise<Map<string, EmployeeRecord>> {
+  const items = await batchGet([...new Set(nips)].map((nip) => keys.employee(agencyId, nip)));
+  return new Map(items.map((i) => strip(i) as unknown as EmployeeRecord).map((e) => [e.nip, e]));
+}
+
+/** Several evaluations of a cycle at once (BatchGetItem), by NIP; eventually consistent unless asked. */
+export async function getEvaluations(cycleId: string, nips: Iterable<string>, options: { consistent?: boolean } = {}): Promise<Map<string, EvaluationRecord>> {
+  const items = await batchGet([...new Set(nips)].map((nip) => keys.evaluation(cycleId, nip)), options.consistent ?? false);
+  return new Map(items.map((i) => strip(i) as unknown as EvaluationRecord).map((e) => [e.nip, e]));
+}
+
 export async function queryPage<T>(input: Omit<QueryCommandInput, 'TableName'>, cursor?: Record<string, unknown>, limit = 100): Promise<{ items: T[]; next?: Record<string, unknown> }> {
   const out = await ddb.send(new QueryCommand({ TableName: table(), ...input, ExclusiveStartKey: cursor, Limit: limit }));
   return { items: (out.Items ?? []).map((i) => strip(i) as T), next: out.LastEvaluatedKey };
@@ -306,8 +338,12 @@ export async function createCycle(cycle: CycleRecord): Promise<boolean> {
   }
 }
 
-export async function getCycle(cycleId: string): Promise<CycleRecord | undefined> {
-  const out = await ddb.send(new GetCommand({ TableName: table(), Key: keys.cycle(cycleId), ConsistentRead: true }));
+/**
+ * The cycle record. Consistent by default (its stage gates every action); `consistent: false` (half
+ * the read cost) where only what never changes during a cycle is used: agency, year, policy, schedule.
+ */
+export async function getCycle(cycleId: string, options: { consistent?: boolean } = {}): Promise<CycleRecord | undefined> {
+  const out = await ddb.send(new GetCommand({ TableName: table(), Key: keys.cycle(cycleId), ConsistentRead: options.consistent ?? true }));
   return strip(out.Item) as CycleRecord | undefined;
 }
 
@@ -515,8 +551,9 @@ export async function createEvaluation(e: EvaluationRecord, audit: AuditEvent, e
   }
 }
 
-export async function getEvaluation(cycleId: string, nip: string): Promise<EvaluationRecord | undefined> {
-  const out = await ddb.send(new GetCommand({ TableName: table(), Key: keys.evaluation(cycleId, nip), ConsistentRead: true }));
+/** Consistent by default (a change is conditional on the version read); `consistent: false` for display only. */
+export async function getEvaluation(cycleId: string, nip: string, options: { consistent?: boolean } = {}): Promise<EvaluationRecord | undefined> {
+  const out = await ddb.send(new GetCommand({ TableName: table(), Key: keys.evaluation(cycleId, nip), ConsistentRead: options.consistent ?? true }));
   return strip(out.Item) as EvaluationRecord | undefined;
 }
 
@@ -601,17 +638,27 @@ export const predikatCounter = (predikat: string) => `predikat_${predikat}`;
  * created, or never removed today). Part of the same transaction as the change, so counts are exact.
  */
 export function unitStatUpdates(cycleId: string, before: Counted | undefined, after: Counted | undefined): TransactItem[] {
+  return unitStatUpdatesOf(cycleId, [[before, after]]);
+}
+
+/**
+ * The unit counter updates for several evaluations' moves, merged: one update per unit (a transaction
+ * may touch an item only once), with the sum of the deltas.
+ */
+export function unitStatUpdatesOf(cycleId: string, moves: readonly (readonly [Counted | undefined, Counted | undefined])[]): TransactItem[] {
   const deltas = new Map<string, Map<string, number>>();
   const add = (unitId: string, attr: string, d: number) => {
     const unit = deltas.get(unitId) ?? new Map<string, number>();
     unit.set(attr, (unit.get(attr) ?? 0) + d);
     deltas.set(unitId, unit);
   };
-  for (const [e, d] of [[before, -1], [after, 1]] as const) {
-    if (!e) continue;
-    add(e.unitId, 'employees', d);
-    add(e.unitId, statusCounter(e.status), d);
-    if (e.predikat) add(e.unitId, predikatCounter(e.predikat), d);
+  for (const [before, after] of moves) {
+    for (const [e, d] of [[before, -1], [after, 1]] as const) {
+      if (!e) continue;
+      add(e.unitId, 'employees', d);
+      add(e.unitId, statusCounter(e.status), d);
+      if (e.predikat) add(e.unitId, predikatCounter(e.predikat), d);
+    }
   }
   const updates: TransactItem[] = [];
   for (const [unitId, attrs] of deltas) {
@@ -717,6 +764,27 @@ export async function changeEvaluation(change: EvaluationChange, current: Evalua
       `Penilaian ${current.nip} telah berubah (versi ${current.version}); muat ulang lalu coba lagi`,
     );
   }
+  const built = evaluationChangeItems(change, current);
+  try {
+    await transactWrite([
+      ...built.items,
+      ...unitStatUpdates(change.cycleId, current, built.after),
+      ...(change.extra ?? []),
+    ]);
+    return 'applied';
+  } catch (err) {
+    if (!isConditionalFailure(err)) throw err;
+    const now = await getEvaluation(change.cycleId, change.nip);
+    if (now?.lastChangeId === change.changeId) return 'replayed';
+    throw new ConflictError(
+      `Evaluation ${change.nip} changed meanwhile (now ${now?.status} v${now?.version}); reload and try again`,
+      `Penilaian ${change.nip} telah berubah (status ${now?.status}); muat ulang lalu coba lagi`,
+    );
+  }
+}
+
+/** The conditional update of the evaluation and its audit event, and what it counts as afterwards. */
+function evaluationChangeItems(change: EvaluationChange, current: EvaluationRecord): { items: TransactItem[]; after: Counted } {
   const status = change.to ?? current.status;
   const names: Record<string, string> = { '#status': 'status' };
   const values: Record<string, unknown> = {
@@ -765,8 +833,9 @@ export async function changeEvaluation(change: EvaluationChange, current: Evalua
   } else if (current.predikat) {
     removes.push('GSI3PK', 'GSI3SK');
   }
-  try {
-    await transactWrite([
+  return {
+    after,
+    items: [
       {
         Update: {
           TableName: table(),
@@ -778,18 +847,55 @@ export async function changeEvaluation(change: EvaluationChange, current: Evalua
         },
       },
       auditPut(change.cycleId, change.nip, { ...change.audit, eventId }),
-      ...unitStatUpdates(change.cycleId, current, after),
-      ...(change.extra ?? []),
-    ]);
+    ],
+  };
+}
+
+/**
+ * Several evaluations' changes in ONE transaction (a system step working through a page of the
+ * cohort): each evaluation's conditional update and audit event, their `extra` items, the unit
+ * counters merged per unit, and `shared` items (e.g. the stage counter, once, with the batch's sum).
+ * All or nothing: 'conflict' when any condition failed (nothing was written; the caller then applies
+ * the changes one by one, which recognises replays). Keep batches well under 100 items.
+ */
+export async function changeEvaluationsTogether(changes: readonly { change: EvaluationChange; current: EvaluationRecord }[], shared: TransactItem[] = []): Promise<'applied' | 'conflict'> {
+  if (!changes.length) return 'applied';
+  if (new Set(changes.map(({ change }) => change.nip)).size !== changes.length) throw new Error('changeEvaluationsTogether: an evaluation twice in one batch');
+  const items: TransactItem[] = [];
+  const moves: [Counted, Counted][] = [];
+  for (const { change, current } of changes) {
+    const built = evaluationChangeItems(change, current);
+    items.push(...built.items, ...(change.extra ?? []));
+    moves.push([current, built.after]);
+  }
+  try {
+    await transactWrite([...items, ...unitStatUpdatesOf(changes[0]!.change.cycleId, moves), ...shared]);
     return 'applied';
   } catch (err) {
-    if (!isConditionalFailure(err)) throw err;
-    const now = await getEvaluation(change.cycleId, change.nip);
-    if (now?.lastChangeId === change.changeId) return 'replayed';
-    throw new ConflictError(
-      `Evaluation ${change.nip} changed meanwhile (now ${now?.status} v${now?.version}); reload and try again`,
-      `Penilaian ${change.nip} telah berubah (status ${now?.status}); muat ulang lalu coba lagi`,
-    );
+    if (isConditionalFailure(err)) return 'conflict';
+    throw err;
+  }
+}
+
+/** Several new evaluations in one transaction, each with its first audit event; 'conflict' (nothing written) if any existed. */
+export async function createEvaluationsTogether(created: readonly { e: EvaluationRecord; audit: AuditEvent }[], shared: TransactItem[] = []): Promise<'applied' | 'conflict'> {
+  if (!created.length) return 'applied';
+  const items: TransactItem[] = created.flatMap(({ e, audit }) => [
+    {
+      Put: {
+        TableName: table(),
+        Item: { ...keys.evaluation(e.cycleId, e.nip), ...evaluationIndexKeys(e), type: 'EVALUATION', ...e },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    auditPut(e.cycleId, e.nip, audit),
+  ]);
+  try {
+    await transactWrite([...items, ...unitStatUpdatesOf(created[0]!.e.cycleId, created.map(({ e }) => [undefined, e] as const)), ...shared]);
+    return 'applied';
+  } catch (err) {
+    if (isConditionalFailure(err)) return 'conflict';
+    throw err;
   }
 }
 

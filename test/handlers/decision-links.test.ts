@@ -36,7 +36,9 @@ function primeStore(decision: Record<string, unknown>) {
   ddbMock.on(GetCommand, { Key: { PK: `CYCLE#${cycle.cycleId}`, SK: 'META' } }).resolves({ Item: cycle });
   ddbMock.on(GetCommand, { Key: { PK: `CYCLE#${cycle.cycleId}`, SK: 'STAGE#APPROVAL' } }).resolves({ Item: { total: 1, done: 1, taskToken: 'secret-task-token' } });
   ddbMock.on(GetCommand, { Key: { PK: 'AGENCY#kec-asemrowo', SK: `EMP#${NIP.approver}` } }).resolves({ Item: { nip: NIP.approver, name: 'Drs. Bambang Sutrisno' } });
-  ddbMock.on(QueryCommand).resolves({ Items: [{ unitId: 'seksi-kesra', name: 'Seksi Kesejahteraan Rakyat' }] });
+  // The page reads the subject's unit only (not the agency's unit list); no delegation is active.
+  ddbMock.on(GetCommand, { Key: { PK: 'AGENCY#kec-asemrowo', SK: 'UNIT#seksi-kesra' } }).resolves({ Item: { unitId: 'seksi-kesra', name: 'Seksi Kesejahteraan Rakyat' } });
+  ddbMock.on(QueryCommand).resolves({ Items: [] });
   ddbMock.on(TransactWriteCommand).resolves({});
   sfnMock.on(SendTaskSuccessCommand).resolves({});
 }
@@ -53,7 +55,10 @@ describe('decision links', () => {
     const res = await handler(httpEvent('GET', link.replace('https://api.example.test', '')), context);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Siti Rahmawati');
+    expect(res.body).toContain('Seksi Kesejahteraan Rakyat');
     expect(res.body).toMatch(/<form method="post"/);
+    // No unit list is read for one item.
+    expect(ddbMock.commandCalls(QueryCommand).filter((c) => String(c.args[0].input.ExpressionAttributeValues?.[':sk']).startsWith('UNIT#'))).toHaveLength(0);
     expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(0);
     expect(ddbMock.commandCalls(UpdateCommand)).toHaveLength(0);
     expect(sfnMock.commandCalls(SendTaskSuccessCommand)).toHaveLength(0);
@@ -79,6 +84,18 @@ describe('decision links', () => {
     expect(tx[2]!.Update!.Key!.SK).toBe('UNITSTAT#seksi-kesra');
     expect(tx[2]!.Update!.UpdateExpression).toContain('ADD');
     expect(sfnMock.commandCalls(SendTaskSuccessCommand)[0]!.args[0].input.taskToken).toBe('secret-task-token');
+  });
+
+  it('POST reads what it needs once: the decision, the cycle, the evaluation, then the stage record', async () => {
+    const page = (await handler(httpEvent('GET', link.replace('https://api.example.test', '')), context)).body as string;
+    ddbMock.resetHistory();
+    const res = await handler(httpEvent('POST', `/v1/decisions/${DECISION_ID}`, { body: formBody({ ...hiddenFields(page), decision: 'approve', comment: '' }), isBase64Encoded: true }), context);
+    expect(res.statusCode).toBe(200);
+    const reads = ddbMock.commandCalls(GetCommand).map((c) => String(c.args[0].input.Key!.SK));
+    expect(reads).toEqual(['DECISION', 'META', 'EVAL', 'STAGE#APPROVAL']);
+    // The link is the recipient's own: no delegation look-up.
+    expect(ddbMock.commandCalls(QueryCommand)).toHaveLength(0);
+    expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(1);
   });
 
   it('POST to return without a reason is refused and changes nothing', async () => {

@@ -166,3 +166,46 @@ describe('the sparse predikat index (GSI3) kept by changeEvaluation', () => {
     expect(update().UpdateExpression).not.toContain('GSI3');
   });
 });
+
+describe('several evaluations in one transaction (changeEvaluationsTogether)', () => {
+  const cancelled = (code: string) => new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'None' }, { Code: code }] });
+  const evaluation = (nip: string, unitId: string) => ({
+    cycleId: 'c', nip, name: nip, jabatan: 'Staf', unitId, isUnitHead: false, status: 'APPROVED' as const, version: 3, policyId: 'p', updatedAt: 't',
+  });
+  const change = (nip: string) => ({
+    cycleId: 'c', nip, changeId: `c:OBJECTION:open:${nip}`, from: 'APPROVED' as const, to: 'RESULT_ISSUED' as const,
+    audit: { at: '2027-02-01T00:00:00.000Z', actor: { role: 'system' as const }, action: 'STAGE_OPENED:OBJECTION' },
+  });
+
+  it('writes each evaluation conditionally with its audit event, unit counters merged per unit, shared items once', async () => {
+    ddbMock.on(TransactWriteCommand).resolves({});
+    const batch = [['1', 'u1'], ['2', 'u1'], ['3', 'u2']].map(([nip, unit]) => ({ change: change(nip!), current: evaluation(nip!, unit!) }));
+    const shared = [{ Update: { TableName: 't', Key: { PK: 'CYCLE#c', SK: 'STAGE#OBJECTION' }, UpdateExpression: 'ADD #total :total', ExpressionAttributeNames: { '#total': 'total' }, ExpressionAttributeValues: { ':total': 3 } } }];
+    expect(await repo.changeEvaluationsTogether(batch, shared)).toBe('applied');
+    const items = ddbMock.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    const evalUpdates = items.filter((i) => String(i.Update?.Key?.SK) === 'EVAL');
+    expect(evalUpdates).toHaveLength(3);
+    for (const u of evalUpdates) expect(u.Update!.ConditionExpression).toContain('version = :version');
+    expect(items.filter((i) => String(i.Put?.Item?.SK).startsWith('AUDIT#'))).toHaveLength(3);
+    const unitStats = items.filter((i) => String(i.Update?.Key?.SK).startsWith('UNITSTAT#'));
+    expect(unitStats.map((i) => i.Update!.Key!.SK)).toEqual(['UNITSTAT#u1', 'UNITSTAT#u2']);
+    const u1 = unitStats[0]!.Update!;
+    const deltas = Object.fromEntries(Object.keys(u1.ExpressionAttributeNames!).filter((n) => n.startsWith('#a')).map((n) => [u1.ExpressionAttributeNames![n], u1.ExpressionAttributeValues![`:d${n.slice(2)}`]]));
+    expect(deltas).toEqual({ status_APPROVED: -2, status_RESULT_ISSUED: 2 });
+    expect(items.filter((i) => i.Update?.Key?.SK === 'STAGE#OBJECTION')).toHaveLength(1);
+    // No item twice in one transaction (DynamoDB refuses that).
+    const keysOf = items.map((i) => JSON.stringify(i.Put ? { PK: i.Put.Item!.PK, SK: i.Put.Item!.SK } : (i.Update ?? i.Delete ?? i.ConditionCheck)!.Key));
+    expect(new Set(keysOf).size).toBe(keysOf.length);
+  });
+
+  it('a failed condition writes nothing and says so (the caller applies the changes one by one)', async () => {
+    ddbMock.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed'));
+    expect(await repo.changeEvaluationsTogether([{ change: change('1'), current: evaluation('1', 'u1') }])).toBe('conflict');
+    expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(1);
+  });
+
+  it('refuses the same evaluation twice in one batch', async () => {
+    await expect(repo.changeEvaluationsTogether([1, 2].map(() => ({ change: change('1'), current: evaluation('1', 'u1') })))).rejects.toThrow(/twice/);
+    expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(0);
+  });
+});
