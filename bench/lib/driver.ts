@@ -226,9 +226,10 @@ export class BulkDriver {
   private async decisionLoop(stage: StageName, decide: (subjectNip: string | undefined) => { decision: 'approve' | 'return'; comment: string; then?: () => Promise<void> }, busy: () => boolean, timing: { idleMs: number; lastActionAt: number }): Promise<void> {
     let lastCheck = 0;
     for (;;) {
-      const links = (await this.newDigestLinks(stage)).filter((l) => !this.acted.has(l.decisionId));
+      // Two digests read in one poll may list the same decision (a new digest repeats what is still
+      // pending): act on each decision once, as a person would.
+      const links = (await this.newDigestLinks(stage)).filter((l) => !this.acted.has(l.decisionId) && (this.acted.add(l.decisionId), true));
       if (links.length) {
-        for (const l of links) this.acted.add(l.decisionId);
         await mapLimit(links, this.opts.concurrency, async (l) => {
           const choice = decide(l.subjectNip);
           const status = await this.actOnLink(l.url, choice.decision, choice.comment);
