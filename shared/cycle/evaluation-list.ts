@@ -20,7 +20,7 @@ import { EVALUATION_STATUSES, EvaluationStatusSchema, StageSchema, type Evaluati
 import { NipParam } from '../http/api';
 import { badRequest } from '../http/problem';
 import {
-  evaluationIndexKey, evaluationsSegmentPage, listUnits, segmentHolds,
+  evaluationIndexKey, evaluationsSegmentPage, getUnit, listUnits, segmentHolds,
   type CycleRecord, type EvaluationFilter, type EvaluationRecord, type EvaluationSegment, type UnitRecord,
 } from '../store/repository';
 import { signCursor, verifyCursor } from '../http/cursors';
@@ -99,7 +99,11 @@ function plan(cycle: CycleRecord, q: EvaluationListQuery, units: readonly UnitRe
 }
 
 export async function listEvaluations(cycle: CycleRecord, q: EvaluationListQuery): Promise<{ items: EvaluationRecord[]; next: string | null }> {
-  const units = q.unitId ? await listUnits(cycle.agencyId) : [];
+  // One unit: one GetItem. Its sub-units need the agency's unit tree (~6,000 small items at 100,000
+  // employees): read only when asked for.
+  const units = !q.unitId ? []
+    : q.includeSubunits === 'true' ? await listUnits(cycle.agencyId)
+      : [await getUnit(cycle.agencyId, q.unitId)].filter((u): u is NonNullable<typeof u> => u !== undefined);
   const { segments: inOrder, filter } = plan(cycle, q, units);
   const forward = q.order !== 'desc';
   const segments = forward ? inOrder : [...inOrder].reverse();

@@ -125,6 +125,14 @@ describe('GET /v1/cycles/{cycleId}/evaluations (HR)', () => {
     expect(await itemsRead()).toBe(seen.length);
   });
 
+  it('a single unit costs one GetItem for the unit, never the agency’s whole unit list (6,000 items at 100,000 employees)', async () => {
+    ddbMock.resetHistory();
+    expect((await list({ unitId: 'seksi-kesra' })).status).toBe(200);
+    const unitListQueries = ddbMock.commandCalls(QueryCommand).filter((c) => c.args[0].input.ExpressionAttributeValues?.[':sk'] === 'UNIT#');
+    expect(unitListQueries).toHaveLength(0);
+    expect((await list({ unitId: 'no-such-unit' })).status).toBe(422);
+  });
+
   it('pages a predikat list with its signed cursor (the cursor carries the predikat index keys)', async () => {
     const all = nips(await list({ unitId: 'seksi-kesra', predikat: 'SANGAT_BAIK' }));
     expect(all).toEqual([P.self]);
