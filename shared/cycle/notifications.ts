@@ -113,12 +113,14 @@ function waitsOn(e: EvaluationRecord): string | undefined {
   }
 }
 
-async function waitingByPerson(cycle: CycleRecord, stage: Stage): Promise<Map<string, EvaluationRecord[]>> {
+/** Who each waiting evaluation of the stage waits on, and the unit names (one read of the unit list for both). */
+async function waitingByPerson(cycle: CycleRecord, stage: Stage): Promise<{ byPerson: Map<string, EvaluationRecord[]>; units: Map<string, string> }> {
   const { WAITING_STATUSES } = await import('./stages');
   const statuses = WAITING_STATUSES[stage] ?? [];
   const byPerson = new Map<string, EvaluationRecord[]>();
   // Units (and statuses) are independent queries: a few at a time.
-  const scopes = (await listUnits(cycle.agencyId)).flatMap(({ unitId }) => statuses.map((status) => ({ unitId, status })));
+  const unitList = await listUnits(cycle.agencyId);
+  const scopes = unitList.flatMap(({ unitId }) => statuses.map((status) => ({ unitId, status })));
   await mapLimit(scopes, NOTICE_CONCURRENCY, async ({ unitId, status }) => {
     let cursor: Record<string, unknown> | undefined;
     do {
@@ -134,7 +136,7 @@ async function waitingByPerson(cycle: CycleRecord, stage: Stage): Promise<Map<st
   const rank = (e: EvaluationRecord) => statuses.indexOf(e.status);
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   for (const list of byPerson.values()) list.sort((a, b) => cmp(a.unitId, b.unitId) || rank(a) - rank(b) || cmp(a.nip, b.nip));
-  return byPerson;
+  return { byPerson, units: new Map(unitList.map((u) => [u.unitId, u.name])) };
 }
 
 /** Reminders and escalations: people are independent (each send is claimed once by its own key). */
@@ -142,9 +144,9 @@ const NOTICE_CONCURRENCY = 8;
 
 export async function sendReminders(cycle: CycleRecord, stage: Stage, tick: number): Promise<number> {
   const record = await getStage(cycle.cycleId, stage);
-  const units = new Map((await listUnits(cycle.agencyId)).map((u) => [u.unitId, u.name]));
   let sent = 0;
-  const waiting = [...(await waitingByPerson(cycle, stage))];
+  const { byPerson, units } = await waitingByPerson(cycle, stage);
+  const waiting = [...byPerson];
   const people = await getEmployees(cycle.agencyId, waiting.map(([nip]) => nip));
   await mapLimit(waiting, NOTICE_CONCURRENCY, async ([nip, items]) => {
     const person = people.get(nip);
@@ -162,10 +164,10 @@ export async function sendReminders(cycle: CycleRecord, stage: Stage, tick: numb
 /** After the deadline: the laggard's superior and HR are told, and pending decisions may be taken by the superior. */
 export async function sendEscalations(cycle: CycleRecord, stage: Stage, tick: number): Promise<number> {
   const record = await getStage(cycle.cycleId, stage);
-  const units = new Map((await listUnits(cycle.agencyId)).map((u) => [u.unitId, u.name]));
   const hr = config().HR_EMAIL;
   let sent = 0;
-  const waiting = [...(await waitingByPerson(cycle, stage))];
+  const { byPerson, units } = await waitingByPerson(cycle, stage);
+  const waiting = [...byPerson];
   const laggards = await getEmployees(cycle.agencyId, waiting.map(([nip]) => nip));
   const superiors = await getEmployees(cycle.agencyId, [...laggards.values()].flatMap((l) => (l.raterNip ? [l.raterNip] : [])));
   await mapLimit(waiting, NOTICE_CONCURRENCY, async ([nip, items]) => {

@@ -13,7 +13,7 @@ import {
   type CycleRecord, type EvaluationChange, type EvaluationRecord,
 } from '../store/repository';
 import { keys } from '../store/keys';
-import { mapLimit } from './util';
+import { chunk, mapLimit, uniqueByNip } from './util';
 
 export interface RaterRatingInput {
   rhkRatings?: { rhkId: string; rating: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH'; reason?: string }[];
@@ -51,7 +51,7 @@ export async function calibrateCycle(cycle: CycleRecord, at: string): Promise<vo
   const policy = domain.getPolicy(cycle.policyId);
   const orgPredikat = (cycle.orgPredikat ?? 'BAIK') as domain.OrgPredikat;
   const units = (await unitStatsOf(cycle.cycleId))
-    .map((stats) => ({ unitId: stats.unitId, predikats: expand(countsOf(stats, 'predikat')) }))
+    .map((stats) => ({ unitId: stats.unitId, predikats: domain.predikatsFromCounts(countsOf(stats, 'predikat')) }))
     .filter((u) => u.predikats.length > 0);
   const report = domain.checkDistribution(units, orgPredikat, policy);
   const violationsOf = new Map<string, domain.DistributionViolation[]>();
@@ -82,19 +82,13 @@ export async function calibrateCycle(cycle: CycleRecord, at: string): Promise<vo
   }
 }
 
-const expand = (counts: Record<string, number>): domain.Predikat[] =>
-  Object.entries(counts).flatMap(([p, n]) => Array.from({ length: Math.max(0, n) }, () => p as domain.Predikat));
 
-/** Results become final: follow-up and training recorded, the evaluation locked. */
-export async function finaliseEvaluation(cycle: CycleRecord, e: EvaluationRecord, at: string): Promise<boolean> {
-  const change = await finaliseChange(cycle, e, at);
-  if (!change) return false;
-  return (await changeEvaluation(change, e)) === 'applied';
-}
+/** Results issued (and any objection decided) wait for follow-up to become final. */
+const awaitsFinalisation = (e: EvaluationRecord) => e.status === 'RESULT_ISSUED' || e.status === 'OBJECTION_DECIDED';
 
-/** The change that makes one evaluation's result final (undefined if it is not waiting to be finalised). */
+/** Results become final: follow-up and training recorded, the evaluation locked. The change that makes one evaluation's result final (undefined if it is not waiting to be finalised). */
 export async function finaliseChange(cycle: CycleRecord, e: EvaluationRecord, at: string, employeeOf = (nip: string) => getEmployee(cycle.agencyId, nip)): Promise<EvaluationChange | undefined> {
-  if (e.status !== 'RESULT_ISSUED' && e.status !== 'OBJECTION_DECIDED') return undefined;
+  if (!awaitsFinalisation(e)) return undefined;
   const score = e.score as EmployeeEvaluation | undefined;
   const employee = await employeeOf(e.nip);
   const followUp = score
@@ -118,16 +112,13 @@ export async function finaliseChange(cycle: CycleRecord, e: EvaluationRecord, at
  */
 export async function finaliseEvaluations(cycle: CycleRecord, page: readonly EvaluationRecord[], at: string, batchSize: number, concurrency: number): Promise<number> {
   // The page's people in one batch read (their competencies pick the training), not one read each.
-  const seen = new Set<string>();
-  const waiting = page.filter((e) => (e.status === 'RESULT_ISSUED' || e.status === 'OBJECTION_DECIDED') && !seen.has(e.nip) && (seen.add(e.nip), true));
+  const waiting = uniqueByNip(page).filter(awaitsFinalisation);
   const people = await getEmployees(cycle.agencyId, waiting.map((e) => e.nip));
   const changes = (await mapLimit(waiting, concurrency, async (e) => {
     const change = await finaliseChange(cycle, e, at, async (nip) => people.get(nip));
     return change ? { change, current: e } : undefined;
   })).filter((c): c is { change: EvaluationChange; current: EvaluationRecord } => c !== undefined);
-  const batches: (typeof changes)[] = [];
-  for (let i = 0; i < changes.length; i += batchSize) batches.push(changes.slice(i, i + batchSize));
-  const done = await mapLimit(batches, concurrency, async (batch) => {
+  const done = await mapLimit(chunk(changes, batchSize), concurrency, async (batch) => {
     if (await changeEvaluationsTogether(batch) === 'applied') return batch.length;
     let n = 0;
     for (const { change, current } of batch) if ((await changeEvaluation(change, current)) === 'applied') n++;

@@ -16,7 +16,7 @@ import { NotFoundError } from '../store/errors';
 import { deps } from './deps';
 import { calibrateCycle, finaliseEvaluations } from './scoring';
 import { sendDigests, sendEscalations, sendReminders, sendResultNotice } from './notifications';
-import { decodeCursor, encodeCursor, mapLimit } from './util';
+import { chunk, decodeCursor, encodeCursor, mapLimit, uniqueByNip } from './util';
 
 export interface StageInput { cycleId: string; stage: Stage; tick: number; waitSeconds?: number; cursor?: string | null }
 
@@ -183,7 +183,7 @@ async function openEvaluations(cycle: CycleRecord, stage: Stage, page: readonly 
       written = batch;
     } else {
       for (const o of batch) {
-        const outcome = await openOne(cycle, stage, o.e, at);
+        const outcome = await openOne(cycle, stage, o);
         if (outcome === 'applied') opened++;
         // A replayed open (a retried step) still sends its notice: sendOnce keeps it to one.
         if (outcome) written.push(o);
@@ -198,23 +198,11 @@ async function openEvaluations(cycle: CycleRecord, stage: Stage, page: readonly 
   return results.reduce((a, b) => a + b, 0);
 }
 
-async function openOne(cycle: CycleRecord, stage: Stage, e: EvaluationRecord, at: string): Promise<'applied' | 'replayed' | undefined> {
-  const o = openChange(cycle, stage, e, at);
-  if (!o) return undefined;
-  return changeEvaluation({ ...o.change, extra: [...(o.change.extra ?? []), ...openSharedItems(cycle, stage, [o])] }, e);
+/** One evaluation's open on its own (the fallback of a batch that met a changed evaluation). */
+function openOne(cycle: CycleRecord, stage: Stage, o: OpenChange): Promise<'applied' | 'replayed'> {
+  return changeEvaluation({ ...o.change, extra: [...(o.change.extra ?? []), ...openSharedItems(cycle, stage, [o])] }, o.e);
 }
 
-/** A page read from the index while someone is transferred may list an evaluation twice: once is enough. */
-function uniqueByNip<T extends { nip: string }>(items: readonly T[]): T[] {
-  const seen = new Set<string>();
-  return items.filter((e) => !seen.has(e.nip) && (seen.add(e.nip), true));
-}
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 // ─── notify / await / tick ────────────────────────────────────────────────────────────────────────
 

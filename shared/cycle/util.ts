@@ -23,6 +23,18 @@ export function decodeCursor(s: string | null | undefined): StageCursor {
   return JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as StageCursor;
 }
 
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** A page read from an index while someone is transferred may list an evaluation twice: once is enough. */
+export function uniqueByNip<T extends { nip: string }>(items: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((e) => !seen.has(e.nip) && (seen.add(e.nip), true));
+}
+
 /** A memo for roster look-ups within one invocation. */
 export function memo<K, V>(load: (k: K) => Promise<V>): (k: K) => Promise<V> {
   const cache = new Map<K, Promise<V>>();

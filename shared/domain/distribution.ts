@@ -73,6 +73,11 @@ export type DistributionReport = z.infer<typeof DistributionReportSchema>;
 
 export type UnitPredikats = { unitId: string; predikats: readonly Predikat[] };
 
+/** A unit's predikat counts as the list checkDistribution takes (counts kept by unit, not per person). */
+export function predikatsFromCounts(counts: Partial<Record<Predikat, number>>): Predikat[] {
+  return PredikatSchema.options.flatMap((p) => Array.from({ length: Math.max(0, counts[p] ?? 0) }, () => p));
+}
+
 /** People required or allowed by one bound in a group of n (see the header for why). */
 export function boundFor(bound: CountBound, n: number): { min?: number; max?: number } {
   const share = (percent: number) => roundHalfUp((percent * n) / 100, 9); // exact for whole percents

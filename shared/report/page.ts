@@ -19,6 +19,7 @@
 import {
   checkDistribution,
   DistributionReportSchema,
+  predikatsFromCounts,
   ruleText,
   type DistributionReport,
   type DistributionViolation,
@@ -329,8 +330,6 @@ function countsOf(distribution: Record<string, number>): { counts: Record<Predik
   return { counts, other };
 }
 
-const expand = (counts: Record<Predikat, number>): Predikat[] =>
-  PredikatSchema.options.flatMap((p) => Array.from({ length: counts[p] }, () => p));
 
 interface Curve {
   org: OrgPredikat;
@@ -361,7 +360,7 @@ function curveOf(summary: CycleReportSummary, views: readonly { unitId: string; 
   const compute = (input: typeof views) => {
     if (!policy) return undefined;
     try {
-      return checkDistribution(input.map((v) => ({ unitId: v.unitId, predikats: expand(v.counts) })), org, policy);
+      return checkDistribution(input.map((v) => ({ unitId: v.unitId, predikats: predikatsFromCounts(v.counts) })), org, policy);
     } catch {
       return undefined; // a numeric-model policy has no curve; duplicate ids in a summary cannot be checked
     }

@@ -301,8 +301,8 @@ export async function getUnit(agencyId: string, unitId: string): Promise<UnitRec
 /** Names of the given units (one GetItem each, not the agency's whole unit list). */
 export async function unitNames(agencyId: string, unitIds: Iterable<string>): Promise<Map<string, string>> {
   const ids = [...new Set(unitIds)];
-  const units = await Promise.all(ids.map((id) => getUnit(agencyId, id)));
-  return new Map(ids.map((id, i) => [id, units[i]?.name ?? id]));
+  const found = new Map((await batchGet(ids.map((id) => keys.unit(agencyId, id)))).map((i) => [i.unitId as string, i.name as string]));
+  return new Map(ids.map((id) => [id, found.get(id) ?? id]));
 }
 
 /** Units of an agency in id order, starting after `afterUnitId` (a page of the cycle walk). */
@@ -529,21 +529,24 @@ function evaluationIndexKeys(e: Pick<EvaluationRecord, 'cycleId' | 'unitId' | 's
   };
 }
 
+/** A new evaluation (only if none exists) and its first audit event. */
+function evaluationCreateItems(e: EvaluationRecord, audit: AuditEvent): TransactItem[] {
+  return [
+    {
+      Put: {
+        TableName: table(),
+        Item: { ...keys.evaluation(e.cycleId, e.nip), ...evaluationIndexKeys(e), type: 'EVALUATION', ...e },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    auditPut(e.cycleId, e.nip, audit),
+  ];
+}
+
 /** Creates the evaluation with its first audit event; returns false if it already existed. */
 export async function createEvaluation(e: EvaluationRecord, audit: AuditEvent, extra: TransactItem[] = []): Promise<boolean> {
   try {
-    await transactWrite([
-      {
-        Put: {
-          TableName: table(),
-          Item: { ...keys.evaluation(e.cycleId, e.nip), ...evaluationIndexKeys(e), type: 'EVALUATION', ...e },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        },
-      },
-      auditPut(e.cycleId, e.nip, audit),
-      ...unitStatUpdates(e.cycleId, undefined, e),
-      ...extra,
-    ]);
+    await transactWrite([...evaluationCreateItems(e, audit), ...unitStatUpdates(e.cycleId, undefined, e), ...extra]);
     return true;
   } catch (err) {
     if (isConditionalFailure(err)) return false;
@@ -880,16 +883,7 @@ export async function changeEvaluationsTogether(changes: readonly { change: Eval
 /** Several new evaluations in one transaction, each with its first audit event; 'conflict' (nothing written) if any existed. */
 export async function createEvaluationsTogether(created: readonly { e: EvaluationRecord; audit: AuditEvent }[], shared: TransactItem[] = []): Promise<'applied' | 'conflict'> {
   if (!created.length) return 'applied';
-  const items: TransactItem[] = created.flatMap(({ e, audit }) => [
-    {
-      Put: {
-        TableName: table(),
-        Item: { ...keys.evaluation(e.cycleId, e.nip), ...evaluationIndexKeys(e), type: 'EVALUATION', ...e },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      },
-    },
-    auditPut(e.cycleId, e.nip, audit),
-  ]);
+  const items = created.flatMap(({ e, audit }) => evaluationCreateItems(e, audit));
   try {
     await transactWrite([...items, ...unitStatUpdatesOf(created[0]!.e.cycleId, created.map(({ e }) => [undefined, e] as const)), ...shared]);
     return 'applied';

@@ -3,7 +3,7 @@
  * confirmation page decides; a decided item shows who decided; bad links change nothing.
  */
 import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { context, cycle, evaluation, httpEvent, NIP, setEnv } from './fixtures';
@@ -37,7 +37,8 @@ function primeStore(decision: Record<string, unknown>) {
   ddbMock.on(GetCommand, { Key: { PK: `CYCLE#${cycle.cycleId}`, SK: 'STAGE#APPROVAL' } }).resolves({ Item: { total: 1, done: 1, taskToken: 'secret-task-token' } });
   ddbMock.on(GetCommand, { Key: { PK: 'AGENCY#kec-asemrowo', SK: `EMP#${NIP.approver}` } }).resolves({ Item: { nip: NIP.approver, name: 'Drs. Bambang Sutrisno' } });
   // The page reads the subject's unit only (not the agency's unit list); no delegation is active.
-  ddbMock.on(GetCommand, { Key: { PK: 'AGENCY#kec-asemrowo', SK: 'UNIT#seksi-kesra' } }).resolves({ Item: { unitId: 'seksi-kesra', name: 'Seksi Kesejahteraan Rakyat' } });
+  // Unit names are read in one batch (unitNames), however many units a page or digest shows.
+  ddbMock.on(BatchGetCommand).resolves({ Responses: { 'test-table': [{ PK: 'AGENCY#kec-asemrowo', SK: 'UNIT#seksi-kesra', unitId: 'seksi-kesra', name: 'Seksi Kesejahteraan Rakyat' }] } });
   ddbMock.on(QueryCommand).resolves({ Items: [] });
   ddbMock.on(TransactWriteCommand).resolves({});
   sfnMock.on(SendTaskSuccessCommand).resolves({});
