@@ -17,7 +17,7 @@
  * by the number of units.
  */
 import { FUNCTIONS } from '../infra/functions';
-import { DEFAULT_SCHEDULE } from '../shared/lifecycle/schedule';
+import { DEFAULT_SCHEDULE } from '../shared/domain/lifecycle/schedule';
 import { runInChild } from './lib/child';
 import type { CycleRun } from './lib/cycle-run';
 import { latestResult, log, round } from './lib/util';

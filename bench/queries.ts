@@ -1,8 +1,8 @@
 /**
  * (c) HR list queries at 100,000 evaluations. A generated agency of 100,000 (generateAgency: units of
  * 8–25 under unit heads who rate their staff) is written straight into DynamoDB Local with
- * BatchWriteItem, each item in the shape createEvaluation writes (shared/store/repository.ts, keys from
- * shared/store/keys.ts: PK/SK, GSI1 by unit and status, GSI2 by rater) with the employee's SKP on it, as
+ * BatchWriteItem, each item in the shape createEvaluation writes (shared/adapters/dynamodb/repository.ts, keys from
+ * shared/adapters/dynamodb/keys.ts: PK/SK, GSI1 by unit and status, GSI2 by rater) with the employee's SKP on it, as
  * after planning. Then, one query at a time (latency, not throughput):
  *   - evaluationsOfUnitPage(cycle, unit)            (GSI1, access pattern 7)
  *   - evaluationsOfUnitPage(cycle, unit, status)    (GSI1, begins_with STATUS#s#)
@@ -11,7 +11,7 @@
  * Read amplification = items DynamoDB read (ScannedCount) ÷ items returned, and capacity per item.
  * Runs in a fresh process (child.ts): the handlers' clients are bound to this run's DynamoDB Local.
  */
-import '../infra/local/sfn/polyfill';
+import '../local/sfn/polyfill';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -48,12 +48,12 @@ export async function runQueriesBench(options: QueriesOptions = {}) {
 
   const phase = new Phase();
   const meter = new DynamoMeter(phase);
-  const { dynamoClient } = await import('../shared/aws/clients');
+  const { dynamoClient } = await import('../shared/adapters/aws-clients');
   meter.install(dynamoClient);
-  const { startLocalStack } = await import('../infra/local/stack');
-  const { generateAgency } = await import('../infra/local/sample/generate');
-  const { keys } = await import('../shared/store/keys');
-  const repo = await import('../shared/store/repository');
+  const { startLocalStack } = await import('../local/stack');
+  const { generateAgency } = await import('../local/sample/generate');
+  const { keys } = await import('../shared/adapters/dynamodb/keys');
+  const repo = await import('../shared/adapters/dynamodb/repository');
   const domain = await import('../shared/domain');
   const policy = domain.getPolicy(domain.DEFAULT_POLICY_ID);
 

@@ -13,7 +13,7 @@
 import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 
 export const RUNTIME_SDK_MODULES = [
-  // Loaded on first use by shared/aws/clients.ts (`sfn`), shared/mail/ses.ts, shared/auth/link-keys.ts.
+  // Loaded on first use by shared/adapters/aws-clients.ts (`sfn`), shared/adapters/mail/ses.ts, shared/adapters/links/link-keys.ts.
   '@aws-sdk/client-sfn',
   '@aws-sdk/client-sesv2',
   '@aws-sdk/client-secrets-manager',

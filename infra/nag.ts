@@ -20,7 +20,7 @@ export function applyNagAcknowledgements(stateful: StatefulStack, stateless: Sta
   const executions = `Resource::${arnPrefix('states')}:execution:${stateless.stateMachineName}:*`;
 
   ack(stateless, 'AwsSolutions-IAM5[Resource::*]', 'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) and the Step Functions log-delivery actions do not support resource-level permissions.');
-  ack(stateless, `AwsSolutions-IAM5[${tableIndexes}]`, 'Query on this table’s own GSIs (access patterns in shared/store/keys.ts); index names are not known to IAM individually.');
+  ack(stateless, `AwsSolutions-IAM5[${tableIndexes}]`, 'Query on this table’s own GSIs (access patterns in shared/adapters/dynamodb/keys.ts); index names are not known to IAM individually.');
   ack(stateless, `AwsSolutions-IAM5[${executions}]`, 'DescribeExecution on the executions of this one state machine, whose names are made per cycle and stage at run time.');
   for (const fn of Object.values(stateless.functions)) {
     const logicalId = stateless.getLogicalId(fn.node.defaultChild as CfnElement);
@@ -29,7 +29,7 @@ export function applyNagAcknowledgements(stateful: StatefulStack, stateless: Sta
   for (const child of stateless.node.findAll()) {
     const path = child.node.path;
     if (/\/HttpApi\/(GET|HEAD|POST)--v1--decisions--\{decisionId\}\/Resource$/.test(path)) {
-      ack(child, 'AwsSolutions-APIG4', 'Email decision links: approvers act from their mailbox without signing in. Each request carries an HMAC-signed, expiring link bound to the recipient (shared/auth/links.ts), verified by the handler; GET/HEAD change nothing.');
+      ack(child, 'AwsSolutions-APIG4', 'Email decision links: approvers act from their mailbox without signing in. Each request carries an HMAC-signed, expiring link bound to the recipient (shared/adapters/links/links.ts), verified by the handler; GET/HEAD change nothing.');
     }
     if (/\/HttpApi\/(GET|POST)--v1--public--/.test(path) && path.endsWith('/Resource')) {
       ack(child, 'AwsSolutions-APIG4', 'Citizens answer the SKM survey and read public IKM without an account (PermenPAN-RB 14/2017). Protected by stage throttling, a per-client daily limit, size limits and moderation before any comment is shown; no personal data is kept.');

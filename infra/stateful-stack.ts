@@ -5,7 +5,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { TABLE_KEY_SCHEMA } from '../shared/store/keys';
+import { TABLE_KEY_SCHEMA } from '../shared/adapters/dynamodb/keys';
 
 export class StatefulStack extends Stack {
   readonly key: kms.Key;

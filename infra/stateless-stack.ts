@@ -19,7 +19,7 @@ import type { Construct } from 'constructs';
 import { CycleStateMachine } from '../workflows/cycle-stage';
 import { BUNDLING } from './bundling';
 import { FUNCTIONS, type FunctionId } from './functions';
-import { ROUTES } from './routes';
+import { ROUTES } from '../shared/http/routes';
 import type { StatefulStack } from './stateful-stack';
 
 export interface DeploymentParameters {

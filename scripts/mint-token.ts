@@ -1,8 +1,8 @@
 // Prints a JWT the local HTTP API accepts. See `--help`.
 //   npx tsx scripts/mint-token.ts --nip 198001012005011001 --role hr [--role employee] [--agency kec-asemrowo] [--keys .local/keys]
 // Only the token goes to stdout, so `TOKEN=$(npx tsx scripts/mint-token.ts …)` works; errors go to stderr (exit 2).
-import { loadOrCreateLocalJwtKeys, mintLocalToken } from '../infra/local/http/keys';
-import { MINT_TOKEN_USAGE, UsageError, parseMintTokenArgs } from '../infra/local/http/mint-token-cli';
+import { loadOrCreateLocalJwtKeys, mintLocalToken } from '../local/http/keys';
+import { MINT_TOKEN_USAGE, UsageError, parseMintTokenArgs } from '../local/http/mint-token-cli';
 
 async function main(argv: readonly string[]): Promise<number> {
   let args;

@@ -8,7 +8,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { STAGES, type Stage } from '../shared/lifecycle/status';
+import { STAGES, type Stage } from '../shared/domain/lifecycle/status';
 import { stageBranch, type StageFunctions } from './stage-branch';
 
 /** State names a reader recognises: the stages' names. */

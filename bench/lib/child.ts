@@ -52,7 +52,7 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  // Exiting runs the 'exit' handlers, which stop DynamoDB Local (infra/local/dynamodb.ts): no orphaned Java.
+  // Exiting runs the 'exit' handlers, which stop DynamoDB Local (local/dynamodb.ts): no orphaned Java.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(signal === 'SIGINT' ? 130 : 143));
   main().then(
     () => process.exit(0),

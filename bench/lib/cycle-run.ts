@@ -3,7 +3,7 @@
  * child.ts). Used by the `cycle` benchmark (1,000 and 10,000) and by `cost` (1,000, with INFO logs
  * captured so their bytes can be priced).
  */
-import '../../infra/local/sfn/polyfill';
+import '../../local/sfn/polyfill';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -104,16 +104,16 @@ export async function runCycleBench(options: CycleRunOptions): Promise<CycleRun>
   const dynamoMeter = new DynamoMeter(phase);
   const lambdaMeter = new LambdaMeter(phase);
   const sfnMeter = new SfnMeter(phase);
-  const { dynamoClient } = await import('../../shared/aws/clients');
+  const { dynamoClient } = await import('../../shared/adapters/aws-clients');
   dynamoMeter.install(dynamoClient);
   const { FUNCTIONS } = await import('../../infra/functions');
-  const { ROUTES } = await import('../../infra/routes');
+  const { ROUTES } = await import('../../shared/http/routes');
   await lambdaMeter.install(FUNCTIONS, REPO_ROOT);
   const httpMeter = new HttpMeter(phase, ROUTES);
 
-  const { startLocalStack } = await import('../../infra/local/stack');
-  const { generateAgency } = await import('../../infra/local/sample/generate');
-  const { seedRoster } = await import('../../infra/local/run-cycle');
+  const { startLocalStack } = await import('../../local/stack');
+  const { generateAgency } = await import('../../local/sample/generate');
+  const { seedRoster } = await import('../../local/run-cycle');
   const { BulkDriver } = await import('./driver');
 
   const workDir = mkdtempSync(path.join(tmpdir(), `asn-bench-cycle-${n}-`));

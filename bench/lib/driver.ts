@@ -1,5 +1,5 @@
 /**
- * A bulk driver for a whole cycle: the same people and the same scenario as infra/local/run-cycle.ts
+ * A bulk driver for a whole cycle: the same people and the same scenario as local/run-cycle.ts
  * (employees, raters, peers and HR over the HTTP API with their own tokens; approvers through the
  * signed links in their digest emails: GET the confirmation page, then POST its form), but with many
  * people acting at once, and without the per-poll cycle summary (which reads every evaluation).
@@ -16,11 +16,11 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { LocalStack } from '../../infra/local/stack';
-import type { SampleAgency, SamplePlan } from '../../infra/local/sample/schema';
-import { parseOutboxMessage } from '../../shared/mail/outbox';
-import { keys } from '../../shared/store/keys';
-import { colleaguesToInvite } from '../../infra/local/invitations';
+import type { LocalStack } from '../../local/stack';
+import type { SampleAgency, SamplePlan } from '../../local/sample/schema';
+import { parseOutboxMessage } from '../../shared/adapters/mail/outbox';
+import { keys } from '../../shared/adapters/dynamodb/keys';
+import { colleaguesToInvite } from '../../local/invitations';
 import { benchClient } from './ceiling';
 import { HttpClient } from './http';
 import type { Phase } from './meters';

@@ -1,6 +1,6 @@
 /**
  * What a cycle run costs, counted where it happens, without touching product code:
- * - DynamoMeter: a middleware on the shared DynamoDB client (shared/aws/clients.ts `dynamoClient`, whose
+ * - DynamoMeter: a middleware on the shared DynamoDB client (shared/adapters/aws-clients.ts `dynamoClient`, whose
  *   middleware stack the document client shares) counts every command, its wall time, transaction items,
  *   attempts, and the capacity units DynamoDB reports (it adds ReturnConsumedCapacity=INDEXES).
  * - LambdaMeter: a middy middleware added (`handler.use`) to each handler module the local stack loads,

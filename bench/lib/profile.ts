@@ -12,7 +12,7 @@ interface CpuProfile { nodes: ProfileNode[]; startTime: number; endTime: number;
 const CATEGORIES: [string, RegExp][] = [
   ['bench driver', /\/bench\//],
   ['handlers + domain (functions/, shared/)', /\/(functions|shared)\//],
-  ['local HTTP API (infra/local/http)', /\/infra\/local\/http\//],
+  ['local HTTP API (local/http)', /\/infra\/local\/http\//],
   ['local Step Functions (engine + aws-local-stepfunctions)', /\/infra\/local\/sfn\/|aws-local-stepfunctions|asl-validator|jsonpath/],
   ['AWS SDK (@aws-sdk, @smithy)', /@aws-sdk|@smithy|@aws-crypto|fast-xml-parser|bowser/],
   ['zod', /\/zod\//],

@@ -1,4 +1,4 @@
-import { advanceCycle } from '../../shared/cycle/stages';
+import { advanceCycle } from '../../shared/application/stages/stages';
 import { StageInputSchema, stageStep } from '../stage/input';
 
 export const handler = stageStep(StageInputSchema, advanceCycle);

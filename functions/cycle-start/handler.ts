@@ -3,9 +3,9 @@ import * as z from 'zod';
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { DEFAULT_POLICY_ID } from '../../shared/domain/policies';
-import { startCycle } from '../../shared/cycle/stages';
-import { deps } from '../../shared/cycle/deps';
-import { logger } from '../../shared/powertools';
+import { startCycle } from '../../shared/application/stages/stages';
+import { deps } from '../../shared/composition';
+import { logger } from '../../shared/adapters/powertools';
 
 const ScheduleEvent = z.object({
   agencyId: z.string().min(1),

@@ -6,19 +6,19 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { isLinkForRecipient, linkFormFields, verifyDecisionLinkWithProvider, type VerifiedDecisionLink } from '../../shared/auth';
-import { decide } from '../../shared/cycle/actions';
-import { activeDelegateOf } from '../../shared/cycle/delegation';
-import { deps } from '../../shared/cycle/deps';
-import { ForbiddenError, RuleError } from '../../shared/cycle/errors';
-import { evaluationDetails, skpDetails } from '../../shared/cycle/summaries';
+import { isLinkForRecipient, linkFormFields, verifyDecisionLinkWithProvider, type VerifiedDecisionLink } from '../../shared/adapters/links';
+import { decide } from '../../shared/application/evaluation/actions';
+import { activeDelegateOf } from '../../shared/application/delegation/delegation';
+import { deps } from '../../shared/composition';
+import { ForbiddenError, RuleError } from '../../shared/application/errors';
+import { evaluationDetails, skpDetails } from '../../shared/application/queries/summaries';
 import {
   htmlResponse, linkProblemStatus, parseDecisionForm, renderAlreadyDecidedPage, renderConfirmPage, renderDecisionDonePage,
   renderErrorPage, renderLinkProblemPage,
-} from '../../shared/http/pages';
-import { logger } from '../../shared/powertools';
-import { getCycle, getDecision, getEmployee, getEvaluation, unitNames, type CycleRecord, type DecisionRecord } from '../../shared/store/repository';
-import { NotFoundError } from '../../shared/store/errors';
+} from '../../shared/adapters/render/pages';
+import { logger } from '../../shared/adapters/powertools';
+import { getCycle, getDecision, getEmployee, getEvaluation, unitNames, type CycleRecord, type DecisionRecord } from '../../shared/adapters/dynamodb/repository';
+import { NotFoundError } from '../../shared/application/store-errors';
 
 type Locale = 'id' | 'en';
 const localeOf = (event: APIGatewayProxyEventV2): Locale =>

@@ -2,24 +2,24 @@
 import * as z from 'zod';
 import { DEFAULT_POLICY_ID, getPolicy } from '../../shared/domain/policies';
 import { OrgPredikatSchema } from '../../shared/domain/ratings';
-import { isHrOf, resolveCalibrationFlag } from '../../shared/cycle/actions';
-import { ForbiddenError, StateError } from '../../shared/cycle/errors';
-import { startCycle } from '../../shared/cycle/stages';
-import { resumeCycle } from '../../shared/cycle/resume';
-import { handoverRater, joinEmployee, transferEmployee } from '../../shared/cycle/roster-changes';
+import { isHrOf, resolveCalibrationFlag } from '../../shared/application/evaluation/actions';
+import { ForbiddenError, StateError } from '../../shared/application/errors';
+import { startCycle } from '../../shared/application/stages/stages';
+import { resumeCycle } from '../../shared/application/stages/resume';
+import { handoverRater, joinEmployee, transferEmployee } from '../../shared/application/roster/roster-changes';
 import { NipParam } from '../../shared/http/api';
-import { cycleSummary } from '../../shared/cycle/summary-report';
-import { STAGES } from '../../shared/lifecycle/status';
+import { cycleSummary } from '../../shared/application/queries/cycle-summary';
+import { STAGES } from '../../shared/domain/lifecycle/status';
 import { badRequest } from '../../shared/http/problem';
 import { CycleIdParam, jsonApi, type ApiRequest } from '../../shared/http/api';
 
-import { evaluationsOfCycle, evaluationsOfRater, getCycle, listUnits, putEmployee, putUnit, setCycleFields } from '../../shared/store/repository';
-import { csvHeadersFor, evaluationsCsv, parseRosterCsv, renderCycleReport, reportHtmlResponse } from '../../shared/report';
-import { unitIkm } from '../../shared/skm';
-import { periodOf } from '../../shared/skm/time';
-import { NotFoundError } from '../../shared/store/errors';
+import { evaluationsOfCycle, evaluationsOfRater, getCycle, listUnits, putEmployee, putUnit, setCycleFields } from '../../shared/adapters/dynamodb/repository';
+import { csvHeadersFor, evaluationsCsv, parseRosterCsv, renderCycleReport, reportHtmlResponse } from '../../shared/adapters/render/report';
+import { unitIkm } from '../../shared/application/skm';
+import { periodOf } from '../../shared/domain/skm/calendar';
+import { NotFoundError } from '../../shared/application/store-errors';
 import { config } from '../../shared/config';
-import { EvaluationListQuery, listEvaluations } from '../../shared/cycle/evaluation-list';
+import { EvaluationListQuery, listEvaluations } from '../../shared/application/queries/evaluation-list';
 
 /** Every evaluation of a cycle, unit by unit (GSI1 queries, paged). */
 async function allEvaluationsOfCycle(cycleId: string) {

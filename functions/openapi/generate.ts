@@ -1,7 +1,7 @@
 /**
  * Build step: writes the OpenAPI document that `GET /openapi.json` serves (functions/openapi/openapi.json)
  * from the route table and the zod schemas (shared/http/openapi.ts). `cdk synth` (infra/app.ts) and the
- * local stack (infra/local/stack.ts) run it before bundling or loading the handler, so the function
+ * local stack (local/stack.ts) run it before bundling or loading the handler, so the function
  * ships the document as data: no zod, no route table, no handler modules in its bundle, nothing built
  * at init. The file is committed so a fresh checkout type-checks and tests; test/unit/openapi checks it
  * is current. By hand: `npm run openapi -- --write`.

@@ -20,9 +20,9 @@ import {
   moderateComment,
   submitSurvey,
   unitIkm,
-} from '../../shared/skm';
-import { deps } from '../../shared/cycle/deps';
-import { periodOf } from '../../shared/skm/time';
+} from '../../shared/application/skm';
+import { deps } from '../../shared/composition';
+import { periodOf } from '../../shared/domain/skm/calendar';
 
 const agencyId = () => config().AGENCY_ID;
 const replayedHeader = (replayed: boolean): Record<string, string> => (replayed ? { 'idempotent-replayed': 'true' } : {});

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { awaitStage } from '../../shared/cycle/stages';
+import { awaitStage } from '../../shared/application/stages/stages';
 import { StageInputSchema, stageStep } from './input';
 
 // The task token is stored server-side and never logged (the logger only gets cycleId and stage).

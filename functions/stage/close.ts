@@ -1,4 +1,4 @@
-import { closeStage } from '../../shared/cycle/stages';
+import { closeStage } from '../../shared/application/stages/stages';
 import { StageInputSchema, stageStep } from './input';
 
 export const handler = stageStep(StageInputSchema, closeStage);

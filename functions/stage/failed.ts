@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { recordStageFailure } from '../../shared/cycle/stages';
-import { metrics } from '../../shared/metrics';
-import { logger } from '../../shared/powertools';
+import { recordStageFailure } from '../../shared/application/stages/stages';
+import { metrics } from '../../shared/adapters/metrics';
+import { logger } from '../../shared/adapters/powertools';
 import { StageInputSchema, stageStep } from './input';
 
 const FailureInput = StageInputSchema.extend({

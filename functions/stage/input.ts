@@ -1,9 +1,9 @@
 /** The state the cycle state machine passes to every stage function: ids and counters only. */
 import * as z from 'zod';
-import { StageSchema } from '../../shared/lifecycle/status';
+import { StageSchema } from '../../shared/domain/lifecycle/status';
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logger } from '../../shared/powertools';
+import { logger } from '../../shared/adapters/powertools';
 
 export const StageInputSchema = z.object({
   cycleId: z.string().min(1),

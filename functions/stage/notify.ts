@@ -1,4 +1,4 @@
-import { notifyStage } from '../../shared/cycle/stages';
+import { notifyStage } from '../../shared/application/stages/stages';
 import { StageInputSchema, stageStep } from './input';
 
 export const handler = stageStep(StageInputSchema, notifyStage);

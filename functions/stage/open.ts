@@ -1,4 +1,4 @@
-import { openStage } from '../../shared/cycle/stages';
+import { openStage } from '../../shared/application/stages/stages';
 import { StageInputSchema, stageStep } from './input';
 
 export const handler = stageStep(StageInputSchema, openStage);

@@ -1,4 +1,4 @@
-import { checkDeadlines } from '../../shared/cycle/stages';
+import { checkDeadlines } from '../../shared/application/stages/stages';
 import { StageInputSchema, stageStep } from './input';
 
 export const handler = stageStep(StageInputSchema, checkDeadlines);

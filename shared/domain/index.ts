@@ -15,7 +15,7 @@ export * from './behaviour';
 export * from './predikat';
 export * from './evaluate';
 export * from './distribution';
-export * from './skm';
+export * from './skm/survey';
 export * from './legacy';
 export * from './followup';
 export * from './catalogue';

@@ -7,9 +7,9 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod';
-import type { Caller } from '../cycle/actions';
+import type { Caller } from '../application/evaluation/actions';
 import { jwtClaimNames } from '../config';
-import { logger } from '../powertools';
+import { logger } from '../adapters/powertools';
 import { badRequest, payloadTooLarge, problemResponse, unauthorized } from './problem';
 
 export const MAX_BODY_BYTES = 256 * 1024;

@@ -4,8 +4,8 @@
  * query it came from.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { keysFor, mac } from '../skm/secrets';
-import { TABLE_KEY_SCHEMA } from '../store/keys';
+import { keysFor, mac } from '../adapters/links/derived-keys';
+import { TABLE_KEY_SCHEMA } from '../adapters/dynamodb/keys';
 import { badRequest } from './problem';
 
 /** The key attributes a cursor may carry: the table's and every GSI's (keys.ts TABLE_KEY_SCHEMA). */

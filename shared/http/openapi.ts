@@ -1,6 +1,6 @@
 /**
  * The OpenAPI 3.1 document of the HTTP API, generated — never written by hand per route. Paths and
- * methods come from the route table (infra/routes.ts, the same table the CDK HTTP API and the local
+ * methods come from the route table (shared/http/routes.ts, the same table the CDK HTTP API and the local
  * server are built from); request schemas are the zod schemas the handlers parse with, turned into
  * JSON Schema 2020-12 by `z.toJSONSchema` (OpenAPI 3.1's own dialect). The one hand-kept part is
  * API_DOCS below: per route, a bilingual summary, the security, the success status, the schemas and
@@ -8,19 +8,19 @@
  */
 import * as z from 'zod';
 import pkg from '../../package.json' with { type: 'json' };
-import { ROUTES, type Route } from '../../infra/routes';
-import { DECISIONS, DECISION_ID_PATTERN, LINK_ACTIONS } from '../auth/links';
+import { ROUTES, type Route } from './routes';
+import { DECISIONS, DECISION_ID_PATTERN, LINK_ACTIONS } from '../adapters/links/links';
 import { OrgPredikatSchema } from '../domain/ratings';
 import { SkpSchema } from '../domain/skp';
 import {
   CommentIdSchema, CommentListQuerySchema, IdempotencyKeySchema, IkmQuerySchema, ModerationSchema, SubmissionSchema, UnitIdSchema,
-} from '../skm/schemas';
-import { MAX_SUBMISSION_BYTES } from '../skm/settings';
+} from '../domain/skm/submission';
+import { MAX_SUBMISSION_BYTES } from '../domain/skm/limits';
 import { CycleIdParam, MAX_BODY_BYTES, MAX_TEXT_BYTES, NipParam } from './api';
 import {
   DelegationBody, FeedbackBody, InvitationsBody, MidyearBody, ObjectionBody, ProgressBody, RatingBody, SelfAssessmentBody,
 } from '../../functions/evaluation-api/handler';
-import { EvaluationListQuery } from '../cycle/evaluation-list';
+import { EvaluationListQuery } from '../application/queries/evaluation-list';
 import { CreateCycleBody, HandoverBody, JoinBody, TransferBody } from '../../functions/hr-api/handler';
 
 // ─── schemas that the handlers declare inline (kept identical; export them there to drop these) ────
@@ -29,7 +29,7 @@ import { CreateCycleBody, HandoverBody, JoinBody, TransferBody } from '../../fun
 const OrgPredikatBody = z.object({ orgPredikat: OrgPredikatSchema });
 /** hr-api `POST …/calibration/{unitId}/resolution`. */
 const CalibrationResolutionBody = z.object({ reason: z.string().trim().min(1).max(2000) });
-/** The signed fields of a decision link (shared/auth/links.ts), plus the page language. */
+/** The signed fields of a decision link (shared/adapters/links/links.ts), plus the page language. */
 const DecisionLinkQuery = z.object({
   a: z.enum(LINK_ACTIONS),
   r: z.string().regex(/^[A-Za-z0-9_-]{16}$/),
@@ -38,12 +38,12 @@ const DecisionLinkQuery = z.object({
   s: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
   lang: z.enum(['id', 'en']).optional(),
 });
-/** The confirmation page's form (shared/http/pages/form.ts): the link's fields, the decision, a reason. */
+/** The confirmation page's form (shared/adapters/render/pages/form.ts): the link's fields, the decision, a reason. */
 const DecisionForm = DecisionLinkQuery.omit({ lang: true }).extend({
   decision: z.enum(DECISIONS),
   comment: z.string().max(2000).optional(),
 });
-/** `POST /v1/roster/import`: a CSV file (shared/report/roster-import.ts: header row, `;` `,` or tab, UTF-8). */
+/** `POST /v1/roster/import`: a CSV file (shared/application/roster/roster-import.ts: header row, `;` `,` or tab, UTF-8). */
 const RosterCsv = z.string().min(1);
 /** Its 422: every bad row, nothing stored (application/json, not problem+json). */
 const RosterImportErrors = z.object({

@@ -5,9 +5,9 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ZodError } from 'zod';
 import { DomainError } from '../domain/errors';
-import { ForbiddenError, RuleError, StateError } from '../cycle/errors';
-import { ConflictError, NotFoundError } from '../store/errors';
-import { logger } from '../powertools';
+import { ForbiddenError, RuleError, StateError } from '../application/errors';
+import { ConflictError, NotFoundError } from '../application/store-errors';
+import { logger } from '../adapters/powertools';
 
 export interface FieldProblem { field: string; id: string; en: string }
 

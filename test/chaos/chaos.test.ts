@@ -3,17 +3,17 @@
  * every kind of fault, and the whole local stack killed at a random stage and started again. The
  * result must equal the domain engine's for every employee. `CHAOS_SEED` picks the run.
  */
-import '../../infra/local/sfn/polyfill';
+import '../../local/sfn/polyfill';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../infra/local/dynamodb';
-import { FaultInjector } from '../../infra/local/faults';
-import { generateAgency } from '../../infra/local/sample/generate';
-import { runCycle, seedRoster } from '../../infra/local/run-cycle';
-import { startLocalStack, type LocalStack } from '../../infra/local/stack';
-import type { Stage } from '../../shared/lifecycle/status';
+import { freePort } from '../../local/dynamodb';
+import { FaultInjector } from '../../local/faults';
+import { generateAgency } from '../../local/sample/generate';
+import { runCycle, seedRoster } from '../../local/run-cycle';
+import { startLocalStack, type LocalStack } from '../../local/stack';
+import type { Stage } from '../../shared/domain/lifecycle/status';
 import { expectedPredikat } from '../integration/expected';
 
 const seed = Number(process.env.CHAOS_SEED ?? Date.now() % 1000);

@@ -10,22 +10,22 @@
  *
  * Skipped, with a message, when /usr/bin/chromium is missing (`sudo apt-get install -y chromium`).
  */
-import '../../infra/local/sfn/polyfill';
+import '../../local/sfn/polyfill';
 import { existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDecisionUrl } from '../../shared/auth/links';
-import { deps } from '../../shared/cycle/deps';
-import { evaluationDetails } from '../../shared/cycle/summaries';
-import { formatDateTime, t } from '../../shared/i18n';
-import { readOutbox } from '../../shared/mail/outbox';
-import { auditTrail, getDecision, getEvaluation, listUnits, type EvaluationRecord } from '../../shared/store/repository';
-import { parseDecisionLink } from '../../infra/local/people';
-import { runCycle, seedRoster } from '../../infra/local/run-cycle';
-import { loadSampleAgency } from '../../infra/local/sample/schema';
-import { startLocalStack, type LocalStack } from '../../infra/local/stack';
+import { buildDecisionUrl } from '../../shared/adapters/links/links';
+import { deps } from '../../shared/composition';
+import { evaluationDetails } from '../../shared/application/queries/summaries';
+import { formatDateTime, t } from '../../shared/adapters/render/i18n';
+import { readOutbox } from '../../shared/adapters/mail/outbox';
+import { auditTrail, getDecision, getEvaluation, listUnits, type EvaluationRecord } from '../../shared/adapters/dynamodb/repository';
+import { parseDecisionLink } from '../../local/people';
+import { runCycle, seedRoster } from '../../local/run-cycle';
+import { loadSampleAgency } from '../../local/sample/schema';
+import { startLocalStack, type LocalStack } from '../../local/stack';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -41,7 +41,7 @@ const SCREENSHOT = 'test-results/e2e/confirm-phone.png';
 /** How many fresh approval items the tests use (one each, plus spares). */
 const ITEMS_NEEDED = 10;
 
-const sample = loadSampleAgency('infra/local/sample/asemrowo.json');
+const sample = loadSampleAgency('local/sample/asemrowo.json');
 const nipByEmail = new Map(sample.employees.map((e) => [e.email.toLowerCase(), e.nip]));
 const nameByNip = new Map(sample.employees.map((e) => [e.nip, e.name]));
 

@@ -13,8 +13,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluationsCsv, csvFileName } from '../../shared/report/csv';
-import { renderCycleReport } from '../../shared/report/page';
+import { evaluationsCsv, csvFileName } from '../../shared/adapters/render/report/csv';
+import { renderCycleReport } from '../../shared/adapters/render/report/page';
 import { CYCLE_ID, sampleSummary, unitNames } from '../unit/report/fixtures';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -29,14 +29,14 @@ setEnv();
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const sfnMock = mockClient(SFNClient);
 
-const { ROUTES } = await import('../../infra/routes');
+const { ROUTES } = await import('../../shared/http/routes');
 const { API_DOCS } = await import('../../shared/http/openapi');
-const { keys } = await import('../../shared/store/keys');
-const { DEFAULT_SCHEDULE } = await import('../../shared/lifecycle/schedule');
+const { keys } = await import('../../shared/adapters/dynamodb/keys');
+const { DEFAULT_SCHEDULE } = await import('../../shared/domain/lifecycle/schedule');
 const { DEFAULT_POLICY_ID } = await import('../../shared/domain/policies');
-const { buildDecisionUrl } = await import('../../shared/auth/links');
-const { deps } = await import('../../shared/cycle/deps');
-const { fixedClock } = await import('../../shared/clock');
+const { buildDecisionUrl } = await import('../../shared/adapters/links/links');
+const { deps } = await import('../../shared/composition');
+const { fixedClock } = await import('../../shared/adapters/clock');
 type AnyHandler = (event: unknown, ctx: typeof context) => Promise<unknown>;
 const HANDLERS: Record<string, AnyHandler> = {
   'hr-api': (await import('../../functions/hr-api/handler')).handler as unknown as AnyHandler,
@@ -429,8 +429,8 @@ describe('group claims are read strictly', () => {
 
 /**
  * Beyond the route × role grid: self-approval through a Plt/Plh delegation. Any official may delegate
- * their authority to any colleague (shared/cycle/delegation.ts), and an active delegate decides the
- * delegator's pending decisions (shared/cycle/actions.ts decide(); functions/decision-links/handler.ts
+ * their authority to any colleague (shared/application/delegation/delegation.ts), and an active delegate decides the
+ * delegator's pending decisions (shared/application/evaluation/actions.ts decide(); functions/decision-links/handler.ts
  * whoIsLink) — so a rater who names the employee as Plh must still not let the employee approve their
  * own SKP. decide() refuses an actor who is the decision's subject; this keeps it that way.
  */

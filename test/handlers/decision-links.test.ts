@@ -13,8 +13,8 @@ const ddbMock = mockClient(DynamoDBDocumentClient);
 const sfnMock = mockClient(SFNClient);
 
 const { handler } = await import('../../functions/decision-links/handler');
-const { buildDecisionUrl } = await import('../../shared/auth/links');
-const { deps } = await import('../../shared/cycle/deps');
+const { buildDecisionUrl } = await import('../../shared/adapters/links/links');
+const { deps } = await import('../../shared/composition');
 
 const DECISION_ID = 'd0000000000000000000000000000001';
 const pending = {

@@ -11,9 +11,9 @@ setEnv();
 const { ddbMock, get, invoke, prime, put, writeCount } = await import('./memory-table');
 const { AGENCY, CYCLE, P, SKP, as, seedWorld } = await import('./world');
 const { handler } = await import('../../functions/evaluation-api/handler');
-const { keys } = await import('../../shared/store/keys');
-const { deps } = await import('../../shared/cycle/deps');
-const { fixedClock } = await import('../../shared/clock');
+const { keys } = await import('../../shared/adapters/dynamodb/keys');
+const { deps } = await import('../../shared/composition');
+const { fixedClock } = await import('../../shared/adapters/clock');
 
 type Caller = { nip: string; hr?: boolean } | null;
 const EVAL = '/v1/cycles/{cycleId}/evaluations/{nip}';

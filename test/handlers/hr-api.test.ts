@@ -12,10 +12,10 @@ setEnv();
 const { ddbMock, sfnMock, get, invoke, prime, writeCount } = await import('./memory-table');
 const { AGENCY, CYCLE, P, as, seedWorld } = await import('./world');
 const { handler } = await import('../../functions/hr-api/handler');
-const { keys } = await import('../../shared/store/keys');
-const { deps } = await import('../../shared/cycle/deps');
-const { fixedClock } = await import('../../shared/clock');
-const { subtreeOf } = await import('../../shared/cycle/evaluation-list');
+const { keys } = await import('../../shared/adapters/dynamodb/keys');
+const { deps } = await import('../../shared/composition');
+const { fixedClock } = await import('../../shared/adapters/clock');
+const { subtreeOf } = await import('../../shared/application/queries/evaluation-list');
 const { API_DOCS } = await import('../../shared/http/openapi');
 
 type Caller = { nip: string; hr?: boolean } | null;

@@ -13,9 +13,9 @@ import { context, httpEvent, NIP, setEnv } from './fixtures';
 setEnv();
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const { handler } = await import('../../functions/skm/handler');
-const { computeIkm } = await import('../../shared/domain/skm');
-const { deps } = await import('../../shared/cycle/deps');
-const { fixedClock, sequentialIds } = await import('../../shared/clock');
+const { computeIkm } = await import('../../shared/domain/skm/survey');
+const { deps } = await import('../../shared/composition');
+const { fixedClock, sequentialIds } = await import('../../shared/adapters/clock');
 
 const AGENCY = 'kec-asemrowo';
 const UNIT = 'kel-asemrowo';

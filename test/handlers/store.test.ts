@@ -11,8 +11,8 @@ import { setEnv } from './fixtures';
 
 setEnv();
 const ddbMock = mockClient(DynamoDBDocumentClient);
-let repo: typeof import('../../shared/store/repository');
-beforeAll(async () => { repo = await import('../../shared/store/repository'); });
+let repo: typeof import('../../shared/adapters/dynamodb/repository');
+beforeAll(async () => { repo = await import('../../shared/adapters/dynamodb/repository'); });
 beforeEach(() => ddbMock.reset());
 
 type Item = Record<string, unknown>;
@@ -49,7 +49,7 @@ function agency(unitSizes: number[]): Item[] {
 
 async function walk(limit: number) {
   const pages: string[][] = [];
-  let cursor: import('../../shared/store/repository').CycleWalkCursor | undefined = {};
+  let cursor: import('../../shared/adapters/dynamodb/repository').CycleWalkCursor | undefined = {};
   while (cursor) {
     const page: Awaited<ReturnType<typeof repo.evaluationsOfCyclePage>> = await repo.evaluationsOfCyclePage({ cycleId: 'c', agencyId: 'a' }, cursor, limit);
     pages.push(page.items.map((e) => e.nip));

@@ -3,8 +3,8 @@
  * (kecamatan → seksi-kesra, subbag-umum, kel-tambak → rw-tambak), its people, a 2026 cycle at a given
  * stage, and every person's evaluation. The subject employee (P.self) has the given status.
  */
-import { keys } from '../../shared/store/keys';
-import { DEFAULT_SCHEDULE } from '../../shared/lifecycle/schedule';
+import { keys } from '../../shared/adapters/dynamodb/keys';
+import { DEFAULT_SCHEDULE } from '../../shared/domain/lifecycle/schedule';
 import { DEFAULT_POLICY_ID } from '../../shared/domain/policies';
 import { put } from './memory-table';
 

@@ -7,7 +7,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildStacks, readParameters } from '../../infra/stacks';
-import { ROUTES } from '../../infra/routes';
+import { ROUTES } from '../../shared/http/routes';
 import { FUNCTIONS } from '../../infra/functions';
 
 const context = JSON.parse(readFileSync('cdk.json', 'utf8')).context as Record<string, unknown>;

@@ -2,18 +2,18 @@
  * A whole cycle on the local stack: the synthesized state machine, DynamoDB Local, the local HTTP API,
  * simulated people acting over HTTP and through email links. The sample roster has ~60 employees.
  */
-import '../../infra/local/sfn/polyfill';
+import '../../local/sfn/polyfill';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSampleAgency } from '../../infra/local/sample/schema';
-import { runCycle, seedRoster, type CycleOutcome } from '../../infra/local/run-cycle';
-import { startLocalStack, type LocalStack } from '../../infra/local/stack';
-import { auditTrail, getEvaluation } from '../../shared/store/repository';
+import { loadSampleAgency } from '../../local/sample/schema';
+import { runCycle, seedRoster, type CycleOutcome } from '../../local/run-cycle';
+import { startLocalStack, type LocalStack } from '../../local/stack';
+import { auditTrail, getEvaluation } from '../../shared/adapters/dynamodb/repository';
 import { expectedPredikat } from './expected';
 
-const sample = loadSampleAgency('infra/local/sample/asemrowo.json');
+const sample = loadSampleAgency('local/sample/asemrowo.json');
 let stack: LocalStack;
 let outcome: CycleOutcome;
 

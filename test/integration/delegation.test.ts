@@ -2,19 +2,19 @@
  * Plt/Plh on the local stack: a rater delegates to an acting official for a date range; the digest
  * and its links go to the acting official, who decides; the audit records both names.
  */
-import '../../infra/local/sfn/polyfill';
+import '../../local/sfn/polyfill';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSampleAgency } from '../../infra/local/sample/schema';
-import { seedRoster } from '../../infra/local/run-cycle';
-import { actOnLink, ApiClient, parseDecisionLink } from '../../infra/local/people';
-import { startLocalStack, type LocalStack } from '../../infra/local/stack';
-import { readOutbox } from '../../shared/mail/outbox';
-import { auditTrail, getEvaluation } from '../../shared/store/repository';
+import { loadSampleAgency } from '../../local/sample/schema';
+import { seedRoster } from '../../local/run-cycle';
+import { actOnLink, ApiClient, parseDecisionLink } from '../../local/people';
+import { startLocalStack, type LocalStack } from '../../local/stack';
+import { readOutbox } from '../../shared/adapters/mail/outbox';
+import { auditTrail, getEvaluation } from '../../shared/adapters/dynamodb/repository';
 
-const sample = loadSampleAgency('infra/local/sample/asemrowo.json');
+const sample = loadSampleAgency('local/sample/asemrowo.json');
 const byNip = new Map(sample.employees.map((e) => [e.nip, e]));
 // The Lurah of Asemrowo goes on leave; the Lurah of Genting Kalianak acts as Plh and approves the plan
 // of the Sekretaris Kelurahan Asemrowo, whom the Lurah rates.

@@ -1,6 +1,6 @@
 /** The predikat the domain engine gives an employee straight from the sample data (no workflow). */
 import { evaluateEmployee, getPolicy, DEFAULT_POLICY_ID, type BehaviourFeedback } from '../../shared/domain';
-import type { SampleAgency } from '../../infra/local/sample/schema';
+import type { SampleAgency } from '../../local/sample/schema';
 
 export function expectedPredikat(sample: SampleAgency, nip: string): string {
   const byNip = new Map(sample.employees.map((e) => [e.nip, e]));

@@ -3,20 +3,20 @@
  * after doing their work, 5 % of DynamoDB calls are throttled, 5 % of HTTP requests get a 503. The
  * result must equal a clean run's, with no audit event lost or doubled and no email sent twice.
  */
-import '../../infra/local/sfn/polyfill';
+import '../../local/sfn/polyfill';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FaultInjector } from '../../infra/local/faults';
-import { loadSampleAgency } from '../../infra/local/sample/schema';
-import { runCycle, seedRoster, type CycleOutcome } from '../../infra/local/run-cycle';
-import { startLocalStack, type LocalStack } from '../../infra/local/stack';
-import { readOutbox } from '../../shared/mail/outbox';
-import { auditTrail } from '../../shared/store/repository';
+import { FaultInjector } from '../../local/faults';
+import { loadSampleAgency } from '../../local/sample/schema';
+import { runCycle, seedRoster, type CycleOutcome } from '../../local/run-cycle';
+import { startLocalStack, type LocalStack } from '../../local/stack';
+import { readOutbox } from '../../shared/adapters/mail/outbox';
+import { auditTrail } from '../../shared/adapters/dynamodb/repository';
 import { expectedPredikat } from './expected';
 
-const sample = loadSampleAgency('infra/local/sample/asemrowo.json');
+const sample = loadSampleAgency('local/sample/asemrowo.json');
 const faults = new FaultInjector({ lambdaBefore: 0.05, lambdaAfter: 0.05, dynamoThrottle: 0.05, http503: 0.05, seed: Number(process.env.FAULT_SEED ?? 7) });
 let stack: LocalStack;
 let outcome: CycleOutcome;

@@ -11,7 +11,7 @@
  * plus no new email in the outbox. The cycle runs at real time (timeScale 1), so once its planning stage
  * waits on people the table is quiet, and any change is a request's doing.
  */
-import '../../infra/local/sfn/polyfill';
+import '../../local/sfn/polyfill';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { request } from 'node:http';
@@ -23,18 +23,18 @@ import fc from 'fast-check';
 import { base64url, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { LOCAL_JWT_AUDIENCE, LOCAL_JWT_ISSUER, mintLocalToken, type MintLocalTokenOptions } from '../../infra/local/http';
-import { ROUTES, type Route } from '../../infra/routes';
-import { seedRoster } from '../../infra/local/run-cycle';
-import { loadSampleAgency } from '../../infra/local/sample/schema';
-import { startLocalStack, type LocalStack } from '../../infra/local/stack';
+import { LOCAL_JWT_AUDIENCE, LOCAL_JWT_ISSUER, mintLocalToken, type MintLocalTokenOptions } from '../../local/http';
+import { ROUTES, type Route } from '../../shared/http/routes';
+import { seedRoster } from '../../local/run-cycle';
+import { loadSampleAgency } from '../../local/sample/schema';
+import { startLocalStack, type LocalStack } from '../../local/stack';
 import { API_DOCS, buildOpenApiDocument, pathParamSchema } from '../../shared/http/openapi';
-import { EvaluationStatusSchema } from '../../shared/lifecycle/status';
-import { parseRosterCsv } from '../../shared/report/roster-import';
-import { CommentListQuerySchema, IkmQuerySchema } from '../../shared/skm/schemas';
+import { EvaluationStatusSchema } from '../../shared/domain/lifecycle/status';
+import { parseRosterCsv } from '../../shared/application/roster/roster-import';
+import { CommentListQuerySchema, IkmQuerySchema } from '../../shared/domain/skm/submission';
 
 const SEED = 20_261_129;
-const sample = loadSampleAgency('infra/local/sample/asemrowo.json');
+const sample = loadSampleAgency('local/sample/asemrowo.json');
 const CYCLE = `${sample.agencyId}-${sample.year}`;
 const byNip = new Map(sample.employees.map((e) => [e.nip, e]));
 const hr = sample.employees.find((e) => /Subbagian Umum/i.test(e.jabatan) && e.isUnitHead)!;
@@ -136,8 +136,8 @@ beforeAll(async () => {
   expect(decisionId).toBeTruthy();
 
   // A genuine link for the rater, signed with the stack's key (the handlers run in this process).
-  const { deps } = await import('../../shared/cycle/deps');
-  const { signDecisionLink } = await import('../../shared/auth/links');
+  const { deps } = await import('../../shared/composition');
+  const { signDecisionLink } = await import('../../shared/adapters/links/links');
   const keys = await deps.linkKeys().keys();
   validLink = { ...signDecisionLink({ decisionId, action: 'approve', recipient: rater.nip, expiresAt: Math.floor(Date.now() / 1000) + 3600 }, keys.current) };
   expiredLink = { ...signDecisionLink({ decisionId, action: 'approve', recipient: rater.nip, expiresAt: Math.floor(Date.now() / 1000) - 60 }, keys.current) };
@@ -474,7 +474,7 @@ describe('hostile requests on the local stack', () => {
   });
 
   it('rejects every one with a 4xx — never a 5xx — in the documented error shape', async () => {
-    const { mapLimit } = await import('../../shared/cycle/util');
+    const { mapLimit } = await import('../../shared/application/util');
     await mapLimit(requests, 8, async (h) => {
       const res = await send(h);
       const counts = byCategory.get(h.category) ?? new Map<number, number>();

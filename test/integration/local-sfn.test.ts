@@ -16,10 +16,10 @@ import {
   StartExecutionCommand,
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
-import { lambdaFunctionName, resolveStateMachines } from '../../infra/local/sfn/template-asl';
-import type { ResolvedStateMachine } from '../../infra/local/sfn/template-asl';
-import { startLocalStepFunctions } from '../../infra/local/sfn/server';
-import type { LocalStepFunctions } from '../../infra/local/sfn/server';
+import { lambdaFunctionName, resolveStateMachines } from '../../local/sfn/template-asl';
+import type { ResolvedStateMachine } from '../../local/sfn/template-asl';
+import { startLocalStepFunctions } from '../../local/sfn/server';
+import type { LocalStepFunctions } from '../../local/sfn/server';
 
 /**
  * A year of definition time takes ~32 s here: the 14-day callback timeout fires after ~1.2 s,

@@ -4,20 +4,20 @@
  * escalation, the superior decides), and the whole local stack killed mid-year and started again —
  * the cycle resumes from DynamoDB and ends with every result final.
  */
-import '../../infra/local/sfn/polyfill';
+import '../../local/sfn/polyfill';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSampleAgency, type SampleAgency } from '../../infra/local/sample/schema';
-import { runCycle, seedRoster, type CycleOutcome } from '../../infra/local/run-cycle';
-import { startLocalStack, type LocalStack } from '../../infra/local/stack';
-import { freePort } from '../../infra/local/dynamodb';
-import { auditTrail, getEvaluation, pendingDecisionsOf } from '../../shared/store/repository';
-import { readOutbox } from '../../shared/mail/outbox';
+import { loadSampleAgency, type SampleAgency } from '../../local/sample/schema';
+import { runCycle, seedRoster, type CycleOutcome } from '../../local/run-cycle';
+import { startLocalStack, type LocalStack } from '../../local/stack';
+import { freePort } from '../../local/dynamodb';
+import { auditTrail, getEvaluation, pendingDecisionsOf } from '../../shared/adapters/dynamodb/repository';
+import { readOutbox } from '../../shared/adapters/mail/outbox';
 import { expectedPredikat } from './expected';
 
-const base = loadSampleAgency('infra/local/sample/asemrowo.json');
+const base = loadSampleAgency('local/sample/asemrowo.json');
 const byNip = new Map(base.employees.map((e) => [e.nip, e]));
 const find = (re: RegExp) => base.employees.find((e) => re.test(e.jabatan))!;
 

@@ -3,17 +3,17 @@
  * effect; two conflicting writes never lose an update — the loser gets 409; a decision posted twice
  * decides once.
  */
-import '../../infra/local/sfn/polyfill';
+import '../../local/sfn/polyfill';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSampleAgency } from '../../infra/local/sample/schema';
-import { seedRoster } from '../../infra/local/run-cycle';
-import { startLocalStack, type LocalStack } from '../../infra/local/stack';
-import { auditTrail, getEvaluation } from '../../shared/store/repository';
+import { loadSampleAgency } from '../../local/sample/schema';
+import { seedRoster } from '../../local/run-cycle';
+import { startLocalStack, type LocalStack } from '../../local/stack';
+import { auditTrail, getEvaluation } from '../../shared/adapters/dynamodb/repository';
 
-const sample = loadSampleAgency('infra/local/sample/asemrowo.json');
+const sample = loadSampleAgency('local/sample/asemrowo.json');
 const cycleId = `${sample.agencyId}-${sample.year}`;
 const hrNip = sample.employees.find((e) => /Subbagian Umum/.test(e.jabatan) && e.isUnitHead)!.nip;
 const camat = sample.employees.find((e) => /^Camat/.test(e.jabatan))!;

@@ -4,19 +4,19 @@
  * the answers; the daily limit, idempotency and size limits hold; HR moderates comments and an approved
  * comment naming an employee becomes citizen evidence for them. No cycle is run.
  */
-import '../../infra/local/sfn/polyfill';
+import '../../local/sfn/polyfill';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSampleAgency } from '../../infra/local/sample/schema';
-import { SKM_COMMENT_SCRIPT } from '../../infra/local/sample/texts';
-import { seedRoster } from '../../infra/local/run-cycle';
-import { startLocalStack, type LocalStack } from '../../infra/local/stack';
-import { computeIkm } from '../../shared/domain/skm';
-import { periodOf } from '../../shared/skm/time';
+import { loadSampleAgency } from '../../local/sample/schema';
+import { SKM_COMMENT_SCRIPT } from '../../local/sample/texts';
+import { seedRoster } from '../../local/run-cycle';
+import { startLocalStack, type LocalStack } from '../../local/stack';
+import { computeIkm } from '../../shared/domain/skm/survey';
+import { periodOf } from '../../shared/domain/skm/calendar';
 
-const sample = loadSampleAgency('infra/local/sample/asemrowo.json');
+const sample = loadSampleAgency('local/sample/asemrowo.json');
 const UNIT = 'kel-asemrowo';
 const survey = sample.skm.find((s) => s.unitId === UNIT)!;
 const hr = sample.employees.find((e) => /Subbagian Umum/i.test(e.jabatan) && e.isUnitHead)!;
@@ -162,7 +162,7 @@ describe('moderation by HR', () => {
 
     const answers = survey.responses[survey.comments.indexOf(named)]!;
     // Imported here, after the stack set the environment (its logger reads the log level on import).
-    const { approvedCitizenEvidence, citizenRating } = await import('../../shared/skm');
+    const { approvedCitizenEvidence, citizenRating } = await import('../../shared/application/skm');
     const evidence = await approvedCitizenEvidence(sample.agencyId, named.employeeNip!, year);
     expect(evidence).toEqual([{ rating: citizenRating(answers), comment: `${named.text} (NIP ${named.employeeNip})`, reference: expect.stringContaining(naming.commentId) }]);
     expect(await approvedCitizenEvidence(sample.agencyId, named.employeeNip!, year - 1)).toEqual([]);

@@ -11,8 +11,8 @@ import {
   linkKeyProviderFromEnv,
   verifyDecisionLinkWithProvider,
   type LinkKeyProvider,
-} from '../../../shared/auth/link-keys';
-import { signDecisionLink, type LinkKeySet } from '../../../shared/auth/links';
+} from '../../../shared/adapters/links/link-keys';
+import { signDecisionLink, type LinkKeySet } from '../../../shared/adapters/links/links';
 
 const ARN = 'arn:aws:secretsmanager:ap-southeast-3:123456789012:secret:kinerja/link-keys-AbCdEf';
 const b64 = (fill: number, n = 32) => Buffer.alloc(n, fill).toString('base64');

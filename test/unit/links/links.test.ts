@@ -11,7 +11,7 @@ import {
   type DecisionLinkParams,
   type LinkKey,
   type LinkKeySet,
-} from '../../../shared/auth/links';
+} from '../../../shared/adapters/links/links';
 
 const keyA: LinkKey = { kid: 'k2026a', secret: Buffer.alloc(32, 0xa1) };
 const keyB: LinkKey = { kid: 'k2026b', secret: Buffer.alloc(32, 0xb2) };

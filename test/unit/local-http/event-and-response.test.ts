@@ -5,9 +5,9 @@ import {
   isTextContentType,
   parseQueryString,
   splitTarget,
-} from '../../../infra/local/http/request';
-import { InvalidLambdaResponseError, mapLambdaResult } from '../../../infra/local/http/response';
-import { createLambdaContext } from '../../../infra/local/http/context';
+} from '../../../local/http/request';
+import { InvalidLambdaResponseError, mapLambdaResult } from '../../../local/http/response';
+import { createLambdaContext } from '../../../local/http/context';
 
 describe('payload 2.0 request pieces', () => {
   it.each([

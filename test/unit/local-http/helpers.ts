@@ -3,14 +3,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
-import { loadOrCreateLocalJwtKeys, localJwtAuthorizerConfig, type LocalJwtKeys } from '../../../infra/local/http/keys';
+import { loadOrCreateLocalJwtKeys, localJwtAuthorizerConfig, type LocalJwtKeys } from '../../../local/http/keys';
 import {
   startLocalHttpApi,
   type LocalHttpApi,
   type LocalHttpApiEvent,
   type LocalHttpApiOptions,
   type LocalRoute,
-} from '../../../infra/local/http/server';
+} from '../../../local/http/server';
 
 export const NIP = '198001012005011001';
 

@@ -2,14 +2,14 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { decodeJwt, decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
-import { parseApiGatewayListClaim, renderClaimsLikeApiGateway } from '../../../infra/local/http/claims';
+import { parseApiGatewayListClaim, renderClaimsLikeApiGateway } from '../../../local/http/claims';
 import {
   LOCAL_JWT_AUDIENCE,
   LOCAL_JWT_ISSUER,
   loadOrCreateLocalJwtKeys,
   mintLocalToken,
   parseTimeSpan,
-} from '../../../infra/local/http/keys';
+} from '../../../local/http/keys';
 import { NIP, tempDir } from './helpers';
 
 describe('local signing keys', () => {

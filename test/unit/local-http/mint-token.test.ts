@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, it, expect } from 'vitest';
 import { decodeJwt, importJWK, jwtVerify } from 'jose';
-import { loadOrCreateLocalJwtKeys } from '../../../infra/local/http/keys';
-import { UsageError, parseMintTokenArgs } from '../../../infra/local/http/mint-token-cli';
+import { loadOrCreateLocalJwtKeys } from '../../../local/http/keys';
+import { UsageError, parseMintTokenArgs } from '../../../local/http/mint-token-cli';
 import { NIP, tempDir } from './helpers';
 
 const run = promisify(execFile);

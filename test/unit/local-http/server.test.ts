@@ -2,13 +2,13 @@ import { connect, createServer } from 'node:net';
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import { SignJWT, generateKeyPair, importJWK } from 'jose';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { mintLocalToken, type LocalJwtKeys } from '../../../infra/local/http/keys';
+import { mintLocalToken, type LocalJwtKeys } from '../../../local/http/keys';
 import {
   DEFAULT_LOCAL_HTTP_PORT,
   LocalHttpPortInUseError,
   resolveLocalHttpPort,
   startLocalHttpApi,
-} from '../../../infra/local/http/server';
+} from '../../../local/http/server';
 import { NIP, onlyCall, startTestApi, tempKeys, type TestApi } from './helpers';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LocalSfnEngine, longTimeout } from '../../../infra/local/sfn/engine';
-import type { EngineOptions, ExecutionDescription, LocalSfnEvent } from '../../../infra/local/sfn/engine';
-import { MAX_TIMER_MS } from '../../../infra/local/sfn/prepare';
+import { LocalSfnEngine, longTimeout } from '../../../local/sfn/engine';
+import type { EngineOptions, ExecutionDescription, LocalSfnEvent } from '../../../local/sfn/engine';
+import { MAX_TIMER_MS } from '../../../local/sfn/prepare';
 
 const LAMBDA = 'arn:aws:states:::lambda:invoke';
 const CALLBACK = 'arn:aws:states:::lambda:invoke.waitForTaskToken';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TIMER_MS, prepareDefinition } from '../../../infra/local/sfn/prepare';
+import { MAX_TIMER_MS, prepareDefinition } from '../../../local/sfn/prepare';
 
 const LAMBDA = 'arn:aws:states:::lambda:invoke';
 const states = (d: Record<string, unknown>) => d.States as Record<string, Record<string, unknown>>;

@@ -4,7 +4,7 @@ import {
   resolveStateMachines,
   resolveTemplateValue,
   templateExports,
-} from '../../../infra/local/sfn/template-asl';
+} from '../../../local/sfn/template-asl';
 
 const template = {
   Parameters: { Stage: { Type: 'String', Default: 'dev' } },

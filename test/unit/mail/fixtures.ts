@@ -1,4 +1,4 @@
-import type { EvaluationSummary, SkpSummary } from '../../../shared/mail/summary';
+import type { EvaluationSummary, SkpSummary } from '../../../shared/adapters/mail/summary';
 
 export const XSS = '<script>alert("x")</script>';
 

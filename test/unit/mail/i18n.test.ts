@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { catalogue, formatDate, formatDateTime, formatPercent, placeholdersOf, resolveLocale, t } from '../../../shared/i18n';
+import { catalogue, formatDate, formatDateTime, formatPercent, placeholdersOf, resolveLocale, t } from '../../../shared/adapters/render/i18n';
 
 describe('message catalogues', () => {
   const idKeys = Object.keys(catalogue.id).sort();

@@ -3,15 +3,15 @@ import fc from 'fast-check';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OutboxMailer, outboxFileName, readOutbox } from '../../../shared/mail/outbox';
+import { OutboxMailer, outboxFileName, readOutbox } from '../../../shared/adapters/mail/outbox';
 import {
   decodeHeaderValue,
   decodeQuotedPrintable,
   encodeHeaderValue,
   encodeQuotedPrintable,
   extractLinks,
-} from '../../../shared/mail/eml';
-import type { MailMessage } from '../../../shared/mail/types';
+} from '../../../shared/adapters/mail/eml';
+import type { MailMessage } from '../../../shared/adapters/mail/types';
 
 const newDir = () => mkdtemp(join(tmpdir(), 'outbox-'));
 

@@ -1,10 +1,10 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
-import { SesMailer, mailIdTag, type SendLedger } from '../../../shared/mail/ses';
-import { mailerFromEnv } from '../../../shared/mail/env';
-import { OutboxMailer } from '../../../shared/mail/outbox';
-import { MailConfigurationError, type MailMessage } from '../../../shared/mail/types';
+import { SesMailer, mailIdTag, type SendLedger } from '../../../shared/adapters/mail/ses';
+import { mailerFromEnv } from '../../../shared/adapters/mail/env';
+import { OutboxMailer } from '../../../shared/adapters/mail/outbox';
+import { MailConfigurationError, type MailMessage } from '../../../shared/adapters/mail/types';
 
 const ses = mockClient(SESv2Client);
 beforeEach(() => {

@@ -2,9 +2,9 @@ import { describe, it, expect } from 'vitest';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locale } from '../../../shared/i18n';
-import { OutboxMailer, readOutbox } from '../../../shared/mail/outbox';
-import { EvaluationSummarySchema, SkpSummarySchema } from '../../../shared/mail/summary';
+import type { Locale } from '../../../shared/adapters/render/i18n';
+import { OutboxMailer, readOutbox } from '../../../shared/adapters/mail/outbox';
+import { EvaluationSummarySchema, SkpSummarySchema } from '../../../shared/adapters/mail/summary';
 import {
   renderApprovalDigest,
   renderDelegationNotice,
@@ -13,7 +13,7 @@ import {
   renderResultNotice,
   renderSkpApprovalRequest,
   type RenderedMail,
-} from '../../../shared/mail/templates';
+} from '../../../shared/adapters/mail/templates';
 import { DANGEROUS, XSS, evaluation, hostile, skp } from './fixtures';
 
 const deadline = new Date('2027-01-15T09:00:00Z'); // 16.00 WIB

@@ -11,10 +11,10 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import pkg from '../../../package.json' with { type: 'json' };
-import { ROUTES, type Route } from '../../../infra/routes';
+import { ROUTES, type Route } from '../../../shared/http/routes';
 import { API_DOCS, buildOpenApiDocument, checkApiDocs } from '../../../shared/http/openapi';
 import { badRequest, problemResponse } from '../../../shared/http/problem';
-import { parseRosterCsv } from '../../../shared/report/roster-import';
+import { parseRosterCsv } from '../../../shared/application/roster/roster-import';
 
 type Json = Record<string, any>;
 const doc = buildOpenApiDocument() as Json;

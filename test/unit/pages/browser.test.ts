@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
-import { htmlResponse, renderConfirmPage, renderDecisionDonePage } from '../../../shared/http/pages';
+import { htmlResponse, renderConfirmPage, renderDecisionDonePage } from '../../../shared/adapters/render/pages';
 import { evaluation } from '../mail/fixtures';
 
 const CHROMIUM = '/usr/bin/chromium';

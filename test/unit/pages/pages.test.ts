@@ -12,7 +12,7 @@ import {
   safeUrl,
   MAX_COMMENT_LENGTH,
   type ConfirmPageInput,
-} from '../../../shared/http/pages';
+} from '../../../shared/adapters/render/pages';
 import { DANGEROUS, XSS, evaluation, hostile, skp } from '../mail/fixtures';
 
 const hidden = { a: 'approve', r: 'AbCdEfGhIjKlMnOp', e: '1800000000', k: 'k1', s: 'x'.repeat(43) };

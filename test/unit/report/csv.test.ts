@@ -13,8 +13,8 @@ import {
   excelText,
   neutraliseFormula,
   unwrapExcelText,
-} from '../../../shared/report/csv';
-import type { EvaluationRecord } from '../../../shared/store/repository';
+} from '../../../shared/adapters/render/report/csv';
+import type { EvaluationRecord } from '../../../shared/adapters/dynamodb/repository';
 import { sampleEvaluations, unitNames } from './fixtures';
 
 /** A deliberately small RFC 4180 reader: quoted fields, doubled quotes, CRLF record ends. */

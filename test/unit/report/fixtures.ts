@@ -11,11 +11,11 @@ import { evaluateEmployee, type EmployeeEvaluation } from '../../../shared/domai
 import { followUpFor } from '../../../shared/domain/followup';
 import { DEFAULT_POLICY_ID, getPolicy } from '../../../shared/domain/policies';
 import type { Predikat } from '../../../shared/domain/ratings';
-import { computeIkm } from '../../../shared/domain/skm';
-import { STAGES } from '../../../shared/lifecycle/status';
-import type { CycleReportSummary, UnitIkm } from '../../../shared/report/page';
-import type { EvaluationRecord } from '../../../shared/store/repository';
-import { DEFAULT_SAMPLE_FILE, loadSampleAgency, type SampleAgency } from '../../../infra/local/sample/schema';
+import { computeIkm } from '../../../shared/domain/skm/survey';
+import { STAGES } from '../../../shared/domain/lifecycle/status';
+import type { CycleReportSummary, UnitIkm } from '../../../shared/adapters/render/report/page';
+import type { EvaluationRecord } from '../../../shared/adapters/dynamodb/repository';
+import { DEFAULT_SAMPLE_FILE, loadSampleAgency, type SampleAgency } from '../../../local/sample/schema';
 
 export const sample: SampleAgency = loadSampleAgency(DEFAULT_SAMPLE_FILE);
 export const CYCLE_ID = `${sample.agencyId}-${sample.year}`;

@@ -3,13 +3,13 @@
  * labelled SVG per unit, everything escaped, both languages, and curve bands equal to the domain's.
  */
 import { describe, expect, it } from 'vitest';
-import type { cycleSummary } from '../../../shared/cycle/summary-report';
+import type { cycleSummary } from '../../../shared/application/queries/cycle-summary';
 import { checkDistribution } from '../../../shared/domain/distribution';
 import { DEFAULT_POLICY_ID, getPolicy } from '../../../shared/domain/policies';
 import type { Predikat } from '../../../shared/domain/ratings';
-import { stageLabel, STAGES } from '../../../shared/lifecycle/status';
-import { PAGE_CSP } from '../../../shared/http/pages/layout';
-import { curveRows, renderCycleReport, reportHtmlResponse, type CycleReportSummary } from '../../../shared/report/page';
+import { stageLabel, STAGES } from '../../../shared/domain/lifecycle/status';
+import { PAGE_CSP } from '../../../shared/adapters/render/pages/layout';
+import { curveRows, renderCycleReport, reportHtmlResponse, type CycleReportSummary } from '../../../shared/adapters/render/report/page';
 import { sampleSummary } from './fixtures';
 
 // Compile-time: what `cycleSummary()` returns is accepted as the report's input, unchanged.

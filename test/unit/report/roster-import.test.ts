@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluationsCsv } from '../../../shared/report/csv';
-import { cleanNip, detectSeparator, parseRosterCsv, readCsv, ROSTER_MAX_ROWS, rosterCsvTemplate, type RosterError } from '../../../shared/report/roster-import';
+import { evaluationsCsv } from '../../../shared/adapters/render/report/csv';
+import { cleanNip, detectSeparator, parseRosterCsv, readCsv, ROSTER_MAX_ROWS, rosterCsvTemplate, type RosterError } from '../../../shared/application/roster/roster-import';
 import { sample, sampleEvaluations, unitNames } from './fixtures';
 
 const HEADERS = ['NIP', 'Nama', 'Jabatan', 'Kode Unit', 'Nama Unit', 'NIP Atasan', 'Email', 'Bahasa', 'Jenis', 'Kepala Unit', 'Kompetensi', 'Eksternal', 'Kode Unit Induk'];

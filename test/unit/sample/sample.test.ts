@@ -11,7 +11,7 @@ import {
   type BehaviourFeedback,
   type Predikat,
 } from '../../../shared/domain';
-import { asemrowoSample, generateAgency, serialiseSample } from '../../../infra/local/sample/generate';
+import { asemrowoSample, generateAgency, serialiseSample } from '../../../local/sample/generate';
 import {
   checkSampleAgency,
   DEFAULT_SAMPLE_FILE,
@@ -20,11 +20,11 @@ import {
   SampleFileError,
   type SampleAgency,
   type SampleEmployee,
-} from '../../../infra/local/sample/schema';
+} from '../../../local/sample/schema';
 
 const CYCLE_2026 = { start: '2026-01-01', end: '2026-12-31' };
-const FIX = 'git checkout infra/local/sample/asemrowo.json';
-const REGENERATE = 'npx tsx infra/local/sample/generate.ts';
+const FIX = 'git checkout local/sample/asemrowo.json';
+const REGENERATE = 'npx tsx local/sample/generate.ts';
 
 /** The structural rules every sample must keep, checked independently of checkSampleAgency. */
 function expectWellFormed(sample: SampleAgency): void {
@@ -110,7 +110,7 @@ function score(sample: SampleAgency, nip: string, organisationResult: 'BAIK' = '
   );
 }
 
-describe('the Asemrowo sample (infra/local/sample/asemrowo.json)', () => {
+describe('the Asemrowo sample (local/sample/asemrowo.json)', () => {
   const sample = loadSampleAgency(DEFAULT_SAMPLE_FILE);
   const byNip = new Map(sample.employees.map((e) => [e.nip, e]));
   const inUnit = (unitId: string) => sample.employees.filter((e) => e.unitId === unitId);

@@ -12,7 +12,7 @@ Object.assign(process.env, {
   LINK_KEYS_FILE: path.join(mkdtempSync(path.join(tmpdir(), 'skm-evidence-')), 'link.key'), POWERTOOLS_LOG_LEVEL: 'SILENT',
 });
 const ddbMock = mockClient(DynamoDBDocumentClient);
-const { approvedCitizenEvidence } = await import('../../../shared/skm');
+const { approvedCitizenEvidence } = await import('../../../shared/application/skm');
 
 const NIP = '199407042024032006';
 const evidence = (commentId: string, period: string, a6: number, a7: number, text: string) => ({

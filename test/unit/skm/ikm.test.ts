@@ -2,8 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeIkm, DomainError } from '../../../shared/domain';
-import { ikmFromTotals, representativeAnswers, totalsOf } from '../../../shared/skm/ikm';
-import { loadSampleAgency } from '../../../infra/local/sample/schema';
+import { ikmFromTotals, representativeAnswers, totalsOf } from '../../../shared/domain/skm/ikm';
+import { loadSampleAgency } from '../../../local/sample/schema';
 
 const answer = fc.integer({ min: 1, max: 4 });
 const response = fc.array(answer, { minLength: 9, maxLength: 9 });
@@ -19,7 +19,7 @@ describe('ikmFromTotals', () => {
   });
 
   it('equals computeIkm on every unit of the sample', () => {
-    const sample = loadSampleAgency('infra/local/sample/asemrowo.json');
+    const sample = loadSampleAgency('local/sample/asemrowo.json');
     for (const s of sample.skm) expect(ikmFromTotals(totalsOf(s.responses))).toEqual(computeIkm(s.responses));
   });
 

@@ -15,14 +15,14 @@ Object.assign(process.env, {
   LINK_KEYS_FILE: path.join(mkdtempSync(path.join(tmpdir(), 'skm-limits-')), 'link.key'), POWERTOOLS_LOG_LEVEL: 'SILENT',
 });
 const ddbMock = mockClient(DynamoDBDocumentClient);
-const { writeSubmission } = await import('../../../shared/skm/store');
-const { submitSurvey } = await import('../../../shared/skm/use-cases');
-const { SubmissionLimitError } = await import('../../../shared/skm/errors');
-const { clientHash, normaliseIp } = await import('../../../shared/skm/secrets');
+const { writeSubmission } = await import('../../../shared/adapters/dynamodb/skm-repository');
+const { submitSurvey } = await import('../../../shared/application/skm/use-cases');
+const { SubmissionLimitError } = await import('../../../shared/application/skm/errors');
+const { clientHash, normaliseIp } = await import('../../../shared/adapters/links/derived-keys');
 const { verifyCursor: decodeCursor, signCursor: encodeCursor } = await import('../../../shared/http/cursors');
-const { dailyLimit, DEFAULT_DAILY_LIMIT } = await import('../../../shared/skm/settings');
-const { deps } = await import('../../../shared/cycle/deps');
-const { fixedClock } = await import('../../../shared/clock');
+const { dailyLimit, DEFAULT_DAILY_LIMIT } = await import('../../../shared/domain/skm/limits');
+const { deps } = await import('../../../shared/composition');
+const { fixedClock } = await import('../../../shared/adapters/clock');
 
 const cancelled = (...codes: string[]) =>
   new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: codes.map((Code) => ({ Code })) });

@@ -7,8 +7,8 @@ import {
   PeriodSchema,
   SubmissionSchema,
   UnitIdSchema,
-} from '../../../shared/skm/schemas';
-import { hasMarkup, namedNips, normaliseText, redactPersonalData, REDACTED } from '../../../shared/skm/text';
+} from '../../../shared/domain/skm/submission';
+import { hasMarkup, namedNips, normaliseText, redactPersonalData, REDACTED } from '../../../shared/domain/skm/text';
 
 const answers = [4, 3, 3, 4, 3, 4, 4, 3, 3];
 

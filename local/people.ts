@@ -1,0 +1,94 @@
+/**
+ * Simulated people for the local run: employees, raters, peers and HR act over the HTTP API with
+ * their own tokens, and approvers act on the links in their emails — a GET of the confirmation page,
+ * then a POST of its form, exactly as a browser would.
+ */
+import { randomUUID } from 'node:crypto';
+import { readOutbox, type OutboxMessage } from '../shared/adapters/mail/outbox';
+
+export class ApiClient {
+  constructor(readonly baseUrl: string, private readonly tokenFor: (nip: string, roles: ('hr' | 'employee')[]) => Promise<string>) {}
+
+  /**
+   * One request, retried on 502/503/504 like any well-behaved client; the same Idempotency-Key on
+   * every attempt, so a retried write is recognised by the server and not applied twice.
+   */
+  async call<T = any>(method: string, path: string, as: { nip: string; roles?: ('hr' | 'employee')[] }, body?: unknown): Promise<{ status: number; body: T }> {
+    const token = await this.tokenFor(as.nip, as.roles ?? ['employee']);
+    const idempotencyKey = randomUUID();
+    for (let attempt = 1; ; attempt++) {
+      const res = await fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(method !== 'GET' ? { 'idempotency-key': idempotencyKey } : {}),
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        body: body !== undefined ? JSON.stringify(body) : undefined,
+      });
+      const text = await res.text();
+      if ([502, 503, 504].includes(res.status) && attempt < 6) {
+        await new Promise((r) => setTimeout(r, 20 * attempt));
+        continue;
+      }
+      return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+    }
+  }
+
+  async expect<T = any>(method: string, path: string, as: { nip: string; roles?: ('hr' | 'employee')[] }, body?: unknown): Promise<T> {
+    const r = await this.call<T>(method, path, as, body);
+    if (r.status >= 400) throw new Error(`${method} ${path} as ${as.nip} → ${r.status}: ${JSON.stringify(r.body).slice(0, 600)}`);
+    return r.body;
+  }
+}
+
+export interface LinkAction { url: string; email: OutboxMessage }
+
+/** Reads the outbox and returns links not yet acted on, with the email they came from. */
+export class Inbox {
+  private seen = new Set<string>();
+  constructor(readonly dir: string) {}
+
+  async newMessages(): Promise<OutboxMessage[]> {
+    const all = await readOutbox(this.dir);
+    const fresh = all.filter((m) => !this.seen.has(m.file));
+    for (const m of fresh) this.seen.add(m.file);
+    return fresh;
+  }
+}
+
+/** Follows a decision link like a person: GET the page, then POST its form with a decision. */
+/** fetch, retried on 502/503/504 as browsers and clients do after a gateway error. */
+export async function fetchRetrying(url: string, init?: RequestInit): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(url, init);
+    if (![502, 503, 504].includes(res.status) || attempt >= 6) return res;
+    await res.arrayBuffer();
+    await new Promise((r) => setTimeout(r, 20 * attempt));
+  }
+}
+
+export async function actOnLink(url: string, decision: 'approve' | 'return', comment = ''): Promise<{ status: number; page: string }> {
+  const page = await fetchRetrying(url);
+  const html = await page.text();
+  if (page.status !== 200) return { status: page.status, page: html };
+  const form = /<form[^>]*action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/i.exec(html);
+  if (!form) return { status: page.status, page: html };
+  const fields = new URLSearchParams();
+  for (const m of form[2]!.matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/gi)) {
+    fields.set(m[1]!, m[2]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+  }
+  fields.set('decision', decision);
+  fields.set('comment', comment);
+  const action = form[1]!.replace(/&amp;/g, '&');
+  const target = new URL(action, url).toString();
+  const post = await fetchRetrying(target, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() });
+  return { status: post.status, page: await post.text() };
+}
+
+/** The decision id and action of a link. */
+export function parseDecisionLink(url: string): { decisionId: string; action: string } | undefined {
+  const m = /\/v1\/decisions\/([^/?]+)\?(.*)$/.exec(url);
+  if (!m) return undefined;
+  return { decisionId: decodeURIComponent(m[1]!), action: new URLSearchParams(m[2]).get('a') ?? '' };
+}

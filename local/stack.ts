@@ -1,0 +1,193 @@
+/**
+ * The local stack: the synthesized templates run on this machine. DynamoDB Local holds the data, the
+ * state machine from the template runs in aws-local-stepfunctions behind a local Step Functions
+ * endpoint, and a local HTTP API calls the same handlers. Only configuration differs from AWS:
+ * endpoints (AWS_ENDPOINT_URL_*), the mail adapter (outbox) and the link-key source (a file).
+ */
+import { mkdirSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { Context } from 'aws-lambda';
+import { FUNCTIONS, type FunctionId } from '../infra/functions';
+import { ROUTES } from '../shared/http/routes';
+import { createTablesFromTemplate, freePort, LocalStackError, startDynamoDbLocal, type LocalDynamo } from './dynamodb';
+import { loadOrCreateLocalJwtKeys, localJwtAuthorizerConfig, mintLocalToken, startLocalHttpApi, type LocalJwtKeys } from './http';
+import { resolveStateMachines, startLocalStepFunctions } from './sfn';
+import { resourcesOfType, synthesizeTemplates } from './synth';
+import type { FaultInjector } from './faults';
+
+export interface LocalStackOptions {
+  /** Where state, outbox and keys live; DynamoDB data persists here when `persist` is set (resume after a kill). */
+  workDir: string;
+  persist?: boolean;
+  httpPort?: number;
+  dynamoPort?: number;
+  sfnPort?: number;
+  /** Multiplies every Wait and task timeout: 1e-5 turns a stage day into ~0.86 s. */
+  timeScale?: number;
+  /** Upper bound, in ms, of the wait for a stage's calendar window to open. */
+  maxStageGapMs?: number;
+  log?: (line: string) => void;
+  onStateEvent?: (e: unknown) => void;
+  /** Reliability tests: inject failures (see faults.ts). */
+  faults?: FaultInjector;
+}
+
+export interface LocalStack {
+  apiUrl: string;
+  outboxDir: string;
+  stateMachineArn: string;
+  agencyId: string;
+  tableName: string;
+  env: Record<string, string>;
+  jwtKeys: LocalJwtKeys;
+  token(nip: string, roles: ('hr' | 'employee')[], name?: string): Promise<string>;
+  sfnEndpoint: string;
+  dynamoEndpoint: string;
+  sfn: Awaited<ReturnType<typeof startLocalStepFunctions>>;
+  stop(): Promise<void>;
+}
+
+type Handler = (event: unknown, context: Context) => Promise<unknown>;
+
+function lambdaContext(functionId: string): Context {
+  const deadline = Date.now() + 300_000;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: functionId,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:ap-southeast-3:000000000000:function:${functionId}`,
+    memoryLimitInMB: '512',
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${functionId}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const log = options.log ?? (() => undefined);
+  const workDir = path.resolve(options.workDir);
+  const outboxDir = path.join(workDir, 'outbox');
+  const keysDir = path.join(workDir, 'keys');
+  mkdirSync(outboxDir, { recursive: true });
+  mkdirSync(keysDir, { recursive: true });
+
+  const templates = synthesizeTemplates(path.join(workDir, 'cdk.out'));
+  const stopAll: (() => Promise<void>)[] = [];
+  const stop = async () => { for (const s of stopAll.reverse()) await s().catch(() => undefined); };
+  try {
+    if (options.persist) mkdirSync(path.join(workDir, 'dynamodb'), { recursive: true });
+    const dynamo: LocalDynamo = await startDynamoDbLocal({ port: options.dynamoPort, ...(options.persist ? { dataDir: path.join(workDir, 'dynamodb') } : {}) });
+    stopAll.push(() => dynamo.stop());
+    const [tableName] = await createTablesFromTemplate(dynamo.client, templates.stateful);
+    log(`DynamoDB Local ${dynamo.endpoint} — table ${tableName} from the synthesized template`);
+
+    // Each function's environment as synthesized, with the adapters this machine uses instead.
+    const functions = resourcesOfType(templates.stateless, 'AWS::Lambda::Function');
+    const byLogicalId = new Map<string, FunctionId>();
+    let templateEnv: Record<string, unknown> = {};
+    for (const [logicalId, r] of functions) {
+      const vars = (r.Properties.Environment?.Variables ?? {}) as Record<string, unknown>;
+      const id = vars.FUNCTION_ID as FunctionId | undefined;
+      if (id && id in FUNCTIONS) { byLogicalId.set(logicalId, id); templateEnv = { ...templateEnv, ...vars }; }
+    }
+    const httpPort = options.httpPort ?? (await freePort());
+    const apiUrl = `http://127.0.0.1:${httpPort}`;
+    const stateMachines = resolveStateMachines(templates.stateless);
+    const machine = stateMachines.find((m) => m.name === templates.stateMachineName);
+    if (!machine) throw new LocalStackError(`State machine ${templates.stateMachineName} not found in the synthesized template`);
+
+    const env: Record<string, string> = {
+      ...Object.fromEntries(Object.entries(templateEnv).filter(([, v]) => typeof v === 'string') as [string, string][]),
+      TABLE_NAME: tableName!,
+      STATE_MACHINE_ARN: machine.arn,
+      PUBLIC_BASE_URL: apiUrl,
+      MAIL_TRANSPORT: 'outbox',
+      OUTBOX_DIR: outboxDir,
+      LINK_KEYS_FILE: path.join(keysDir, 'link-signing.key'),
+      HR_EMAIL: 'kinerja-hr@asemrowo.surabaya.go.id',
+      AWS_REGION: 'ap-southeast-3',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      POWERTOOLS_DEV: 'true',
+    };
+    delete env.LINK_KEYS_SECRET_ARN;
+    delete env.NODE_OPTIONS;
+    delete env.SES_CONFIGURATION_SET;
+
+    const modules = new Map<FunctionId, Promise<Handler>>();
+    const handlerOf = (id: FunctionId) => {
+      let m = modules.get(id);
+      if (!m) {
+        m = import(path.resolve(FUNCTIONS[id].entry)).then((mod: { handler: Handler }) => mod.handler);
+        modules.set(id, m);
+      }
+      return m;
+    };
+    const invokeFunction = async (id: FunctionId, event: unknown) => (await handlerOf(id))(event, lambdaContext(id));
+
+    const sfnServer = await startLocalStepFunctions({
+      stateMachines,
+      ...(options.sfnPort ? { port: options.sfnPort } : {}),
+      timeScale: options.timeScale ?? 1e-5,
+      // Months between stages (e.g. until 1 July) shrink to at most this; deadlines keep their scaled length.
+      maxWaitMs: options.maxStageGapMs ?? 1000,
+      onEvent: options.onStateEvent,
+      invokeLambda: async (arnOrName: string, payload: unknown) => {
+        const logicalId = arnOrName.split(':function:').pop()!.split(':')[0]!;
+        const id = byLogicalId.get(logicalId);
+        if (!id) throw new LocalStackError(`No local handler for function ${arnOrName}`);
+        return options.faults ? options.faults.wrapLambda(() => invokeFunction(id, payload)) : invokeFunction(id, payload);
+      },
+    });
+    stopAll.push(() => sfnServer.close());
+    env.AWS_ENDPOINT_URL_SFN = sfnServer.endpoint;
+    Object.assign(process.env, env);
+    // The same build step as `cdk synth`: the openapi function serves the document generated from the route
+    // table (imported once the environment is set: generating loads the API handlers' modules).
+    (await import('../functions/openapi/generate')).writeOpenApiJson();
+    if (options.faults) {
+      const { dynamoClient } = await import('../shared/adapters/aws-clients');
+      options.faults.attachTo(dynamoClient);
+    }
+
+    const jwtKeys = await loadOrCreateLocalJwtKeys(keysDir);
+    const http = await startLocalHttpApi({
+      routes: ROUTES,
+      port: httpPort,
+      jwt: localJwtAuthorizerConfig(jwtKeys),
+      invoke: (functionId, event, context) => {
+        if (options.faults?.http503()) return Promise.resolve({ statusCode: 503, headers: { 'retry-after': '0' }, body: JSON.stringify({ message: 'Service Unavailable' }) });
+        return handlerOf(functionId as FunctionId).then((h) => h(event, context));
+      },
+      log: process.env.LOCAL_HTTP_LOG ? (line) => log(`http ${line}`) : () => undefined,
+    });
+    stopAll.push(() => http.close());
+    log(`HTTP API ${http.url} · Step Functions ${sfnServer.endpoint} · outbox ${outboxDir}`);
+
+    return {
+      apiUrl: http.url,
+      outboxDir,
+      stateMachineArn: machine.arn,
+      agencyId: env.AGENCY_ID ?? 'kec-asemrowo',
+      tableName: tableName!,
+      env,
+      jwtKeys,
+      token: (nip, roles, name) => mintLocalToken(jwtKeys, { sub: nip, roles, agencyId: env.AGENCY_ID ?? 'kec-asemrowo', ...(name ? { name } : {}) }),
+      sfnEndpoint: sfnServer.endpoint,
+      dynamoEndpoint: dynamo.endpoint,
+      sfn: sfnServer,
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

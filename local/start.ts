@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: starts the local stack, runs one whole evaluation cycle on the sample roster of
+ * Kecamatan Asemrowo with simulated people, prints the results, stops everything, exits 0.
+ */
+import './sfn/polyfill';
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadSampleAgency } from './sample/schema';
+import { startLocalStack, type LocalStack } from './stack';
+import { runCycle, seedRoster } from './run-cycle';
+import { printReport } from './report';
+
+const root = path.resolve(new URL('..', import.meta.url).pathname);
+const workDir = path.join(root, '.local', 'run');
+const samplePath = process.env.SAMPLE_FILE ?? path.join(root, 'local/sample/asemrowo.json');
+const t0 = Date.now();
+const log = (line: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${line}`);
+
+async function main(): Promise<void> {
+  const sample = loadSampleAgency(samplePath);
+  rmSync(workDir, { recursive: true, force: true });
+  log(`Kinerja ASN — siklus lokal untuk ${sample.name} (${sample.employees.filter((e) => !e.external).length} pegawai)`);
+  let stack: LocalStack | undefined;
+  const stopAll = async () => { if (stack) { const s = stack; stack = undefined; await s.stop(); } };
+  if (!process.argv.includes('--keep')) {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => { void stopAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143)); });
+  }
+  try {
+    stack = await startLocalStack({
+      workDir,
+      httpPort: process.env.LOCAL_HTTP_PORT ? Number(process.env.LOCAL_HTTP_PORT) : undefined,
+      dynamoPort: process.env.LOCAL_DYNAMODB_PORT ? Number(process.env.LOCAL_DYNAMODB_PORT) : undefined,
+      timeScale: Number(process.env.LOCAL_TIME_SCALE ?? 1e-5),
+      log,
+    });
+    await seedRoster(sample);
+    log('Data pegawai dan unit dimuat');
+    const outcome = await runCycle(stack, sample, { log });
+    printReport(outcome, sample, (line) => console.log(line));
+    // The HR report page and the CSV export, fetched from the API as HR would, kept as files.
+    const hrToken = await stack.token(outcome.hrNip, ['hr', 'employee']);
+    for (const [route, file] of [['report', 'laporan-siklus.html'], ['export.csv', `penilaian-kinerja-${outcome.cycleId}.csv`]] as const) {
+      const res = await fetch(`${stack.apiUrl}/v1/cycles/${outcome.cycleId}/${route}`, { headers: { authorization: `Bearer ${hrToken}` } });
+      if (res.status !== 200) throw new Error(`GET ${route} → ${res.status}`);
+      writeFileSync(path.join(workDir, file), Buffer.from(await res.arrayBuffer()));
+      log(`${route === 'report' ? 'Laporan siklus (buka di peramban)' : 'Ekspor CSV (Excel)'}: ${path.relative(root, path.join(workDir, file))}`);
+    }
+    log(`Selesai: ${outcome.evaluations.length} penilaian final, ${outcome.decisionsByLink} keputusan lewat tautan email, ${outcome.emails} email di ${path.relative(root, stack.outboxDir)}`);
+    if (process.argv.includes('--keep')) {
+      // Leave the stack up for exploring with curl and the outbox links; Ctrl-C stops everything.
+      log(`Stack tetap berjalan: API ${stack.apiUrl} — token: npx tsx scripts/mint-token.ts --nip <NIP> --role hr --keys ${path.relative(root, path.join(workDir, 'keys'))}. Ctrl-C untuk berhenti.`);
+      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+    }
+  } finally {
+    await stopAll();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: Error) => {
+    console.error(`\nGagal / failed: ${err.message}`);
+    if (process.env.DEBUG) console.error(err.stack);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,799 @@
+/**
+ * The cycle report page: one self-contained, server-rendered HTML document for HR people who would
+ * rather look than read. No scripts, no external assets (inline CSS and inline SVG only), so it opens
+ * from a file, an email attachment or the HTTP API under the pages' CSP alike.
+ *
+ * What it shows: the cycle and its status; progress per stage; per unit an SVG chart of the actual
+ * predikat distribution against the band the distribution curve allows for the organisation predikat,
+ * the calibration flags and HR's resolution; IKM per unit; totals for the whole organisation.
+ *
+ * Accessibility: one h1 and nested headings, a table of contents, every chart an `<svg role="img">`
+ * with `<title>` and `<desc>` *and* a data table next to it (the text alternative), colour never the
+ * only signal (out-of-curve rows also say so in words and carry a "!"), contrast ≥ 4.5:1, one column
+ * at phone width without horizontal scrolling.
+ *
+ * The curve: from the calibration report stored on the cycle when there is one (what HR actually
+ * resolved), otherwise computed now with the domain's `checkDistribution` under the cycle's policy.
+ * Every interpolated string is escaped by the `html` template.
+ */
+import {
+  checkDistribution,
+  DistributionReportSchema,
+  predikatsFromCounts,
+  ruleText,
+  type DistributionReport,
+  type DistributionViolation,
+  type RuleCheck,
+  type ScopeDistribution,
+} from '../../../domain/distribution';
+import { DEFAULT_POLICY_ID, getPolicy } from '../../../domain/policies';
+import type { Policy } from '../../../domain/policy';
+import { orgPredikatLabel, OrgPredikatSchema, predikatLabel, PredikatSchema, type OrgPredikat, type Predikat } from '../../../domain/ratings';
+import { html, raw, type SafeHtml } from '../pages/html';
+import { htmlResponse, pageLayout } from '../pages/layout';
+import { formatDate, formatDateTime } from '../i18n';
+import { STAGES, stageLabel } from '../../../domain/lifecycle/status';
+import { cycleStatusLabel, formatNumber, statusText, type ReportLocale } from './labels';
+
+// ─── input shapes (structural: `cycleSummary()`'s result fits them) ─────────────────────────────────
+
+export interface ReportStage {
+  stage: string;
+  total: number;
+  done: number;
+  openedAt?: string | null;
+  readyAt?: string | null;
+  closedAt?: string | null;
+}
+
+export interface ReportUnit {
+  unitId: string;
+  name: string;
+  employees: number;
+  /** Predikat code → number of people holding it. */
+  distribution: Record<string, number>;
+  /** Evaluation status → number of evaluations. */
+  statuses: Record<string, number>;
+}
+
+export interface ReportCalibrationFlag {
+  unitId: string;
+  violations?: DistributionViolation[];
+  resolved?: boolean;
+  resolution?: { reason: string; by?: string; at?: string };
+}
+
+export interface ReportCalibration {
+  at?: string;
+  orgPredikat?: string;
+  report?: DistributionReport;
+  flags?: ReportCalibrationFlag[];
+}
+
+export interface ReportCycle {
+  cycleId: string;
+  agencyId?: string;
+  year?: number;
+  policyId: string;
+  status: string;
+  stage: string;
+  orgPredikat?: string;
+  createdAt?: string;
+  failure?: { stage: string; error: string; cause?: string; at: string };
+  /** Stored by the calibration stage (see shared/application/evaluation/scoring.ts); read defensively. */
+  calibration?: ReportCalibration;
+}
+
+export interface CycleReportSummary {
+  cycle: ReportCycle;
+  stages: readonly ReportStage[];
+  units: readonly ReportUnit[];
+  workflow?: { name: string; status: string; error?: string | null; cause?: string | null } | null;
+}
+
+export interface UnitIkm {
+  unitId: string;
+  ikm: number;
+  mutu: string;
+  respondents: number;
+}
+
+export interface CycleReportOptions {
+  locale?: ReportLocale;
+  generatedAt: Date;
+  ikm?: readonly UnitIkm[];
+}
+
+// ─── words ─────────────────────────────────────────────────────────────────────────────────────────
+
+const TEXT = {
+  id: {
+    title: (year: string) => `Laporan Siklus Kinerja ${year}`,
+    cycle: 'Siklus',
+    agency: 'Instansi',
+    status: 'Status',
+    currentStage: 'tahap saat ini',
+    policy: 'Kebijakan penilaian',
+    orgPredikat: 'Predikat kinerja organisasi',
+    orgPredikatAssumed: 'belum ditetapkan HR; kurva dihitung dengan anggapan Baik',
+    generated: 'Dibuat',
+    workflow: 'Alur kerja (Step Functions)',
+    failure: (stage: string, at: string) => `Siklus gagal pada tahap ${stage} (${at}).`,
+    contents: 'Isi laporan',
+    summary: 'Ringkasan',
+    progress: 'Kemajuan per tahap',
+    units: 'Sebaran predikat per unit',
+    ikm: 'Indeks Kepuasan Masyarakat (IKM) per unit',
+    employees: 'Pegawai',
+    withPredikat: 'Sudah berpredikat',
+    flags: 'Catatan kalibrasi',
+    flagsResolved: (done: number, total: number) => `${done} dari ${total} ditinjau HR`,
+    unitCount: 'Unit kerja',
+    respondents: 'Responden SKM',
+    stageDone: 'Selesai',
+    stageRunning: 'Berjalan',
+    stageNotStarted: 'Belum dimulai',
+    stageCounts: (done: string, total: string) => `${done} dari ${total} selesai`,
+    stageNothing: 'tidak ada yang perlu ditindaklanjuti',
+    opened: 'dibuka',
+    closed: 'ditutup',
+    chartTitle: (unit: string) => `Sebaran predikat ${unit} terhadap kurva distribusi`,
+    chartDescEmpty: (unit: string) => `${unit}: belum ada pegawai yang berpredikat.`,
+    chartDesc: (unit: string, n: string) => `${unit}: ${n} pegawai berpredikat.`,
+    tableCaption: (unit: string) => `Sebaran predikat ${unit} (tabel)`,
+    predikat: 'Predikat',
+    count: 'Jumlah',
+    curve: 'Kurva',
+    withinCurve: 'sesuai kurva',
+    outsideCurve: 'di luar kurva',
+    notApplicable: 'tidak berlaku untuk ukuran unit ini',
+    noRule: 'tidak diatur',
+    curveCaption: 'kurva',
+    axis: 'jumlah pegawai',
+    people: 'orang',
+    atLeast: (n: string) => `minimal ${n}`,
+    atMost: (n: string) => `maksimal ${n}`,
+    exactly: (n: string) => `tepat ${n}`,
+    range: (a: string, b: string) => `${a}–${b}`,
+    others: (n: string) => `${n} pegawai dengan predikat model lama tidak termasuk dalam grafik.`,
+    noPredikatYet: 'Belum ada predikat (evaluasi tahunan belum selesai).',
+    curveUnavailable: 'Kurva distribusi tidak tersedia untuk kebijakan penilaian siklus ini.',
+    statuses: 'Status penilaian',
+    noFlag: 'Tidak ada catatan kalibrasi untuk unit ini.',
+    resolved: (at: string, by: string) => `Ditinjau HR${at ? ` pada ${at}` : ''}${by ? ` (NIP ${by})` : ''}. Alasan:`,
+    unresolved: 'Belum ditinjau HR.',
+    orgScope: 'Seluruh organisasi',
+    orgFlags: 'Catatan kalibrasi tingkat organisasi',
+    legendTitle: 'Cara membaca grafik',
+    legendBand: 'Pita hijau: rentang jumlah pegawai yang diperbolehkan kurva distribusi (garis = batas minimal/maksimal).',
+    legendIn: 'Batang biru: jumlah pegawai, sesuai kurva.',
+    legendOut: 'Batang merah bertanda !: jumlah pegawai di luar kurva.',
+    curveRules: (org: string) => `Ketentuan kurva untuk organisasi berpredikat ${org} (SE MenPAN-RB 3/2023):`,
+    ikmCaption: 'IKM per unit layanan (PermenPAN-RB 14/2017)',
+    ikmUnit: 'Unit',
+    ikmValue: 'IKM',
+    ikmMutu: 'Mutu pelayanan',
+    ikmRespondents: 'Responden',
+    ikmNone: 'Belum ada data Survei Kepuasan Masyarakat untuk siklus ini.',
+    ikmLine: (ikm: string, mutu: string, n: string) => `IKM ${ikm} · mutu ${mutu} · ${n} responden`,
+    total: 'Jumlah',
+    calibratedAt: (at: string) => `Kalibrasi dijalankan ${at}.`,
+    curveComputed: 'Belum ada kalibrasi tersimpan; kurva dihitung saat laporan dibuat.',
+  },
+  en: {
+    title: (year: string) => `Performance cycle report ${year}`,
+    cycle: 'Cycle',
+    agency: 'Agency',
+    status: 'Status',
+    currentStage: 'current stage',
+    policy: 'Scoring policy',
+    orgPredikat: 'Organisation predikat',
+    orgPredikatAssumed: 'not set by HR yet; the curve assumes Baik (Good)',
+    generated: 'Generated',
+    workflow: 'Workflow (Step Functions)',
+    failure: (stage: string, at: string) => `The cycle failed in stage ${stage} (${at}).`,
+    contents: 'Contents',
+    summary: 'Summary',
+    progress: 'Progress per stage',
+    units: 'Predikat distribution per unit',
+    ikm: 'Public satisfaction index (IKM) per unit',
+    employees: 'Employees',
+    withPredikat: 'With a predikat',
+    flags: 'Calibration flags',
+    flagsResolved: (done: number, total: number) => `${done} of ${total} reviewed by HR`,
+    unitCount: 'Units',
+    respondents: 'SKM respondents',
+    stageDone: 'Done',
+    stageRunning: 'In progress',
+    stageNotStarted: 'Not started',
+    stageCounts: (done: string, total: string) => `${done} of ${total} done`,
+    stageNothing: 'nothing to act on',
+    opened: 'opened',
+    closed: 'closed',
+    chartTitle: (unit: string) => `Predikat distribution of ${unit} against the distribution curve`,
+    chartDescEmpty: (unit: string) => `${unit}: nobody has a predikat yet.`,
+    chartDesc: (unit: string, n: string) => `${unit}: ${n} employees with a predikat.`,
+    tableCaption: (unit: string) => `Predikat distribution of ${unit} (table)`,
+    predikat: 'Predikat',
+    count: 'Count',
+    curve: 'Curve',
+    withinCurve: 'within the curve',
+    outsideCurve: 'outside the curve',
+    notApplicable: 'does not apply at this unit size',
+    noRule: 'no rule',
+    curveCaption: 'curve',
+    axis: 'employees',
+    people: 'people',
+    atLeast: (n: string) => `at least ${n}`,
+    atMost: (n: string) => `at most ${n}`,
+    exactly: (n: string) => `exactly ${n}`,
+    range: (a: string, b: string) => `${a}–${b}`,
+    others: (n: string) => `${n} employees with a predikat of an older scoring model are not in the chart.`,
+    noPredikatYet: 'No predikat yet (final scoring has not finished).',
+    curveUnavailable: 'No distribution curve applies under this cycle’s scoring policy.',
+    statuses: 'Evaluation statuses',
+    noFlag: 'No calibration flag for this unit.',
+    resolved: (at: string, by: string) => `Reviewed by HR${at ? ` on ${at}` : ''}${by ? ` (NIP ${by})` : ''}. Reason:`,
+    unresolved: 'Not reviewed by HR yet.',
+    orgScope: 'Whole organisation',
+    orgFlags: 'Organisation-wide calibration flags',
+    legendTitle: 'How to read the charts',
+    legendBand: 'Green band: how many people the distribution curve allows (lines = the minimum/maximum).',
+    legendIn: 'Blue bar: people with that predikat, within the curve.',
+    legendOut: 'Red bar marked !: people with that predikat, outside the curve.',
+    curveRules: (org: string) => `Curve rules for an organisation rated ${org} (SE MenPAN-RB 3/2023):`,
+    ikmCaption: 'IKM per service unit (PermenPAN-RB 14/2017)',
+    ikmUnit: 'Unit',
+    ikmValue: 'IKM',
+    ikmMutu: 'Service quality (mutu)',
+    ikmRespondents: 'Respondents',
+    ikmNone: 'No public satisfaction survey data for this cycle yet.',
+    ikmLine: (ikm: string, mutu: string, n: string) => `IKM ${ikm} · quality ${mutu} · ${n} respondents`,
+    total: 'Total',
+    calibratedAt: (at: string) => `Calibration ran on ${at}.`,
+    curveComputed: 'No stored calibration yet; the curve was computed when this report was made.',
+  },
+} as const;
+
+type Words = (typeof TEXT)[ReportLocale];
+
+/** Highest first, as HR reads a distribution. */
+const PREDIKAT_ORDER: readonly Predikat[] = [...PredikatSchema.options].reverse();
+
+// ─── the curve per scope ─────────────────────────────────────────────────────────────────────────
+
+/** One row of a chart: a predikat, or a group of predikat a rule counts together. */
+export interface CurveRow {
+  predikats: Predikat[];
+  actual: number;
+  /** The band after rounding, from the applicable rules on exactly this group. */
+  min?: number;
+  max?: number;
+  /** OK / VIOLATED when a rule applies; NOT_APPLICABLE when the rules exist but cannot apply; NONE without rules. */
+  status: 'OK' | 'VIOLATED' | 'NOT_APPLICABLE' | 'NONE';
+  rules: RuleCheck[];
+}
+
+const groupKey = (ps: readonly string[]) => [...ps].sort().join('+');
+
+/** The chart rows of one scope: the five predikat, then each group a rule counts together. */
+export function curveRows(counts: Record<Predikat, number>, checks: readonly RuleCheck[] | undefined): CurveRow[] {
+  const byGroup = new Map<string, RuleCheck[]>();
+  for (const c of checks ?? []) byGroup.set(groupKey(c.predikats), [...(byGroup.get(groupKey(c.predikats)) ?? []), c]);
+  const row = (predikats: Predikat[]): CurveRow => {
+    const rules = byGroup.get(groupKey(predikats)) ?? [];
+    const live = rules.filter((r) => r.status !== 'NOT_APPLICABLE');
+    const mins = live.flatMap((r) => (r.min !== undefined ? [r.min] : []));
+    const maxs = live.flatMap((r) => (r.max !== undefined ? [r.max] : []));
+    const status: CurveRow['status'] = !rules.length
+      ? 'NONE'
+      : !live.length
+        ? 'NOT_APPLICABLE'
+        : live.some((r) => r.status === 'VIOLATED')
+          ? 'VIOLATED'
+          : 'OK';
+    return {
+      predikats,
+      actual: predikats.reduce((s, p) => s + counts[p], 0),
+      ...(mins.length ? { min: Math.max(...mins) } : {}),
+      ...(maxs.length ? { max: Math.min(...maxs) } : {}),
+      status,
+      rules,
+    };
+  };
+  const singles = PREDIKAT_ORDER.map((p) => row([p]));
+  const groups = [...byGroup.values()]
+    .map((rs) => rs[0]!.predikats)
+    .filter((ps) => ps.length > 1)
+    .map((ps) => row([...ps].sort((a, b) => PREDIKAT_ORDER.indexOf(a) - PREDIKAT_ORDER.indexOf(b))));
+  return [...singles, ...groups];
+}
+
+interface ScopeView {
+  id: string;
+  name: string;
+  size: number;
+  counts: Record<Predikat, number>;
+  /** People whose predikat is not one of the five (an older model's); shown as a note. */
+  other: number;
+  scope?: ScopeDistribution;
+}
+
+function countsOf(distribution: Record<string, number>): { counts: Record<Predikat, number>; other: number } {
+  const counts = Object.fromEntries(PredikatSchema.options.map((p) => [p, 0])) as Record<Predikat, number>;
+  let other = 0;
+  for (const [k, v] of Object.entries(distribution)) {
+    const n = Number.isFinite(v) && v > 0 ? Math.floor(v) : 0;
+    if ((PredikatSchema.options as readonly string[]).includes(k)) counts[k as Predikat] += n;
+    else other += n;
+  }
+  return { counts, other };
+}
+
+
+interface Curve {
+  org: OrgPredikat;
+  assumed: boolean;
+  source: 'calibration' | 'computed' | 'none';
+  policy?: Policy;
+  units: Map<string, ScopeDistribution>;
+  organisation?: ScopeDistribution;
+}
+
+function policyOf(id: string): Policy | undefined {
+  try {
+    return getPolicy(id);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The stored calibration report if it parses, else the curve computed now with `checkDistribution`. */
+function curveOf(summary: CycleReportSummary, views: readonly { unitId: string; counts: Record<Predikat, number> }[]): Curve {
+  const cal = summary.cycle.calibration;
+  const stored = cal?.report ? DistributionReportSchema.safeParse(cal.report) : undefined;
+  const orgRaw = cal?.orgPredikat ?? (stored?.success ? stored.data.orgPredikat : undefined) ?? summary.cycle.orgPredikat;
+  const parsedOrg = OrgPredikatSchema.safeParse(orgRaw);
+  const org: OrgPredikat = parsedOrg.success ? parsedOrg.data : 'BAIK';
+  const assumed = !parsedOrg.success;
+  const policy = policyOf(summary.cycle.policyId);
+  const compute = (input: typeof views) => {
+    if (!policy) return undefined;
+    try {
+      return checkDistribution(input.map((v) => ({ unitId: v.unitId, predikats: predikatsFromCounts(v.counts) })), org, policy);
+    } catch {
+      return undefined; // a numeric-model policy has no curve; duplicate ids in a summary cannot be checked
+    }
+  };
+  if (stored?.success) {
+    const units = new Map(stored.data.units.map((u) => [u.unitId, u]));
+    // A unit without predikat at calibration time is not in the report; it is checked on its own now.
+    for (const v of views) {
+      if (units.has(v.unitId)) continue;
+      const one = compute([v]);
+      if (one?.units[0]) units.set(v.unitId, one.units[0]);
+    }
+    return { org, assumed, source: 'calibration', policy, units, organisation: stored.data.organisation };
+  }
+  const report = compute(views);
+  if (!report) return { org, assumed, source: 'none', policy, units: new Map() };
+  return { org, assumed, source: 'computed', policy, units: new Map(report.units.map((u) => [u.unitId, u])), organisation: report.organisation };
+}
+
+// ─── the chart ───────────────────────────────────────────────────────────────────────────────────
+
+/*
+ * The chart is laid out in percentages of its width (x) and pixels (y), without a viewBox: bars stretch
+ * with the column while text keeps its size, so labels stay readable at 360 px and do not grow huge
+ * on a desktop. Rows: a label line ("Baik  44 (76 %)"), the bar on a light track with the curve's band
+ * drawn over it as an outlined box (thick lines at the minimum and maximum), and the band's numbers.
+ */
+const TOP = 4;
+const ROW_H = 66;
+const AXIS_H = 30;
+/** Percent of the width for a number of people, leaving room for the marker lines at both ends. */
+const xPct = (people: number, scale: number) => 1 + (98 * Math.min(Math.max(people, 0), scale)) / scale;
+const pct = (x: number) => `${x.toFixed(2)}%`;
+
+const rowLabel = (ps: readonly Predikat[], locale: ReportLocale) => ps.map((p) => predikatLabel[p][locale]).join(' + ');
+/** In the chart a group's label drops the parenthesised notes ("Kurang (Misconduct)" → "Kurang") to fit a phone. */
+const shortLabel = (ps: readonly Predikat[], locale: ReportLocale) =>
+  ps.length > 1 ? ps.map((p) => predikatLabel[p][locale].replace(/\s*\(.*\)$/, '')).join(' + ') : rowLabel(ps, locale);
+
+function bandText(r: CurveRow, w: Words, locale: ReportLocale): string {
+  const n = (x: number) => formatNumber(locale, x);
+  if (r.min !== undefined && r.max !== undefined) return r.min === r.max ? w.exactly(n(r.min)) : w.range(n(r.min), n(r.max));
+  if (r.min !== undefined) return w.atLeast(n(r.min));
+  if (r.max !== undefined) return w.atMost(n(r.max));
+  return '';
+}
+
+function rowNote(r: CurveRow, w: Words): string {
+  switch (r.status) {
+    case 'OK':
+      return w.withinCurve;
+    case 'VIOLATED':
+      return w.outsideCurve;
+    case 'NOT_APPLICABLE':
+      return w.notApplicable;
+    case 'NONE':
+      return '';
+  }
+}
+
+const percentText = (locale: ReportLocale, part: number, whole: number) =>
+  whole > 0 ? `${formatNumber(locale, (part * 100) / whole)}${locale === 'id' ? ' %' : '%'}` : '';
+
+function countText(r: CurveRow, size: number, locale: ReportLocale): string {
+  const pct = percentText(locale, r.actual, size);
+  return `${r.status === 'VIOLATED' ? '! ' : ''}${formatNumber(locale, r.actual)}${pct ? ` (${pct})` : ''}`;
+}
+
+/** An SVG bar chart of one scope against its curve; `key` makes the ids unique in the document. */
+function chartSvg(view: ScopeView, rows: readonly CurveRow[], key: string, locale: ReportLocale): SafeHtml {
+  const w = TEXT[locale];
+  const size = view.size;
+  const scale = Math.max(size, 1);
+  const x = (people: number) => xPct(people, scale);
+  const height = TOP + rows.length * ROW_H + AXIS_H;
+  const titleId = `${key}-title`;
+  const descId = `${key}-desc`;
+  const desc = [
+    size ? w.chartDesc(view.name, formatNumber(locale, size)) : w.chartDescEmpty(view.name),
+    ...rows.map((r) => {
+      const band = bandText(r, w, locale);
+      const note = rowNote(r, w);
+      return `${rowLabel(r.predikats, locale)}: ${countText(r, size, locale).replace(/^! /, '')}${band ? `; ${w.curveCaption} ${band}` : ''}${note ? `, ${note}` : ''}.`;
+    }),
+  ].join(' ');
+
+  const body = rows.map((r, i) => {
+    const y = TOP + i * ROW_H;
+    const barY = y + 26;
+    const hasBand = (r.status === 'OK' || r.status === 'VIOLATED') && (r.min !== undefined || r.max !== undefined);
+    const lo = x(r.min ?? 0);
+    const hi = x(r.max ?? scale);
+    const out = r.status === 'VIOLATED';
+    const barEnd = r.actual > 0 ? Math.max(x(r.actual), 2) : 0;
+    const centre = (lo + hi) / 2;
+    const [capX, anchor] = centre < 30 ? [lo, 'start'] : centre > 70 ? [hi, 'end'] : [centre, 'middle'];
+    return html`<g class="row${out ? ' out' : ''}" data-predikat="${r.predikats.join('+')}" data-actual="${r.actual}">
+<text x="0" y="${y + 17}"><tspan class="lbl">${shortLabel(r.predikats, locale)}</tspan><tspan class="val" dx="10">${countText(r, size, locale)}</tspan></text>
+<rect x="${pct(x(0))}" y="${barY}" width="${pct(98)}" height="14" class="track"/>
+${barEnd ? html`<rect x="${pct(x(0))}" y="${barY}" width="${pct(barEnd - x(0))}" height="14" class="${out ? 'bar bar-out' : 'bar'}"/>` : ''}
+${hasBand
+  ? html`<rect x="${pct(lo)}" y="${barY - 5}" width="${pct(Math.max(hi - lo, 0.5))}" height="24" class="band" data-min="${r.min ?? ''}" data-max="${r.max ?? ''}"/>
+${r.min !== undefined && r.min > 0 ? html`<line x1="${pct(lo)}" x2="${pct(lo)}" y1="${barY - 7}" y2="${barY + 21}" class="mark"/>` : ''}
+${r.max !== undefined ? html`<line x1="${pct(hi)}" x2="${pct(hi)}" y1="${barY - 7}" y2="${barY + 21}" class="mark"/>` : ''}
+<text x="${pct(capX)}" y="${barY + 32}" class="cap" text-anchor="${anchor}">${w.curveCaption} ${bandText(r, w, locale)}</text>`
+  : ''}
+</g>`;
+  });
+  const axisY = TOP + rows.length * ROW_H + 2;
+  return html`<svg class="chart" role="img" aria-labelledby="${titleId} ${descId}" width="100%" height="${height}" xmlns="http://www.w3.org/2000/svg" data-unit="${view.id}">
+<title id="${titleId}">${w.chartTitle(view.name)}</title>
+<desc id="${descId}">${desc}</desc>
+${body}
+<line x1="${pct(x(0))}" x2="${pct(x(scale))}" y1="${axisY}" y2="${axisY}" class="axis"/>
+<text x="0" y="${axisY + 18}" class="cap">0</text>
+<text x="50%" y="${axisY + 18}" class="cap" text-anchor="middle">${w.axis}</text>
+<text x="100%" y="${axisY + 18}" class="cap" text-anchor="end">${formatNumber(locale, size)}</text>
+</svg>`;
+}
+
+function distributionTable(view: ScopeView, rows: readonly CurveRow[], locale: ReportLocale): SafeHtml {
+  const w = TEXT[locale];
+  return html`<table class="data">
+<caption>${w.tableCaption(view.name)}</caption>
+<thead><tr><th scope="col">${w.predikat}</th><th scope="col" class="num">${w.count}</th><th scope="col">${w.curve}</th></tr></thead>
+<tbody>
+${rows.map((r) => {
+  const band = r.status === 'OK' || r.status === 'VIOLATED' ? bandText(r, w, locale) : '';
+  const note = rowNote(r, w);
+  const curveCell = band
+    ? html`<span class="band-n">${band}</span>, ${note}`
+    : r.status === 'NOT_APPLICABLE'
+      ? html`${note}`
+      : html`<span aria-hidden="true">—</span><span class="sr-only">${w.noRule}</span>`;
+  return html`<tr${r.status === 'VIOLATED' ? raw(' class="out"') : ''} data-predikat="${r.predikats.join('+')}"><th scope="row">${rowLabel(r.predikats, locale)}</th><td class="num">${countText(r, view.size, locale)}</td><td>${curveCell}</td></tr>
+`;
+})}
+</tbody>
+</table>`;
+}
+
+function scopeFigure(view: ScopeView, checks: readonly RuleCheck[] | undefined, key: string, locale: ReportLocale, wide = false): SafeHtml {
+  const w = TEXT[locale];
+  const rows = curveRows(view.counts, checks);
+  return html`<div class="figure${wide ? ' wide' : ''}">
+${chartSvg(view, rows, key, locale)}
+${distributionTable(view, rows, locale)}
+${view.size === 0 ? html`<p class="muted">${w.noPredikatYet}</p>` : ''}
+${view.other > 0 ? html`<p class="muted">${w.others(formatNumber(locale, view.other))}</p>` : ''}
+</div>`;
+}
+
+// ─── sections ────────────────────────────────────────────────────────────────────────────────────
+
+const dateOf = (locale: ReportLocale, iso: string | null | undefined): string => {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : formatDate(locale, d);
+};
+const dateTimeOf = (locale: ReportLocale, iso: string | null | undefined): string => {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : formatDateTime(locale, d);
+};
+
+const stageName = (stage: string, locale: ReportLocale) => (stageLabel as Record<string, { id: string; en: string } | undefined>)[stage]?.[locale] ?? stage;
+
+function stagesSection(summary: CycleReportSummary, locale: ReportLocale): SafeHtml {
+  const w = TEXT[locale];
+  const order = (s: string) => {
+    const i = (STAGES as readonly string[]).indexOf(s);
+    return i < 0 ? STAGES.length : i;
+  };
+  const stages = [...summary.stages].sort((a, b) => order(a.stage) - order(b.stage));
+  const current = summary.cycle.status === 'ACTIVE' ? summary.cycle.stage : undefined;
+  return html`<section class="panel" aria-labelledby="progress-h">
+<h2 id="progress-h">${w.progress}</h2>
+<ol class="stages">
+${stages.map((s) => {
+  const state = s.closedAt ? w.stageDone : s.openedAt ? w.stageRunning : w.stageNotStarted;
+  const pct = s.total > 0 ? Math.min(100, Math.round((s.done * 100) / s.total)) : s.closedAt ? 100 : 0;
+  const isCurrent = s.stage === current;
+  const dates = [
+    s.openedAt ? `${w.opened} ${dateOf(locale, s.openedAt)}` : '',
+    s.closedAt ? `${w.closed} ${dateOf(locale, s.closedAt)}` : '',
+  ].filter(Boolean).join(' · ');
+  const counts = s.total === 0 && s.closedAt ? w.stageNothing : w.stageCounts(formatNumber(locale, s.done), formatNumber(locale, s.total));
+  return html`<li class="stage${isCurrent ? ' current' : ''}" data-stage="${s.stage}"${isCurrent ? raw(' aria-current="step"') : ''}>
+<div class="stage-head"><span class="stage-name">${stageName(s.stage, locale)}</span><span class="stage-state">${state}${isCurrent ? ` · ${w.currentStage}` : ''}</span></div>
+<div class="meter" aria-hidden="true"><span style="width:${pct}%"></span></div>
+<div class="stage-meta"><span>${counts}</span>${dates ? html`<span class="muted">${dates}</span>` : ''}</div>
+</li>`;
+})}
+</ol>
+</section>`;
+}
+
+function flagList(flag: ReportCalibrationFlag | undefined, locale: ReportLocale, headingLevel: 'h3' | 'h4'): SafeHtml {
+  const w = TEXT[locale];
+  if (!flag) return html`<p class="muted">${w.noFlag}</p>`;
+  const heading = headingLevel === 'h3' ? html`<h3>${w.flags}</h3>` : html`<h4>${w.flags}</h4>`;
+  const violations = flag.violations ?? [];
+  const resolution = flag.resolved && flag.resolution
+    ? html`<p class="resolution"><strong>${w.resolved(dateTimeOf(locale, flag.resolution.at), flag.resolution.by ?? '')}</strong> ${flag.resolution.reason}</p>`
+    : html`<p class="unresolved"><strong>${w.unresolved}</strong></p>`;
+  return html`<div class="flag">
+${heading}
+<ul>${violations.map((v) => html`<li>${locale === 'id' ? v.messageId : v.messageEn}</li>`)}</ul>
+${resolution}
+</div>`;
+}
+
+function ikmText(x: UnitIkm, locale: ReportLocale, policy: Policy | undefined): string {
+  const band = policy?.skm.bands.find((b) => b.mutu === x.mutu);
+  const mutu = band ? `${x.mutu} (${band.kinerjaUnit[locale]})` : x.mutu;
+  return TEXT[locale].ikmLine(formatNumber(locale, x.ikm, 2), mutu, formatNumber(locale, x.respondents));
+}
+
+function ikmSection(summary: CycleReportSummary, ikm: readonly UnitIkm[], locale: ReportLocale, policy: Policy | undefined): SafeHtml {
+  const w = TEXT[locale];
+  const names = new Map(summary.units.map((u) => [u.unitId, u.name]));
+  const total = ikm.reduce((s, x) => s + x.respondents, 0);
+  return html`<section class="panel" aria-labelledby="ikm-h">
+<h2 id="ikm-h">${w.ikm}</h2>
+${ikm.length
+  ? html`<table class="data ikm">
+<caption>${w.ikmCaption}</caption>
+<thead><tr><th scope="col">${w.ikmUnit}</th><th scope="col" class="num">${w.ikmValue}</th><th scope="col">${w.ikmMutu}</th><th scope="col" class="num">${w.ikmRespondents}</th></tr></thead>
+<tbody>
+${ikm.map((x) => {
+  const band = policy?.skm.bands.find((b) => b.mutu === x.mutu);
+  return html`<tr data-unit="${x.unitId}"><th scope="row">${names.get(x.unitId) ?? x.unitId}</th><td class="num">${formatNumber(locale, x.ikm, 2)}</td><td><span class="mutu mutu-${/^[A-D]$/.test(x.mutu) ? x.mutu : 'X'}">${x.mutu}</span>${band ? ` ${band.kinerjaUnit[locale]}` : ''}</td><td class="num">${formatNumber(locale, x.respondents)}</td></tr>
+`;
+})}
+</tbody>
+<tfoot><tr><th scope="row">${w.total}</th><td></td><td></td><td class="num">${formatNumber(locale, total)}</td></tr></tfoot>
+</table>`
+  : html`<p class="muted">${w.ikmNone}</p>`}
+</section>`;
+}
+
+const REPORT_CSS = `
+main{max-width:1080px}
+.report-head{background:#fff;border:1px solid #d1d5db;border-radius:6px;padding:16px;margin:0 0 16px}
+.report-head dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 12px;margin:0}
+.report-head dt{font-weight:bold}
+.report-head dd{margin:0}
+.badge{display:inline-block;padding:1px 8px;border-radius:12px;background:#e8eefb;color:#0b3d91;font-weight:bold}
+.badge.COMPLETED{background:#e9f6ee;color:#14532d}
+.badge.FAILED{background:#fdecec;color:#7f1d1d}
+.toc ul{margin:0;padding-left:20px}
+.toc ul ul{columns:2 16rem;margin:2px 0 4px}
+.tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,9.5rem),1fr));gap:8px;margin:0 0 16px;padding:0;list-style:none}
+.tiles li{background:#f9fafb;border:1px solid #d1d5db;border-radius:6px;padding:8px 10px}
+.tiles .n{display:block;font-size:1.5rem;font-weight:bold;line-height:1.2}
+h3{font-size:1.0625rem;margin:0 0 8px}
+h4{font-size:1rem;margin:12px 0 6px}
+.stages{list-style:none;margin:0;padding:0;counter-reset:st}
+.stage{margin:0 0 12px;counter-increment:st}
+.stage-head{display:flex;flex-wrap:wrap;justify-content:space-between;gap:0 12px}
+.stage-name{font-weight:bold}
+.stage-name::before{content:counter(st) ". "}
+.stage.current .stage-name{color:#0b3d91}
+.meter{height:12px;background:#e5e7eb;border-radius:6px;overflow:hidden;margin:4px 0}
+.meter span{display:block;height:100%;background:#0b3d91}
+.stage-meta{display:flex;flex-wrap:wrap;justify-content:space-between;gap:0 12px;font-size:.9375rem}
+.units{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,460px),1fr));gap:16px;align-items:start;margin:0 0 16px}
+.units>.panel{margin:0}
+.unit-meta{margin:0 0 8px}
+.figure{margin:0 0 8px}
+.chart{display:block;width:100%;max-width:640px;margin:0 0 8px;overflow:visible}
+.chart text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fill:#1f2937}
+.chart .lbl{font-size:15px;font-weight:bold}
+.chart .val{font-size:15px}
+.chart .out .val{fill:#991b1b;font-weight:bold}
+.chart .cap{font-size:13px;fill:#374151}
+.chart .track{fill:#e5e7eb}
+.chart .bar{fill:#1d4ed8}
+.chart .bar-out{fill:#b91c1c}
+.chart .band{fill:#16a34a;fill-opacity:.16;stroke:#15803d;stroke-width:1.5}
+.chart .mark{stroke:#14532d;stroke-width:3}
+.chart .axis{stroke:#6b7280;stroke-width:1}
+@media (min-width:900px){.figure.wide{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:32px;align-items:start}}
+table.data{border-collapse:collapse;width:100%;margin:0 0 8px;font-size:.9375rem}
+table.data caption{text-align:left;font-weight:bold;padding:0 0 4px}
+table.data th,table.data td{border-bottom:1px solid #e5e7eb;padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:normal}
+.band-n{white-space:nowrap}
+.sr-only{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+table.data thead th{border-bottom:2px solid #9ca3af}
+table.data .num{text-align:right;white-space:nowrap}
+table.data tr.out td,table.data tr.out th{color:#991b1b;font-weight:bold}
+table.data tfoot th,table.data tfoot td{border-top:2px solid #9ca3af;border-bottom:0}
+.flag{border-left:5px solid #b45309;background:#fff7ed;padding:8px 12px;margin:8px 0 0}
+.flag ul{margin:0 0 8px;padding-left:20px}
+.flag h3,.flag h4{margin:0 0 6px}
+.resolution{margin:0}
+.unresolved{margin:0;color:#7f1d1d}
+.mutu{display:inline-block;min-width:1.6em;text-align:center;border-radius:4px;font-weight:bold;color:#fff;background:#374151}
+.mutu-A{background:#166534}.mutu-B{background:#1d4ed8}.mutu-C{background:#92400e}.mutu-D{background:#991b1b}
+.legend{margin:0 0 16px;padding-left:20px}
+.legend .sw{display:inline-block;width:14px;height:10px;margin-right:6px;vertical-align:middle;border-radius:2px}
+.sw-band{background:rgba(22,163,74,.22);outline:1px dashed #15803d}
+.sw-in{background:#1d4ed8}
+.sw-out{background:#b91c1c}
+.status-list{margin:0;padding-left:20px;font-size:.9375rem}
+@media (max-width:480px){.report-head dl{grid-template-columns:1fr}.report-head dd{margin:0 0 4px}.toc ul ul{columns:1}table.data{font-size:.875rem}table.data th,table.data td{padding:4px 3px}}
+@media print{body{background:#fff}.skip{display:none}.panel,.report-head{break-inside:avoid;border-color:#9ca3af}}
+`.trim();
+
+function statusList(statuses: Record<string, number>, locale: ReportLocale): SafeHtml {
+  const entries = Object.entries(statuses).filter(([, n]) => n > 0);
+  if (!entries.length) return html``;
+  return html`<ul class="status-list">${entries.map(([s, n]) => html`<li>${statusText(s, locale)}: ${formatNumber(locale, n)}</li>`)}</ul>`;
+}
+
+/**
+ * The cycle report as a complete HTML document (UTF-8). Pure: the same summary, options and
+ * `generatedAt` always give the same bytes.
+ */
+export function renderCycleReport(summary: CycleReportSummary, options: CycleReportOptions): string {
+  const locale: ReportLocale = options.locale === 'en' ? 'en' : 'id';
+  const w = TEXT[locale];
+  const cycle = summary.cycle;
+  const views: ScopeView[] = summary.units.map((u) => {
+    const { counts, other } = countsOf(u.distribution ?? {});
+    return { id: u.unitId, name: u.name || u.unitId, size: PredikatSchema.options.reduce((s, p) => s + counts[p], 0), counts, other };
+  });
+  const curve = curveOf(summary, views.map((v) => ({ unitId: v.id, counts: v.counts })));
+  const policy = curve.policy ?? policyOf(DEFAULT_POLICY_ID);
+  const flags = new Map((cycle.calibration?.flags ?? []).map((f) => [f.unitId, f]));
+  const ikm = options.ikm ?? [];
+  const ikmByUnit = new Map(ikm.map((x) => [x.unitId, x]));
+
+  const orgTotals = countsOf(
+    summary.units.reduce<Record<string, number>>((acc, u) => {
+      for (const [k, v] of Object.entries(u.distribution ?? {})) acc[k] = (acc[k] ?? 0) + v;
+      return acc;
+    }, {}),
+  );
+  const orgView: ScopeView = {
+    id: 'ORGANISASI',
+    name: w.orgScope,
+    size: PredikatSchema.options.reduce((s, p) => s + orgTotals.counts[p], 0),
+    counts: orgTotals.counts,
+    other: orgTotals.other,
+  };
+  const totalEmployees = summary.units.reduce((s, u) => s + u.employees, 0);
+  const allStatuses = summary.units.reduce<Record<string, number>>((acc, u) => {
+    for (const [k, v] of Object.entries(u.statuses ?? {})) acc[k] = (acc[k] ?? 0) + v;
+    return acc;
+  }, {});
+  const allFlags = cycle.calibration?.flags ?? [];
+  const resolvedFlags = allFlags.filter((f) => f.resolved).length;
+  const year = cycle.year !== undefined ? String(cycle.year) : cycle.cycleId;
+  const statusWord = cycleStatusLabel[cycle.status]?.[locale] ?? cycle.status;
+  const orgLabel = orgPredikatLabel[curve.org][locale];
+  const rules = curve.policy && curve.policy.model === 'ekspektasi' ? curve.policy.distribution[curve.org] : [];
+
+  const title = w.title(year);
+  const main = html`
+<div class="report-head">
+<h1>${title}</h1>
+<dl>
+<dt>${w.cycle}</dt><dd>${cycle.cycleId}</dd>
+${cycle.agencyId ? html`<dt>${w.agency}</dt><dd>${cycle.agencyId}</dd>` : ''}
+<dt>${w.status}</dt><dd><span class="badge ${cycle.status.replace(/[^A-Z_]/g, '')}">${statusWord}</span>${cycle.status === 'ACTIVE' ? ` — ${w.currentStage}: ${stageName(cycle.stage, locale)}` : ''}</dd>
+<dt>${w.orgPredikat}</dt><dd>${orgLabel}${curve.assumed ? ` (${w.orgPredikatAssumed})` : ''}</dd>
+<dt>${w.policy}</dt><dd>${cycle.policyId}</dd>
+${summary.workflow ? html`<dt>${w.workflow}</dt><dd>${summary.workflow.status}${summary.workflow.error ? ` — ${summary.workflow.error}` : ''}</dd>` : ''}
+<dt>${w.generated}</dt><dd>${formatDateTime(locale, options.generatedAt)}</dd>
+</dl>
+</div>
+${cycle.failure ? html`<p class="alert" role="alert">${w.failure(stageName(cycle.failure.stage, locale), dateTimeOf(locale, cycle.failure.at))} ${cycle.failure.error}</p>` : ''}
+<nav class="panel toc" aria-labelledby="toc-h">
+<h2 id="toc-h">${w.contents}</h2>
+<ul>
+<li><a href="#summary-h">${w.summary}</a></li>
+<li><a href="#progress-h">${w.progress}</a></li>
+<li><a href="#units-h">${w.units}</a>
+<ul>${views.map((v, i) => html`<li><a href="#unit-${i}">${v.name}</a></li>`)}</ul></li>
+<li><a href="#ikm-h">${w.ikm}</a></li>
+</ul>
+</nav>
+<section class="panel" aria-labelledby="summary-h">
+<h2 id="summary-h">${w.summary}</h2>
+<ul class="tiles">
+<li><span class="n">${formatNumber(locale, totalEmployees)}</span>${w.employees}</li>
+<li><span class="n">${formatNumber(locale, orgView.size)}</span>${w.withPredikat}</li>
+<li><span class="n">${formatNumber(locale, views.length)}</span>${w.unitCount}</li>
+<li><span class="n">${formatNumber(locale, allFlags.length)}</span>${w.flags}${allFlags.length ? html`<br><span class="muted">${w.flagsResolved(resolvedFlags, allFlags.length)}</span>` : ''}</li>
+<li><span class="n">${formatNumber(locale, ikm.reduce((s, x) => s + x.respondents, 0))}</span>${w.respondents}</li>
+</ul>
+<h3>${w.orgScope}</h3>
+${curve.source === 'none' ? html`<p class="muted">${w.curveUnavailable}</p>` : ''}
+${curve.source === 'computed' ? html`<p class="muted">${w.curveComputed}</p>` : ''}
+${curve.source === 'calibration' && cycle.calibration?.at ? html`<p class="muted">${w.calibratedAt(dateTimeOf(locale, cycle.calibration.at))}</p>` : ''}
+${rules.length ? html`<p>${w.curveRules(orgLabel)}</p><ul>${rules.map((r) => html`<li>${ruleText(r.predikats, r.bound)[locale]}</li>`)}</ul>` : ''}
+<h4>${w.legendTitle}</h4>
+<ul class="legend">
+<li><span class="sw sw-band" aria-hidden="true"></span>${w.legendBand}</li>
+<li><span class="sw sw-in" aria-hidden="true"></span>${w.legendIn}</li>
+<li><span class="sw sw-out" aria-hidden="true"></span>${w.legendOut}</li>
+</ul>
+${scopeFigure(orgView, curve.organisation?.checks, 'chart-org', locale, true)}
+${flags.has('ORGANISASI') ? flagList(flags.get('ORGANISASI'), locale, 'h4') : ''}
+<h4>${w.statuses}</h4>
+${statusList(allStatuses, locale)}
+</section>
+${stagesSection(summary, locale)}
+<section aria-labelledby="units-h">
+<h2 id="units-h" class="section-h">${w.units}</h2>
+<div class="units">
+${views.map((v, i) => {
+  const unit = summary.units[i]!;
+  const x = ikmByUnit.get(v.id);
+  return html`<article class="panel unit" id="unit-${i}" aria-labelledby="unit-${i}-h" data-unit="${v.id}">
+<h3 id="unit-${i}-h">${v.name}</h3>
+<p class="unit-meta muted">${w.employees}: ${formatNumber(locale, unit.employees)}${x ? ` · ${ikmText(x, locale, policy)}` : ''}</p>
+${scopeFigure(v, curve.units.get(v.id)?.checks, `chart-${i}`, locale)}
+${flagList(flags.get(v.id), locale, 'h4')}
+<h4>${w.statuses}</h4>
+${statusList(unit.statuses ?? {}, locale)}
+</article>`;
+})}
+</div>
+</section>
+${ikmSection(summary, ikm, locale, policy)}
+`;
+
+  return pageLayout(locale, `${title} — ${cycle.cycleId}`, main, REPORT_CSS);
+}
+
+/** The report as an API Gateway result, with the pages' headers (CSP without scripts, no-store). */
+export function reportHtmlResponse(body: string, statusCode = 200): ReturnType<typeof htmlResponse> {
+  return htmlResponse(statusCode, body);
+}
