@@ -1,4 +1,7 @@
-/** Business errors of the use cases; shared/http/problem.ts maps each to one HTTP status. */
+/**
+ * The one family of business errors the use cases throw. Each carries an English message and the
+ * Indonesian one users read (`messageId`); shared/http/problem.ts maps each class to one HTTP status.
+ */
 export class ForbiddenError extends Error {
   override name = 'ForbiddenError';
   constructor(message: string, readonly messageId: string) { super(message); }
@@ -12,4 +15,23 @@ export class StateError extends Error {
 export class RuleError extends Error {
   override name = 'RuleError';
   constructor(message: string, readonly messageId: string, readonly field?: string) { super(message); }
+}
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+  constructor(readonly what: string, readonly messageId = `${what} tidak ditemukan`) {
+    super(`${what} not found`);
+  }
+}
+/** A conditional write lost: someone else changed the item first, or the status does not allow this. */
+export class ConflictError extends Error {
+  override name = 'ConflictError';
+  constructor(message: string, readonly messageId: string = message) {
+    super(message);
+  }
+}
+export class SubmissionLimitError extends Error {
+  override name = 'SubmissionLimitError';
+  constructor(readonly limit: number, readonly retryAfterSeconds: number) {
+    super(`At most ${limit} submissions per unit per day from one client`);
+  }
 }

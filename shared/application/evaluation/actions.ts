@@ -24,7 +24,10 @@ import { approvedCitizenEvidence } from '../skm';
 import { activeDelegateOf } from '../delegation/delegation';
 import { releaseStageIfComplete } from '../stages/stages';
 
-export interface Caller { nip: string; roles: string[]; agencyId?: string; name?: string }
+import type { Caller } from '../ports';
+import { isHrOf } from '../authz';
+export type { Caller } from '../ports';
+export { isHrOf } from '../authz';
 
 async function load(cycleId: string, nip: string): Promise<{ cycle: CycleRecord; e: EvaluationRecord }> {
   const cycle = await getCycle(cycleId);
@@ -55,8 +58,6 @@ function requireStatus(e: EvaluationRecord, to: EvaluationStatus) {
     throw err;
   }
 }
-/** HR of this agency: the role alone is not enough when one deployment serves several agencies. */
-export const isHrOf = (c: Caller, agencyId: string) => c.roles.includes('hr') && c.agencyId === agencyId;
 function requireSelf(c: Caller, e: EvaluationRecord, cycle: CycleRecord) {
   if (c.nip !== e.nip && !isHrOf(c, cycle.agencyId)) throw new ForbiddenError('Only the employee (or HR) may do this', 'Hanya pegawai yang bersangkutan (atau HR) yang dapat melakukan ini');
 }
