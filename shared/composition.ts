@@ -1,13 +1,30 @@
 /**
- * The adapters use cases need, made once from configuration: the mailer (SES or the local outbox),
- * the link-signing keys (Secrets Manager or a local file), the clock and id source. Tests replace them.
+ * The composition root: builds the real adapters from configuration and installs them as the use
+ * cases' ports (shared/application/context.ts). The one reader of the environment among the shared
+ * code: the table and state machine (shared/config.ts), the mail transport, the link keys, the survey limit.
+ *
+ * `deps` stays the handle tests use to replace the clock, the id source, the mailer or the link keys
+ * (`deps.clock = fixedClock(…)`): the installed ports read it at each call.
  */
-import { randomUUID } from 'node:crypto';
-import { linkKeyProviderFromEnv, type LinkKeyProvider } from './adapters/links/link-keys';
-import type { Clock } from './adapters/clock';
+import { createHash, randomUUID } from 'node:crypto';
+import { usePorts } from './application/context';
+import type { Clock, Ports } from './application/ports';
+import { config } from './config';
 import { systemClock } from './adapters/clock';
+import { dynamoRepositories } from './adapters/dynamodb/ports';
+import { linkKeyProviderFromEnv, type LinkKeyProvider } from './adapters/links/link-keys';
+import { buildDecisionUrl } from './adapters/links/links';
+import { clientHash, fingerprint, idempotencyKeyHash, useLinkKeys } from './adapters/links/derived-keys';
 import { mailerFromEnv } from './adapters/mail/env';
 import type { Mailer } from './adapters/mail/types';
+import {
+  renderApprovalDigest, renderDelegationNotice, renderEscalation, renderReminder, renderResultNotice, renderSkpApprovalRequest,
+} from './adapters/mail/templates';
+import { logger } from './adapters/powertools';
+import { escapeHtml } from './adapters/render/pages/html';
+import { stepFunctionsWorkflow } from './adapters/stepfunctions/workflow';
+import { dailyLimit } from './domain/skm/limits';
+import { signCursor, verifyCursor } from './http/cursors';
 
 export interface Deps {
   mailer(): Mailer;
@@ -20,16 +37,53 @@ let mailer: Mailer | undefined;
 let linkKeys: LinkKeyProvider | undefined;
 
 export const deps: Deps = {
-  mailer: () => (mailer ??= mailerFromEnv()),
-  linkKeys: () => (linkKeys ??= linkKeyProviderFromEnv()),
+  mailer: () => (mailer ??= mailerFromEnv(process.env)),
+  linkKeys: () => (linkKeys ??= linkKeyProviderFromEnv(process.env)),
   clock: systemClock,
   // Opaque decision ids: unguessable, URL-safe, never derived from the task token.
   newId: () => randomUUID().replace(/-/g, ''),
 };
 
-/** For tests. */
-export function overrideDeps(overrides: Partial<Deps>): void {
-  Object.assign(deps, overrides);
-  if (overrides.mailer) mailer = undefined;
-  if (overrides.linkKeys) linkKeys = undefined;
+/** The ports on the real adapters; `settings` and the clock are read at each use (tests change them). */
+export function realPorts(): Ports {
+  const repositories = dynamoRepositories();
+  return {
+    ...repositories,
+    get clock() { return deps.clock; },
+    newId: () => deps.newId(),
+    mailer: () => deps.mailer(),
+    templates: {
+      approvalDigest: renderApprovalDigest,
+      skpApprovalRequest: renderSkpApprovalRequest,
+      reminder: renderReminder,
+      escalation: renderEscalation,
+      resultNotice: renderResultNotice,
+      delegationNotice: renderDelegationNotice,
+      escapeHtml,
+    },
+    links: {
+      async decisionUrl(link) {
+        const keys = await deps.linkKeys().keys();
+        return buildDecisionUrl(config().PUBLIC_BASE_URL ?? 'http://127.0.0.1:3000', link, keys.current);
+      },
+    },
+    cursors: { sign: signCursor, verify: verifyCursor },
+    hashes: {
+      clientHash,
+      idempotencyKeyHash,
+      fingerprint,
+      digest: (text) => createHash('sha256').update(text).digest('hex'),
+    },
+    workflow: stepFunctionsWorkflow(() => config().STATE_MACHINE_ARN),
+    log: { debug: (m, extra) => logger.debug(m, extra ?? {}), info: (m, extra) => logger.info(m, extra ?? {}) },
+    settings: {
+      get publicBaseUrl() { return config().PUBLIC_BASE_URL; },
+      get hrEmail() { return config().HR_EMAIL; },
+      get linkTtlHours() { return config().LINK_TTL_HOURS; },
+      get skmDailyLimit() { return dailyLimit(process.env); },
+    },
+  };
 }
+
+useLinkKeys(() => deps.linkKeys());
+usePorts(realPorts());

@@ -1,6 +1,12 @@
 /**
- * Who may do what: every authorization rule of the use cases and handlers, in one place.
+ * Who may do what: every authorization rule of the use cases (and the read rule the evaluation API
+ * uses), in one place. Each `require…` throws ForbiddenError (403) with the Indonesian message first.
+ *
+ * One rule runs through all of them: nobody acts on their own record in any acting role (rater,
+ * approver, HR as rater/approver/calibrator/mover, Plt/Plh, escalation superior, objection decider).
+ * An employee still writes their own SKP, progress, self-assessment and objection: those are theirs.
  */
+import type { CycleRecord, DecisionRecord, EvaluationRecord } from '../domain/records';
 import { ForbiddenError } from './errors';
 import type { Caller } from './ports';
 
@@ -13,6 +19,71 @@ export function requireHrRole(c: Caller): void {
 }
 
 /** HR of the given agency. */
-export function requireHrOf(c: Caller, agencyId: string): void {
-  if (!isHrOf(c, agencyId)) throw new ForbiddenError('HR of this agency only', 'Hanya untuk pengelola kinerja (HR) instansi ini');
+export function requireHrOf(c: Caller, agencyId: string, messages = { en: 'HR of this agency only', id: 'Hanya untuk pengelola kinerja (HR) instansi ini' }): void {
+  if (!isHrOf(c, agencyId)) throw new ForbiddenError(messages.en, messages.id);
+}
+
+/** Nobody acts on their own record in an acting role (rater, approver, HR, delegate, superior, decider). */
+export function requireNotOwnRecord(actorNip: string, subjectNip: string): void {
+  if (actorNip === subjectNip) {
+    throw new ForbiddenError('Nobody decides on or rates their own plan or evaluation', 'Tidak seorang pun memutuskan atau menilai SKP atau penilaiannya sendiri');
+  }
+}
+
+/** The employee on their own record (SKP, progress), or HR of the agency on someone else's. */
+export function requireSelfOrHr(c: Caller, e: Pick<EvaluationRecord, 'nip'>, cycle: Pick<CycleRecord, 'agencyId'>): void {
+  if (c.nip === e.nip) return;
+  if (!isHrOf(c, cycle.agencyId)) throw new ForbiddenError('Only the employee (or HR) may do this', 'Hanya pegawai yang bersangkutan (atau HR) yang dapat melakukan ini');
+}
+
+/** Only the employee themself (self-assessment, objection). */
+export function requireSelf(c: Caller, e: Pick<EvaluationRecord, 'nip'>, messages: { en: string; id: string }): void {
+  if (c.nip !== e.nip) throw new ForbiddenError(messages.en, messages.id);
+}
+
+/** The employee's rater, or HR of the agency acting as rater; never on their own evaluation. */
+export function requireRater(c: Caller, e: Pick<EvaluationRecord, 'nip' | 'raterNip'>, cycle: Pick<CycleRecord, 'agencyId'>): void {
+  if (c.nip !== e.raterNip && !isHrOf(c, cycle.agencyId)) throw new ForbiddenError('Only the employee’s rater may do this', 'Hanya Pejabat Penilai Kinerja pegawai ini yang dapat melakukan ini');
+  requireNotOwnRecord(c.nip, e.nip);
+}
+
+/** Peers and subordinates give feedback only when invited; nobody on themself. */
+export function requireFeedbackAuthor(c: Caller, e: Pick<EvaluationRecord, 'nip' | 'raterNip'>, invited: boolean): 'rater' | 'invited' {
+  if (c.nip === e.nip) throw new ForbiddenError('Employees do not give behaviour feedback on themselves', 'Pegawai tidak memberi umpan balik perilaku untuk dirinya sendiri');
+  if (c.nip === e.raterNip) return 'rater';
+  if (!invited) throw new ForbiddenError('Only the rater and the colleagues invited for this evaluation give feedback', 'Umpan balik hanya dari Pejabat Penilai dan rekan kerja yang diundang untuk penilaian ini');
+  return 'invited';
+}
+
+/**
+ * Who may decide a pending decision: its recipient, a superior it was escalated to, or the recipient's
+ * active Plt/Plh (`acting`); never the decision's subject.
+ */
+export function isDirectDecider(actorNip: string, decision: Pick<DecisionRecord, 'recipientNip' | 'escalatedTo'>): boolean {
+  return [decision.recipientNip, ...(decision.escalatedTo ?? [])].includes(actorNip);
+}
+export function requireDecider(actorNip: string, decision: Pick<DecisionRecord, 'recipientNip' | 'escalatedTo' | 'subjectNip'>, acting: string | undefined): void {
+  if (!isDirectDecider(actorNip, decision) && acting !== actorNip) throw new ForbiddenError('This link is not for this decision’s approver', 'Tautan ini bukan untuk pemberi keputusan ini');
+  requireNotOwnRecord(actorNip, decision.subjectNip);
+}
+
+/** HR of the agency acting on someone's evaluation (calibration, transfer, hand-over): never their own. */
+export function requireHrActingOn(c: Caller, agencyId: string, subjectNip?: string, messages?: { en: string; id: string }): void {
+  requireHrOf(c, agencyId, messages);
+  if (subjectNip !== undefined) requireNotOwnRecord(c.nip, subjectNip);
+}
+
+/** An official delegates their own authority; HR may record it for them. */
+export function requireDelegator(c: Caller, delegatorNip: string): void {
+  if (delegatorNip !== c.nip && !c.roles.includes('hr')) {
+    throw new ForbiddenError('Only the official themself or HR can delegate their authority', 'Hanya pejabat yang bersangkutan atau HR yang dapat menunjuk Plt/Plh');
+  }
+}
+
+/**
+ * Who may read an evaluation (GET …/evaluations/{nip}): the employee, their rater, their approver, and
+ * HR of the cycle's agency. `cycle` undefined (not found): only the three people.
+ */
+export function canViewEvaluation(c: Caller, e: Pick<EvaluationRecord, 'nip' | 'raterNip' | 'approverNip'>, cycle: Pick<CycleRecord, 'agencyId'> | undefined): boolean {
+  return [e.nip, e.raterNip, e.approverNip].includes(c.nip) || (cycle !== undefined && isHrOf(c, cycle.agencyId));
 }

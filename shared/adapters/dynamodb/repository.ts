@@ -16,157 +16,25 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ddb } from '../aws-clients';
 import { config } from '../../config';
-import type { DecisionKind, DecisionStatus, EvaluationStatus, Stage } from '../../domain/lifecycle/status';
-import type { DistributionViolation, ScopeDistribution } from '../../domain/distribution';
-import type { OrgPredikat } from '../../domain/ratings';
+import type { EvaluationStatus, Stage } from '../../domain/lifecycle/status';
+import type {
+  Actor, AuditEvent, CalibrationRecord, CycleRecord, DecisionRecord, DigestDue, EmployeeRecord, EvaluationFields, EvaluationRecord,
+  InvitationRecord, StageRecord, UnitRecord, UnitStatsRecord,
+} from '../../domain/records';
 import { ConflictError } from '../../application/store-errors';
 import { GSI1, GSI2, GSI3, keys, prefixes } from './keys';
+import { countsOf, predikatCounter, statusCounter } from '../../domain/records';
+
+export { countsOf, predikatCounter, statusCounter };
+
+export type {
+  Actor, AuditEvent, CalibrationRecord, CycleRecord, DecisionRecord, DigestDue, EmployeeRecord, EvaluationRecord, InvitationRecord,
+  StageRecord, UnitRecord, UnitStatsRecord,
+} from '../../domain/records';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 const table = () => config().TABLE_NAME;
-
-export interface Actor {
-  nip?: string;
-  role: 'employee' | 'rater' | 'approver' | 'hr' | 'system' | 'peer';
-  name?: string;
-  /** When acting for someone else (Plt/Plh delegation, escalation): whose authority is used. */
-  onBehalfOf?: string;
-}
-
-export interface AuditEvent {
-  eventId: string;
-  at: string;
-  actor: Actor;
-  action: string;
-  before?: Record<string, unknown>;
-  after?: Record<string, unknown>;
-  reason?: string;
-}
-
-export interface EmployeeRecord {
-  nip: string;
-  name: string;
-  jabatan: string;
-  unitId: string;
-  raterNip?: string;
-  isUnitHead: boolean;
-  email: string;
-  locale: 'id' | 'en';
-  competencies: string[];
-  jenis: 'PNS' | 'PPPK';
-}
-
-export interface UnitRecord {
-  unitId: string;
-  name: string;
-  parentUnitId?: string;
-  headNip?: string;
-}
-
-export interface CycleRecord {
-  cycleId: string;
-  agencyId: string;
-  year: number;
-  policyId: string;
-  status: 'ACTIVE' | 'COMPLETED' | 'FAILED';
-  stage: Stage;
-  version: number;
-  orgPredikat?: string;
-  orgResult?: string;
-  schedule: Record<string, unknown>;
-  createdAt: string;
-  failure?: { stage: string; error: string; cause?: string; at: string };
-  /** Set once by the calibration step; the per-unit results are CalibrationRecord items. */
-  calibration?: { at: string; orgPredikat: OrgPredikat; policyId: string; flagCount: number };
-}
-
-/** Counters of one unit in a cycle, kept exact by the same transactions that change evaluations. */
-export interface UnitStatsRecord {
-  cycleId: string;
-  unitId: string;
-  employees: number;
-  /** Attribute `status_<STATUS>` / `predikat_<PREDIKAT>` → count (flat, so ADD works on a new item). */
-  [counter: string]: string | number;
-}
-
-/** The curve check of one unit (or of the organisation, unitId ORGANISASI) and HR's resolution of it. */
-export interface CalibrationRecord {
-  cycleId: string;
-  unitId: string;
-  at: string;
-  distribution: ScopeDistribution;
-  violations: DistributionViolation[];
-  flagged: boolean;
-  resolved: boolean;
-  resolution?: { reason: string; by?: string; at: string };
-}
-
-export interface StageRecord {
-  cycleId: string;
-  stage: Stage;
-  total: number;
-  done: number;
-  openedAt?: string;
-  /** Set when the open step has reached every employee. */
-  readyAt?: string;
-  closedAt?: string;
-  /** The current task token of the stage's await step. Never leaves the server; never logged. */
-  taskToken?: string;
-  lastTick?: number;
-}
-
-export interface EvaluationRecord {
-  cycleId: string;
-  nip: string;
-  name: string;
-  jabatan: string;
-  unitId: string;
-  raterNip?: string;
-  approverNip?: string;
-  isUnitHead: boolean;
-  status: EvaluationStatus;
-  version: number;
-  policyId: string;
-  skp?: unknown;
-  skpNotes?: string;
-  progress?: unknown;
-  realisations?: unknown;
-  feedback?: unknown[];
-  midyearReview?: unknown;
-  rating?: unknown;
-  score?: unknown;
-  predikat?: string;
-  objection?: unknown;
-  followUp?: unknown;
-  /** The decision this evaluation waits on, if any (so a transfer can move it to the new approver). */
-  pendingDecisionId?: string | null;
-  /** Set for an employee who joined after the cycle started. */
-  joinedAt?: string;
-  calibrationFlags?: unknown[];
-  lastChangeId?: string;
-  updatedAt: string;
-}
-
-export interface DecisionRecord {
-  decisionId: string;
-  kind: DecisionKind;
-  cycleId: string;
-  stage: Stage;
-  subjectNip: string;
-  recipientNip: string;
-  status: DecisionStatus;
-  createdAt: string;
-  expiresAt?: number;
-  escalatedTo?: string[];
-  /** False when the decision is outside its stage's count (e.g. a late joiner's SKP): it never releases a stage. */
-  counts?: boolean;
-  decidedBy?: Actor;
-  decidedAt?: string;
-  outcome?: string;
-  comment?: string;
-  notifiedAt?: string;
-}
 
 const strip = <T extends Record<string, unknown>>(item: T | undefined) => {
   if (!item) return undefined;
@@ -456,7 +324,6 @@ export function digestDuePut(cycleId: string, stage: Stage, recipientNip: string
   };
 }
 
-export interface DigestDue { recipientNip: string; decisionId: string }
 
 /** Recipients whose digest is due, a page at a time (in NIP order). */
 export function digestsDuePage(cycleId: string, stage: Stage, cursor?: Record<string, unknown>, limit = 50) {
@@ -633,8 +500,6 @@ export async function evaluationsOfCycle(cycle: Pick<CycleRecord, 'cycleId' | 'a
 
 type Counted = Pick<EvaluationRecord, 'unitId' | 'status'> & { predikat?: string | null };
 
-export const statusCounter = (status: string) => `status_${status}`;
-export const predikatCounter = (predikat: string) => `predikat_${predikat}`;
 
 /**
  * The unit counter updates for one evaluation going from `before` to `after` (either may be absent:
@@ -691,14 +556,6 @@ export function unitStatsOf(cycleId: string) {
   });
 }
 
-/** Counts of one kind (`status_` or `predikat_`) from a counters record, without the prefix; zeros dropped. */
-export function countsOf(stats: UnitStatsRecord, kind: 'status' | 'predikat'): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(stats)) {
-    if (k.startsWith(`${kind}_`) && typeof v === 'number' && v !== 0) out[k.slice(kind.length + 1)] = v;
-  }
-  return out;
-}
 
 /** Writes a unit's calibration result once (a retried step leaves an existing one, and its resolution, alone). */
 export async function putCalibrationOnce(record: CalibrationRecord): Promise<void> {
@@ -711,6 +568,32 @@ export async function putCalibrationOnce(record: CalibrationRecord): Promise<voi
   } catch (err) {
     if (!isConditionalFailure(err)) throw err;
   }
+}
+
+/** Resolves a flagged, unresolved calibration, inside the caller's transaction. */
+export function resolveCalibrationUpdate(cycleId: string, unitId: string, resolution: { reason: string; by: string; at: string }): TransactItem {
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.calibration(cycleId, unitId),
+      UpdateExpression: 'SET resolved = :t, resolution = :r',
+      ConditionExpression: 'flagged = :t AND resolved = :f',
+      ExpressionAttributeValues: { ':t': true, ':f': false, ':r': resolution },
+    },
+  };
+}
+
+/** The cycle's calibration marker, set once, inside the caller's transaction. */
+export function calibrationMarkerUpdate(cycleId: string, marker: NonNullable<CycleRecord['calibration']>): TransactItem {
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.cycle(cycleId),
+      UpdateExpression: 'SET calibration = :c',
+      ConditionExpression: 'attribute_not_exists(calibration)',
+      ExpressionAttributeValues: { ':c': marker },
+    },
+  };
 }
 
 export function calibrationsOf(cycleId: string) {
@@ -748,7 +631,7 @@ export interface EvaluationChange {
   expectedVersion?: number;
   from?: EvaluationStatus | readonly EvaluationStatus[];
   to?: EvaluationStatus;
-  set?: Record<string, unknown>;
+  set?: EvaluationFields | Record<string, unknown>;
   audit: Omit<AuditEvent, 'eventId'>;
   extra?: TransactItem[];
 }
@@ -963,14 +846,6 @@ export type { TransactItem };
 
 // ─── 360° invitations (access pattern #21) ─────────────────────────────────────────────────────────
 
-export interface InvitationRecord {
-  cycleId: string;
-  /** The employee whose behaviour the peer is asked about. */
-  nip: string;
-  peerNip: string;
-  invitedBy: string;
-  invitedAt: string;
-}
 
 export function invitationsOf(cycleId: string, nip: string) {
   return queryAll<InvitationRecord>({

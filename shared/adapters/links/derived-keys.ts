@@ -1,14 +1,20 @@
 /**
- * Keys for keyed hashes (the survey's client and idempotency hashes, every list's page cursors), derived from the link-signing key (deps.linkKeys()): one secret
- * to rotate, and a separate derived key per purpose, so a hash made for one purpose can never be
+ * Keys for keyed hashes (the survey's client and idempotency hashes, every list's page cursors),
+ * derived from the link-signing key (installed by shared/composition.ts with useLinkKeys): one secret to rotate, and a separate derived key per purpose, so a hash made for one purpose can never be
  * replayed as another. After a rotation the previous key still verifies cursors; client hashes simply
  * change (a client's daily count starts again once, which is harmless).
  */
 import { createHash, createHmac } from 'node:crypto';
 import { isIPv6 } from 'node:net';
-import { deps } from '../../composition';
+import type { LinkKeyProvider } from './link-keys';
 
 type Purpose = 'client' | 'cursor' | 'idempotency';
+
+let source: (() => LinkKeyProvider) | undefined;
+/** The link-signing keys every derived key comes from (shared/composition.ts sets it once). */
+export function useLinkKeys(provider: () => LinkKeyProvider): void {
+  source = provider;
+}
 
 const derived = new Map<string, Buffer>();
 function derive(secret: Uint8Array, kid: string, purpose: Purpose): Buffer {
@@ -23,7 +29,8 @@ function derive(secret: Uint8Array, kid: string, purpose: Purpose): Buffer {
 
 /** The derived keys of one purpose (current, and previous after a rotation). */
 export async function keysFor(purpose: Purpose): Promise<{ current: Buffer; previous?: Buffer }> {
-  const set = await deps.linkKeys().keys();
+  if (!source) throw new Error('No link keys installed: import shared/composition first');
+  const set = await source().keys();
   return {
     current: derive(set.current.secret, set.current.kid, purpose),
     ...(set.previous ? { previous: derive(set.previous.secret, set.previous.kid, purpose) } : {}),

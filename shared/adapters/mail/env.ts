@@ -8,7 +8,7 @@ import { MailConfigurationError, type Mailer } from './types';
  * Anything else is a configuration error. `ledger` (SES only) makes sends exactly-once per key.
  */
 export function mailerFromEnv(
-  env: Record<string, string | undefined> = process.env,
+  env: Record<string, string | undefined>,
   deps: { ledger?: SendLedger } = {},
 ): Mailer {
   const transport = env.MAIL_TRANSPORT?.trim().toLowerCase();

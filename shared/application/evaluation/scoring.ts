@@ -5,24 +5,17 @@
  */
 import * as domain from '../../domain';
 import type { BehaviourFeedback } from '../../domain/behaviour';
-import type { EmployeeEvaluation, Realisation } from '../../domain/evaluate';
+import type { EmployeeEvaluation } from '../../domain/evaluate';
+import { countsOf, type CycleRecord, type EvaluationRecord, type RaterRatingInput } from '../../domain/records';
 import type { Skp } from '../../domain/skp';
-import { config } from '../../config';
-import {
-  changeEvaluation, changeEvaluationsTogether, countsOf, getEmployee, getEmployees, isConditionalFailure, putCalibrationOnce, queryAll, stageUpdate, transactWrite, unitStatsOf,
-  type CycleRecord, type EvaluationChange, type EvaluationRecord,
-} from '../../adapters/dynamodb/repository';
-import { keys } from '../../adapters/dynamodb/keys';
+import { ports } from '../context';
+import type { EvaluationChange } from '../ports';
 import { chunk, mapLimit, uniqueByNip } from '../util';
 
-export interface RaterRatingInput {
-  rhkRatings?: { rhkId: string; rating: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH'; reason?: string }[];
-  behaviourRating?: { rating: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH'; reason?: string };
-}
+export type { RaterRatingInput } from '../../domain/records';
 
 export function feedbackList(e: EvaluationRecord): BehaviourFeedback[] {
-  const byAuthor = (e.feedback ?? {}) as unknown as Record<string, BehaviourFeedback[]>;
-  return Object.values(byAuthor).flat();
+  return Object.values(e.feedback ?? {}).flat();
 }
 
 /** Scores one evaluation with the engine, under the cycle's policy. Throws DomainError on bad input. */
@@ -31,7 +24,7 @@ export function scoreEvaluation(cycle: CycleRecord, e: EvaluationRecord, rating:
     nip: e.nip,
     isUnitHead: e.isUnitHead,
     skp: e.skp as Skp,
-    realisations: (e.realisations as Realisation[] | undefined) ?? [],
+    realisations: e.realisations ?? [],
     raterRhkRatings: rating.rhkRatings,
     behaviourFeedback: feedbackList(e),
     // Moderated citizen comments naming the employee: evidence for Berorientasi Pelayanan.
@@ -50,7 +43,7 @@ export async function calibrateCycle(cycle: CycleRecord, at: string): Promise<vo
   if (cycle.calibration) return;
   const policy = domain.getPolicy(cycle.policyId);
   const orgPredikat = (cycle.orgPredikat ?? 'BAIK') as domain.OrgPredikat;
-  const units = (await unitStatsOf(cycle.cycleId))
+  const units = (await ports().evaluations.unitStatsOf(cycle.cycleId))
     .map((stats) => ({ unitId: stats.unitId, predikats: domain.predikatsFromCounts(countsOf(stats, 'predikat')) }))
     .filter((u) => u.predikats.length > 0);
   const report = domain.checkDistribution(units, orgPredikat, policy);
@@ -61,25 +54,14 @@ export async function calibrateCycle(cycle: CycleRecord, at: string): Promise<vo
   // and an HR resolution already recorded on one is kept.
   await mapLimit(scopes, 8, (d) => {
     const violations = violationsOf.get(d.unitId) ?? [];
-    return putCalibrationOnce({ cycleId: cycle.cycleId, unitId: d.unitId, at, distribution: d, violations, flagged: violations.length > 0, resolved: false });
+    return ports().evaluations.putCalibrationOnce({ cycleId: cycle.cycleId, unitId: d.unitId, at, distribution: d, violations, flagged: violations.length > 0, resolved: false });
   });
   const flagCount = [...violationsOf.keys()].length;
-  try {
-    await transactWrite([
-      {
-        Update: {
-          TableName: config().TABLE_NAME,
-          Key: keys.cycle(cycle.cycleId),
-          UpdateExpression: 'SET calibration = :c',
-          ConditionExpression: 'attribute_not_exists(calibration)',
-          ExpressionAttributeValues: { ':c': { at, orgPredikat, policyId: report.policyId, flagCount } },
-        },
-      },
-      ...(flagCount ? [stageUpdate(cycle.cycleId, 'CALIBRATION', { total: flagCount })] : []),
-    ]);
-  } catch (err) {
-    if (!isConditionalFailure(err)) throw err;
-  }
+  // 'conflict': a retried step finds the marker already set.
+  await ports().transact([
+    ports().cycles.calibrationMarkerOp(cycle.cycleId, { at, orgPredikat, policyId: report.policyId, flagCount }),
+    ...(flagCount ? [ports().stages.counterOp(cycle.cycleId, 'CALIBRATION', { total: flagCount })] : []),
+  ]);
 }
 
 
@@ -87,7 +69,7 @@ export async function calibrateCycle(cycle: CycleRecord, at: string): Promise<vo
 const awaitsFinalisation = (e: EvaluationRecord) => e.status === 'RESULT_ISSUED' || e.status === 'OBJECTION_DECIDED';
 
 /** Results become final: follow-up and training recorded, the evaluation locked. The change that makes one evaluation's result final (undefined if it is not waiting to be finalised). */
-export async function finaliseChange(cycle: CycleRecord, e: EvaluationRecord, at: string, employeeOf = (nip: string) => getEmployee(cycle.agencyId, nip)): Promise<EvaluationChange | undefined> {
+export async function finaliseChange(cycle: CycleRecord, e: EvaluationRecord, at: string, employeeOf = (nip: string) => ports().roster.getEmployee(cycle.agencyId, nip)): Promise<EvaluationChange | undefined> {
   if (!awaitsFinalisation(e)) return undefined;
   const score = e.score as EmployeeEvaluation | undefined;
   const employee = await employeeOf(e.nip);
@@ -113,18 +95,17 @@ export async function finaliseChange(cycle: CycleRecord, e: EvaluationRecord, at
 export async function finaliseEvaluations(cycle: CycleRecord, page: readonly EvaluationRecord[], at: string, batchSize: number, concurrency: number): Promise<number> {
   // The page's people in one batch read (their competencies pick the training), not one read each.
   const waiting = uniqueByNip(page).filter(awaitsFinalisation);
-  const people = await getEmployees(cycle.agencyId, waiting.map((e) => e.nip));
+  const people = await ports().roster.getEmployees(cycle.agencyId, waiting.map((e) => e.nip));
   const changes = (await mapLimit(waiting, concurrency, async (e) => {
     const change = await finaliseChange(cycle, e, at, async (nip) => people.get(nip));
     return change ? { change, current: e } : undefined;
   })).filter((c): c is { change: EvaluationChange; current: EvaluationRecord } => c !== undefined);
   const done = await mapLimit(chunk(changes, batchSize), concurrency, async (batch) => {
-    if (await changeEvaluationsTogether(batch) === 'applied') return batch.length;
+    if (await ports().evaluations.changeTogether(batch) === 'applied') return batch.length;
     let n = 0;
-    for (const { change, current } of batch) if ((await changeEvaluation(change, current)) === 'applied') n++;
+    for (const { change, current } of batch) if ((await ports().evaluations.change(change, current)) === 'applied') n++;
     return n;
   });
   return done.reduce((a, b) => a + b, 0);
 }
 
-export { mapLimit, queryAll, keys };

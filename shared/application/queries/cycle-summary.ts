@@ -1,27 +1,26 @@
 /** The cycle summary HR reads: progress per stage, predikat distribution per unit, calibration flags. */
-import { DescribeExecutionCommand, sfn } from '../../adapters/aws-clients';
-import { config } from '../../config';
 import { STAGES } from '../../domain/lifecycle/status';
-import { executionName } from '../stages/stages';
 import { ORGANISATION_SCOPE_ID } from '../../domain/distribution';
-import { calibrationsOf, countsOf, getCycle, getStage, listUnits, unitStatsOf, type CalibrationRecord, type CycleRecord } from '../../adapters/dynamodb/repository';
-import { NotFoundError } from '../store-errors';
+import { countsOf, type CalibrationRecord, type CycleRecord } from '../../domain/records';
+import { ports } from '../context';
+import { NotFoundError } from '../errors';
+import { executionName } from '../stages/waiting';
 
 /**
  * Reads counters, never evaluations: one item per stage, per unit and per calibration result, so the
  * summary of 100,000 employees costs ~12,000 small reads instead of 100,000 large ones.
  */
 export async function cycleSummary(cycleId: string) {
-  const cycle = await getCycle(cycleId);
+  const cycle = await ports().cycles.get(cycleId);
   if (!cycle) throw new NotFoundError(`cycle ${cycleId}`, `Siklus ${cycleId} tidak ditemukan`);
   const [stages, unitList, stats, calibrations] = await Promise.all([
     Promise.all(STAGES.map(async (s) => {
-      const r = await getStage(cycleId, s);
+      const r = await ports().stages.get(cycleId, s);
       return { stage: s, total: r?.total ?? 0, done: r?.done ?? 0, openedAt: r?.openedAt ?? null, readyAt: r?.readyAt ?? null, closedAt: r?.closedAt ?? null };
     })),
-    listUnits(cycle.agencyId),
-    unitStatsOf(cycleId),
-    cycle.calibration ? calibrationsOf(cycleId) : Promise.resolve([]),
+    ports().roster.listUnits(cycle.agencyId),
+    ports().evaluations.unitStatsOf(cycleId),
+    cycle.calibration ? ports().evaluations.calibrationsOf(cycleId) : Promise.resolve([]),
   ]);
   const unitNames = new Map(unitList.map((u) => [u.unitId, u.name]));
   const units = stats
@@ -33,7 +32,7 @@ export async function cycleSummary(cycleId: string) {
     cycle: { ...rest, ...(marker ? { calibration: calibrationView(marker, calibrations) } : {}) },
     stages,
     units,
-    workflow: await currentExecution(cycle.cycleId, cycle.stage, (cycle as { resumeAttempts?: number }).resumeAttempts ?? 0),
+    workflow: await currentExecution(cycle.cycleId, cycle.stage, cycle.resumeAttempts ?? 0),
   };
 }
 
@@ -54,14 +53,9 @@ function calibrationView(marker: NonNullable<CycleRecord['calibration']>, record
 
 /** The state of the current stage's execution, so HR (and operators) see a stuck or failed workflow. */
 async function currentExecution(cycleId: string, stage: (typeof STAGES)[number], attempts: number) {
-  const arn = config().STATE_MACHINE_ARN;
-  if (!arn) return null;
+  if (!ports().workflow.configured) return null;
   const name = attempts ? `${executionName(cycleId, stage)}-r${attempts}` : executionName(cycleId, stage);
-  try {
-    const d = await sfn.send(new DescribeExecutionCommand({ executionArn: `${arn.replace(':stateMachine:', ':execution:')}:${name}` }));
-    return { name, status: d.status ?? 'UNKNOWN', error: d.error ?? null, cause: d.cause ? d.cause.slice(0, 500) : null };
-  } catch (err) {
-    if ((err as Error).name === 'ExecutionDoesNotExist') return { name, status: 'NOT_STARTED', error: null, cause: null };
-    throw err;
-  }
+  const d = await ports().workflow.describe(name);
+  if (!d) return { name, status: 'NOT_STARTED', error: null, cause: null };
+  return { name, status: d.status, error: d.error ?? null, cause: d.cause ? d.cause.slice(0, 500) : null };
 }

@@ -19,13 +19,11 @@ import { PredikatSchema } from '../../domain/ratings';
 import { EVALUATION_STATUSES, EvaluationStatusSchema, StageSchema, type EvaluationStatus } from '../../domain/lifecycle/status';
 import { NipParam } from '../../http/api';
 import { badRequest } from '../../http/problem';
-import {
-  evaluationIndexKey, evaluationsSegmentPage, getUnit, listUnits, segmentHolds,
-  type CycleRecord, type EvaluationFilter, type EvaluationRecord, type EvaluationSegment, type UnitRecord,
-} from '../../adapters/dynamodb/repository';
-import { signCursor, verifyCursor } from '../../http/cursors';
+import type { CycleRecord, EvaluationRecord, UnitRecord } from '../../domain/records';
+import { ports } from '../context';
+import type { EvaluationFilter, EvaluationSegment } from '../ports';
 import { RuleError } from '../errors';
-import { WAITING_STATUSES } from '../stages/stages';
+import { WAITING_STATUSES } from '../stages/waiting';
 
 export const EvaluationListQuery = z.object({
   unitId: z.string().min(1).max(64).optional(),
@@ -102,18 +100,18 @@ export async function listEvaluations(cycle: CycleRecord, q: EvaluationListQuery
   // One unit: one GetItem. Its sub-units need the agency's unit tree (~6,000 small items at 100,000
   // employees): read only when asked for.
   const units = !q.unitId ? []
-    : q.includeSubunits === 'true' ? await listUnits(cycle.agencyId)
-      : [await getUnit(cycle.agencyId, q.unitId)].filter((u): u is NonNullable<typeof u> => u !== undefined);
+    : q.includeSubunits === 'true' ? await ports().roster.listUnits(cycle.agencyId)
+      : [await ports().roster.getUnit(cycle.agencyId, q.unitId)].filter((u): u is NonNullable<typeof u> => u !== undefined);
   const { segments: inOrder, filter } = plan(cycle, q, units);
   const forward = q.order !== 'desc';
   const segments = forward ? inOrder : [...inOrder].reverse();
   // Signed and bound to this query: a forged cursor, or one from another query, is a 400.
   const scope = ['evaluations', cycle.cycleId, q.unitId ?? '', q.includeSubunits ?? '', q.status ?? '', q.stage ?? '', q.predikat ?? '', q.rater ?? '', q.order].join('\n');
-  const start = await verifyCursor(q.cursor, scope);
+  const start = await ports().cursors.verify(q.cursor, scope);
   let i = 0;
   let startKey: Record<string, unknown> | undefined;
   if (start) {
-    i = segments.findIndex((s) => segmentHolds(cycle.cycleId, s, start));
+    i = segments.findIndex((s) => ports().evaluations.segmentHolds(cycle.cycleId, s, start));
     if (i < 0) throw badRequest('Kursor halaman tidak sah atau bukan untuk permintaan ini', 'The page cursor is invalid or belongs to another query');
     startKey = start;
   }
@@ -124,17 +122,17 @@ export async function listEvaluations(cycle: CycleRecord, q: EvaluationListQuery
     const segment = segments[i]!;
     const room = q.limit - items.length;
     // Without a filter, read exactly what fits; with one, read more at a time and cut.
-    const page = await evaluationsSegmentPage(cycle.cycleId, segment, { forward, limit: filter ? Math.min(500, Math.max(room, 50)) : room, start: startKey, filter });
+    const page = await ports().evaluations.segmentPage(cycle.cycleId, segment, { forward, limit: filter ? Math.min(500, Math.max(room, 50)) : room, start: startKey, filter });
     queries++;
     if (page.items.length > room) {
       items.push(...page.items.slice(0, room));
-      return { items, next: await signCursor(evaluationIndexKey(segment, items[items.length - 1]!), scope) };
+      return { items, next: await ports().cursors.sign(ports().evaluations.indexKey(segment, items[items.length - 1]!), scope) };
     }
     items.push(...page.items);
     if (page.items.length) lastSegment = segment;
     if (page.next) {
       startKey = page.next;
-      if (queries >= MAX_QUERIES && items.length < q.limit) return { items, next: await signCursor(page.next, scope) };
+      if (queries >= MAX_QUERIES && items.length < q.limit) return { items, next: await ports().cursors.sign(page.next, scope) };
     } else {
       i++;
       startKey = undefined;
@@ -142,6 +140,6 @@ export async function listEvaluations(cycle: CycleRecord, q: EvaluationListQuery
   }
   if (items.length < q.limit || i >= segments.length) return { items, next: null };
   // Full page: go on from where this page stopped (inside a segment, or at the end of the last one read).
-  const key = startKey ?? evaluationIndexKey(lastSegment!, items[items.length - 1]!);
-  return { items, next: await signCursor(key, scope) };
+  const key = startKey ?? ports().evaluations.indexKey(lastSegment!, items[items.length - 1]!);
+  return { items, next: await ports().cursors.sign(key, scope) };
 }

@@ -2,8 +2,8 @@
 import type { EmployeeEvaluation, Realisation } from '../../domain/evaluate';
 import { predikatLabel, ratingLabel, type Predikat, type Rating } from '../../domain/ratings';
 import type { Skp } from '../../domain/skp';
-import type { EvaluationDetails, SkpDetails } from '../../adapters/mail/summary';
-import type { EvaluationRecord } from '../../adapters/dynamodb/repository';
+import type { EvaluationRecord } from '../../domain/records';
+import type { EvaluationDetails, SkpDetails } from '../ports';
 
 type Locale = 'id' | 'en';
 

@@ -2,36 +2,20 @@
  * The survey's use cases, in the order a reader follows them: a citizen submits; anyone reads a unit's
  * IKM; HR moderates comments; scoring reads approved comments as citizen evidence for an employee.
  */
-import { ForbiddenError, RuleError, StateError } from '../errors';
-import type { Caller } from '../evaluation/actions';
-import { deps } from '../../composition';
+import { NotFoundError, RuleError, StateError, SubmissionLimitError } from '../errors';
 import type { CitizenEvidence } from '../../domain/behaviour';
 import { DomainError, DomainValidationError } from '../../domain/errors';
+import type { CommentRecord } from '../../domain/records';
 import { computeIkm, type IkmResult } from '../../domain/skm/survey';
-import { escapeHtml } from '../../adapters/render/pages/html';
-import { logger } from '../../adapters/powertools';
-import { getEmployee } from '../../adapters/dynamodb/repository';
-import { NotFoundError } from '../store-errors';
-import { SubmissionLimitError } from './errors';
 import { ikmFromTotals } from '../../domain/skm/ikm';
 import { CITIZEN_EVIDENCE_POLICY, citizenRating } from '../../domain/skm/citizen-evidence';
 import type { CommentListQuery, CommentStatus, Moderation, Submission } from '../../domain/skm/submission';
-import { clientHash, fingerprint, idempotencyKeyHash } from '../../adapters/links/derived-keys';
-import { verifyCursor as decodeCursor, signCursor as encodeCursor } from '../../http/cursors';
-import { dailyLimit, IDEMPOTENCY_TTL_SECONDS, LIMIT_TTL_GRACE_SECONDS } from '../../domain/skm/limits';
-import {
-  commentsPage,
-  evidenceOfYear,
-  getComment,
-  getIdempotency,
-  getTotals,
-  unitExists,
-  writeModeration,
-  writeSubmission,
-  type CommentRecord,
-} from '../../adapters/dynamodb/skm-repository';
+import { IDEMPOTENCY_TTL_SECONDS, LIMIT_TTL_GRACE_SECONDS } from '../../domain/skm/limits';
 import { namedNips, redactPersonalData } from '../../domain/skm/text';
 import { dayOf, epochSeconds, nextJakartaMidnight, periodOf, previousPeriod, secondsUntilNextDay } from '../../domain/skm/calendar';
+import { requireHrRole } from '../authz';
+import { ports } from '../context';
+import type { Caller } from '../ports';
 
 // ─── a citizen submits ─────────────────────────────────────────────────────────────────────────────
 
@@ -78,20 +62,20 @@ function checkPeriod(period: string, now: Date): void {
 
 export async function submitSurvey(input: SubmitInput): Promise<Receipt> {
   const { agencyId, unitId, submission: s } = input;
-  const now = deps.clock.now();
+  const now = ports().clock.now();
   const period = s.period ?? periodOf(now);
   checkPeriod(period, now);
   checkAnswers(s.answers);
-  if (!(await unitExists(agencyId, unitId))) throw unknownUnit(unitId);
+  if (!(await ports().skm.unitExists(agencyId, unitId))) throw unknownUnit(unitId);
 
   // A retry under the same Idempotency-Key gets the first receipt and is not counted again.
   // The fingerprint is of what the client sent (not the defaulted period), so a retry that crosses
   // midnight at the month's end is still the same submission.
-  const what = fingerprint({ period: s.period ?? null, answers: s.answers, comment: s.comment ?? null, service: s.service ?? null, respondent: s.respondent ?? null });
-  const keyHash = input.idempotencyKey ? await idempotencyKeyHash(unitId, input.idempotencyKey) : undefined;
+  const what = ports().hashes.fingerprint({ period: s.period ?? null, answers: s.answers, comment: s.comment ?? null, service: s.service ?? null, respondent: s.respondent ?? null });
+  const keyHash = input.idempotencyKey ? await ports().hashes.idempotencyKeyHash(unitId, input.idempotencyKey) : undefined;
   const replay = async (): Promise<Receipt | undefined> => {
     if (!keyHash) return undefined;
-    const seen = await getIdempotency(unitId, keyHash);
+    const seen = await ports().skm.getIdempotency(unitId, keyHash);
     if (!seen || seen.expiresAt < epochSeconds(now)) return undefined;
     if (seen.fingerprint !== what) {
       throw new RuleError(
@@ -106,10 +90,10 @@ export async function submitSurvey(input: SubmitInput): Promise<Receipt> {
   if (earlier) return earlier;
 
   const createdAt = now.toISOString();
-  const responseId = deps.newId();
+  const responseId = ports().newId();
   const comment = s.comment ? commentRecord(agencyId, unitId, period, responseId, s, createdAt) : undefined;
-  const max = dailyLimit();
-  const outcome = await writeSubmission({
+  const max = ports().settings.skmDailyLimit;
+  const outcome = await ports().skm.writeSubmission({
     response: {
       responseId, agencyId, unitId, period, answers: [...s.answers], createdAt,
       ...(s.service ? { service: s.service } : {}),
@@ -118,7 +102,7 @@ export async function submitSurvey(input: SubmitInput): Promise<Receipt> {
     },
     comment,
     limit: {
-      client: await clientHash(input.sourceIp, input.userAgent),
+      client: await ports().hashes.clientHash(input.sourceIp, input.userAgent),
       day: dayOf(now),
       max,
       expiresAt: epochSeconds(nextJakartaMidnight(now)) + LIMIT_TTL_GRACE_SECONDS,
@@ -133,7 +117,7 @@ export async function submitSurvey(input: SubmitInput): Promise<Receipt> {
     if (first) return first;
     throw new StateError('A submission with this Idempotency-Key is in progress; retry', 'Isian dengan Idempotency-Key ini sedang diproses; coba lagi');
   }
-  logger.debug('SKM response recorded', { unitId, period, withComment: Boolean(comment) });
+  ports().log.debug('SKM response recorded', { unitId, period, withComment: Boolean(comment) });
   return { receiptId: responseId, period, replayed: false };
 }
 
@@ -141,7 +125,7 @@ function commentRecord(agencyId: string, unitId: string, period: string, respons
   const nips = namedNips(s.comment!);
   const { text, redactions } = redactPersonalData(s.comment!);
   return {
-    commentId: deps.newId(), agencyId, unitId, period, responseId, text, answers: [...s.answers],
+    commentId: ports().newId(), agencyId, unitId, period, responseId, text, answers: [...s.answers],
     namedNips: nips, redactions, status: 'PENDING', createdAt,
     ...(s.service ? { service: s.service } : {}),
   };
@@ -165,9 +149,9 @@ export interface UnitIkm {
 
 /** The IKM of a unit for a month, from its running totals: one item read. */
 export async function unitIkm(agencyId: string, unitId: string, period: string): Promise<UnitIkm> {
-  const totals = await getTotals(unitId, period);
+  const totals = await ports().skm.getTotals(unitId, period);
   if (!totals) {
-    if (!(await unitExists(agencyId, unitId))) throw unknownUnit(unitId);
+    if (!(await ports().skm.unitExists(agencyId, unitId))) throw unknownUnit(unitId);
     throw new NotFoundError(
       `SKM responses for unit ${unitId} in ${period}`,
       `Belum ada responden survei kepuasan masyarakat untuk unit ${unitId} pada periode ${period}`,
@@ -179,10 +163,6 @@ export async function unitIkm(agencyId: string, unitId: string, period: string):
 
 // ─── HR moderates comments ─────────────────────────────────────────────────────────────────────────
 
-function requireHr(caller: Caller): void {
-  if (!caller.roles.includes('hr')) throw new ForbiddenError('HR role required', 'Hanya untuk pengelola kinerja (HR)');
-}
-
 /** A comment as HR sees it: `text` is plain text (never insert it as HTML); `textHtml` is escaped. */
 export function commentView(c: CommentRecord) {
   return {
@@ -192,8 +172,8 @@ export function commentView(c: CommentRecord) {
     status: c.status,
     createdAt: c.createdAt,
     text: c.text,
-    textHtml: escapeHtml(c.text),
-    ...(c.service ? { service: c.service, serviceHtml: escapeHtml(c.service) } : {}),
+    textHtml: ports().templates.escapeHtml(c.text),
+    ...(c.service ? { service: c.service, serviceHtml: ports().templates.escapeHtml(c.service) } : {}),
     namedNips: c.namedNips,
     ...(c.linkedNips ? { linkedNips: c.linkedNips } : {}),
     /** What the comment would count for a named employee once approved. */
@@ -208,11 +188,11 @@ export type CommentView = ReturnType<typeof commentView>;
 const cursorScope = (agencyId: string, status: CommentStatus, unitId: string | undefined) => `comments\n${agencyId}\n${status}\n${unitId ?? '*'}`;
 
 export async function listComments(caller: Caller, agencyId: string, q: CommentListQuery): Promise<{ items: CommentView[]; next: string | null }> {
-  requireHr(caller);
+  requireHrRole(caller);
   const scope = cursorScope(agencyId, q.status, q.unitId);
-  const start = await decodeCursor(q.cursor, scope);
-  const page = await commentsPage(agencyId, q.status, q.unitId, start, q.limit);
-  return { items: page.items.map(commentView), next: await encodeCursor(page.next, scope) };
+  const start = await ports().cursors.verify(q.cursor, scope);
+  const page = await ports().skm.commentsPage(agencyId, q.status, q.unitId, start, q.limit);
+  return { items: page.items.map(commentView), next: await ports().cursors.sign(page.next, scope) };
 }
 
 export interface ModerationResult {
@@ -221,10 +201,10 @@ export interface ModerationResult {
 }
 
 export async function moderateComment(caller: Caller, agencyId: string, commentId: string, m: Moderation, changeId: string): Promise<ModerationResult> {
-  requireHr(caller);
+  requireHrRole(caller);
   const to = m.decision === 'approve' ? 'APPROVED' : 'REJECTED';
   for (let attempt = 0; attempt < 2; attempt++) {
-    const c = await getComment(commentId);
+    const c = await ports().skm.getComment(commentId);
     if (!c || c.agencyId !== agencyId) throw new NotFoundError(`comment ${commentId}`, `Komentar ${commentId} tidak ditemukan`);
     if (c.status !== 'PENDING') {
       if (c.lastChangeId === changeId && c.status === to) return { comment: commentView(c), replayed: true };
@@ -235,11 +215,11 @@ export async function moderateComment(caller: Caller, agencyId: string, commentI
     }
     // Evidence goes only to employees who are on the roster; other 18-digit numbers stay plain text.
     const linkedNips = to === 'APPROVED' ? await employeesOnRoster(agencyId, c.namedNips) : [];
-    const at = deps.clock.now().toISOString();
+    const at = ports().clock.now().toISOString();
     const by = { nip: caller.nip, ...(caller.name ? { name: caller.name } : {}) };
-    const written = await writeModeration({ comment: c, to, at, by, reason: m.reason, changeId, eventId: deps.newId(), linkedNips });
+    const written = await ports().skm.writeModeration({ comment: c, to, at, by, reason: m.reason, changeId, eventId: ports().newId(), linkedNips });
     if (written) {
-      logger.info('SKM comment moderated', { commentId, status: to, linkedNips: linkedNips.length });
+      ports().log.info('SKM comment moderated', { commentId, status: to, linkedNips: linkedNips.length });
       return {
         comment: commentView({ ...c, status: to, moderatedAt: at, moderatedBy: by, linkedNips, lastChangeId: changeId, ...(m.reason ? { moderationReason: m.reason } : {}) }),
         replayed: false,
@@ -251,7 +231,7 @@ export async function moderateComment(caller: Caller, agencyId: string, commentI
 }
 
 async function employeesOnRoster(agencyId: string, nips: readonly string[]): Promise<string[]> {
-  const found = await Promise.all(nips.map(async (nip) => ((await getEmployee(agencyId, nip)) ? nip : undefined)));
+  const found = await Promise.all(nips.map(async (nip) => ((await ports().roster.getEmployee(agencyId, nip)) ? nip : undefined)));
   return found.filter((n): n is string => n !== undefined);
 }
 
@@ -263,7 +243,7 @@ async function employeesOnRoster(agencyId: string, nips: readonly string[]): Pro
  * CITIZEN_EVIDENCE_POLICY (see policy.ts); the comment is plain text (escape it when shown).
  */
 export async function approvedCitizenEvidence(agencyId: string, nip: string, year: number): Promise<CitizenEvidence[]> {
-  const items = await evidenceOfYear(agencyId, nip, year);
+  const items = await ports().skm.evidenceOfYear(agencyId, nip, year);
   return items.map((e) => ({
     rating: citizenRating(e.answers, CITIZEN_EVIDENCE_POLICY),
     comment: e.text.slice(0, 2000),

@@ -3,20 +3,21 @@
  * daily deadline check, close (paged), checkpoint, failure record. Each is idempotent: a retried
  * step finds its effect already stored and does not repeat it.
  */
-import { ExecutionAlreadyExists, SendTaskSuccessCommand, sfn, StartExecutionCommand } from '../../adapters/aws-clients';
-import { config } from '../../config';
+// Compat until every Lambda entry imports shared/composition itself: loading this module installs the real adapters.
+import '../../composition';
 import { DEFAULT_SCHEDULE, deadlineAction, secondsUntilOpen, windowOf, type CycleSchedule, type DeadlineAction } from '../../domain/lifecycle/schedule';
-import { STAGE_OPEN_TRANSITION, nextStage, stageLabel, type EvaluationStatus, type Stage } from '../../domain/lifecycle/status';
-import {
-  changeEvaluation, changeEvaluationsTogether, checkpointCycle, stageUpdate, claimOnce, createCycle, createEvaluation, createEvaluationsTogether, decisionPut, digestDuePut, ensureStage,
-  evaluationsOfCyclePage, getCycle, getEmployees, getStage, markStageClosed, markStageReady, rosterPage, setCycleFields, unitsAfter,
-  storeStageToken, type CycleRecord, type EvaluationChange, type EmployeeRecord, type EvaluationRecord, type StageRecord,
-} from '../../adapters/dynamodb/repository';
-import { NotFoundError } from '../store-errors';
-import { deps } from '../../composition';
+import { STAGE_OPEN_TRANSITION, nextStage, stageLabel, type Stage } from '../../domain/lifecycle/status';
+import type { CycleRecord, EvaluationRecord } from '../../domain/records';
+import { ports } from '../context';
+import type { EvaluationChange, WriteOp } from '../ports';
+import { NotFoundError } from '../errors';
 import { calibrateCycle, finaliseEvaluations } from '../evaluation/scoring';
 import { sendDigests, sendEscalations, sendReminders, sendResultNotice } from './notifications';
+import { isFixedWindow, pendingOf, releaseStageIfComplete, releaseToken } from './release';
+import { executionName, WAITING_STATUSES } from './waiting';
 import { chunk, decodeCursor, encodeCursor, mapLimit, uniqueByNip } from '../util';
+
+export { executionName, isFixedWindow, pendingOf, releaseStageIfComplete, WAITING_STATUSES };
 
 export interface StageInput { cycleId: string; stage: Stage; tick: number; waitSeconds?: number; cursor?: string | null }
 
@@ -29,25 +30,10 @@ const WRITE_CONCURRENCY = 8;
  */
 const BATCH = 10;
 
-export function executionName(cycleId: string, stage: Stage): string {
-  return `${cycleId}-${stage}`;
-}
-
 async function startStageExecution(cycle: Pick<CycleRecord, 'cycleId' | 'year' | 'schedule'>, stage: Stage): Promise<'started' | 'already'> {
-  const waitSeconds = secondsUntilOpen(cycle.schedule as unknown as CycleSchedule, stage, cycle.year, deps.clock.now());
-  const input = { cycleId: cycle.cycleId, stage, tick: 0, waitSeconds };
-  try {
-    await sfn.send(new StartExecutionCommand({
-      stateMachineArn: config().STATE_MACHINE_ARN,
-      // The deterministic name makes the hand-off idempotent: a retried checkpoint cannot start a second execution.
-      name: executionName(cycle.cycleId, stage),
-      input: JSON.stringify(input),
-    }));
-    return 'started';
-  } catch (err) {
-    if (err instanceof ExecutionAlreadyExists || (err as Error).name === 'ExecutionAlreadyExists') return 'already';
-    throw err;
-  }
+  const waitSeconds = secondsUntilOpen(cycle.schedule, stage, cycle.year, ports().clock.now());
+  // The deterministic name makes the hand-off idempotent: a retried checkpoint cannot start a second execution.
+  return ports().workflow.start(executionName(cycle.cycleId, stage), { cycleId: cycle.cycleId, stage, tick: 0, waitSeconds });
 }
 
 export interface StartCycleInput { agencyId: string; year: number; policyId: string; orgPredikat?: string; schedule?: CycleSchedule }
@@ -55,9 +41,9 @@ export interface StartCycleInput { agencyId: string; year: number; policyId: str
 /** Creates the year's cycle once and starts its first stage; a second call (the schedule firing twice) changes nothing. */
 export async function startCycle(input: StartCycleInput): Promise<{ cycleId: string; created: boolean }> {
   const cycleId = `${input.agencyId}-${input.year}`;
-  const units = await unitsAfter(input.agencyId, undefined, 1);
+  const units = await ports().roster.unitsAfter(input.agencyId, undefined, 1);
   if (units.length === 0) throw new NotFoundError(`roster of agency ${input.agencyId}`, `Data pegawai instansi ${input.agencyId} belum diimpor`);
-  const created = await createCycle({
+  const created = await ports().cycles.create({
     cycleId,
     agencyId: input.agencyId,
     year: input.year,
@@ -66,16 +52,16 @@ export async function startCycle(input: StartCycleInput): Promise<{ cycleId: str
     stage: 'PLANNING',
     version: 1,
     orgPredikat: input.orgPredikat,
-    schedule: (input.schedule ?? DEFAULT_SCHEDULE) as unknown as Record<string, unknown>,
-    createdAt: deps.clock.now().toISOString(),
+    schedule: input.schedule ?? DEFAULT_SCHEDULE,
+    createdAt: ports().clock.now().toISOString(),
   });
-  const cycle = (await getCycle(cycleId))!;
+  const cycle = (await ports().cycles.get(cycleId))!;
   await startStageExecution(cycle, cycle.stage);
   return { cycleId, created };
 }
 
 async function requireCycle(cycleId: string): Promise<CycleRecord> {
-  const cycle = await getCycle(cycleId);
+  const cycle = await ports().cycles.get(cycleId);
   if (!cycle) throw new NotFoundError(`cycle ${cycleId}`, `Siklus ${cycleId} tidak ditemukan`);
   return cycle;
 }
@@ -84,10 +70,10 @@ async function requireCycle(cycleId: string): Promise<CycleRecord> {
 
 export async function openStage(input: StageInput): Promise<{ cursor: string; opened: number }> {
   const cycle = await requireCycle(input.cycleId);
-  const at = deps.clock.now().toISOString();
-  await ensureStage(cycle.cycleId, input.stage, at);
+  const at = ports().clock.now().toISOString();
+  await ports().stages.ensure(cycle.cycleId, input.stage, at);
   const page = await openPage(cycle, input, at);
-  if (!page.cursor) await markStageReady(cycle.cycleId, input.stage, at);
+  if (!page.cursor) await ports().stages.markReady(cycle.cycleId, input.stage, at);
   return page;
 }
 
@@ -101,7 +87,7 @@ async function openPage(cycle: CycleRecord, input: StageInput, at: string): Prom
     case 'FOLLOW_UP':
       return { cursor: '', opened: 0 };
     default: {
-      const page = await evaluationsOfCyclePage(cycle, decodeCursor(input.cursor), PAGE);
+      const page = await ports().evaluations.ofCyclePage(cycle, decodeCursor(input.cursor), PAGE);
       return { cursor: encodeCursor(page.next), opened: await openEvaluations(cycle, input.stage, page.items, at) };
     }
   }
@@ -110,10 +96,10 @@ async function openPage(cycle: CycleRecord, input: StageInput, at: string): Prom
 /** Planning creates every evaluation from the roster, with the rater and approver the org tree gives. */
 async function openPlanning(cycle: CycleRecord, cursorString: string | null | undefined, at: string) {
   const cursor = decodeCursor(cursorString);
-  const page = await rosterPage(cycle.agencyId, cursor.k, PAGE);
-  const people = page.items.filter((e) => !(e as EmployeeRecord & { external?: boolean }).external);
+  const page = await ports().roster.employeesPage(cycle.agencyId, cursor.k, PAGE);
+  const people = page.items.filter((e) => !e.external);
   // The page's raters in one batch read (their rater is the approver); a rater outside the roster has none.
-  const raters = await getEmployees(cycle.agencyId, people.flatMap((e) => (e.raterNip ? [e.raterNip] : [])));
+  const raters = await ports().roster.getEmployees(cycle.agencyId, people.flatMap((e) => (e.raterNip ? [e.raterNip] : [])));
   const created = people.map((e) => {
     const rater = e.raterNip ? raters.get(e.raterNip) : undefined;
     return {
@@ -127,10 +113,10 @@ async function openPlanning(cycle: CycleRecord, cursorString: string | null | un
   });
   // A few evaluations per transaction; a batch with one already created (a retried page) is written one by one.
   const results = await mapLimit(chunk(created, BATCH), WRITE_CONCURRENCY, async (batch) => {
-    if (await createEvaluationsTogether(batch, [stageUpdate(cycle.cycleId, 'PLANNING', { total: batch.length })]) === 'applied') return batch.length;
+    if (await ports().evaluations.createTogether(batch, [ports().stages.counterOp(cycle.cycleId, 'PLANNING', { total: batch.length })]) === 'applied') return batch.length;
     let n = 0;
     for (const { e, audit } of batch) {
-      if (await createEvaluation(e, audit, [stageUpdate(cycle.cycleId, 'PLANNING', { total: 1 })])) n++;
+      if (await ports().evaluations.create(e, audit, [ports().stages.counterOp(cycle.cycleId, 'PLANNING', { total: 1 })])) n++;
     }
     return n;
   });
@@ -143,12 +129,12 @@ function openChange(cycle: CycleRecord, stage: Stage, e: EvaluationRecord, at: s
   if (!move || !move.from.includes(e.status)) return undefined;
   // Approval: a decision for the approver, who gets it in their digest.
   const recipient = stage === 'APPROVAL' ? e.approverNip ?? e.raterNip : undefined;
-  const decisionId = deps.newId();
+  const decisionId = ports().newId();
   const change: EvaluationChange = {
     cycleId: cycle.cycleId, nip: e.nip, changeId: `${cycle.cycleId}:${stage}:open:${e.nip}`,
     from: e.status, to: move.to, ...(recipient ? { set: { pendingDecisionId: decisionId } } : {}),
     audit: { at, actor: { role: 'system' }, action: `STAGE_OPENED:${stage}`, before: { status: e.status }, after: { status: move.to } },
-    extra: recipient ? [decisionPut({
+    extra: recipient ? [ports().decisions.createOp({
       decisionId, kind: 'EVALUATION_APPROVAL', cycleId: cycle.cycleId, stage, subjectNip: e.nip,
       recipientNip: recipient, status: 'PENDING', createdAt: at,
     })] : [],
@@ -159,12 +145,12 @@ type OpenChange = NonNullable<ReturnType<typeof openChange>>;
 
 /** The items a batch of opened evaluations shares: the stage counter once, one digest-due mark per recipient. */
 function openSharedItems(cycle: CycleRecord, stage: Stage, batch: readonly OpenChange[]) {
-  const items = [];
+  const items: WriteOp[] = [];
   // The objection window counts objections as they are filed, not the cohort.
-  if (stage !== 'OBJECTION') items.push(stageUpdate(cycle.cycleId, stage, { total: batch.length }));
+  if (stage !== 'OBJECTION') items.push(ports().stages.counterOp(cycle.cycleId, stage, { total: batch.length }));
   const due = new Map<string, string>();
   for (const o of batch) if (o.recipient) due.set(o.recipient, o.decisionId);
-  for (const [recipient, decisionId] of due) items.push(digestDuePut(cycle.cycleId, stage, recipient, decisionId));
+  for (const [recipient, decisionId] of due) items.push(ports().decisions.digestDueOp(cycle.cycleId, stage, recipient, decisionId));
   return items;
 }
 
@@ -178,7 +164,7 @@ async function openEvaluations(cycle: CycleRecord, stage: Stage, page: readonly 
   const results = await mapLimit(chunk(changes, BATCH), WRITE_CONCURRENCY, async (batch) => {
     let opened = 0;
     let written: OpenChange[] = [];
-    if (await changeEvaluationsTogether(batch, openSharedItems(cycle, stage, batch)) === 'applied') {
+    if (await ports().evaluations.changeTogether(batch, openSharedItems(cycle, stage, batch)) === 'applied') {
       opened = batch.length;
       written = batch;
     } else {
@@ -190,7 +176,7 @@ async function openEvaluations(cycle: CycleRecord, stage: Stage, page: readonly 
       }
     }
     if (stage === 'OBJECTION' && written.length) {
-      const people = await getEmployees(cycle.agencyId, written.flatMap((o) => [o.e.nip, ...(o.e.approverNip ? [o.e.approverNip] : [])]));
+      const people = await ports().roster.getEmployees(cycle.agencyId, written.flatMap((o) => [o.e.nip, ...(o.e.approverNip ? [o.e.approverNip] : [])]));
       for (const o of written) await sendResultNotice(cycle, { ...o.e, status: o.status }, at, people);
     }
     return opened;
@@ -200,7 +186,7 @@ async function openEvaluations(cycle: CycleRecord, stage: Stage, page: readonly 
 
 /** One evaluation's open on its own (the fallback of a batch that met a changed evaluation). */
 function openOne(cycle: CycleRecord, stage: Stage, o: OpenChange): Promise<'applied' | 'replayed'> {
-  return changeEvaluation({ ...o.change, extra: [...(o.change.extra ?? []), ...openSharedItems(cycle, stage, [o])] }, o.e);
+  return ports().evaluations.change({ ...o.change, extra: [...(o.change.extra ?? []), ...openSharedItems(cycle, stage, [o])] }, o.e);
 }
 
 
@@ -212,17 +198,10 @@ export async function notifyStage(input: StageInput): Promise<{ sent: number; cu
   return { sent: page.sent, cursor: encodeCursor(page.next ? { k: page.next } : undefined) };
 }
 
-/** Stages that end when their time is up, not when everyone has acted. */
-const isFixedWindow = (cycle: Pick<CycleRecord, 'schedule'>, stage: Stage) => windowOf(cycle.schedule as unknown as CycleSchedule, stage).fixedWindowDays !== undefined;
-
-export function pendingOf(stage: StageRecord | undefined): number {
-  return Math.max(0, (stage?.total ?? 0) - (stage?.done ?? 0));
-}
-
 /** Stores the task token server-side; if nothing is pending the stage completes at once. */
 export async function awaitStage(input: StageInput & { taskToken: string }): Promise<{ released: boolean }> {
   const cycle = await requireCycle(input.cycleId);
-  const record = await storeStageToken(input.cycleId, input.stage, input.taskToken);
+  const record = await ports().stages.storeToken(input.cycleId, input.stage, input.taskToken);
   if (!isFixedWindow(cycle, input.stage) && pendingOf(record) === 0) {
     await releaseToken(input.taskToken);
     return { released: true };
@@ -230,31 +209,10 @@ export async function awaitStage(input: StageInput & { taskToken: string }): Pro
   return { released: false };
 }
 
-async function releaseToken(taskToken: string): Promise<void> {
-  try {
-    await sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify({ released: true }) }));
-  } catch (err) {
-    // A token that already completed or timed out: the next await or deadline check will see the counts.
-    const name = (err as Error).name;
-    if (name !== 'TaskTimedOut' && name !== 'InvalidToken' && name !== 'TaskDoesNotExist') throw err;
-  }
-}
-
-/**
- * Called after a person's action that completed their part of a stage. `cycle` is the record the
- * action already read (only its schedule is used, which does not change during a cycle).
- */
-export async function releaseStageIfComplete(cycleId: string, stage: Stage, cycle?: Pick<CycleRecord, 'schedule'>): Promise<void> {
-  cycle ??= await getCycle(cycleId, { consistent: false });
-  if (!cycle || isFixedWindow(cycle, stage)) return;
-  const record = await getStage(cycleId, stage);
-  if (record?.taskToken && pendingOf(record) === 0) await releaseToken(record.taskToken);
-}
-
 export async function checkDeadlines(input: StageInput): Promise<{ action: DeadlineAction; pending: number }> {
   const cycle = await requireCycle(input.cycleId);
-  const window = windowOf(cycle.schedule as unknown as CycleSchedule, input.stage);
-  const pending = pendingOf(await getStage(input.cycleId, input.stage));
+  const window = windowOf(cycle.schedule, input.stage);
+  const pending = pendingOf(await ports().stages.get(input.cycleId, input.stage));
   const action = deadlineAction(window, input.tick, pending);
   if (action === 'remind') await sendReminders(cycle, input.stage, input.tick);
   if (action === 'escalate') await sendEscalations(cycle, input.stage, input.tick);
@@ -265,41 +223,34 @@ export async function checkDeadlines(input: StageInput): Promise<{ action: Deadl
 
 export async function closeStage(input: StageInput): Promise<{ cursor: string }> {
   const cycle = await requireCycle(input.cycleId);
-  const at = deps.clock.now().toISOString();
+  const at = ports().clock.now().toISOString();
   if (input.stage === 'FOLLOW_UP') {
-    const page = await evaluationsOfCyclePage(cycle, decodeCursor(input.cursor), PAGE);
+    const page = await ports().evaluations.ofCyclePage(cycle, decodeCursor(input.cursor), PAGE);
     await finaliseEvaluations(cycle, page.items, at, BATCH, WRITE_CONCURRENCY);
     const cursor = encodeCursor(page.next);
     if (cursor) return { cursor };
   }
-  await markStageClosed(cycle.cycleId, input.stage, at);
+  await ports().stages.markClosed(cycle.cycleId, input.stage, at);
   return { cursor: '' };
 }
 
 export async function advanceCycle(input: StageInput): Promise<{ next: Stage | 'DONE'; started: boolean }> {
   const cycle = await requireCycle(input.cycleId);
   const next = nextStage(input.stage) ?? 'DONE';
-  const at = deps.clock.now().toISOString();
-  await checkpointCycle(cycle.cycleId, input.stage, next, at);
+  const at = ports().clock.now().toISOString();
+  await ports().cycles.checkpoint(cycle.cycleId, input.stage, next, at);
   if (next === 'DONE') return { next, started: false };
   const started = await startStageExecution(cycle, next);
   return { next, started: started === 'started' };
 }
 
 export async function recordStageFailure(input: StageInput & { error?: { Error?: string; Cause?: string } }): Promise<void> {
-  const at = deps.clock.now().toISOString();
-  await setCycleFields(input.cycleId, {
+  const at = ports().clock.now().toISOString();
+  await ports().cycles.setFields(input.cycleId, {
     failure: { stage: input.stage, error: input.error?.Error ?? 'Unknown', cause: (input.error?.Cause ?? '').slice(0, 2000), at },
   });
 }
 
-/** The statuses in which an evaluation still waits on someone in a stage (for reminders and progress). */
-export const WAITING_STATUSES: Partial<Record<Stage, EvaluationStatus[]>> = {
-  PLANNING: ['SKP_DRAFT', 'SKP_RETURNED', 'SKP_SUBMITTED'],
-  MIDYEAR: ['MONITORING'],
-  FINAL_SCORING: ['AWAITING_RATING'],
-  APPROVAL: ['AWAITING_APPROVAL', 'RETURNED_TO_RATER'],
-  OBJECTION: ['OBJECTED'],
-};
-
-export { stageLabel, claimOnce };
+export { stageLabel };
+/** Kept for old imports: the once-only claim of the installed adapters. */
+export const claimOnce = (onceKey: string, at: string) => ports().once.claim(onceKey, at);

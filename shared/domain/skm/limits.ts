@@ -20,7 +20,8 @@ export const MAX_NAMED_NIPS = 5;
 
 const LimitSchema = z.coerce.number().int().min(1).max(10_000);
 
-export function dailyLimit(env: NodeJS.ProcessEnv = process.env): number {
+/** The daily limit from the deployment's settings (shared/composition.ts passes the environment). */
+export function dailyLimit(env: Readonly<Record<string, string | undefined>>): number {
   const raw = env.SKM_DAILY_LIMIT;
   if (raw === undefined || raw.trim() === '') return DEFAULT_DAILY_LIMIT;
   const parsed = LimitSchema.safeParse(raw);
