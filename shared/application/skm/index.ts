@@ -1,4 +1,6 @@
 /** The citizen satisfaction survey (SKM, PermenPAN-RB 14/2017): use cases, schemas and policy. */
+// Compat until every Lambda entry imports shared/composition itself: loading this module installs the real adapters.
+import '../../composition';
 export { approvedCitizenEvidence, commentView, listComments, moderateComment, submitSurvey, unitIkm } from './use-cases';
 export type { CommentView, ModerationResult, Receipt, SubmitInput, UnitIkm } from './use-cases';
 export { CITIZEN_EVIDENCE_POLICY, citizenRating, type CitizenEvidencePolicy } from '../../domain/skm/citizen-evidence';
