@@ -1,10 +1,10 @@
-/** Plt/Plh delegations (access pattern: under the agency, one item per delegator and start day). */
+/** Plt/Plh delegations (access pattern #4 in keys.ts: under the agency, one item per delegator and start day). */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from '../aws-clients';
 import { config } from '../../config';
 import type { Delegation } from '../../domain/records';
 import { keys, prefixes } from './keys';
-import { queryAll } from './repository';
+import { queryAll } from './table';
 
 export async function putDelegation(agencyId: string, d: Delegation): Promise<void> {
   await ddb.send(new PutCommand({

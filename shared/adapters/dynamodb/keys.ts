@@ -1,38 +1,43 @@
 /**
  * The table's keys and every access pattern the system uses — one file, so a reader sees every query
- * the system can make. Single table; two GSIs (both overloaded). No Scan anywhere.
+ * the system can make. Single table; three GSIs: GSI1 and GSI2 overloaded, GSI3 sparse (predikat). No Scan anywhere.
  *
  * | # | Access pattern                                   | Key condition                                                   |
  * |---|--------------------------------------------------|-----------------------------------------------------------------|
+ * |   | **roster**                                       |                                                                 |
  * | 1 | employee by NIP                                  | PK=AGENCY#a, SK=EMP#nip                                         |
  * | 2 | roster of an agency (paged)                      | PK=AGENCY#a, SK begins_with EMP#                                |
  * | 3 | units of an agency                               | PK=AGENCY#a, SK begins_with UNIT#                               |
- * | 4 | cycle by id; its stage records                   | PK=CYCLE#c, SK=META / SK begins_with STAGE#                     |
- * | 5 | cycles of an agency by year                      | GSI1: GSI1PK=AGENCY#a#CYCLES, GSI1SK=YEAR#y                     |
- * | 6 | evaluation of an employee in a cycle (+ audit)   | PK=EVAL#c#nip, SK=EVAL / SK begins_with AUDIT#                  |
- * | 7 | evaluations of a unit in a cycle, by status      | GSI1: GSI1PK=CYCLE#c#UNIT#u, GSI1SK begins_with STATUS#s#       |
- * | 8 | evaluations a rater rates in a cycle             | GSI2: GSI2PK=CYCLE#c#RATER#nip, GSI2SK=EVAL#nip                 |
- * | 9 | decision by its opaque id                        | PK=DECISION#id, SK=DECISION                                     |
- * |10 | pending decisions of a recipient in a cycle      | GSI1: GSI1PK=CYCLE#c#TODO#nip, GSI1SK=DECISION#kind#id          |
- * |11 | SKM answers and running totals of a unit/period  | PK=SKM#unit#period, SK=TOTALS / SK begins_with RESP#            |
- * |12 | a cycle's evaluations, 100 at a time across units| #3 from the cursor's unit, then #7 per unit (filling the page)  |
- * |13 | idempotency records (Powertools)                 | PK=IDEMPOTENCY#fn#hash, SK=IDEMPOTENCY                          |
- * |14 | delegations (Plt/Plh) of an official             | PK=AGENCY#a, SK begins_with DELEGATION#nip#                     |
- * |15 | SKM comment by id (+ its moderation audit)       | PK=SKMCOMMENT#id, SK=COMMENT / SK begins_with AUDIT#            |
- * |16 | SKM comments of an agency by status (queue)      | GSI1: GSI1PK=SKMCOMMENTS#a#status, GSI1SK=createdAt#id          |
- * |17 | SKM comments of a unit by status (queue)         | GSI2: GSI2PK=SKMCOMMENTS#a#unit#status, GSI2SK=createdAt#id     |
- * |18 | approved citizen evidence of an employee by year | PK=SKMEVIDENCE#a#nip, SK begins_with <year>- (SK=period#id)     |
- * |19 | SKM per-client daily submission counter (TTL)    | PK=SKMLIMIT#unit#day#client, SK=LIMIT                           |
- * |20 | SKM submission by Idempotency-Key (TTL)          | PK=SKMIDEM#unit#keyHash, SK=IDEMPOTENCY                         |
- * |21 | 360° invitations of an evaluation (one per pair) | PK=EVAL#c#nip, SK begins_with INVITE# (SK=INVITE#peerNip)       |
- * |22 | HR list: unit (+ sub-units) × status, NIP order  | #7 once per (unit, status) segment, ScanIndexForward = order   |
- * |23 | HR list by rater (NIP order)                     | #8; unit/status/predikat as FilterExpression (a team is small)  |
- * |24 | HR list by predikat (per unit, NIP order)         | GSI3: GSI3PK=CYCLE#c#PREDIKAT#p, GSI3SK begins_with UNIT#u#     |
- * |25 | per-unit counters of a cycle (status, predikat)  | PK=CYCLE#c, SK=UNITSTAT#unit / SK begins_with UNITSTAT#         |
- * |26 | calibration result of a unit (+ HR resolution)   | PK=CYCLE#c, SK=CALIBRATION#unit / SK begins_with CALIBRATION#   |
- * |27 | recipients whose digest is due in a stage        | PK=CYCLE#c, SK=DIGESTDUE#stage#nip / begins_with DIGESTDUE#stage#|
+ * | 4 | delegations (Plt/Plh) of an official             | PK=AGENCY#a, SK begins_with DELEGATION#nip#                     |
+ * |   | **cycles and stages**                            |                                                                 |
+ * | 5 | cycle by id; its stage records                   | PK=CYCLE#c, SK=META / SK begins_with STAGE#                     |
+ * | 6 | cycles of an agency by year                      | GSI1: GSI1PK=AGENCY#a#CYCLES, GSI1SK=YEAR#y                     |
+ * | 7 | per-unit counters of a cycle (status, predikat)  | PK=CYCLE#c, SK=UNITSTAT#unit / SK begins_with UNITSTAT#         |
+ * | 8 | calibration result of a unit (+ HR resolution)   | PK=CYCLE#c, SK=CALIBRATION#unit / SK begins_with CALIBRATION#   |
+ * | 9 | recipients whose digest is due in a stage        | PK=CYCLE#c, SK=DIGESTDUE#stage#nip / begins_with DIGESTDUE#stage#|
+ * |   | **evaluations**                                  |                                                                 |
+ * |10 | evaluation of an employee in a cycle (+ audit)   | PK=EVAL#c#nip, SK=EVAL / SK begins_with AUDIT#                  |
+ * |11 | evaluations of a unit in a cycle, by status      | GSI1: GSI1PK=CYCLE#c#UNIT#u, GSI1SK begins_with STATUS#s#       |
+ * |12 | evaluations a rater rates in a cycle             | GSI2: GSI2PK=CYCLE#c#RATER#nip, GSI2SK=EVAL#nip                 |
+ * |13 | a cycle's evaluations, 100 at a time across units| #3 from the cursor's unit, then #11 per unit (filling the page) |
+ * |14 | 360° invitations of an evaluation (one per pair) | PK=EVAL#c#nip, SK begins_with INVITE# (SK=INVITE#peerNip)       |
+ * |15 | HR list: unit (+ sub-units) × status, NIP order  | #11 once per (unit, status) segment, ScanIndexForward = order   |
+ * |16 | HR list by rater (NIP order)                     | #12; unit/status/predikat as FilterExpression (a team is small) |
+ * |17 | HR list by predikat (per unit, NIP order)        | GSI3: GSI3PK=CYCLE#c#PREDIKAT#p, GSI3SK begins_with UNIT#u#     |
+ * |   | **decisions and once-only effects**              |                                                                 |
+ * |18 | decision by its opaque id                        | PK=DECISION#id, SK=DECISION                                     |
+ * |19 | pending decisions of a recipient in a cycle      | GSI1: GSI1PK=CYCLE#c#TODO#nip, GSI1SK=DECISION#kind#id          |
+ * |20 | once-only side effects (digests, reminders) (TTL)| PK=ONCE#key, SK=ONCE                                            |
+ * |   | **citizen survey (SKM)**                         |                                                                 |
+ * |21 | SKM answers and running totals of a unit/period  | PK=SKM#unit#period, SK=TOTALS / SK begins_with RESP#            |
+ * |22 | SKM comment by id (+ its moderation audit)       | PK=SKMCOMMENT#id, SK=COMMENT / SK begins_with AUDIT#            |
+ * |23 | SKM comments of an agency by status (queue)      | GSI1: GSI1PK=SKMCOMMENTS#a#status, GSI1SK=createdAt#id          |
+ * |24 | SKM comments of a unit by status (queue)         | GSI2: GSI2PK=SKMCOMMENTS#a#unit#status, GSI2SK=createdAt#id     |
+ * |25 | approved citizen evidence of an employee by year | PK=SKMEVIDENCE#a#nip, SK begins_with <year>- (SK=period#id)     |
+ * |26 | SKM per-client daily submission counter (TTL)    | PK=SKMLIMIT#unit#day#client, SK=LIMIT                           |
+ * |27 | SKM submission by Idempotency-Key (TTL)          | PK=SKMIDEM#unit#keyHash, SK=IDEMPOTENCY                         |
  *
- * #22–24 (GET /v1/cycles/{c}/evaluations): unit, sub-units, status and stage are key conditions (a stage
+ * #15–17 (GET /v1/cycles/{c}/evaluations): unit, sub-units, status and stage are key conditions (a stage
  * is the statuses waiting in it, one segment each), so a page reads what it returns (amplification 1.0).
  * `rater` reads the rater's team and filters it: amplification ≤ team size / matches. `predikat` reads
  * GSI3, a sparse index holding only evaluations with a predikat; `changeEvaluation` maintains its keys
@@ -53,6 +58,8 @@ export const keys = {
     GSI2SK: `EMP#${nip}`,
   }),
   unit: (agencyId: string, unitId: string) => ({ PK: `AGENCY#${agencyId}`, SK: `UNIT#${unitId}` }),
+  /** A once-only side effect (digest, reminder, notice), claimed before it happens (TTL). */
+  once: (onceKey: string) => ({ PK: `ONCE#${onceKey}`, SK: 'ONCE' }),
   delegation: (agencyId: string, delegatorNip: string, from: string) => ({
     PK: `AGENCY#${agencyId}`,
     SK: `DELEGATION#${delegatorNip}#${from}`,

@@ -1,114 +1,45 @@
 /**
- * Persistence of the survey (access patterns 11 and 15–20 in shared/adapters/dynamodb/keys.ts). A submission is one
+ * Persistence of the survey (access patterns 21–27 in shared/adapters/dynamodb/keys.ts). A submission is one
  * TransactWriteItems: the response, the running totals (ADD per unsur and count, so IKM is one read),
  * the client's daily counter (conditional, with TTL), the idempotency record and the comment when there
  * is one. A moderation is one too: the comment's status (conditional on PENDING), its audit event and,
  * on approval, one evidence item per named employee.
  */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from '../aws-clients';
 import { config } from '../../config';
 import { SKM_UNSUR } from '../../domain/skm/survey';
 import { GSI1, GSI2, keys } from './keys';
-import { ConflictError } from '../../application/store-errors';
+import { ConflictError } from '../../application/errors';
+import type { CommentRecord, EvidenceRecord, IdempotencyRecord, ModerationWrite, SubmissionOutcome, SubmissionWrite } from '../../domain/records';
+import { strip } from './table';
+import { cancellationCodes, isTransient, transactWrite, type TransactItem } from './transact';
 import type { SkmTotals } from '../../domain/skm/ikm';
 import type { CommentStatus, Respondent } from '../../domain/skm/submission';
 
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 const table = () => config().TABLE_NAME;
 
-export interface ResponseRecord {
-  responseId: string;
-  agencyId: string;
-  unitId: string;
-  period: string;
-  answers: number[];
-  service?: string;
-  respondent?: Respondent;
-  commentId?: string;
-  createdAt: string;
-}
-
-export interface CommentRecord {
-  commentId: string;
-  agencyId: string;
-  unitId: string;
-  period: string;
-  responseId: string;
-  /** Plain text as submitted (after removing the citizen's contact data); escape wherever it is shown. */
-  text: string;
-  service?: string;
-  /** The answers of the same submission: what an approved comment gives its named employee. */
-  answers: number[];
-  /** NIPs written in the text (candidates); `linkedNips` are those found in the roster at approval. */
-  namedNips: string[];
-  linkedNips?: string[];
-  redactions: number;
-  status: CommentStatus;
-  createdAt: string;
-  moderatedAt?: string;
-  moderatedBy?: { nip: string; name?: string };
-  moderationReason?: string;
-  lastChangeId?: string;
-}
-
-export interface EvidenceRecord {
-  agencyId: string;
-  nip: string;
-  commentId: string;
-  unitId: string;
-  period: string;
-  text: string;
-  answers: number[];
-  approvedAt: string;
-}
-
-export interface IdempotencyRecord {
-  receiptId: string;
-  /** The period the first submission was counted in (a retry may arrive after the month turned). */
-  period: string;
-  fingerprint: string;
-  expiresAt: number;
-}
+export type { CommentRecord, EvidenceRecord, IdempotencyRecord, ModerationWrite, ResponseRecord, SubmissionOutcome, SubmissionWrite } from '../../domain/records';
 
 const sumAttr = (u: number) => `sum${u + 1}`;
 
-function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
-  if (!item) return undefined;
-  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, type, ...rest } = item;
-  void PK; void SK; void GSI1PK; void GSI1SK; void GSI2PK; void GSI2SK; void type;
-  return rest as T;
-}
 
-/** Which transaction items failed their condition, by index; 'conflict' when only a race cancelled it. */
-function cancellation(err: unknown): { failed: Set<number>; conflict: boolean } | undefined {
-  if (!(err instanceof TransactionCanceledException) && (err as { name?: string })?.name !== 'TransactionCanceledException') return undefined;
-  const reasons = (err as TransactionCanceledException).CancellationReasons ?? [];
-  const failed = new Set<number>();
-  reasons.forEach((r, i) => { if (r.Code === 'ConditionalCheckFailed') failed.add(i); });
-  return { failed, conflict: failed.size === 0 && reasons.some((r) => r.Code === 'TransactionConflict') };
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const MAX_ATTEMPTS = 6;
-
-/** Runs a transaction; a cancellation caused only by a concurrent transaction (TransactionConflict on
- *  the shared totals item) is retried with full jitter — the SDK does not retry cancellations itself.
- *  If the item stays contended, the caller gets a ConflictError (409, "try again"), never a 500. */
+/**
+ * Runs a transaction under the table's one retry policy (transact.ts). Which items failed their
+ * condition, by index; a transaction still contended after every attempt is a ConflictError (409,
+ * "try again"), never a 500.
+ */
 async function transact(items: TransactItem[]): Promise<{ ok: true } | { ok: false; failed: Set<number> }> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await ddb.send(new TransactWriteCommand({ TransactItems: items }));
-      return { ok: true };
-    } catch (err) {
-      const c = cancellation(err);
-      if (!c) throw err;
-      if (!c.conflict) return { ok: false, failed: c.failed };
-      if (attempt >= MAX_ATTEMPTS) throw new ConflictError('Busy: a concurrent change to the same record; try again', 'Sedang sibuk karena perubahan bersamaan; silakan coba lagi');
-      await sleep(Math.random() * 20 * 2 ** attempt);
-    }
+  try {
+    await transactWrite(items);
+    return { ok: true };
+  } catch (err) {
+    const codes = cancellationCodes(err);
+    if (!codes) throw err;
+    if (isTransient(err)) throw new ConflictError('Busy: a concurrent change to the same record; try again', 'Sedang sibuk karena perubahan bersamaan; silakan coba lagi');
+    const failed = new Set<number>();
+    codes.forEach((c, i) => { if (c === 'ConditionalCheckFailed') failed.add(i); });
+    return { ok: false, failed };
   }
 }
 
@@ -134,7 +65,7 @@ export async function getIdempotency(unitId: string, keyHash: string): Promise<I
 
 export async function getComment(commentId: string): Promise<CommentRecord | undefined> {
   const out = await ddb.send(new GetCommand({ TableName: table(), Key: keys.skmComment(commentId), ConsistentRead: true }));
-  return strip<CommentRecord>(out.Item);
+  return strip<CommentRecord>(out.Item, 'type');
 }
 
 /** One page of the moderation queue, oldest first: GSI1 per agency and status, or GSI2 per unit. */
@@ -156,7 +87,7 @@ export async function commentsPage(
     ExclusiveStartKey: cursor,
     Limit: limit,
   }));
-  return { items: (out.Items ?? []).map((i) => strip<CommentRecord>(i)!), next: out.LastEvaluatedKey };
+  return { items: (out.Items ?? []).map((i) => strip<CommentRecord>(i, 'type')!), next: out.LastEvaluatedKey };
 }
 
 /** Approved evidence naming an employee, for the periods of one year (SK `YYYY-MM#id`). */
@@ -170,7 +101,7 @@ export async function evidenceOfYear(agencyId: string, nip: string, year: number
       ExpressionAttributeValues: { ':pk': keys.skmEvidence(agencyId, nip, '', '').PK, ':year': `${String(year).padStart(4, '0')}-` },
       ExclusiveStartKey: cursor,
     }));
-    all.push(...(out.Items ?? []).map((i) => strip<EvidenceRecord>(i)!));
+    all.push(...(out.Items ?? []).map((i) => strip<EvidenceRecord>(i, 'type')!));
     cursor = out.LastEvaluatedKey;
   } while (cursor);
   return all;
@@ -178,14 +109,7 @@ export async function evidenceOfYear(agencyId: string, nip: string, year: number
 
 // ─── submission ────────────────────────────────────────────────────────────────────────────────────
 
-export interface SubmissionWrite {
-  response: ResponseRecord;
-  comment?: CommentRecord;
-  limit: { client: string; day: string; max: number; expiresAt: number };
-  idempotency?: { keyHash: string; record: IdempotencyRecord; now: number };
-}
 
-export type SubmissionOutcome = 'written' | 'limited' | 'duplicate';
 
 export async function writeSubmission(w: SubmissionWrite): Promise<SubmissionOutcome> {
   const { response: r, comment: c } = w;
@@ -258,16 +182,6 @@ export async function writeSubmission(w: SubmissionWrite): Promise<SubmissionOut
 
 // ─── moderation ────────────────────────────────────────────────────────────────────────────────────
 
-export interface ModerationWrite {
-  comment: CommentRecord;
-  to: Exclude<CommentStatus, 'PENDING'>;
-  at: string;
-  by: { nip: string; name?: string };
-  reason?: string;
-  changeId: string;
-  eventId: string;
-  linkedNips: string[];
-}
 
 /** PENDING → APPROVED/REJECTED with its audit event and evidence; false if the comment was no longer PENDING. */
 export async function writeModeration(m: ModerationWrite): Promise<boolean> {

@@ -1,7 +1,7 @@
 /**
  * HR's evaluation list (GET /v1/cycles/{cycleId}/evaluations): filters by unit (optionally with its
  * sub-units), status, stage (the statuses waiting in it), predikat and rater, in key order, paged with
- * signed cursors bound to the query. Every read is a Query (keys.ts, access patterns #22–24):
+ * signed cursors bound to the query. Every read is a Query (keys.ts, access patterns #15–17):
  *
  * - unit / sub-units / status / stage are key conditions: one segment per (unit, status), read one
  *   after the other; a page reads what it returns.
