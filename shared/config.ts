@@ -38,8 +38,3 @@ export function jwtClaimNames(env: NodeJS.ProcessEnv = process.env) {
     roles: env.JWT_CLAIM_ROLES || 'cognito:groups',
   };
 }
-
-/** For tests that change the environment between cases. */
-export function resetConfig(): void {
-  cached = undefined;
-}

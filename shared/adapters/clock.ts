@@ -1,11 +1,9 @@
 /** Injectable time and ids, so a cycle replays identically in tests. */
-import { randomUUID } from 'node:crypto';
+import type { Clock, IdSource } from '../application/ports';
 
-export interface Clock { now(): Date }
-export interface IdSource { next(prefix?: string): string }
+export type { Clock, IdSource };
 
 export const systemClock: Clock = { now: () => new Date() };
-export const randomIds: IdSource = { next: (prefix = '') => `${prefix}${randomUUID()}` };
 
 export function fixedClock(iso: string): Clock & { advance(ms: number): void } {
   let t = new Date(iso).getTime();

@@ -54,7 +54,7 @@ function calibrationView(marker: NonNullable<CycleRecord['calibration']>, record
 /** The state of the current stage's execution, so HR (and operators) see a stuck or failed workflow. */
 async function currentExecution(cycleId: string, stage: (typeof STAGES)[number], attempts: number) {
   if (!ports().workflow.configured) return null;
-  const name = attempts ? `${executionName(cycleId, stage)}-r${attempts}` : executionName(cycleId, stage);
+  const name = executionName(cycleId, stage, attempts);
   const d = await ports().workflow.describe(name);
   if (!d) return { name, status: 'NOT_STARTED', error: null, cause: null };
   return { name, status: d.status, error: d.error ?? null, cause: d.cause ? d.cause.slice(0, 500) : null };

@@ -15,14 +15,13 @@ export async function resumeCycle(cycleId: string): Promise<{ outcome: ResumeOut
   if (!cycle) throw new NotFoundError(`cycle ${cycleId}`, `Siklus ${cycleId} tidak ditemukan`);
   if (cycle.status === 'COMPLETED') return { outcome: 'completed' };
   const attempts = cycle.resumeAttempts ?? 0;
-  const names = [executionName(cycleId, cycle.stage), ...Array.from({ length: attempts }, (_, i) => `${executionName(cycleId, cycle.stage)}-r${i + 1}`)];
-  const latest = names[names.length - 1]!;
+  const latest = executionName(cycleId, cycle.stage, attempts);
   let name = latest;
   const described = await ports().workflow.describe(latest);
   if (described) {
     if (described.status === 'RUNNING' || described.status === 'PENDING_REDRIVE') return { outcome: 'running', execution: latest };
     // Ended without moving the checkpoint: run the stage again under a new deterministic name.
-    name = `${executionName(cycleId, cycle.stage)}-r${attempts + 1}`;
+    name = executionName(cycleId, cycle.stage, attempts + 1);
     await ports().cycles.setFields(cycleId, { resumeAttempts: attempts + 1 });
   }
   if (cycle.failure) await ports().cycles.setFields(cycleId, { failure: null, status: 'ACTIVE' });

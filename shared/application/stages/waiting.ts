@@ -9,7 +9,10 @@ export const WAITING_STATUSES: Partial<Record<Stage, EvaluationStatus[]>> = {
   OBJECTION: ['OBJECTED'],
 };
 
-/** The name of a stage's execution (deterministic: a retried hand-off cannot start a second one). */
-export function executionName(cycleId: string, stage: Stage): string {
-  return `${cycleId}-${stage}`;
+/**
+ * The name of a stage's execution (deterministic: a retried hand-off cannot start a second one);
+ * `attempt` > 0 names a stage run again by resumeCycle.
+ */
+export function executionName(cycleId: string, stage: Stage, attempt = 0): string {
+  return attempt === 0 ? `${cycleId}-${stage}` : `${cycleId}-${stage}-r${attempt}`;
 }
