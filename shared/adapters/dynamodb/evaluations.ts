@@ -14,6 +14,7 @@ import { ConflictError } from '../../application/errors';
 import { GSI1, GSI2, GSI3, keys, prefixes } from './keys';
 import { auditPut, batchGet, isConditionalFailure, queryAll, queryPage, strip, table, type TransactItem } from './table';
 import { transactWrite } from './transact';
+import type { EvaluationChange as PortEvaluationChange } from '../../application/ports';
 import { unitsAfter } from './roster';
 import { unitStatUpdates, unitStatUpdatesOf, type Counted } from './unit-stats';
 
@@ -147,18 +148,8 @@ export function auditTrail(cycleId: string, nip: string) {
   });
 }
 
-export interface EvaluationChange {
-  cycleId: string;
-  nip: string;
-  /** Deterministic id of this change (e.g. the decision id and action): a retry is recognised by it. */
-  changeId: string;
-  expectedVersion?: number;
-  from?: EvaluationStatus | readonly EvaluationStatus[];
-  to?: EvaluationStatus;
-  set?: EvaluationFields | Record<string, unknown>;
-  audit: Omit<AuditEvent, 'eventId'>;
-  extra?: TransactItem[];
-}
+/** The port's change (shared/application/ports.ts), with its extra writes as the table's transaction items. */
+export type EvaluationChange = Omit<PortEvaluationChange, 'set' | 'extra'> & { set?: EvaluationFields | Record<string, unknown>; extra?: TransactItem[] };
 
 /**
  * Applies one change to an evaluation: conditional on its version and/or status, with its audit event
