@@ -1,0 +1,31 @@
+/** The rater’s mid-year review. */
+import * as domain from '../../domain';
+import type { BehaviourFeedback } from '../../domain/behaviour';
+import type { Realisation } from '../../domain/evaluate';
+import type { EvaluationStatus } from '../../domain/lifecycle/status';
+import type { Actor, CycleRecord, DecisionRecord, EvaluationFields, EvaluationRecord, SelfAssessmentInput } from '../../domain/records';
+import { ConflictError, ForbiddenError, NotFoundError, RuleError, StateError } from '../errors';
+import { ports } from '../context';
+import type { Caller } from '../ports';
+import { isDirectDecider, requireDecider, requireFeedbackAuthor, requireHrActingOn, requireRater, requireSelf, requireSelfOrHr } from '../authz';
+import { scoreEvaluation, type RaterRatingInput } from '../evaluation/scoring';
+import { approvedCitizenEvidence } from '../skm/use-cases';
+import { activeDelegateOf } from '../delegation/delegation';
+import { releaseStageIfComplete } from '../stages/release';
+import { actorOf, load, now, replayOf, requireBeforeDeadline, requireStage, requireStatus } from '../evaluation/common';
+
+export async function reviewMidyear(cycleId: string, nip: string, review: { rating: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH'; notes: string }, caller: Caller, requestId: string) {
+  const { cycle, e } = await load(cycleId, nip);
+  requireRater(caller, e, cycle);
+  const replay = replayOf(e, `midyear:${requestId}`);
+  if (replay) return replay;
+  requireStage(cycle, 'MIDYEAR');
+  requireStatus(e, 'MIDYEAR_REVIEWED');
+  const outcome = await ports().evaluations.change({
+    cycleId, nip, changeId: `midyear:${requestId}`, from: 'MONITORING', to: 'MIDYEAR_REVIEWED', set: { midyearReview: { ...review, at: now() } },
+    audit: { at: now(), actor: actorOf(caller, 'rater'), action: 'MIDYEAR_REVIEWED', after: review },
+    extra: [ports().stages.counterOp(cycleId, 'MIDYEAR', { done: 1 })],
+  }, e);
+  if (outcome === 'applied') await releaseStageIfComplete(cycleId, 'MIDYEAR', cycle);
+  return { status: 'MIDYEAR_REVIEWED' as const, outcome };
+}
