@@ -1,15 +1,11 @@
 /** Cycles and their stage records, digest marks and once-only claims (access patterns #5, #6, #9, #20). */
-import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from '../aws-clients';
-import type { EvaluationStatus, Stage } from '../../domain/lifecycle/status';
-import type {
-  Actor, AuditEvent, CalibrationRecord, CycleRecord, DecisionRecord, DigestDue, EmployeeRecord, EvaluationFields, EvaluationRecord,
-  InvitationRecord, StageRecord, UnitRecord, UnitStatsRecord,
-} from '../../domain/records';
+import type { Stage } from '../../domain/lifecycle/status';
+import type { CycleRecord, DigestDue, StageRecord } from '../../domain/records';
 import { ConflictError } from '../../application/errors';
-import { GSI1, GSI2, GSI3, keys, prefixes } from './keys';
-import { auditPut, batchGet, isConditionalFailure, queryAll, queryPage, strip, table, type TransactItem } from './table';
-import { transactWrite } from './transact';
+import { keys, prefixes } from './keys';
+import { isConditionalFailure, queryPage, strip, table, type TransactItem } from './table';
 
 
 // ─── cycles and stages ─────────────────────────────────────────────────────────────────────────────

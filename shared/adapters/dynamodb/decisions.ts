@@ -1,15 +1,9 @@
 /** Decisions by id and the pending ones of a recipient (access patterns #18, #19). */
-import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from '../aws-clients';
-import type { EvaluationStatus, Stage } from '../../domain/lifecycle/status';
-import type {
-  Actor, AuditEvent, CalibrationRecord, CycleRecord, DecisionRecord, DigestDue, EmployeeRecord, EvaluationFields, EvaluationRecord,
-  InvitationRecord, StageRecord, UnitRecord, UnitStatsRecord,
-} from '../../domain/records';
-import { ConflictError } from '../../application/errors';
-import { GSI1, GSI2, GSI3, keys, prefixes } from './keys';
-import { auditPut, batchGet, isConditionalFailure, queryAll, queryPage, strip, table, type TransactItem } from './table';
-import { transactWrite } from './transact';
+import type { Actor, DecisionRecord } from '../../domain/records';
+import { GSI1, keys } from './keys';
+import { isConditionalFailure, queryAll, strip, table, type TransactItem } from './table';
 
 
 // ─── decisions ─────────────────────────────────────────────────────────────────────────────────────

@@ -1,15 +1,7 @@
 /** HR evaluation lists (access patterns #15–17). */
-import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ddb } from '../aws-clients';
-import type { EvaluationStatus, Stage } from '../../domain/lifecycle/status';
-import type {
-  Actor, AuditEvent, CalibrationRecord, CycleRecord, DecisionRecord, DigestDue, EmployeeRecord, EvaluationFields, EvaluationRecord,
-  InvitationRecord, StageRecord, UnitRecord, UnitStatsRecord,
-} from '../../domain/records';
-import { ConflictError } from '../../application/errors';
-import { GSI1, GSI2, GSI3, keys, prefixes } from './keys';
-import { auditPut, batchGet, isConditionalFailure, queryAll, queryPage, strip, table, type TransactItem } from './table';
-import { transactWrite } from './transact';
+import type { EvaluationRecord } from '../../domain/records';
+import { GSI1, GSI2, GSI3, keys } from './keys';
+import { queryPage, table } from './table';
 
 
 /** One Query of an HR evaluation list: a unit × status prefix on GSI1, or a rater's team on GSI2. */

@@ -3,13 +3,9 @@
  * write, and the change, its audit event and the unit counters are one transaction. A retried change
  * (same changeId) is recognised and reported as a replay instead of being applied twice.
  */
-import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from '../aws-clients';
-import type { EvaluationStatus, Stage } from '../../domain/lifecycle/status';
-import type {
-  Actor, AuditEvent, CalibrationRecord, CycleRecord, DecisionRecord, DigestDue, EmployeeRecord, EvaluationFields, EvaluationRecord,
-  InvitationRecord, StageRecord, UnitRecord, UnitStatsRecord,
-} from '../../domain/records';
+import type { AuditEvent, CycleRecord, EvaluationFields, EvaluationRecord } from '../../domain/records';
 import { ConflictError } from '../../application/errors';
 import { GSI1, GSI2, GSI3, keys, prefixes } from './keys';
 import { auditPut, batchGet, isConditionalFailure, queryAll, queryPage, strip, table, type TransactItem } from './table';

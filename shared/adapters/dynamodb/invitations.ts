@@ -1,15 +1,9 @@
 /** 360° invitations of an evaluation (access pattern #14). */
-import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from '../aws-clients';
-import type { EvaluationStatus, Stage } from '../../domain/lifecycle/status';
-import type {
-  Actor, AuditEvent, CalibrationRecord, CycleRecord, DecisionRecord, DigestDue, EmployeeRecord, EvaluationFields, EvaluationRecord,
-  InvitationRecord, StageRecord, UnitRecord, UnitStatsRecord,
-} from '../../domain/records';
-import { ConflictError } from '../../application/errors';
-import { GSI1, GSI2, GSI3, keys, prefixes } from './keys';
-import { auditPut, batchGet, isConditionalFailure, queryAll, queryPage, strip, table, type TransactItem } from './table';
-import { transactWrite } from './transact';
+import type { AuditEvent, InvitationRecord } from '../../domain/records';
+import { keys, prefixes } from './keys';
+import { auditPut, isConditionalFailure, queryAll, strip, table, type TransactItem } from './table';
 
 
 export function invitationsOf(cycleId: string, nip: string) {

@@ -1,15 +1,9 @@
 /** Per-unit counters of a cycle and calibration results (access patterns #7, #8). */
-import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from '../aws-clients';
-import type { EvaluationStatus, Stage } from '../../domain/lifecycle/status';
-import type {
-  Actor, AuditEvent, CalibrationRecord, CycleRecord, DecisionRecord, DigestDue, EmployeeRecord, EvaluationFields, EvaluationRecord,
-  InvitationRecord, StageRecord, UnitRecord, UnitStatsRecord,
-} from '../../domain/records';
-import { ConflictError } from '../../application/errors';
-import { GSI1, GSI2, GSI3, keys, prefixes } from './keys';
-import { auditPut, batchGet, isConditionalFailure, queryAll, queryPage, strip, table, type TransactItem } from './table';
-import { transactWrite } from './transact';
+import type { CalibrationRecord, EvaluationRecord, UnitStatsRecord } from '../../domain/records';
+import { keys, prefixes } from './keys';
+import { isConditionalFailure, queryAll, strip, table, type TransactItem } from './table';
 import { predikatCounter, statusCounter } from '../../domain/records';
 
 export { countsOf, predikatCounter, statusCounter } from '../../domain/records';

@@ -1,18 +1,12 @@
 /** Deciding a pending decision from an email link: the recipient, an escalation superior or a Plt/Plh. */
-import * as domain from '../../domain';
-import type { BehaviourFeedback } from '../../domain/behaviour';
-import type { Realisation } from '../../domain/evaluate';
 import type { EvaluationStatus } from '../../domain/lifecycle/status';
-import type { Actor, CycleRecord, DecisionRecord, EvaluationFields, EvaluationRecord, SelfAssessmentInput } from '../../domain/records';
-import { ConflictError, ForbiddenError, NotFoundError, RuleError, StateError } from '../errors';
+import type { Actor, CycleRecord, DecisionRecord, EvaluationFields, EvaluationRecord } from '../../domain/records';
+import { NotFoundError, RuleError } from '../errors';
 import { ports } from '../context';
-import type { Caller } from '../ports';
-import { isDirectDecider, requireDecider, requireFeedbackAuthor, requireHrActingOn, requireRater, requireSelf, requireSelfOrHr } from '../authz';
-import { scoreEvaluation, type RaterRatingInput } from '../evaluation/scoring';
-import { approvedCitizenEvidence } from '../skm/use-cases';
+import { isDirectDecider, requireDecider } from '../authz';
 import { activeDelegateOf } from '../delegation/delegation';
 import { releaseStageIfComplete } from '../stages/release';
-import { actorOf, load, now, replayOf, requireBeforeDeadline, requireStage, requireStatus } from '../evaluation/common';
+import { now } from '../evaluation/common';
 
 export type DecisionOutcome = 'approve' | 'return';
 

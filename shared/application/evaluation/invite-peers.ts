@@ -1,18 +1,9 @@
 /** The rater (or HR) names the colleagues asked for 360° feedback. */
-import * as domain from '../../domain';
-import type { BehaviourFeedback } from '../../domain/behaviour';
-import type { Realisation } from '../../domain/evaluate';
-import type { EvaluationStatus } from '../../domain/lifecycle/status';
-import type { Actor, CycleRecord, DecisionRecord, EvaluationFields, EvaluationRecord, SelfAssessmentInput } from '../../domain/records';
-import { ConflictError, ForbiddenError, NotFoundError, RuleError, StateError } from '../errors';
+import { ConflictError, RuleError, StateError } from '../errors';
 import { ports } from '../context';
 import type { Caller } from '../ports';
-import { isDirectDecider, requireDecider, requireFeedbackAuthor, requireHrActingOn, requireRater, requireSelf, requireSelfOrHr } from '../authz';
-import { scoreEvaluation, type RaterRatingInput } from '../evaluation/scoring';
-import { approvedCitizenEvidence } from '../skm/use-cases';
-import { activeDelegateOf } from '../delegation/delegation';
-import { releaseStageIfComplete } from '../stages/release';
-import { actorOf, load, now, replayOf, requireBeforeDeadline, requireStage, requireStatus } from '../evaluation/common';
+import { requireRater } from '../authz';
+import { actorOf, load, now, requireBeforeDeadline, requireStage } from './common';
 
 export const MAX_INVITATIONS = 20;
 

@@ -1,18 +1,12 @@
 /** The rater’s final rating, scored by the engine; in the approval stage only a returned one again. */
-import * as domain from '../../domain';
-import type { BehaviourFeedback } from '../../domain/behaviour';
-import type { Realisation } from '../../domain/evaluate';
-import type { EvaluationStatus } from '../../domain/lifecycle/status';
-import type { Actor, CycleRecord, DecisionRecord, EvaluationFields, EvaluationRecord, SelfAssessmentInput } from '../../domain/records';
-import { ConflictError, ForbiddenError, NotFoundError, RuleError, StateError } from '../errors';
+import { StateError } from '../errors';
 import { ports } from '../context';
 import type { Caller } from '../ports';
-import { isDirectDecider, requireDecider, requireFeedbackAuthor, requireHrActingOn, requireRater, requireSelf, requireSelfOrHr } from '../authz';
-import { scoreEvaluation, type RaterRatingInput } from '../evaluation/scoring';
+import { requireRater } from '../authz';
+import { scoreEvaluation, type RaterRatingInput } from './scoring';
 import { approvedCitizenEvidence } from '../skm/use-cases';
-import { activeDelegateOf } from '../delegation/delegation';
 import { releaseStageIfComplete } from '../stages/release';
-import { actorOf, load, now, replayOf, requireBeforeDeadline, requireStage, requireStatus } from '../evaluation/common';
+import { actorOf, load, now, replayOf, requireStage, requireStatus } from './common';
 
 export async function rateEvaluation(cycleId: string, nip: string, rating: RaterRatingInput, caller: Caller, requestId: string) {
   const { cycle, e } = await load(cycleId, nip);

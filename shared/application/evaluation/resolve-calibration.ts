@@ -1,18 +1,10 @@
 /** HR resolves a unit’s calibration flag with a reason. */
-import * as domain from '../../domain';
-import type { BehaviourFeedback } from '../../domain/behaviour';
-import type { Realisation } from '../../domain/evaluate';
-import type { EvaluationStatus } from '../../domain/lifecycle/status';
-import type { Actor, CycleRecord, DecisionRecord, EvaluationFields, EvaluationRecord, SelfAssessmentInput } from '../../domain/records';
-import { ConflictError, ForbiddenError, NotFoundError, RuleError, StateError } from '../errors';
+import { NotFoundError } from '../errors';
 import { ports } from '../context';
 import type { Caller } from '../ports';
-import { isDirectDecider, requireDecider, requireFeedbackAuthor, requireHrActingOn, requireRater, requireSelf, requireSelfOrHr } from '../authz';
-import { scoreEvaluation, type RaterRatingInput } from '../evaluation/scoring';
-import { approvedCitizenEvidence } from '../skm/use-cases';
-import { activeDelegateOf } from '../delegation/delegation';
+import { requireHrActingOn } from '../authz';
 import { releaseStageIfComplete } from '../stages/release';
-import { actorOf, load, now, replayOf, requireBeforeDeadline, requireStage, requireStatus } from '../evaluation/common';
+import { now, requireStage } from './common';
 
 export async function resolveCalibrationFlag(cycleId: string, unitId: string, reason: string, caller: Caller) {
   const cycle = await ports().cycles.get(cycleId);

@@ -1,18 +1,11 @@
 /** The employee’s own assessment, per stage (advisory only). */
-import * as domain from '../../domain';
-import type { BehaviourFeedback } from '../../domain/behaviour';
-import type { Realisation } from '../../domain/evaluate';
 import type { EvaluationStatus } from '../../domain/lifecycle/status';
-import type { Actor, CycleRecord, DecisionRecord, EvaluationFields, EvaluationRecord, SelfAssessmentInput } from '../../domain/records';
-import { ConflictError, ForbiddenError, NotFoundError, RuleError, StateError } from '../errors';
+import type { SelfAssessmentInput } from '../../domain/records';
+import { RuleError, StateError } from '../errors';
 import { ports } from '../context';
 import type { Caller } from '../ports';
-import { isDirectDecider, requireDecider, requireFeedbackAuthor, requireHrActingOn, requireRater, requireSelf, requireSelfOrHr } from '../authz';
-import { scoreEvaluation, type RaterRatingInput } from '../evaluation/scoring';
-import { approvedCitizenEvidence } from '../skm/use-cases';
-import { activeDelegateOf } from '../delegation/delegation';
-import { releaseStageIfComplete } from '../stages/release';
-import { actorOf, load, now, replayOf, requireBeforeDeadline, requireStage, requireStatus } from '../evaluation/common';
+import { requireSelf } from '../authz';
+import { load, now, replayOf, requireStage } from './common';
 
 /**
  * The employee's own view of their results and behaviour, for the mid-year check and the final

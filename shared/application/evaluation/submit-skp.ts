@@ -1,18 +1,10 @@
 /** An employee submits their SKP (planning; a late joiner in mid-year): a decision for the rater. */
 import * as domain from '../../domain';
-import type { BehaviourFeedback } from '../../domain/behaviour';
-import type { Realisation } from '../../domain/evaluate';
-import type { EvaluationStatus } from '../../domain/lifecycle/status';
-import type { Actor, CycleRecord, DecisionRecord, EvaluationFields, EvaluationRecord, SelfAssessmentInput } from '../../domain/records';
-import { ConflictError, ForbiddenError, NotFoundError, RuleError, StateError } from '../errors';
+import { RuleError } from '../errors';
 import { ports } from '../context';
 import type { Caller } from '../ports';
-import { isDirectDecider, requireDecider, requireFeedbackAuthor, requireHrActingOn, requireRater, requireSelf, requireSelfOrHr } from '../authz';
-import { scoreEvaluation, type RaterRatingInput } from '../evaluation/scoring';
-import { approvedCitizenEvidence } from '../skm/use-cases';
-import { activeDelegateOf } from '../delegation/delegation';
-import { releaseStageIfComplete } from '../stages/release';
-import { actorOf, load, now, replayOf, requireBeforeDeadline, requireStage, requireStatus } from '../evaluation/common';
+import { requireSelfOrHr } from '../authz';
+import { actorOf, load, now, replayOf, requireStage, requireStatus } from './common';
 
 export async function submitSkp(cycleId: string, nip: string, skpInput: unknown, caller: Caller, requestId: string) {
   const { cycle, e } = await load(cycleId, nip);
