@@ -39,8 +39,8 @@ export interface HttpRequest {
   /** The address API Gateway saw, never X-Forwarded-For (which the client writes); for the SKM daily limit only. */
   sourceIp: string;
   userAgent: string;
-  /** The JSON body parsed by `schema` (400 with the fields when it does not fit; 413 over the route's limit). */
-  body<S extends z.ZodType>(schema: S): z.infer<S>;
+  /** The JSON body parsed by `schema` (400 with the fields when it does not fit; 413 over `maxBytes`, default the API's limit). */
+  body<S extends z.ZodType>(schema: S, maxBytes?: number): z.infer<S>;
   /** The body as text (CSV, a form), up to `maxBytes`. */
   text(maxBytes?: number): string;
   event: HttpEvent;
@@ -120,8 +120,8 @@ function requestOf(route: Route, event: HttpEvent, context: Context, routerParam
     requestId: headers['idempotency-key'] || event.requestContext?.requestId || context?.awsRequestId,
     sourceIp: event.requestContext?.http?.sourceIp ?? '',
     userAgent: headers['user-agent'] ?? event.requestContext?.http?.userAgent ?? '',
-    body: (schema) => {
-      parsed ??= { value: jsonBody(event, maxBodyBytes) };
+    body: (schema, maxBytes = maxBodyBytes) => {
+      parsed ??= { value: jsonBody(event, maxBytes) };
       const result = schema.safeParse(parsed.value);
       if (!result.success) throw result.error;
       return result.data;

@@ -1,5 +1,6 @@
 /** Request pieces every area shares: path parameters, the page language, body size limits. */
 import * as z from 'zod';
+import { LOCALES, type Locale } from '../../adapters/render/i18n/types';
 
 /** A JSON body; larger is refused with 413 before it is parsed. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -11,9 +12,7 @@ export const CycleIdParam = z.string().regex(/^[a-z0-9-]{3,64}$/, 'ID siklus tid
 /** A unit id in a JWT route's path (the public SKM routes use the domain's UnitIdSchema). */
 export const UnitIdParam = z.string().min(1).max(64);
 
-/** The languages pages, mail, CSV and reports are written in. */
-export const LOCALES = ['id', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, type Locale };
 export const LocaleSchema = z.enum(LOCALES);
 /** `?lang=`: enforced (400 with the allowed values); absent means Indonesian. */
 export const LangQuery = LocaleSchema.optional();
