@@ -1,59 +1,22 @@
 /**
  * The OpenAPI 3.1 document of the HTTP API, generated — never written by hand per route. Paths and
  * methods come from the route table (shared/http/routes.ts, the same table the CDK HTTP API and the local
- * server are built from); request schemas are the zod schemas the handlers parse with, turned into
- * JSON Schema 2020-12 by `z.toJSONSchema` (OpenAPI 3.1's own dialect). The one hand-kept part is
+ * server are built from); request schemas are the zod schemas the handlers parse with (shared/http/contract),
+ * turned into JSON Schema 2020-12 by `z.toJSONSchema` (OpenAPI 3.1's own dialect). The one hand-kept part is
  * API_DOCS below: per route, a bilingual summary, the security, the success status, the schemas and
  * an example body. `buildOpenApiDocument` refuses to build when API_DOCS and ROUTES disagree.
  */
 import * as z from 'zod';
 import pkg from '../../package.json' with { type: 'json' };
 import { ROUTES, type Route } from './routes';
-import { DECISIONS, DECISION_ID_PATTERN, LINK_ACTIONS } from '../adapters/links/links';
-import { OrgPredikatSchema } from '../domain/ratings';
 import { SkpSchema } from '../domain/skp';
 import {
-  CommentIdSchema, CommentListQuerySchema, IdempotencyKeySchema, IkmQuerySchema, ModerationSchema, SubmissionSchema, UnitIdSchema,
-} from '../domain/skm/submission';
-import { MAX_SUBMISSION_BYTES } from '../domain/skm/limits';
-import { CycleIdParam, MAX_BODY_BYTES, MAX_TEXT_BYTES, NipParam } from './api';
-import {
-  DelegationBody, FeedbackBody, InvitationsBody, MidyearBody, ObjectionBody, ProgressBody, RatingBody, SelfAssessmentBody,
-} from '../../functions/evaluation-api/handler';
-import { EvaluationListQuery } from '../application/queries/evaluation-list';
-import { CreateCycleBody, HandoverBody, JoinBody, TransferBody } from '../../functions/hr-api/handler';
-
-// ─── schemas that the handlers declare inline (kept identical; export them there to drop these) ────
-
-/** hr-api `PUT …/organisation-predikat`. */
-const OrgPredikatBody = z.object({ orgPredikat: OrgPredikatSchema });
-/** hr-api `POST …/calibration/{unitId}/resolution`. */
-const CalibrationResolutionBody = z.object({ reason: z.string().trim().min(1).max(2000) });
-/** The signed fields of a decision link (shared/adapters/links/links.ts), plus the page language. */
-const DecisionLinkQuery = z.object({
-  a: z.enum(LINK_ACTIONS),
-  r: z.string().regex(/^[A-Za-z0-9_-]{16}$/),
-  e: z.string().regex(/^[1-9][0-9]{0,11}$/),
-  k: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/),
-  s: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-  lang: z.enum(['id', 'en']).optional(),
-});
-/** The confirmation page's form (shared/adapters/render/pages/form.ts): the link's fields, the decision, a reason. */
-const DecisionForm = DecisionLinkQuery.omit({ lang: true }).extend({
-  decision: z.enum(DECISIONS),
-  comment: z.string().max(2000).optional(),
-});
-/** `POST /v1/roster/import`: a CSV file (shared/application/roster/roster-import.ts: header row, `;` `,` or tab, UTF-8). */
-const RosterCsv = z.string().min(1);
-/** Its 422: every bad row, nothing stored (application/json, not problem+json). */
-const RosterImportErrors = z.object({
-  imported: z.literal(false),
-  errors: z.array(z.object({ line: z.number().int().min(0), field: z.string().optional(), id: z.string(), en: z.string() })),
-});
-/** hr-api `GET …/export.csv` and `GET …/report`. */
-const Lang = z.enum(['id', 'en']).optional();
-const ExportQuery = z.object({ lang: Lang });
-const ReportQuery = z.object({ lang: Lang, period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional() });
+  CalibrationResolutionBody, CommentIdSchema, CommentListQuerySchema, CreateCycleBody, CycleIdParam, DecisionForm, DecisionIdParam,
+  DecisionLinkQuery, DelegationBody, EvaluationListQuery, ExportQuery, FeedbackBody, HandoverBody, IdempotencyKeySchema, IkmQuerySchema,
+  InvitationsBody, JoinBody, MAX_BODY_BYTES, MAX_SUBMISSION_BYTES, MAX_TEXT_BYTES, MidyearBody, ModerationSchema, NipParam, ObjectionBody,
+  OrgPredikatBody, ProgressBody, RatingBody, ReportQuery, RosterCsv, RosterImportErrors, SelfAssessmentBody, SubmissionSchema, TransferBody,
+  UnitIdParam, UnitIdSchema,
+} from './contract';
 
 // ─── the one table: route → documentation ─────────────────────────────────────────────────────────
 
@@ -193,7 +156,7 @@ export const API_DOCS: Record<string, RouteDoc> = {
   },
   'POST /v1/cycles/{cycleId}/calibration/{unitId}/resolution': {
     summary: { id: 'Menyelesaikan catatan kurva distribusi unit dengan alasan', en: 'Resolve a unit’s distribution-curve flag with a reason' },
-    tag: 'cycles', security: 'bearer', success: 200, errors: [404, 409], params: { unitId: z.string().min(1).max(64) },
+    tag: 'cycles', security: 'bearer', success: 200, errors: [404, 409], params: { unitId: UnitIdParam },
     body: { name: 'CalibrationResolution', schema: CalibrationResolutionBody, example: { reason: 'Sebaran ditinjau bersama Camat; sesuai kurva organisasi' } },
   },
   'GET /v1/cycles/{cycleId}/export.csv': {
@@ -300,7 +263,7 @@ export const PATH_PARAMS: Record<string, z.ZodType> = {
   nip: NipParam,
   unitId: UnitIdSchema,
   commentId: CommentIdSchema,
-  decisionId: z.string().regex(DECISION_ID_PATTERN),
+  decisionId: DecisionIdParam,
 };
 
 /** The schema a route's path parameter is validated with. */
