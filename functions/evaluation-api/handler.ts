@@ -8,9 +8,10 @@ import {
 } from '../../shared/application/evaluation/actions';
 import { auditTrail, getCycle, getEvaluation, invitationsOf } from '../../shared/adapters/dynamodb/repository';
 import { config } from '../../shared/config';
+import { EvaluationPath } from '../../shared/http/contract/common';
 import {
-  DelegationBody, EvaluationPath, FeedbackBody, InvitationsBody, MidyearBody, ObjectionBody, ProgressBody, RatingBody, SelfAssessmentBody,
-} from '../../shared/http/contract';
+  DelegationBody, FeedbackBody, InvitationsBody, MidyearBody, ObjectionBody, ProgressBody, RatingBody, SelfAssessmentBody,
+} from '../../shared/http/contract/evaluation';
 import { httpApi, type HttpRequest } from '../../shared/http/router';
 
 /** Kept so existing imports resolve: the schemas live in the contract (shared/http/contract/evaluation.ts). */

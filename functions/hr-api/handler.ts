@@ -11,10 +11,10 @@ import { evaluationsOfCycle, evaluationsOfRater, listUnits, putEmployee, putUnit
 import { csvHeadersFor, evaluationsCsv, parseRosterCsv, renderCycleReport, reportHtmlResponse } from '../../shared/adapters/render/report';
 import { config } from '../../shared/config';
 import { periodOf } from '../../shared/domain/skm/calendar';
+import { CyclePath, EvaluationPath, UnitIdParam } from '../../shared/http/contract/common';
 import {
-  CalibrationResolutionBody, CreateCycleBody, CyclePath, EvaluationListQuery, EvaluationPath, ExportQuery, HandoverBody, JoinBody,
-  OrgPredikatBody, ReportQuery, TransferBody, UnitIdParam,
-} from '../../shared/http/contract';
+  CalibrationResolutionBody, CreateCycleBody, EvaluationListQuery, ExportQuery, HandoverBody, JoinBody, OrgPredikatBody, ReportQuery, TransferBody,
+} from '../../shared/http/contract/hr';
 import { httpApi, type HttpRequest } from '../../shared/http/router';
 import { checkPolicy, hrCycle, setOrgPredikat } from './rules';
 

@@ -9,7 +9,7 @@ import { periodOf } from '../../shared/domain/skm/calendar';
 import {
   CommentIdSchema, CommentListQuerySchema, IdempotencyKeySchema, IkmQuerySchema, MAX_SUBMISSION_BYTES, ModerationSchema, SubmissionSchema,
   UnitIdSchema,
-} from '../../shared/http/contract';
+} from '../../shared/http/contract/skm';
 import { badRequest } from '../../shared/http/problem';
 import { httpApi, type HttpRequest } from '../../shared/http/router';
 
