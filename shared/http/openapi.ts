@@ -29,6 +29,8 @@ export interface RouteDoc {
   /** Must equal the route's `auth` in ROUTES (checked when the document is built). */
   security: 'bearer' | 'none';
   success: number;
+  /** Other success statuses the route answers, with what they mean (e.g. 200 for a change already made). */
+  otherSuccess?: Record<number, { id: string; en: string }>;
   /** What a success returns; default JSON. */
   responseType?: 'json' | 'html' | 'csv' | 'none';
   /** Path parameters whose schema differs from PATH_PARAMS. */
@@ -59,6 +61,7 @@ export const API_DOCS: Record<string, RouteDoc> = {
   'POST /v1/cycles': {
     summary: { id: 'Membuat (idempoten) dan memulai siklus kinerja tahunan', en: 'Create (idempotently) and start the yearly performance cycle' },
     tag: 'cycles', security: 'bearer', success: 201, errors: [404],
+    otherSuccess: { 200: { id: 'Siklus tahun itu sudah ada: `{"created": false}`, tidak ada yang diubah', en: 'The cycle of that year exists: `{"created": false}`, nothing changed' } },
     body: { name: 'CreateCycle', schema: CreateCycleBody, example: { year: 2026, orgPredikat: 'BAIK' } },
   },
   'GET /v1/cycles/{cycleId}': {
@@ -122,6 +125,7 @@ export const API_DOCS: Record<string, RouteDoc> = {
   'POST /v1/cycles/{cycleId}/evaluations/{nip}/invitations': {
     summary: { id: 'Pejabat penilai mengundang rekan kerja/bawahan memberi umpan balik 360° (sekali per pasangan)', en: 'The rater invites colleagues or subordinates to give 360° feedback (once per pair)' },
     tag: 'evaluations', security: 'bearer', success: 201, errors: [404, 409, 422], idempotent: true,
+    otherSuccess: { 200: { id: 'Semua sudah diundang sebelumnya, atau permintaan yang sama diulang: tidak ada yang diubah', en: 'All were invited before, or the same request was repeated: nothing changed' } },
     body: { name: 'Invitations', schema: InvitationsBody, example: { peerNips: [NIP_EXAMPLE.peer] } },
   },
   'PUT /v1/cycles/{cycleId}/evaluations/{nip}/self-assessment': {
@@ -451,7 +455,12 @@ export function buildOpenApiDocument(routes: readonly Route[] = ROUTES, docs: Re
             },
           }
         : {}),
-      responses: { [String(doc.success)]: successResponse(doc, r), ...errorResponses(r, doc) },
+      responses: {
+        [String(doc.success)]: successResponse(doc, r),
+        ...Object.fromEntries(Object.entries(doc.otherSuccess ?? {}).map(([status, d]) =>
+          [status, { ...successResponse(doc, r), description: `${d.id} — ${d.en}` }])),
+        ...errorResponses(r, doc),
+      },
       'x-function': r.functionId,
     };
     (paths[r.path] ??= {})[r.method.toLowerCase()] = operation;
