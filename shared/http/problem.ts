@@ -25,6 +25,9 @@ export class HttpProblem extends Error {
 
 export const badRequest = (id: string, en: string, errors: FieldProblem[] = []) => new HttpProblem(400, 'Bad Request', id, en, errors);
 export const unauthorized = () => new HttpProblem(401, 'Unauthorized', 'Token tidak ada atau tidak sah', 'Missing or invalid token');
+export const methodNotAllowed = (method: string, allow: readonly string[]) => new HttpProblem(
+  405, 'Method Not Allowed', `Metode ${method} tidak didukung di alamat ini`, `Method ${method} is not supported here`, [], { allow: allow.join(', ') },
+);
 export const payloadTooLarge = (limit: number) => new HttpProblem(413, 'Payload Too Large', `Isi permintaan melebihi ${limit} byte`, `Request body exceeds ${limit} bytes`);
 
 function fromZod(err: ZodError): HttpProblem {

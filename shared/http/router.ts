@@ -20,7 +20,7 @@ import { logger } from '../adapters/powertools';
 import type { Caller } from '../application/ports';
 import { jwtClaimNames } from '../config';
 import { MAX_BODY_BYTES, MAX_TEXT_BYTES } from './contract/common';
-import { badRequest, payloadTooLarge, problemResponse, SECURITY_HEADERS, unauthorized } from './problem';
+import { badRequest, methodNotAllowed, payloadTooLarge, problemResponse, SECURITY_HEADERS, unauthorized } from './problem';
 import { ROUTES, routeKeyOf, type Route, type RouteKey } from './routes';
 
 export type HttpEvent = APIGatewayProxyEventV2 | APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -139,6 +139,11 @@ function toResult(out: HttpResult): APIGatewayProxyStructuredResultV2 {
   };
 }
 
+/** The methods the route table serves on this path (for 405's Allow). */
+const allowedOn = (rawPath: string) => ROUTES
+  .filter((r) => new RegExp(`^${r.path.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`).test(rawPath))
+  .map((r) => r.method);
+const ROUTER_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 const unknownRoute = (event: HttpEvent) => badRequest(`Rute ${event.routeKey} tidak dikenal`, `Unknown route ${event.routeKey}`);
 /** The router's own copy of the event: method and path only (see the file comment). */
 const ORIGINAL = Symbol('event');
@@ -179,13 +184,18 @@ export function httpApi(routes: Partial<Record<RouteKey, HttpRoute>>, options: H
   app.methodNotAllowed(notServed);
 
   const base = async (event: HttpEvent, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    const method = event.requestContext?.http?.method ?? '';
+    // A method the router cannot even represent (TRACE, CONNECT…): 405 with what the path allows.
+    if (!ROUTER_METHODS.has(method)) {
+      const allow = allowedOn(event.rawPath);
+      return fail(allow.length ? methodNotAllowed(method, allow) : unknownRoute(event), event);
+    }
     const routing = { ...event, headers: {}, cookies: undefined, body: undefined, isBase64Encoded: false, [ORIGINAL]: event } as RoutingEvent;
     try {
       const res = await app.resolve(routing, context);
       return routing[ANSWER] ?? res;
     } catch (err) {
-      // An event the router cannot read (an HTTP method it does not know): the route does not exist.
-      return fail(err instanceof Error && err.name === 'InvalidHttpMethodError' ? unknownRoute(event) : err, event);
+      return fail(err, event);
     }
   };
   return middy(base).use(injectLambdaContext(logger, { resetKeys: true }));
