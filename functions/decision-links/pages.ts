@@ -29,7 +29,9 @@ export const localeOf = (event: APIGatewayProxyEventV2): Locale =>
 interface LinkContext { cycle: CycleRecord | undefined; acting?: string | null }
 
 /** Whom the link was issued to: the approver, the superior it was escalated to, or the acting official (Plt/Plh). */
-async function whoIsLink(link: VerifiedDecisionLink, decision: DecisionRecord, ctx: LinkContext, keys: Parameters<typeof isLinkForRecipient>[2]): Promise<string | undefined> {
+async function whoIsLink(
+  link: VerifiedDecisionLink, decision: DecisionRecord, ctx: LinkContext, keys: Parameters<typeof isLinkForRecipient>[2],
+): Promise<string | undefined> {
   const direct = [decision.recipientNip, ...(decision.escalatedTo ?? [])].find((nip) => isLinkForRecipient(link, nip, keys));
   if (direct) return direct;
   ctx.acting = ctx.cycle ? ((await activeDelegateOf(ctx.cycle.agencyId, decision.recipientNip)) ?? null) : null;
@@ -94,7 +96,8 @@ export async function decisionLinkPage(event: APIGatewayProxyEventV2): Promise<A
   if (!form!.ok) return confirm({ error: form!.error, previous: { decision: form!.decision, comment: form!.comment } }, 422);
   try {
     // What this request has read is passed on: decide() reads only the evaluation (and the stage record).
-    const result = await decide(decision.decisionId, form!.decision, form!.comment, actorNip, { decision, cycle: ctx.cycle, ...(ctx.acting !== undefined ? { acting: ctx.acting } : {}) });
+    const known = { decision, cycle: ctx.cycle, ...(ctx.acting !== undefined ? { acting: ctx.acting } : {}) };
+    const result = await decide(decision.decisionId, form!.decision, form!.comment, actorNip, known);
     if (result.kind === 'already') return alreadyDecidedPage(result.decision, locale, ctx.cycle);
     const subject = result.subject;
     return htmlResponse(200, renderDecisionDonePage({

@@ -61,7 +61,9 @@ export const API_DOCS: Record<string, RouteDoc> = {
   'POST /v1/cycles': {
     summary: { id: 'Membuat (idempoten) dan memulai siklus kinerja tahunan', en: 'Create (idempotently) and start the yearly performance cycle' },
     tag: 'cycles', security: 'bearer', success: 201, errors: [404],
-    otherSuccess: { 200: { id: 'Siklus tahun itu sudah ada: `{"created": false}`, tidak ada yang diubah', en: 'The cycle of that year exists: `{"created": false}`, nothing changed' } },
+    otherSuccess: {
+      200: { id: 'Siklus tahun itu sudah ada: `{"created": false}`, tidak ada yang diubah', en: 'The cycle of that year exists: `{"created": false}`, nothing changed' },
+    },
     body: { name: 'CreateCycle', schema: CreateCycleBody, example: { year: 2026, orgPredikat: 'BAIK' } },
   },
   'GET /v1/cycles/{cycleId}': {
@@ -125,7 +127,12 @@ export const API_DOCS: Record<string, RouteDoc> = {
   'POST /v1/cycles/{cycleId}/evaluations/{nip}/invitations': {
     summary: { id: 'Pejabat penilai mengundang rekan kerja/bawahan memberi umpan balik 360° (sekali per pasangan)', en: 'The rater invites colleagues or subordinates to give 360° feedback (once per pair)' },
     tag: 'evaluations', security: 'bearer', success: 201, errors: [404, 409, 422], idempotent: true,
-    otherSuccess: { 200: { id: 'Semua sudah diundang sebelumnya, atau permintaan yang sama diulang: tidak ada yang diubah', en: 'All were invited before, or the same request was repeated: nothing changed' } },
+    otherSuccess: {
+      200: {
+        id: 'Semua sudah diundang sebelumnya, atau permintaan yang sama diulang: tidak ada yang diubah',
+        en: 'All were invited before, or the same request was repeated: nothing changed',
+      },
+    },
     body: { name: 'Invitations', schema: InvitationsBody, example: { peerNips: [NIP_EXAMPLE.peer] } },
   },
   'PUT /v1/cycles/{cycleId}/evaluations/{nip}/self-assessment': {

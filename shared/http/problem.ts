@@ -28,7 +28,8 @@ export const unauthorized = () => new HttpProblem(401, 'Unauthorized', 'Token ti
 export const methodNotAllowed = (method: string, allow: readonly string[]) => new HttpProblem(
   405, 'Method Not Allowed', `Metode ${method} tidak didukung di alamat ini`, `Method ${method} is not supported here`, [], { allow: allow.join(', ') },
 );
-export const payloadTooLarge = (limit: number) => new HttpProblem(413, 'Payload Too Large', `Isi permintaan melebihi ${limit} byte`, `Request body exceeds ${limit} bytes`);
+export const payloadTooLarge = (limit: number) =>
+  new HttpProblem(413, 'Payload Too Large', `Isi permintaan melebihi ${limit} byte`, `Request body exceeds ${limit} bytes`);
 
 function fromZod(err: ZodError): HttpProblem {
   const errors = err.issues.map((i) => ({
@@ -47,7 +48,10 @@ export function toProblem(err: unknown): HttpProblem {
     return new HttpProblem(422, 'Unprocessable Content', err.messageId, err.messageEn,
       errs.map((e) => ({ field: e.field ?? '(body)', id: e.messageId, en: e.messageEn })));
   }
-  if (err instanceof RuleError) return new HttpProblem(422, 'Unprocessable Content', err.messageId, err.message, err.field ? [{ field: err.field, id: err.messageId, en: err.message }] : []);
+  if (err instanceof RuleError) {
+    const fields = err.field ? [{ field: err.field, id: err.messageId, en: err.message }] : [];
+    return new HttpProblem(422, 'Unprocessable Content', err.messageId, err.message, fields);
+  }
   if (err instanceof ForbiddenError) return new HttpProblem(403, 'Forbidden', err.messageId, err.message);
   if (err instanceof NotFoundError) return new HttpProblem(404, 'Not Found', err.messageId, err.message);
   if (err instanceof StateError || err instanceof ConflictError) return new HttpProblem(409, 'Conflict', err.messageId, err.message);

@@ -5,7 +5,8 @@ import { SubmissionLimitError } from '../../../shared/application/errors';
 import { httpApi } from '../../../shared/http/router';
 
 const NIP = '199001012015031001';
-function event(method: string, template: string, rawPath: string, opts: { body?: string; claims?: Record<string, unknown>; headers?: Record<string, string> } = {}) {
+interface EventOptions { body?: string; claims?: Record<string, unknown>; headers?: Record<string, string> }
+function event(method: string, template: string, rawPath: string, opts: EventOptions = {}) {
   const routeKey = `${method} ${template}`;
   return {
     version: '2.0', routeKey, rawPath, rawQueryString: '', headers: opts.headers ?? {}, body: opts.body, isBase64Encoded: false,
@@ -18,7 +19,8 @@ function event(method: string, template: string, rawPath: string, opts: { body?:
   } as never;
 }
 const context = { awsRequestId: 'aws-1', functionName: 'f' } as never;
-const call = (h: ReturnType<typeof httpApi>, e: unknown) => (h as unknown as (e: unknown, c: unknown) => Promise<{ statusCode: number; headers: Record<string, string>; body: string }>)(e, context);
+type Answer = { statusCode: number; headers: Record<string, string>; body: string };
+const call = (h: ReturnType<typeof httpApi>, e: unknown) => (h as unknown as (e: unknown, c: unknown) => Promise<Answer>)(e, context);
 
 const Body = z.object({ reason: z.string().min(1) });
 const api = httpApi({
