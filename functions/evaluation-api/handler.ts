@@ -1,65 +1,34 @@
-/** Employee, rater and peer API: SKP, progress, feedback, mid-year review, rating, objection, detail. */
+/** Employee, rater and peer API: SKP, progress, feedback, self-assessment, mid-year review, rating, objection, detail. */
 import * as z from 'zod';
-import { BerakhlakValueSchema } from '../../shared/domain/berakhlak';
-import { RealisationSchema } from '../../shared/domain/evaluate';
-import { PredikatSchema, RatingSchema } from '../../shared/domain/ratings';
-import { fileObjection, giveFeedback, isHrOf, rateEvaluation, recordProgress, reviewMidyear, submitSkp } from '../../shared/application/evaluation/actions';
-import { ForbiddenError } from '../../shared/application/errors';
-import { auditTrail, getCycle, getEvaluation } from '../../shared/adapters/dynamodb/repository';
-import { NotFoundError } from '../../shared/application/store-errors';
-import { CycleIdParam, jsonApi, NipParam, type ApiRequest } from '../../shared/http/api';
+import { isHrOf } from '../../shared/application/authz';
 import { createDelegation } from '../../shared/application/delegation/delegation';
+import { ForbiddenError, NotFoundError } from '../../shared/application/errors';
+import {
+  fileObjection, giveFeedback, invitePeers, rateEvaluation, recordProgress, recordSelfAssessment, reviewMidyear, submitSkp,
+} from '../../shared/application/evaluation/actions';
+import { auditTrail, getCycle, getEvaluation, invitationsOf } from '../../shared/adapters/dynamodb/repository';
 import { config } from '../../shared/config';
-import { invitePeers, recordSelfAssessment } from '../../shared/application/evaluation/actions';
-import { invitationsOf } from '../../shared/adapters/dynamodb/repository';
+import { EvaluationPath } from '../../shared/http/contract/common';
+import {
+  DelegationBody, FeedbackBody, InvitationsBody, MidyearBody, ObjectionBody, ProgressBody, RatingBody, SelfAssessmentBody,
+} from '../../shared/http/contract/evaluation';
+import { httpApi, type HttpRequest } from '../../shared/http/router';
 
-const Path = z.object({ cycleId: CycleIdParam, nip: NipParam });
-const path = (req: ApiRequest) => Path.parse(req.params);
+/** Kept so existing imports resolve: the schemas live in the contract (shared/http/contract/evaluation.ts). */
+export { DelegationBody, FeedbackBody, InvitationsBody, MidyearBody, ObjectionBody, ProgressBody, RatingBody, SelfAssessmentBody };
 
-const Reason = z.string().trim().min(1).max(2000);
-export const ProgressBody = z.object({ realisations: z.array(RealisationSchema).min(1).max(200) });
-export const FeedbackBody = z.object({
-  feedback: z.array(z.object({ value: BerakhlakValueSchema, rating: RatingSchema, comment: z.string().max(2000).optional() })).min(1).max(7),
-});
-export const MidyearBody = z.object({ rating: RatingSchema, notes: z.string().trim().min(1).max(4000) });
-export const RatingBody = z.object({
-  rhkRatings: z.array(z.object({ rhkId: z.string().min(1).max(100), rating: RatingSchema, reason: z.string().max(2000).optional() })).max(50).optional(),
-  behaviourRating: z.object({ rating: RatingSchema, reason: z.string().max(2000).optional() }).optional(),
-});
-export const ObjectionBody = z.object({ reason: Reason, requestedPredikat: PredikatSchema.optional() });
-export const InvitationsBody = z.object({ peerNips: z.array(NipParam).min(1).max(20) });
-const Note = z.string().trim().max(2000).optional();
-export const SelfAssessmentBody = z.object({
-  rhk: z.array(z.object({ rhkId: z.string().min(1).max(100), rating: RatingSchema, note: Note })).max(50).optional(),
-  behaviour: z.array(z.object({ value: BerakhlakValueSchema, rating: RatingSchema, note: Note })).max(7)
-    .refine((b) => new Set(b.map((x) => x.value)).size === b.length, 'Setiap nilai BerAKHLAK sekali saja / each BerAKHLAK value once').optional(),
-  summary: z.string().trim().min(1).max(4000).optional(),
-}).refine((b) => Boolean(b.rhk?.length || b.behaviour?.length || b.summary), 'Isi minimal satu bagian / fill in at least one part');
-export type SelfAssessmentBody = z.infer<typeof SelfAssessmentBody>;
+const path = (req: HttpRequest) => EvaluationPath.parse(req.params);
 
-const Day = z.iso.date();
-export const DelegationBody = z.object({
-  delegateNip: NipParam,
-  delegatorNip: NipParam.optional(),
-  kind: z.enum(['plt', 'plh']),
-  from: Day,
-  until: Day,
-  reason: z.string().trim().max(1000).optional(),
-});
-
-export const handler = jsonApi({
-  'POST /v1/delegations': async (req) => {
-    const body = req.body(DelegationBody);
-    return { status: 201, body: await createDelegation(req.caller.agencyId ?? config().AGENCY_ID, body, req.caller) };
-  },
+export const handler = httpApi({
+  'POST /v1/delegations': async (req) =>
+    ({ status: 201, body: await createDelegation(req.caller.agencyId ?? config().AGENCY_ID, req.body(DelegationBody), req.caller) }),
   'GET /v1/cycles/{cycleId}/evaluations/{nip}': async (req) => {
     const { cycleId, nip } = path(req);
     const e = await getEvaluation(cycleId, nip);
     if (!e) throw new NotFoundError(`evaluation ${nip}`, `Penilaian pegawai ${nip} tidak ditemukan`);
-    const c = req.caller;
-    // Employees see their own record; raters their team; approvers their raters' teams; HR everything.
+    // Who may read (to move to authz.ts as canViewEvaluation): the employee, their rater and approver, HR of the agency.
     const cycle = await getCycle(cycleId);
-    if (![e.nip, e.raterNip, e.approverNip].includes(c.nip) && !(cycle && isHrOf(c, cycle.agencyId))) {
+    if (![e.nip, e.raterNip, e.approverNip].includes(req.caller.nip) && !(cycle && isHrOf(req.caller, cycle.agencyId))) {
       throw new ForbiddenError('Not in your scope', 'Di luar cakupan akses Anda');
     }
     const [audit, invitations] = await Promise.all([auditTrail(cycleId, nip), invitationsOf(cycleId, nip)]);

@@ -1,10 +1,15 @@
-/** The HTTP API's route table: the CDK HTTP API and the local HTTP server are both built from it. */
-import type { FunctionId } from '../../infra/functions';
+/**
+ * The HTTP API's route table: the CDK HTTP API, the local HTTP server, the router (shared/http/router.ts)
+ * and the OpenAPI document are all built from it. infra/ imports this file, never the reverse.
+ */
+
+/** The Lambda functions that serve HTTP routes (a subset of infra/functions.ts's ids; infra checks they exist). */
+export type HttpFunctionId = 'hr-api' | 'evaluation-api' | 'skm' | 'openapi' | 'decision-links';
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'HEAD' | 'DELETE';
   path: string;
-  functionId: FunctionId;
+  functionId: HttpFunctionId;
   /** 'none' only where the caller cannot have an account: citizens and email-link approvers (signed links). */
   auth: 'jwt' | 'none';
 }
@@ -41,3 +46,7 @@ export const ROUTES: readonly Route[] = [
   { method: 'HEAD', path: '/v1/decisions/{decisionId}', functionId: 'decision-links', auth: 'none' },
   { method: 'POST', path: '/v1/decisions/{decisionId}', functionId: 'decision-links', auth: 'none' },
 ];
+
+/** "METHOD /path/{param}", the key API Gateway puts in `event.routeKey`. */
+export type RouteKey = `${Route['method']} ${string}`;
+export const routeKeyOf = (r: Route): RouteKey => `${r.method} ${r.path}`;

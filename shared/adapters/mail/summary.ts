@@ -66,6 +66,3 @@ export type SkpSummary = z.infer<typeof SkpSummarySchema>;
 export type EvaluationDetails = Omit<EvaluationSummary, 'approveUrl' | 'returnUrl'>;
 export type SkpDetails = Omit<SkpSummary, 'approveUrl' | 'returnUrl'>;
 export type ItemDetails = EvaluationDetails | SkpDetails;
-
-/** Re-exported for convenience; defined in render.ts so rendering does not load zod at run time. */
-export { isEvaluation } from './render';

@@ -1,7 +1,8 @@
 import type { messagesId } from './messages-id';
 
-export type Locale = 'id' | 'en';
-export const LOCALES: readonly Locale[] = ['id', 'en'];
+/** The languages of pages, mail, CSV and reports: the one declaration (the HTTP contract's `lang` enum is built from it). */
+export const LOCALES = ['id', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'id';
 
 type Catalogue = typeof messagesId;

@@ -5,7 +5,10 @@
 import type { EvaluationStatus } from '../../../domain/lifecycle/status';
 import type { Bilingual } from '../../../domain/text';
 
-export type ReportLocale = 'id' | 'en';
+import type { Locale } from '../i18n/types';
+
+/** Kept so existing imports resolve: the one Locale is in ../i18n/types.ts. */
+export type ReportLocale = Locale;
 
 export const evaluationStatusLabel: Record<EvaluationStatus, Bilingual> = {
   SKP_DRAFT: { id: 'SKP disusun', en: 'SKP draft' },

@@ -1,0 +1,274 @@
+/** The hand-kept part of the OpenAPI document: per route a bilingual summary, security, statuses, schemas, an example. */
+import * as z from 'zod';
+import { SkpSchema } from '../domain/skp';
+import {
+  CalibrationResolutionBody, CommentIdSchema, CommentListQuerySchema, CreateCycleBody, CycleIdParam, DecisionForm, DecisionIdParam,
+  DecisionLinkQuery, DelegationBody, EvaluationListQuery, ExportQuery, FeedbackBody, HandoverBody, IkmQuerySchema,
+  InvitationsBody, JoinBody, MAX_SUBMISSION_BYTES, MAX_TEXT_BYTES, MidyearBody, ModerationSchema, NipParam, ObjectionBody,
+  OrgPredikatBody, ProgressBody, RatingBody, ReportQuery, RosterCsv, RosterImportErrors, SelfAssessmentBody, SubmissionSchema, TransferBody,
+  UnitIdParam, UnitIdSchema,
+} from './contract';
+
+// ─── the one table: route → documentation ─────────────────────────────────────────────────────────
+
+export type { RouteKey } from './routes';
+
+export interface RouteDoc {
+  /** One line each; the operation's summary is "Indonesian — English". */
+  summary: { id: string; en: string };
+  tag: Tag;
+  /** Must equal the route's `auth` in ROUTES (checked when the document is built). */
+  security: 'bearer' | 'none';
+  success: number;
+  /** Other success statuses the route answers, with what they mean (e.g. 200 for a change already made). */
+  otherSuccess?: Record<number, { id: string; en: string }>;
+  /** What a success returns; default JSON. */
+  responseType?: 'json' | 'html' | 'csv' | 'none';
+  /** Path parameters whose schema differs from PATH_PARAMS. */
+  params?: Record<string, z.ZodType>;
+  query?: z.ZodObject;
+  body?: { name: string; schema: z.ZodType; example: unknown; contentType?: 'application/json' | 'application/x-www-form-urlencoded' | 'text/csv'; maxBytes?: number };
+  /** Error statuses specific to the use case; 400 always, 401/403 on JWT routes and 413 with a body are added. */
+  errors: number[];
+  /** Accepts an Idempotency-Key header (a retried change is recognised and reported as a replay). */
+  idempotent?: boolean;
+  /** Error statuses answered with their own JSON body instead of problem+json. */
+  errorBodies?: Record<number, { name: string; schema: z.ZodType }>;
+}
+
+export const TAGS = {
+  cycles: { name: 'Siklus', description: 'Siklus kinerja tahunan (HR) · Yearly performance cycles (HR)' },
+  evaluations: { name: 'Penilaian', description: 'SKP, realisasi, umpan balik, penilaian, keberatan · Plans, progress, feedback, rating, objection' },
+  roster: { name: 'Pegawai', description: 'Perubahan data pegawai dan Plt/Plh · Roster changes and acting officials' },
+  skm: { name: 'SKM', description: 'Survei kepuasan masyarakat · Citizen satisfaction survey' },
+  decisions: { name: 'Keputusan', description: 'Tautan keputusan bertanda tangan dari email · Signed decision links from email' },
+  meta: { name: 'Dokumentasi', description: 'Dokumen OpenAPI ini · This OpenAPI document' },
+} as const;
+type Tag = keyof typeof TAGS;
+
+const NIP_EXAMPLE = { employee: '199001012015031001', rater: '198001012005011002', approver: '197001011995031003', peer: '199202022018032005' };
+
+export const API_DOCS: Record<string, RouteDoc> = {
+  'POST /v1/cycles': {
+    summary: { id: 'Membuat (idempoten) dan memulai siklus kinerja tahunan', en: 'Create (idempotently) and start the yearly performance cycle' },
+    tag: 'cycles', security: 'bearer', success: 201, errors: [404],
+    otherSuccess: {
+      200: { id: 'Siklus tahun itu sudah ada: `{"created": false}`, tidak ada yang diubah', en: 'The cycle of that year exists: `{"created": false}`, nothing changed' },
+    },
+    body: { name: 'CreateCycle', schema: CreateCycleBody, example: { year: 2026, orgPredikat: 'BAIK' } },
+  },
+  'GET /v1/cycles/{cycleId}': {
+    summary: { id: 'Ringkasan siklus: kemajuan per tahap, sebaran predikat per unit, catatan kalibrasi', en: 'Cycle summary: progress per stage, predikat distribution per unit, calibration flags' },
+    tag: 'cycles', security: 'bearer', success: 200, errors: [404],
+  },
+  'POST /v1/cycles/{cycleId}/resume': {
+    summary: { id: 'Menjalankan ulang tahap berjalan dari data tersimpan', en: 'Start the current stage again from stored state' },
+    tag: 'cycles', security: 'bearer', success: 200, errors: [404],
+  },
+  'PUT /v1/cycles/{cycleId}/organisation-predikat': {
+    summary: { id: 'Menetapkan predikat organisasi (sebelum kalibrasi)', en: 'Set the organisation predikat (before calibration)' },
+    tag: 'cycles', security: 'bearer', success: 200, errors: [404, 409],
+    body: { name: 'OrganisationPredikat', schema: OrgPredikatBody, example: { orgPredikat: 'BAIK' } },
+  },
+  'GET /v1/cycles/{cycleId}/evaluations': {
+    summary: {
+      id: 'Daftar penilaian (HR, berhalaman): unit beserta sub-unit, status, tahap, predikat, pejabat penilai, urutan NIP; selain HR: tim sendiri',
+      en: 'List evaluations (HR, paged): unit with sub-units, status, stage, predikat, rater, NIP order; others: their own team',
+    },
+    tag: 'evaluations', security: 'bearer', success: 200, errors: [422], query: EvaluationListQuery,
+  },
+  'GET /v1/cycles/{cycleId}/evaluations/{nip}': {
+    summary: { id: 'Rincian penilaian beserta jejak audit', en: 'Evaluation detail with its audit trail' },
+    tag: 'evaluations', security: 'bearer', success: 200, errors: [404],
+  },
+  'PUT /v1/cycles/{cycleId}/evaluations/{nip}/skp': {
+    summary: { id: 'Mengajukan SKP pegawai untuk disetujui', en: 'Submit the employee’s SKP for approval' },
+    tag: 'evaluations', security: 'bearer', success: 200, errors: [404, 409, 422], idempotent: true,
+    body: {
+      name: 'Skp', schema: SkpSchema,
+      example: {
+        nip: NIP_EXAMPLE.employee,
+        period: { start: '2026-01-01', end: '2026-12-31' },
+        rhk: [{
+          id: 'rhk-1', jenis: 'utama', description: 'Meningkatnya cakupan pembinaan posyandu di wilayah kecamatan', parentRhkId: 'rhk-atasan-1',
+          indicators: [
+            { id: 'iki-1', description: 'Persentase posyandu aktif yang dibina', target: { kind: 'quantitative', value: 90, unit: 'persen', direction: 'higherIsBetter' } },
+            { id: 'iki-2', description: 'Laporan pembinaan tersusun tepat waktu', target: { kind: 'qualitative', expectation: 'Laporan triwulan diserahkan paling lambat tanggal 10' } },
+          ],
+        }],
+      },
+    },
+  },
+  'PUT /v1/cycles/{cycleId}/evaluations/{nip}/progress': {
+    summary: { id: 'Mencatat realisasi dengan bukti dukung', en: 'Record progress (realisations) with evidence links' },
+    tag: 'evaluations', security: 'bearer', success: 200, errors: [404, 409, 422], idempotent: true,
+    body: {
+      name: 'Progress', schema: ProgressBody,
+      example: { realisations: [{ indicatorId: 'iki-1', value: 72, evidence: ['https://drive.example.go.id/posyandu/laporan-juni.pdf'] }, { indicatorId: 'iki-2', judgement: 'SESUAI' }] },
+    },
+  },
+  'PUT /v1/cycles/{cycleId}/evaluations/{nip}/feedback': {
+    summary: { id: 'Memberi umpan balik perilaku BerAKHLAK (pejabat penilai, atau rekan/bawahan yang diundang, sampai batas waktu tahap)', en: 'Give BerAKHLAK behaviour feedback (the rater, or an invited colleague/subordinate, until the stage deadline)' },
+    tag: 'evaluations', security: 'bearer', success: 200, errors: [404, 409], idempotent: true,
+    body: {
+      name: 'Feedback', schema: FeedbackBody,
+      example: { feedback: [{ value: 'BERORIENTASI_PELAYANAN', rating: 'DI_ATAS', comment: 'Sigap melayani warga di loket' }, { value: 'KOLABORATIF', rating: 'SESUAI' }] },
+    },
+  },
+  'POST /v1/cycles/{cycleId}/evaluations/{nip}/invitations': {
+    summary: { id: 'Pejabat penilai mengundang rekan kerja/bawahan memberi umpan balik 360° (sekali per pasangan)', en: 'The rater invites colleagues or subordinates to give 360° feedback (once per pair)' },
+    tag: 'evaluations', security: 'bearer', success: 201, errors: [404, 409, 422], idempotent: true,
+    otherSuccess: {
+      200: {
+        id: 'Semua sudah diundang sebelumnya, atau permintaan yang sama diulang: tidak ada yang diubah',
+        en: 'All were invited before, or the same request was repeated: nothing changed',
+      },
+    },
+    body: { name: 'Invitations', schema: InvitationsBody, example: { peerNips: [NIP_EXAMPLE.peer] } },
+  },
+  'PUT /v1/cycles/{cycleId}/evaluations/{nip}/self-assessment': {
+    summary: { id: 'Penilaian mandiri pegawai atas hasil kerja dan perilaku (tidak mengubah nilai)', en: 'The employee’s self-assessment of results and behaviour (does not change the score)' },
+    tag: 'evaluations', security: 'bearer', success: 200, errors: [404, 409, 422], idempotent: true,
+    body: {
+      name: 'SelfAssessment', schema: SelfAssessmentBody,
+      example: {
+        rhk: [{ rhkId: 'rhk-1', rating: 'DI_ATAS', note: 'Posyandu aktif 96% dari target 90%' }],
+        behaviour: [{ value: 'BERORIENTASI_PELAYANAN', rating: 'SESUAI' }],
+        summary: 'Target utama tercapai; laporan triwulan II terlambat dua hari.',
+      },
+    },
+  },
+  'PUT /v1/cycles/{cycleId}/evaluations/{nip}/midyear-review': {
+    summary: { id: 'Reviu tengah tahun dan catatan pembinaan oleh pejabat penilai', en: 'Mid-year review and coaching note by the rater' },
+    tag: 'evaluations', security: 'bearer', success: 200, errors: [404, 409], idempotent: true,
+    body: { name: 'MidyearReview', schema: MidyearBody, example: { rating: 'SESUAI', notes: 'Realisasi sesuai rencana; lengkapi dokumentasi bukti dukung.' } },
+  },
+  'PUT /v1/cycles/{cycleId}/evaluations/{nip}/rating': {
+    summary: { id: 'Penilaian akhir oleh pejabat penilai (mesin mengusulkan)', en: 'Final rating by the rater (the engine proposes)' },
+    tag: 'evaluations', security: 'bearer', success: 200, errors: [404, 409, 422], idempotent: true,
+    body: {
+      name: 'Rating', schema: RatingBody,
+      example: { rhkRatings: [{ rhkId: 'rhk-1', rating: 'DI_ATAS', reason: 'Cakupan posyandu aktif 96% dari target 90%' }], behaviourRating: { rating: 'SESUAI' } },
+    },
+  },
+  'POST /v1/cycles/{cycleId}/evaluations/{nip}/objection': {
+    summary: { id: 'Mengajukan keberatan atas hasil penilaian (masa keberatan)', en: 'File an objection to the result (objection window)' },
+    tag: 'evaluations', security: 'bearer', success: 201, errors: [404, 409], idempotent: true,
+    body: { name: 'Objection', schema: ObjectionBody, example: { reason: 'Capaian pembinaan posyandu 96% belum diperhitungkan', requestedPredikat: 'SANGAT_BAIK' } },
+  },
+  'POST /v1/cycles/{cycleId}/calibration/{unitId}/resolution': {
+    summary: { id: 'Menyelesaikan catatan kurva distribusi unit dengan alasan', en: 'Resolve a unit’s distribution-curve flag with a reason' },
+    tag: 'cycles', security: 'bearer', success: 200, errors: [404, 409], params: { unitId: UnitIdParam },
+    body: { name: 'CalibrationResolution', schema: CalibrationResolutionBody, example: { reason: 'Sebaran ditinjau bersama Camat; sesuai kurva organisasi' } },
+  },
+  'GET /v1/cycles/{cycleId}/export.csv': {
+    summary: { id: 'Ekspor CSV seluruh siklus (UTF-8 dengan BOM, judul kolom berbahasa Indonesia)', en: 'CSV export of the whole cycle (UTF-8 with BOM, Indonesian headers)' },
+    tag: 'cycles', security: 'bearer', success: 200, responseType: 'csv', errors: [404], query: ExportQuery,
+  },
+  'GET /v1/cycles/{cycleId}/report': {
+    summary: { id: 'Laporan siklus (HTML): sebaran per unit terhadap kurva, IKM, kemajuan', en: 'Cycle report (HTML): distribution per unit against the curve, IKM, progress' },
+    tag: 'cycles', security: 'bearer', success: 200, responseType: 'html', errors: [404], query: ReportQuery,
+  },
+  'POST /v1/roster/import': {
+    summary: { id: 'Impor data pegawai dari CSV, dengan laporan kesalahan per baris', en: 'Import the roster from CSV, with a per-row error report' },
+    tag: 'roster', security: 'bearer', success: 200, errors: [422],
+    errorBodies: { 422: { name: 'RosterImportErrors', schema: RosterImportErrors } },
+    body: {
+      name: 'RosterCsv', schema: RosterCsv, contentType: 'text/csv', maxBytes: MAX_TEXT_BYTES,
+      example: [
+        'NIP;Nama;Jabatan;Kode Unit;Nama Unit;NIP Atasan;Email;Jenis;Kepala Unit;Eksternal',
+        '196805121990031005;Dr. Ikhsan, S.Psi., M.M.;Sekretaris Daerah Kota Surabaya;pemkot-surabaya;Pemerintah Kota Surabaya;;sekda@surabaya.go.id;PNS;ya;ya',
+        '197001011995031003;Drs. Bambang Sutrisno;Camat Asemrowo;kec-asemrowo;Kecamatan Asemrowo;196805121990031005;camat@asemrowo.surabaya.go.id;PNS;ya;tidak',
+        '199001012015031001;Siti Rahmawati;Pengelola Program Kesehatan;kec-asemrowo;Kecamatan Asemrowo;197001011995031003;siti.rahmawati@asemrowo.surabaya.go.id;PNS;tidak;tidak',
+        '',
+      ].join('\r\n'),
+    },
+  },
+  'POST /v1/cycles/{cycleId}/evaluations/{nip}/transfer': {
+    summary: { id: 'Memindahkan pegawai ke unit atau pejabat penilai lain', en: 'Transfer an employee to another unit or rater' },
+    tag: 'roster', security: 'bearer', success: 200, errors: [404, 409, 422], idempotent: true,
+    body: { name: 'Transfer', schema: TransferBody, example: { unitId: 'kel-asemrowo', raterNip: NIP_EXAMPLE.approver, reason: 'Mutasi ke Kelurahan Asemrowo per 1 Juli' } },
+  },
+  'POST /v1/cycles/{cycleId}/raters/{nip}/handover': {
+    summary: { id: 'Serah terima tim pejabat penilai yang berhenti', en: 'Hand over a departing rater’s team' },
+    tag: 'roster', security: 'bearer', success: 200, errors: [404, 409, 422], idempotent: true,
+    body: { name: 'Handover', schema: HandoverBody, example: { toNip: NIP_EXAMPLE.peer, reason: 'Pejabat penilai purna tugas' } },
+  },
+  'POST /v1/cycles/{cycleId}/members': {
+    summary: { id: 'Menambahkan pegawai baru ke siklus', en: 'Add a newly joined employee to the cycle' },
+    tag: 'roster', security: 'bearer', success: 201, errors: [404, 409, 422],
+    body: {
+      name: 'Join', schema: JoinBody,
+      example: {
+        nip: '199803142024012001', name: 'Nur Aini', jabatan: 'Pengadministrasi Perkantoran', unitId: 'seksi-kesra', raterNip: NIP_EXAMPLE.rater,
+        email: 'nur.aini@asemrowo.surabaya.go.id', locale: 'id', jenis: 'PPPK',
+      },
+    },
+  },
+  'POST /v1/delegations': {
+    summary: { id: 'Menunjuk Plt/Plh untuk rentang tanggal', en: 'Appoint an acting official (Plt/Plh) for a date range' },
+    tag: 'roster', security: 'bearer', success: 201, errors: [422],
+    body: {
+      name: 'Delegation', schema: DelegationBody,
+      example: { delegateNip: NIP_EXAMPLE.peer, delegatorNip: NIP_EXAMPLE.rater, kind: 'plh', from: '2026-07-06', until: '2026-07-17', reason: 'Cuti tahunan' },
+    },
+  },
+  'GET /v1/skm/comments': {
+    summary: { id: 'Antrean moderasi komentar SKM (HR, berhalaman)', en: 'SKM comment moderation queue (HR, paged)' },
+    tag: 'skm', security: 'bearer', success: 200, errors: [], query: CommentListQuerySchema,
+  },
+  'POST /v1/skm/comments/{commentId}/moderation': {
+    summary: { id: 'Menyetujui atau menolak komentar SKM', en: 'Approve or reject an SKM comment' },
+    tag: 'skm', security: 'bearer', success: 200, errors: [404, 409], idempotent: true,
+    body: { name: 'Moderation', schema: ModerationSchema, example: { decision: 'reject', reason: 'Tidak terkait layanan' } },
+  },
+  'POST /v1/public/units/{unitId}/skm': {
+    summary: { id: 'Mengisi survei kepuasan masyarakat (tanpa akun)', en: 'Submit the citizen satisfaction survey (no account)' },
+    tag: 'skm', security: 'none', success: 201, errors: [404, 409, 422, 429], idempotent: true,
+    body: {
+      name: 'SkmSubmission', schema: SubmissionSchema, maxBytes: MAX_SUBMISSION_BYTES,
+      example: {
+        answers: [4, 3, 3, 4, 3, 4, 4, 3, 3], comment: 'Pelayanan cepat dan petugas ramah', service: 'Surat keterangan domisili',
+        respondent: { ageGroup: '30_39', gender: 'P', education: 'D4_S1' },
+      },
+    },
+  },
+  'GET /v1/public/units/{unitId}/ikm': {
+    summary: { id: 'Indeks Kepuasan Masyarakat (IKM) satu unit layanan per periode', en: 'A service unit’s citizen satisfaction index (IKM) for a period' },
+    tag: 'skm', security: 'none', success: 200, errors: [404], query: IkmQuerySchema,
+  },
+  'GET /openapi.json': {
+    summary: { id: 'Dokumen OpenAPI 3.1 ini', en: 'This OpenAPI 3.1 document' },
+    tag: 'meta', security: 'none', success: 200, errors: [],
+  },
+  'GET /v1/decisions/{decisionId}': {
+    summary: { id: 'Halaman konfirmasi keputusan dari tautan email (tidak mengubah apa pun)', en: 'Decision confirmation page from an email link (changes nothing)' },
+    tag: 'decisions', security: 'none', success: 200, responseType: 'html', errors: [403, 404, 410], query: DecisionLinkQuery,
+  },
+  'HEAD /v1/decisions/{decisionId}': {
+    summary: { id: 'Seperti GET tanpa isi (pemindai tautan surel)', en: 'As GET without a body (mail link scanners)' },
+    tag: 'decisions', security: 'none', success: 200, responseType: 'none', errors: [403, 404, 410], query: DecisionLinkQuery,
+  },
+  'POST /v1/decisions/{decisionId}': {
+    summary: { id: 'Memutuskan dari formulir halaman konfirmasi (alasan wajib untuk mengembalikan)', en: 'Decide from the confirmation page’s form (a return needs a reason)' },
+    tag: 'decisions', security: 'none', success: 200, responseType: 'html', errors: [403, 404, 410, 422],
+    body: {
+      name: 'DecisionForm', schema: DecisionForm, contentType: 'application/x-www-form-urlencoded',
+      example: { a: 'return', r: 'q3Xk9vB2mZ7tL0pA', e: '1798761600', k: 'k1', s: 'Jq8W1b0mK3v9Yx2Zt5Rs7Pq4Ln6Mh8Gf0Dc1Ba3Ez5U', decision: 'return', comment: 'Target IKI-2 perlu diperjelas' },
+    },
+  },
+};
+
+/** Path parameters by name, as the handlers validate them. */
+export const PATH_PARAMS: Record<string, z.ZodType> = {
+  cycleId: CycleIdParam,
+  nip: NipParam,
+  unitId: UnitIdSchema,
+  commentId: CommentIdSchema,
+  decisionId: DecisionIdParam,
+};
+
+/** The schema a route's path parameter is validated with. */
+export function pathParamSchema(key: string, name: string): z.ZodType | undefined {
+  return API_DOCS[key]?.params?.[name] ?? PATH_PARAMS[name];
+}

@@ -1,0 +1,202 @@
+/**
+ * The one router of the HTTP API: Powertools' event handler (`Router`) matches method + path for every
+ * function — the JWT JSON routes, the public SKM routes and the signed-link pages alike. Each route
+ * says only what it does (`(req) => result`); this file does the rest the same way everywhere:
+ * the caller from the JWT authorizer's claims (jwt routes, from ROUTES), the body read once with a
+ * size limit and parsed by a zod schema, JSON written so it never reads as markup, and every error
+ * as problem+json (shared/http/problem.ts) unless the function renders its own error page.
+ *
+ * The router routes on method + path alone: it is handed the event without headers and body, the
+ * route reads the event as API Gateway delivered it, and its answer goes back as it was built. (The
+ * router's Web `Request` refuses header values API Gateway passes through; its Web `Response` drops a
+ * CSV's byte-order mark; the body is read here, with its limit checked first.)
+ */
+import { Router } from '@aws-lambda-powertools/event-handler/http';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type * as z from 'zod';
+import { logger } from '../adapters/powertools';
+import type { Caller } from '../application/ports';
+import { jwtClaimNames } from '../config';
+import { MAX_BODY_BYTES, MAX_TEXT_BYTES } from './contract/common';
+import { badRequest, methodNotAllowed, payloadTooLarge, problemResponse, SECURITY_HEADERS, unauthorized } from './problem';
+import { ROUTES, routeKeyOf, type Route, type RouteKey } from './routes';
+
+export type HttpEvent = APIGatewayProxyEventV2 | APIGatewayProxyEventV2WithJWTAuthorizer;
+
+export interface HttpRequest {
+  method: string;
+  rawPath: string;
+  params: Record<string, string>;
+  query: Record<string, string>;
+  /** Header names lower-cased. */
+  headers: Record<string, string>;
+  /** The JWT caller; on a public route reading it answers 401. */
+  readonly caller: Caller;
+  /** Stable per request; the idempotency key of a change (the Idempotency-Key header when the client sends one). */
+  requestId: string;
+  /** The address API Gateway saw, never X-Forwarded-For (which the client writes); for the SKM daily limit only. */
+  sourceIp: string;
+  userAgent: string;
+  /** The JSON body parsed by `schema` (400 with the fields when it does not fit; 413 over `maxBytes`, default the API's limit). */
+  body<S extends z.ZodType>(schema: S, maxBytes?: number): z.infer<S>;
+  /** The body as text (CSV, a form), up to `maxBytes`. */
+  text(maxBytes?: number): string;
+  event: HttpEvent;
+}
+
+/** `body` is sent as JSON; `raw` (with its own content-type header) is sent as it is — CSV, HTML. */
+export interface HttpResult { status?: number; body?: unknown; raw?: string; headers?: Record<string, string> }
+export type HttpRoute = (req: HttpRequest) => Promise<HttpResult>;
+
+export interface HttpApiOptions {
+  /** Limit of a JSON body (default MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
+  /** A function that answers with pages renders its own error page; undefined falls back to problem+json. */
+  renderError?: (err: unknown, event: HttpEvent) => APIGatewayProxyStructuredResultV2 | undefined;
+}
+
+/** JSON whose text can never be read as markup, even by a careless client: < > & as \u escapes. */
+export function safeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** API Gateway renders list claims as "[a b]"; a real array (tests) is accepted too. */
+export function listClaim(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value !== 'string') return [];
+  const v = value.trim();
+  return (v.startsWith('[') && v.endsWith(']') ? v.slice(1, -1) : v).split(/[\s,]+/).filter(Boolean);
+}
+
+export function callerFrom(event: APIGatewayProxyEventV2WithJWTAuthorizer): Caller {
+  const claims = event.requestContext?.authorizer?.jwt?.claims ?? {};
+  const names = jwtClaimNames();
+  const nip = String(claims[names.nip] ?? '');
+  if (!/^\d{18}$/.test(nip)) throw unauthorized();
+  return {
+    nip,
+    roles: listClaim(claims[names.roles]),
+    agencyId: claims[names.agencyId] ? String(claims[names.agencyId]) : undefined,
+    name: claims.name ? String(claims.name) : undefined,
+  };
+}
+
+/** The body as text; an oversized body is refused before it is decoded (base64 is 4 characters per 3 bytes). */
+function bodyText(event: HttpEvent, maxBytes: number): string {
+  if (event.body === undefined || event.body === null || event.body === '') return '';
+  if (event.body.length > (event.isBase64Encoded ? Math.ceil(maxBytes / 3) * 4 : maxBytes)) throw payloadTooLarge(maxBytes);
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(raw) > maxBytes) throw payloadTooLarge(maxBytes);
+  return raw;
+}
+
+function jsonBody(event: HttpEvent, maxBytes: number): unknown {
+  const raw = bodyText(event, maxBytes);
+  if (raw === '') return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw badRequest('Isi permintaan bukan JSON yang sah', 'The request body is not valid JSON');
+  }
+}
+
+function requestOf(route: Route, event: HttpEvent, context: Context, routerParams: Record<string, string>, maxBodyBytes: number): HttpRequest {
+  const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? ''])) as Record<string, string>;
+  // 401 before anything else is read on a JWT route.
+  const caller = route.auth === 'jwt' ? callerFrom(event as APIGatewayProxyEventV2WithJWTAuthorizer) : undefined;
+  let parsed: { value: unknown } | undefined;
+  return {
+    method: event.requestContext?.http?.method ?? route.method,
+    rawPath: event.rawPath,
+    params: (event.pathParameters ?? routerParams) as Record<string, string>,
+    query: (event.queryStringParameters ?? {}) as Record<string, string>,
+    headers,
+    get caller(): Caller {
+      if (!caller) throw unauthorized();
+      return caller;
+    },
+    requestId: headers['idempotency-key'] || event.requestContext?.requestId || context?.awsRequestId,
+    sourceIp: event.requestContext?.http?.sourceIp ?? '',
+    userAgent: headers['user-agent'] ?? event.requestContext?.http?.userAgent ?? '',
+    body: (schema, maxBytes = maxBodyBytes) => {
+      parsed ??= { value: jsonBody(event, maxBytes) };
+      const result = schema.safeParse(parsed.value);
+      if (!result.success) throw result.error;
+      return result.data;
+    },
+    text: (maxBytes = MAX_TEXT_BYTES) => bodyText(event, maxBytes),
+    event,
+  };
+}
+
+function toResult(out: HttpResult): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: out.status ?? 200,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS, ...out.headers },
+    body: out.raw ?? (out.body === undefined ? '' : safeJson(out.body)),
+  };
+}
+
+/** The methods the route table serves on this path (for 405's Allow). */
+const allowedOn = (rawPath: string) => ROUTES
+  .filter((r) => new RegExp(`^${r.path.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`).test(rawPath))
+  .map((r) => r.method);
+const ROUTER_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+const unknownRoute = (event: HttpEvent) => badRequest(`Rute ${event.routeKey} tidak dikenal`, `Unknown route ${event.routeKey}`);
+/** The router's own copy of the event: method and path only (see the file comment). */
+const ORIGINAL = Symbol('event');
+const ANSWER = Symbol('answer');
+type RoutingEvent = APIGatewayProxyEventV2 & { [ORIGINAL]: HttpEvent; [ANSWER]?: APIGatewayProxyStructuredResultV2 };
+/** What a route gives the router; the real answer is kept on the routing event. */
+const answered = (event: unknown, answer: APIGatewayProxyStructuredResultV2) => {
+  (event as RoutingEvent)[ANSWER] = answer;
+  return { statusCode: answer.statusCode ?? 200, body: '' } as never;
+};
+
+/**
+ * One Lambda handler for the routes of one function, keyed as in ROUTES ("POST /v1/cycles"); whether a
+ * route needs a JWT comes from ROUTES, so a route cannot be served with another auth than it is deployed with.
+ */
+export function httpApi(routes: Partial<Record<RouteKey, HttpRoute>>, options: HttpApiOptions = {}) {
+  const app = new Router();
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const fail = (err: unknown, event: HttpEvent) => options.renderError?.(err, event) ?? problemResponse(err, event.rawPath);
+  for (const [key, run] of Object.entries(routes) as [RouteKey, HttpRoute][]) {
+    const route = ROUTES.find((r) => routeKeyOf(r) === key);
+    if (!route) throw new Error(`${key} is not in the route table (shared/http/routes.ts)`);
+    const path = route.path.replace(/\{(\w+)\}/g, ':$1') as `/${string}`;
+    app.route(async ({ event, context, params }) => {
+      const original = (event as RoutingEvent)[ORIGINAL];
+      try {
+        return answered(event, toResult(await run(requestOf(route, original, context, params, maxBodyBytes))));
+      } catch (err) {
+        return answered(event, fail(err, original));
+      }
+    }, { method: route.method, path });
+  }
+  const notServed = async (_err: Error, { event }: { event: unknown }) => {
+    const original = (event as RoutingEvent)[ORIGINAL];
+    return answered(event, problemResponse(unknownRoute(original), original.rawPath));
+  };
+  app.notFound(notServed);
+  app.methodNotAllowed(notServed);
+
+  const base = async (event: HttpEvent, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    const method = event.requestContext?.http?.method ?? '';
+    // A method the router cannot even represent (TRACE, CONNECT…): 405 with what the path allows.
+    if (!ROUTER_METHODS.has(method)) {
+      const allow = allowedOn(event.rawPath);
+      return fail(allow.length ? methodNotAllowed(method, allow) : unknownRoute(event), event);
+    }
+    const routing = { ...event, headers: {}, cookies: undefined, body: undefined, isBase64Encoded: false, [ORIGINAL]: event } as RoutingEvent;
+    try {
+      const res = await app.resolve(routing, context);
+      return routing[ANSWER] ?? res;
+    } catch (err) {
+      return fail(err, event);
+    }
+  };
+  return middy(base).use(injectLambdaContext(logger, { resetKeys: true }));
+}
