@@ -5,11 +5,12 @@
  */
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { setEnv } from './fixtures';
+import { setEnv } from '../support/lambda';
 
 setEnv();
-const { ddbMock, get, invoke, prime, put, writeCount } = await import('./memory-table');
-const { AGENCY, CYCLE, P, SKP, as, seedWorld } = await import('./world');
+const { ddbMock, get, prime, put, writeCount } = await import('../support/memory-table');
+const { invoke } = await import('../support/lambda');
+const { AGENCY, CYCLE, P, SKP, as, seedWorld } = await import('../support/world');
 const { handler } = await import('../../functions/evaluation-api/handler');
 const { keys } = await import('../../shared/adapters/dynamodb/keys');
 const { deps } = await import('../../shared/composition');
