@@ -70,6 +70,8 @@ export interface WorldOptions {
   /** When the current stage opened (for deadlines). */
   openedAt?: string;
   calibrationFlags?: { unitId: string; resolved: boolean }[];
+  /** Other NIPs whose evaluation has `status` too (a caller acting on their own evaluation). */
+  alsoWithStatus?: string[];
   /** Seed kec-lain too (its cycle at the same stage; its subject X has `status`). */
   otherAgency?: boolean;
   /** Colleagues invited for 360° feedback: [employee, peer] in kec-asemrowo's cycle. */
@@ -96,7 +98,7 @@ function seedOffice(w: Office, o: WorldOptions) {
   for (const p of w.people) {
     const rater = w.people.find((q) => q.nip === p.raterNip);
     put({ ...keys.employee(w.agency, p.nip), ...(p.raterNip ? keys.employeeByRater(w.agency, p.raterNip, p.nip) : {}), type: 'EMPLOYEE', agencyId: w.agency, ...p, jabatan: 'Pelaksana', email: `${p.nip}@example.go.id`, locale: 'id', competencies: [], jenis: 'PNS' });
-    const status = p.nip === w.subject ? o.status : (o.othersStatus ?? o.status);
+    const status = p.nip === w.subject || o.alsoWithStatus?.includes(p.nip) ? o.status : (o.othersStatus ?? o.status);
     const e = {
       cycleId: w.cycleId, nip: p.nip, name: p.name, jabatan: 'Pelaksana', unitId: p.unitId, raterNip: p.raterNip, approverNip: rater?.raterNip,
       isUnitHead: p.isUnitHead, status, version: 4, policyId: DEFAULT_POLICY_ID, updatedAt: '2026-06-01T01:00:00.000Z',
