@@ -385,8 +385,12 @@ describe('delegation cannot be used to decide on oneself', () => {
     });
     const delegations = ROUTES.find((r) => r.path === '/v1/delegations')!;
     const created = await call(delegations, { params: {}, body: { delegateNip: P.self, kind: 'plh', from: '2026-07-14', until: '2026-07-20', reason: 'Cuti' } }, claimsOf('rater'));
-    // Refusing the delegation itself (a delegate who is one of the delegator's subjects) closes the hole too.
-    if (created.statusCode !== 201) return;
+    // Refusing the delegation itself (a delegate who is one of the delegator's subjects) closes the hole too;
+    // any other answer (a 5xx, a validation error) would leave this test proving nothing.
+    if (created.statusCode !== 201) {
+      expect(created.statusCode, String(created.body)).toBe(403);
+      return;
+    }
     ddbMock.resetHistory();
     const keySet = await deps.linkKeys().keys();
     const url = buildDecisionUrl('https://api.example.test', { decisionId, action: 'approve', recipient: P.self, expiresAt: Math.floor(Date.parse('2026-07-30T00:00:00Z') / 1000) }, keySet.current);
