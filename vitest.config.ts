@@ -2,11 +2,16 @@ import { defineConfig } from 'vitest/config';
 
 // Test layers live in their own folders and run as separate vitest projects,
 // so `npm test` runs them all while each layer can still be run on its own.
+// test/support/ holds what the layers share (memory table, world, scoring oracle, browser) and no tests.
+// A unit or handler test that asserts nothing fails (requireAssertions): a test must be able to fail.
+const mustAssert = { requireAssertions: true };
+const setupFiles = ['test/support/properties.ts'];
+
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
-      { test: { name: 'handlers', include: ['test/handlers/**/*.test.ts'] } },
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], expect: mustAssert, setupFiles } },
+      { test: { name: 'handlers', include: ['test/handlers/**/*.test.ts'], expect: mustAssert, setupFiles } },
       { test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
       {
         test: {

@@ -2,15 +2,15 @@
  * The decision-link handler with AWS mocked: GET and HEAD never write; only a POST from the
  * confirmation page decides; a decided item shows who decided; bad links change nothing.
  */
-import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
+import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { context, cycle, evaluation, httpEvent, NIP, setEnv } from './fixtures';
+import { context, httpEvent, setEnv } from '../support/lambda';
 
 setEnv();
-const ddbMock = mockClient(DynamoDBDocumentClient);
-const sfnMock = mockClient(SFNClient);
+const { ddbMock, sfnMock, prime, put } = await import('../support/memory-table');
+const { CYCLE, NIP, seedWorld } = await import('../support/world');
+const { keys: tableKeys } = await import('../../shared/adapters/dynamodb/keys');
 
 const { handler } = await import('../../functions/decision-links/handler');
 const { buildDecisionUrl } = await import('../../shared/adapters/links/links');
@@ -18,7 +18,7 @@ const { deps } = await import('../../shared/composition');
 
 const DECISION_ID = 'd0000000000000000000000000000001';
 const pending = {
-  decisionId: DECISION_ID, kind: 'EVALUATION_APPROVAL', cycleId: cycle.cycleId, stage: 'APPROVAL', subjectNip: NIP.employee,
+  decisionId: DECISION_ID, kind: 'EVALUATION_APPROVAL', cycleId: CYCLE, stage: 'APPROVAL', subjectNip: NIP.employee,
   recipientNip: NIP.approver, status: 'PENDING', createdAt: '2027-01-20T01:00:00.000Z',
 };
 
@@ -28,20 +28,13 @@ beforeAll(async () => {
   link = buildDecisionUrl('https://api.example.test', { decisionId: DECISION_ID, action: 'approve', recipient: NIP.approver, expiresAt: Math.floor(Date.now() / 1000) + 3600 }, keys.current);
 });
 
+/** The world at the approval stage (E awaiting approval by the rater's rater), the decision and the stage's task token. */
 function primeStore(decision: Record<string, unknown>) {
-  ddbMock.reset();
-  sfnMock.reset();
-  ddbMock.on(GetCommand, { Key: { PK: `DECISION#${DECISION_ID}`, SK: 'DECISION' } }).resolves({ Item: decision });
-  ddbMock.on(GetCommand, { Key: { PK: `EVAL#${cycle.cycleId}#${NIP.employee}`, SK: 'EVAL' } }).resolves({ Item: evaluation });
-  ddbMock.on(GetCommand, { Key: { PK: `CYCLE#${cycle.cycleId}`, SK: 'META' } }).resolves({ Item: cycle });
-  ddbMock.on(GetCommand, { Key: { PK: `CYCLE#${cycle.cycleId}`, SK: 'STAGE#APPROVAL' } }).resolves({ Item: { total: 1, done: 1, taskToken: 'secret-task-token' } });
-  ddbMock.on(GetCommand, { Key: { PK: 'AGENCY#kec-asemrowo', SK: `EMP#${NIP.approver}` } }).resolves({ Item: { nip: NIP.approver, name: 'Drs. Bambang Sutrisno' } });
-  // The page reads the subject's unit only (not the agency's unit list); no delegation is active.
-  // Unit names are read in one batch (unitNames), however many units a page or digest shows.
-  ddbMock.on(BatchGetCommand).resolves({ Responses: { 'test-table': [{ PK: 'AGENCY#kec-asemrowo', SK: 'UNIT#seksi-kesra', unitId: 'seksi-kesra', name: 'Seksi Kesejahteraan Rakyat' }] } });
-  ddbMock.on(QueryCommand).resolves({ Items: [] });
-  ddbMock.on(TransactWriteCommand).resolves({});
-  sfnMock.on(SendTaskSuccessCommand).resolves({});
+  prime(() => {
+    seedWorld({ stage: 'APPROVAL', status: 'AWAITING_APPROVAL', othersStatus: 'MONITORING', evaluation: { [NIP.employee]: { predikat: 'BAIK' } } });
+    put({ ...tableKeys.decision(DECISION_ID), type: 'DECISION', ...decision });
+    put({ ...tableKeys.stage(CYCLE, 'APPROVAL'), type: 'STAGE', cycleId: CYCLE, stage: 'APPROVAL', total: 1, done: 1, taskToken: 'secret-task-token' });
+  });
 }
 
 const formBody = (fields: Record<string, string>) => Buffer.from(new URLSearchParams(fields).toString()).toString('base64');
@@ -56,7 +49,7 @@ describe('decision links', () => {
     const res = await handler(httpEvent('GET', link.replace('https://api.example.test', '')), context);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Siti Rahmawati');
-    expect(res.body).toContain('Seksi Kesejahteraan Rakyat');
+    expect(res.body).toContain('Seksi Kesra');
     expect(res.body).toMatch(/<form method="post"/);
     // No unit list is read for one item.
     expect(ddbMock.commandCalls(QueryCommand).filter((c) => String(c.args[0].input.ExpressionAttributeValues?.[':sk']).startsWith('UNIT#'))).toHaveLength(0);

@@ -5,11 +5,13 @@
  */
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { setEnv } from './fixtures';
+import { setEnv } from '../support/lambda';
 
 setEnv();
-const { ddbMock, get, invoke, prime, put, writeCount } = await import('./memory-table');
-const { AGENCY, CYCLE, P, SKP, as, seedWorld } = await import('./world');
+const { ddbMock, get, prime, put, writeCount } = await import('../support/memory-table');
+const { invoke } = await import('../support/lambda');
+const { AGENCY, CYCLE, P, PEOPLE, SKP, as, seedWorld } = await import('../support/world');
+const { feedbackSource } = await import('../support/scoring-oracle');
 const { handler } = await import('../../functions/evaluation-api/handler');
 const { keys } = await import('../../shared/adapters/dynamodb/keys');
 const { deps } = await import('../../shared/composition');
@@ -119,6 +121,22 @@ describe('PUT …/feedback', () => {
     await call('POST', '/invitations', as.head, { nip: P.rater, body: { peerNips: [P.self] } });
     const sub = await call('PUT', '/feedback', as.self, { nip: P.rater, body: FEEDBACK });
     expect(sub.body.source).toBe('subordinate');
+  });
+
+  // The scoring oracle's expected values rest on this rule: it must give every author the source the API records.
+  it.each([
+    ['the rater, not invited', P.rater, P.self, false],
+    ['a colleague of the unit, invited', P.peer, P.self, true],
+    ['a colleague of the unit, not invited', P.peer, P.self, false],
+    ['a colleague of another unit, invited', P.staffTambak, P.self, true],
+    ['a subordinate on their rater, invited', P.self, P.rater, true],
+    ['the employee on themselves', P.self, P.self, false],
+  ] as const)('test/support/scoring-oracle gives %s the source the API records', async (_name, author, nip, invited) => {
+    const placement = (n: string) => PEOPLE.find((p) => p.nip === n)!;
+    if (invited) expect((await call('POST', '/invitations', { nip: placement(nip).raterNip! }, { nip, body: { peerNips: [author] } })).status).toBe(201);
+    const res = await call('PUT', '/feedback', { nip: author }, { nip, body: FEEDBACK });
+    expect([200, 403], res.raw).toContain(res.status);
+    expect(res.status === 200 ? res.body.source : undefined).toBe(feedbackSource(nip, placement(nip), placement(author), invited));
   });
 
   it('an invited colleague edits their feedback until the stage deadline; after it → 409', async () => {

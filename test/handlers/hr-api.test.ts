@@ -6,11 +6,12 @@
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { setEnv } from './fixtures';
+import { setEnv } from '../support/lambda';
 
 setEnv();
-const { ddbMock, sfnMock, get, invoke, prime, writeCount } = await import('./memory-table');
-const { AGENCY, CYCLE, P, as, seedWorld } = await import('./world');
+const { ddbMock, sfnMock, get, prime, writeCount } = await import('../support/memory-table');
+const { invoke } = await import('../support/lambda');
+const { AGENCY, CYCLE, P, as, seedWorld } = await import('../support/world');
 const { handler } = await import('../../functions/hr-api/handler');
 const { keys } = await import('../../shared/adapters/dynamodb/keys');
 const { deps } = await import('../../shared/composition');

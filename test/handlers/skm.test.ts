@@ -4,14 +4,15 @@
  * comes from the totals; only HR moderates; cursors are tamper-proof.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { context, httpEvent, NIP, setEnv } from './fixtures';
+import { context, httpEvent, setEnv } from '../support/lambda';
 
 setEnv();
-const ddbMock = mockClient(DynamoDBDocumentClient);
+const memory = await import('../support/memory-table');
+const { ddbMock, put, writeCount: writes } = memory;
+const { NIP } = await import('../support/world');
 const { handler } = await import('../../functions/skm/handler');
 const { computeIkm } = await import('../../shared/domain/skm/survey');
 const { deps } = await import('../../shared/composition');
@@ -54,22 +55,12 @@ function jwtEvent(method: string, pathTemplate: string, params: Record<string, s
 }
 const call = (e: APIGatewayProxyEventV2) => handler(e, context) as Promise<APIGatewayProxyStructuredResultV2>;
 const json = (res: APIGatewayProxyStructuredResultV2) => JSON.parse(res.body as string);
-const writes = () =>
-  ddbMock.commandCalls(TransactWriteCommand).length + ddbMock.commandCalls(UpdateCommand).length + ddbMock.commandCalls(PutCommand).length;
+// ─── the memory table with the unit and the employee a comment may name ─────────────────────────────
 
-// ─── a tiny store: items by key, Puts of successful transactions kept (enough for replays) ──────────
-
-let items: Map<string, Record<string, unknown>>;
-const k = (key: Record<string, unknown>) => `${key.PK}|${key.SK}`;
 function primeStore() {
-  ddbMock.reset();
-  items = new Map();
-  items.set(k({ PK: `AGENCY#${AGENCY}`, SK: `UNIT#${UNIT}` }), { unitId: UNIT, name: 'Kelurahan Asemrowo' });
-  items.set(k({ PK: `AGENCY#${AGENCY}`, SK: `EMP#${NIP.employee}` }), { nip: NIP.employee, name: 'Siti Rahmawati' });
-  ddbMock.on(GetCommand).callsFake((input: { Key: Record<string, unknown> }) => ({ Item: items.get(k(input.Key)) }));
-  ddbMock.on(TransactWriteCommand).callsFake((input: { TransactItems: { Put?: { Item: Record<string, unknown> } }[] }) => {
-    for (const t of input.TransactItems) if (t.Put) items.set(k(t.Put.Item), t.Put.Item);
-    return {};
+  memory.prime(() => {
+    put({ PK: `AGENCY#${AGENCY}`, SK: `UNIT#${UNIT}`, unitId: UNIT, name: 'Kelurahan Asemrowo' });
+    put({ PK: `AGENCY#${AGENCY}`, SK: `EMP#${NIP.employee}`, nip: NIP.employee, name: 'Siti Rahmawati' });
   });
 }
 
@@ -178,7 +169,7 @@ describe('POST /v1/public/units/{unitId}/skm', () => {
     expect(res.headers?.['retry-after']).toBe(String(11 * 3600)); // 13:00 WIB → midnight
     expect(json(res)).toMatchObject({ status: 429, title: 'Too Many Requests' });
     expect(json(res).detail).toMatch(/5 isian/);
-    expect(items.size).toBe(2); // only the seeded unit and employee
+    expect(memory.table.size).toBe(2); // only the seeded unit and employee
   });
 
   it('an idempotent retry returns the same receipt and is counted once (one transaction)', async () => {
@@ -229,7 +220,7 @@ describe('GET /v1/public/units/{unitId}/ikm', () => {
 
   it('reads the totals (one item) and computes the IKM as the domain does; cacheable for 5 minutes', async () => {
     const sums = Array.from({ length: 9 }, (_, u) => responses.reduce((s, r) => s + r[u]!, 0));
-    items.set(k({ PK: `SKM#${UNIT}#2026-10`, SK: 'TOTALS' }), { respondents: 3, ...Object.fromEntries(sums.map((s, u) => [`sum${u + 1}`, s])) });
+    put({ ...{ PK: `SKM#${UNIT}#2026-10`, SK: 'TOTALS' }, respondents: 3, ...Object.fromEntries(sums.map((s, u) => [`sum${u + 1}`, s])) });
     const res = await getIkm({ period: '2026-10' });
     expect(res.statusCode).toBe(200);
     expect(res.headers?.['cache-control']).toBe('public, max-age=300');
@@ -329,7 +320,7 @@ describe('POST /v1/skm/comments/{commentId}/moderation', () => {
     call(jwtEvent('POST', '/v1/skm/comments/{commentId}/moderation', { commentId: id }, roles, { body, headers }));
 
   it('approve: PENDING → APPROVED conditionally, with its audit event and evidence for the named employee, in one transaction', async () => {
-    items.set(k({ PK: 'SKMCOMMENT#c0000000001', SK: 'COMMENT' }), pendingComment());
+    put(pendingComment());
     const res = await moderate(['hr'], { decision: 'approve' });
     expect(res.statusCode).toBe(200);
     expect(json(res)).toMatchObject({ status: 'APPROVED', linkedNips: [NIP.employee], moderatedBy: { nip: NIP.employee } });
@@ -343,7 +334,7 @@ describe('POST /v1/skm/comments/{commentId}/moderation', () => {
   });
 
   it('reject (with a reason): no evidence; a NIP not on the roster is never linked', async () => {
-    items.set(k({ PK: 'SKMCOMMENT#c0000000002', SK: 'COMMENT' }), pendingComment('c0000000002', { namedNips: ['199912312020121999'] }));
+    put(pendingComment('c0000000002', { namedNips: ['199912312020121999'] }));
     const res = await moderate(['hr'], { decision: 'reject', reason: 'Bukan tentang layanan' }, 'c0000000002');
     expect(res.statusCode).toBe(200);
     expect(json(res)).toMatchObject({ status: 'REJECTED', moderationReason: 'Bukan tentang layanan', linkedNips: [] });
@@ -353,7 +344,7 @@ describe('POST /v1/skm/comments/{commentId}/moderation', () => {
   });
 
   it('an already moderated comment → 409 saying when, nothing written', async () => {
-    items.set(k({ PK: 'SKMCOMMENT#c0000000001', SK: 'COMMENT' }), pendingComment('c0000000001', { status: 'REJECTED', moderatedAt: '2026-11-29T05:30:00.000Z', lastChangeId: 'other' }));
+    put(pendingComment('c0000000001', { status: 'REJECTED', moderatedAt: '2026-11-29T05:30:00.000Z', lastChangeId: 'other' }));
     const res = await moderate(['hr'], { decision: 'approve' });
     expect(res.statusCode).toBe(409);
     expect(json(res).detail).toMatch(/sudah dimoderasi \(ditolak\)/);
@@ -361,9 +352,9 @@ describe('POST /v1/skm/comments/{commentId}/moderation', () => {
   });
 
   it('a race lost at the condition → 409 after reading who won', async () => {
-    items.set(k({ PK: 'SKMCOMMENT#c0000000001', SK: 'COMMENT' }), pendingComment());
+    put(pendingComment());
     ddbMock.on(TransactWriteCommand).callsFake(() => {
-      items.set(k({ PK: 'SKMCOMMENT#c0000000001', SK: 'COMMENT' }), pendingComment('c0000000001', { status: 'APPROVED', moderatedAt: '2026-11-29T06:00:00.000Z', lastChangeId: 'someone-else' }));
+      put(pendingComment('c0000000001', { status: 'APPROVED', moderatedAt: '2026-11-29T06:00:00.000Z', lastChangeId: 'someone-else' }));
       throw new TransactionCanceledException({ message: 'x', $metadata: {}, CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }, { Code: 'None' }] });
     });
     const res = await moderate(['hr'], { decision: 'approve' });
@@ -371,7 +362,7 @@ describe('POST /v1/skm/comments/{commentId}/moderation', () => {
   });
 
   it('a retry with the same Idempotency-Key reports the first result, not a conflict', async () => {
-    items.set(k({ PK: 'SKMCOMMENT#c0000000001', SK: 'COMMENT' }), pendingComment('c0000000001', { status: 'APPROVED', moderatedAt: '2026-11-29T05:59:00.000Z', lastChangeId: 'mod-key-000001' }));
+    put(pendingComment('c0000000001', { status: 'APPROVED', moderatedAt: '2026-11-29T05:59:00.000Z', lastChangeId: 'mod-key-000001' }));
     const res = await moderate(['hr'], { decision: 'approve' }, 'c0000000001', { 'idempotency-key': 'mod-key-000001' });
     expect(res.statusCode).toBe(200);
     expect(res.headers?.['idempotent-replayed']).toBe('true');
@@ -379,7 +370,7 @@ describe('POST /v1/skm/comments/{commentId}/moderation', () => {
   });
 
   it('an employee → 403, nothing read or written', async () => {
-    items.set(k({ PK: 'SKMCOMMENT#c0000000001', SK: 'COMMENT' }), pendingComment());
+    put(pendingComment());
     const res = await moderate(['employee'], { decision: 'approve' });
     expect(res.statusCode).toBe(403);
     expect(writes()).toBe(0);
@@ -387,14 +378,14 @@ describe('POST /v1/skm/comments/{commentId}/moderation', () => {
   });
 
   it('another agency’s or an unknown comment → 404', async () => {
-    items.set(k({ PK: 'SKMCOMMENT#c0000000003', SK: 'COMMENT' }), pendingComment('c0000000003', { agencyId: 'kec-lain' }));
+    put(pendingComment('c0000000003', { agencyId: 'kec-lain' }));
     expect((await moderate(['hr'], { decision: 'approve' }, 'c0000000003')).statusCode).toBe(404);
     expect((await moderate(['hr'], { decision: 'approve' }, 'c0000000404')).statusCode).toBe(404);
     expect(writes()).toBe(0);
   });
 
   it('a bad decision or markup in the reason → 400', async () => {
-    items.set(k({ PK: 'SKMCOMMENT#c0000000001', SK: 'COMMENT' }), pendingComment());
+    put(pendingComment());
     expect((await moderate(['hr'], { decision: 'delete' })).statusCode).toBe(400);
     expect((await moderate(['hr'], { decision: 'reject', reason: '<script>x</script>' })).statusCode).toBe(400);
     expect(writes()).toBe(0);

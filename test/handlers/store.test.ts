@@ -4,35 +4,20 @@
  * transaction cancelled by a conflict is retried while a failed condition is not.
  */
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mockClient } from 'aws-sdk-client-mock';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { setEnv } from './fixtures';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { setEnv } from '../support/lambda';
 
 setEnv();
-const ddbMock = mockClient(DynamoDBDocumentClient);
+const { ddbMock, prime, put } = await import('../support/memory-table');
 let repo: typeof import('../../shared/adapters/dynamodb/repository');
 beforeAll(async () => { repo = await import('../../shared/adapters/dynamodb/repository'); });
 beforeEach(() => ddbMock.reset());
 
 type Item = Record<string, unknown>;
 
-/** A tiny in-memory query over sorted items: honours ExclusiveStartKey and Limit like DynamoDB. */
-function serve(items: Item[]) {
-  ddbMock.on(QueryCommand).callsFake((input: { IndexName?: string; KeyConditionExpression: string; ExpressionAttributeValues: Item; ExclusiveStartKey?: Item; Limit?: number }) => {
-    const pkAttr = input.IndexName ? `${input.IndexName}PK` : 'PK';
-    const skAttr = input.IndexName ? `${input.IndexName}SK` : 'SK';
-    const prefix = input.ExpressionAttributeValues[':sk'] as string | undefined;
-    const after = input.ExclusiveStartKey?.[skAttr] as string | undefined;
-    const all = items
-      .filter((i) => i[pkAttr] === input.ExpressionAttributeValues[':pk'] && (!prefix || String(i[skAttr]).startsWith(prefix)))
-      .sort((a, b) => String(a[skAttr]).localeCompare(String(b[skAttr])))
-      .filter((i) => after === undefined || String(i[skAttr]) > after);
-    const page = input.Limit ? all.slice(0, input.Limit) : all;
-    const last = page.length < all.length ? page[page.length - 1] : undefined;
-    return { Items: page, ...(last ? { LastEvaluatedKey: { PK: last.PK, SK: last.SK, [skAttr]: last[skAttr], [pkAttr]: last[pkAttr] } } : {}) };
-  });
-}
+/** The items in the memory table, queried like DynamoDB (sorted, ExclusiveStartKey and Limit honoured). */
+const serve = (items: Item[]) => prime(() => items.forEach(put));
 
 function agency(unitSizes: number[]): Item[] {
   const items: Item[] = [];

@@ -1,16 +1,11 @@
 /** approvedCitizenEvidence: approved comments naming an employee, as the domain's CitizenEvidence. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
+import { setEnv } from '../../support/lambda';
 import { CitizenEvidenceSchema } from '../../../shared/domain/behaviour';
 
-Object.assign(process.env, {
-  TABLE_NAME: 'test-table', AWS_REGION: 'ap-southeast-3', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test',
-  LINK_KEYS_FILE: path.join(mkdtempSync(path.join(tmpdir(), 'skm-evidence-')), 'link.key'), POWERTOOLS_LOG_LEVEL: 'SILENT',
-});
+setEnv();
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const { approvedCitizenEvidence } = await import('../../../shared/application/skm');
 

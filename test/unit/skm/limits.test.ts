@@ -2,18 +2,13 @@
  * The per-client daily limit, idempotency and cursors: the conditional counter in the submission's
  * transaction, what a cancelled transaction means, the keyed client hash, and tamper-proof cursors.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { setEnv } from '../../support/lambda';
 
-Object.assign(process.env, {
-  TABLE_NAME: 'test-table', AWS_REGION: 'ap-southeast-3', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test',
-  LINK_KEYS_FILE: path.join(mkdtempSync(path.join(tmpdir(), 'skm-limits-')), 'link.key'), POWERTOOLS_LOG_LEVEL: 'SILENT',
-});
+setEnv();
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const { writeSubmission } = await import('../../../shared/adapters/dynamodb/skm-repository');
 const { submitSurvey } = await import('../../../shared/application/skm/use-cases');
