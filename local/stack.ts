@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Context } from 'aws-lambda';
 import { FUNCTIONS, type FunctionId } from '../infra/functions';
 import { ROUTES } from '../shared/http/routes';
-import { createTablesFromTemplate, freePort, LocalStackError, startDynamoDbLocal, type LocalDynamo } from './dynamodb';
+import { createTablesFromTemplate, LocalStackError, startDynamoDbLocal, type LocalDynamo } from './dynamodb';
 import { loadOrCreateLocalJwtKeys, localJwtAuthorizerConfig, mintLocalToken, startLocalHttpApi, type LocalJwtKeys } from './http';
 import { resolveStateMachines, startLocalStepFunctions } from './sfn';
 import { resourcesOfType, synthesizeTemplates } from './synth';
@@ -20,6 +20,7 @@ export interface LocalStackOptions {
   /** Where state, outbox and keys live; DynamoDB data persists here when `persist` is set (resume after a kill). */
   workDir: string;
   persist?: boolean;
+  /** Each server listens on its port when given, else on one it is sure to hold (see `ports`). */
   httpPort?: number;
   dynamoPort?: number;
   sfnPort?: number;
@@ -45,6 +46,8 @@ export interface LocalStack {
   sfnEndpoint: string;
   dynamoEndpoint: string;
   sfn: Awaited<ReturnType<typeof startLocalStepFunctions>>;
+  /** The ports each server bound: pass them back to a restart that must keep its endpoints. */
+  ports: { httpPort: number; dynamoPort: number; sfnPort: number };
   stop(): Promise<void>;
 }
 
@@ -95,8 +98,35 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       const id = vars.FUNCTION_ID as FunctionId | undefined;
       if (id && id in FUNCTIONS) { byLogicalId.set(logicalId, id); templateEnv = { ...templateEnv, ...vars }; }
     }
-    const httpPort = options.httpPort ?? (await freePort());
-    const apiUrl = `http://127.0.0.1:${httpPort}`;
+    const modules = new Map<FunctionId, Promise<Handler>>();
+    const handlerOf = (id: FunctionId) => {
+      let m = modules.get(id);
+      if (!m) {
+        m = import(path.resolve(FUNCTIONS[id].entry)).then((mod: { handler: Handler }) => mod.handler);
+        modules.set(id, m);
+      }
+      return m;
+    };
+    const invokeFunction = async (id: FunctionId, event: unknown) => (await handlerOf(id))(event, lambdaContext(id));
+
+    // The HTTP API listens first, on port 0 unless one is configured, so the port it reports is one it
+    // holds (no probe-then-bind race); its URL then goes into the handlers' environment (PUBLIC_BASE_URL).
+    // Requests wait until that environment is set: a handler module must not load with the wrong one.
+    let envReady!: () => void;
+    const envSet = new Promise<void>((resolve) => { envReady = resolve; });
+    const jwtKeys = await loadOrCreateLocalJwtKeys(keysDir);
+    const http = await startLocalHttpApi({
+      routes: ROUTES,
+      port: options.httpPort ?? 0,
+      jwt: localJwtAuthorizerConfig(jwtKeys),
+      invoke: (functionId, event, context) => {
+        if (options.faults?.http503()) return Promise.resolve({ statusCode: 503, headers: { 'retry-after': '0' }, body: JSON.stringify({ message: 'Service Unavailable' }) });
+        return envSet.then(() => handlerOf(functionId as FunctionId)).then((h) => h(event, context));
+      },
+      log: process.env.LOCAL_HTTP_LOG ? (line) => log(`http ${line}`) : () => undefined,
+    });
+    stopAll.push(() => http.close());
+    const apiUrl = http.url;
     const stateMachines = resolveStateMachines(templates.stateless);
     const machine = stateMachines.find((m) => m.name === templates.stateMachineName);
     if (!machine) throw new LocalStackError(`State machine ${templates.stateMachineName} not found in the synthesized template`);
@@ -122,17 +152,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     delete env.NODE_OPTIONS;
     delete env.SES_CONFIGURATION_SET;
 
-    const modules = new Map<FunctionId, Promise<Handler>>();
-    const handlerOf = (id: FunctionId) => {
-      let m = modules.get(id);
-      if (!m) {
-        m = import(path.resolve(FUNCTIONS[id].entry)).then((mod: { handler: Handler }) => mod.handler);
-        modules.set(id, m);
-      }
-      return m;
-    };
-    const invokeFunction = async (id: FunctionId, event: unknown) => (await handlerOf(id))(event, lambdaContext(id));
-
     const sfnServer = await startLocalStepFunctions({
       stateMachines,
       ...(options.sfnPort ? { port: options.sfnPort } : {}),
@@ -150,6 +169,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stopAll.push(() => sfnServer.close());
     env.AWS_ENDPOINT_URL_SFN = sfnServer.endpoint;
     Object.assign(process.env, env);
+    envReady();
     // The same build step as `cdk synth`: the openapi function serves the document generated from the route
     // table (imported once the environment is set: generating loads the API handlers' modules).
     (await import('../functions/openapi/generate')).writeOpenApiJson();
@@ -158,18 +178,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       options.faults.attachTo(dynamoClient);
     }
 
-    const jwtKeys = await loadOrCreateLocalJwtKeys(keysDir);
-    const http = await startLocalHttpApi({
-      routes: ROUTES,
-      port: httpPort,
-      jwt: localJwtAuthorizerConfig(jwtKeys),
-      invoke: (functionId, event, context) => {
-        if (options.faults?.http503()) return Promise.resolve({ statusCode: 503, headers: { 'retry-after': '0' }, body: JSON.stringify({ message: 'Service Unavailable' }) });
-        return handlerOf(functionId as FunctionId).then((h) => h(event, context));
-      },
-      log: process.env.LOCAL_HTTP_LOG ? (line) => log(`http ${line}`) : () => undefined,
-    });
-    stopAll.push(() => http.close());
     log(`HTTP API ${http.url} · Step Functions ${sfnServer.endpoint} · outbox ${outboxDir}`);
 
     return {
@@ -184,6 +192,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       sfnEndpoint: sfnServer.endpoint,
       dynamoEndpoint: dynamo.endpoint,
       sfn: sfnServer,
+      ports: { httpPort: http.port, dynamoPort: dynamo.port, sfnPort: sfnServer.port },
       stop,
     };
   } catch (err) {

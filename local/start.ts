@@ -5,6 +5,7 @@
  */
 import './sfn/polyfill';
 import { rmSync, writeFileSync } from 'node:fs';
+import { LOCAL_STACK_FILE } from './http/mint-token-cli';
 import path from 'node:path';
 import { loadSampleAgency } from './sample/schema';
 import { startLocalStack, type LocalStack } from './stack';
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
       timeScale: Number(process.env.LOCAL_TIME_SCALE ?? 1e-5),
       log,
     });
+    // For mint-token: which API runs with the keys in this folder, while this process lives.
+    writeFileSync(path.join(workDir, LOCAL_STACK_FILE), `${JSON.stringify({ apiUrl: stack.apiUrl, pid: process.pid })}\n`);
     await seedRoster(sample);
     log('Data pegawai dan unit dimuat');
     const outcome = await runCycle(stack, sample, { log });
@@ -49,7 +52,7 @@ async function main(): Promise<void> {
     log(`Selesai: ${outcome.evaluations.length} penilaian final, ${outcome.decisionsByLink} keputusan lewat tautan email, ${outcome.emails} email di ${path.relative(root, stack.outboxDir)}`);
     if (process.argv.includes('--keep')) {
       // Leave the stack up for exploring with curl and the outbox links; Ctrl-C stops everything.
-      log(`Stack tetap berjalan: API ${stack.apiUrl} — token: npx tsx scripts/mint-token.ts --nip <NIP> --role hr --keys ${path.relative(root, path.join(workDir, 'keys'))}. Ctrl-C untuk berhenti.`);
+      log(`Stack tetap berjalan: API ${stack.apiUrl} — token: npm run -s mint-token -- --nip <NIP> --role hr (kunci ${path.relative(root, path.join(workDir, 'keys'))}). Ctrl-C untuk berhenti.`);
       await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
     }
   } finally {

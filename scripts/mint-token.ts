@@ -1,13 +1,15 @@
 // Prints a JWT the local HTTP API accepts. See `--help`.
-//   npx tsx scripts/mint-token.ts --nip 198001012005011001 --role hr [--role employee] [--agency kec-asemrowo] [--keys .local/keys]
-// Only the token goes to stdout, so `TOKEN=$(npx tsx scripts/mint-token.ts …)` works; errors go to stderr (exit 2).
+//   npm run -s mint-token -- --nip 198001012005011001 --role hr [--role employee] [--agency kec-asemrowo] [--keys .local/run/keys]
+// Only the token goes to stdout, so `TOKEN=$(npm run -s mint-token -- …)` works; what it did and errors go to
+// stderr (bad arguments, or no running stack's keys: exit 2).
 import { loadOrCreateLocalJwtKeys, mintLocalToken } from '../local/http/keys';
-import { MINT_TOKEN_USAGE, UsageError, parseMintTokenArgs } from '../local/http/mint-token-cli';
+import { checkKeysDir, MINT_TOKEN_USAGE, runningStack, UsageError, parseMintTokenArgs } from '../local/http/mint-token-cli';
 
 async function main(argv: readonly string[]): Promise<number> {
   let args;
   try {
     args = parseMintTokenArgs(argv);
+    if (!args.help) checkKeysDir(args);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`mint-token: ${error.message}\nRun with --help for usage.\n`);
@@ -29,6 +31,11 @@ async function main(argv: readonly string[]): Promise<number> {
     ...(args.email !== undefined ? { email: args.email } : {}),
   });
   process.stdout.write(`${token}\n`);
+  const stack = runningStack(args.keysDir);
+  process.stderr.write(
+    `mint-token: ${args.roles.join('+')} token for ${args.nip} (${args.agencyId}, ${args.expiresIn}), signed with ${keys.privateKeyPath}; ` +
+      (stack ? `the local stack using these keys is running: API ${stack.apiUrl}\n` : 'no running local stack uses these keys (npm start -- --keep starts one)\n'),
+  );
   return 0;
 }
 

@@ -15,7 +15,8 @@ import { SignJWT, calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK,
 export const LOCAL_JWT_ISSUER = 'http://127.0.0.1/local-cognito';
 export const LOCAL_JWT_AUDIENCE = 'asn-kinerja';
 export const LOCAL_JWT_ALG = 'RS256';
-export const DEFAULT_LOCAL_KEYS_DIR = '.local/keys';
+/** The keys `npm start` signs and checks with (its work folder is .local/run, remade at each start). */
+export const DEFAULT_LOCAL_KEYS_DIR = '.local/run/keys';
 export const LOCAL_JWT_PRIVATE_FILE = 'jwt-private.json';
 export const LOCAL_JWT_PUBLIC_FILE = 'jwt-public.json';
 export const LOCAL_ROLES = ['hr', 'employee'] as const;

@@ -1,12 +1,17 @@
 // Argument handling of `scripts/mint-token.ts`, kept here so it can be tested without a process.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_LOCAL_KEYS_DIR, LOCAL_ROLES, parseTimeSpan, type LocalRole } from './keys';
+import { DEFAULT_LOCAL_KEYS_DIR, LOCAL_JWT_PRIVATE_FILE, LOCAL_ROLES, parseTimeSpan, type LocalRole } from './keys';
 
 export const DEFAULT_AGENCY_ID = 'kec-asemrowo';
 
 export const MINT_TOKEN_USAGE = `Usage: npx tsx scripts/mint-token.ts --nip <18 digits> --role <hr|employee> [--role …] [options]
 
-Prints a JWT for the local HTTP API, signed with the local key (created in the keys folder on first use).
+Prints a JWT for the local HTTP API. By default it is signed with the keys of the local stack that
+\`npm start -- --keep\` runs (${DEFAULT_LOCAL_KEYS_DIR}; start the stack first: each start makes new keys).
+With --keys, the keys in that folder (created on first use). What it signed with, and the running stack's
+API address, go to stderr.
 
   --nip <nip>          the employee's NIP, 18 digits (token sub, custom:nip)       required
   --role <role>        hr or employee; repeat for several (cognito:groups)         required
@@ -14,12 +19,41 @@ Prints a JWT for the local HTTP API, signed with the local key (created in the k
   --name <name>        display name (name)
   --email <address>    e-mail address (email)
   --expires-in <span>  lifetime: 90s, 15m, 12h, 7d                                  default 12h
-  --keys <dir>         folder of the local signing keys                             default ${DEFAULT_LOCAL_KEYS_DIR}
+  --keys <dir>         folder of the signing keys                                   default ${DEFAULT_LOCAL_KEYS_DIR}
   -h, --help           show this help
 
-Example:
-  TOKEN=$(npx tsx scripts/mint-token.ts --nip 198001012005011001 --role hr)
-  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:3000/...`;
+Example (API is the address \`npm start -- --keep\` prints, "Stack tetap berjalan: API http://127.0.0.1:<port>";
+its port is any free one unless LOCAL_HTTP_PORT sets it):
+  TOKEN=$(npm run -s mint-token -- --nip 198001012005011001 --role hr)
+  curl -H "Authorization: Bearer $TOKEN" "$API/v1/cycles/<cycleId>/evaluations"`;
+
+/** What `npm start` records of its running stack, beside the keys (see local/start.ts). */
+export const LOCAL_STACK_FILE = 'stack.json';
+
+/** The running local stack whose work folder holds `keysDir`, if its process is alive. */
+export function runningStack(keysDir: string): { apiUrl: string; pid: number } | undefined {
+  try {
+    const info = JSON.parse(readFileSync(join(dirname(keysDir), LOCAL_STACK_FILE), 'utf8')) as { apiUrl?: unknown; pid?: unknown };
+    if (typeof info.apiUrl !== 'string' || typeof info.pid !== 'number') return undefined;
+    process.kill(info.pid, 0); // throws when no such process
+    return { apiUrl: info.apiUrl, pid: info.pid };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Refuses the default keys folder when the stack has not made its keys: a token signed with fresh
+ * keys there would be refused (401) by a stack started afterwards, which makes new ones.
+ */
+export function checkKeysDir(args: MintTokenArgs): void {
+  if (args.keysGiven || existsSync(join(args.keysDir, LOCAL_JWT_PRIVATE_FILE))) return;
+  throw new UsageError(
+    `belum ada kunci stack lokal di ${args.keysDir}: jalankan dulu \`npm start -- --keep\`. / ` +
+      `no local stack keys in ${args.keysDir}: start the stack first with \`npm start -- --keep\` (it makes them and prints the API address), ` +
+      'then run mint-token again; or pass --keys <dir> to sign with keys of your own.',
+  );
+}
 
 export interface MintTokenArgs {
   nip: string;
@@ -29,6 +63,8 @@ export interface MintTokenArgs {
   email?: string;
   expiresIn: string;
   keysDir: string;
+  /** --keys was given (else the running stack's folder). */
+  keysGiven: boolean;
 }
 
 export class UsageError extends Error {
@@ -91,5 +127,6 @@ export function parseMintTokenArgs(argv: readonly string[]): ParsedMintTokenArgs
     ...(values.email !== undefined ? { email: values.email } : {}),
     expiresIn,
     keysDir: values.keys ?? DEFAULT_LOCAL_KEYS_DIR,
+    keysGiven: values.keys !== undefined,
   };
 }

@@ -53,7 +53,7 @@ interface Entry {
   name: string;
   gender: 'L' | 'P';
   unit: UnitId;
-  /** Role template key (shared/roles.ts); externals give their jabatan instead. */
+  /** Role template key (roles.json); externals give their jabatan instead. */
   role?: string;
   jabatan?: string;
   rater?: string;

@@ -8,7 +8,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../local/dynamodb';
 import { FaultInjector } from '../../local/faults';
 import { generateAgency } from '../../local/sample/generate';
 import { runCycle, seedRoster } from '../../local/run-cycle';
@@ -31,11 +30,12 @@ afterAll(async () => { await stack?.stop(); });
 describe(`chaos (seed ${seed}, killed after ${killAfter})`, () => {
   it('ends with the engine’s results for every employee despite faults and a kill', async () => {
     const workDir = mkdtempSync(path.join(tmpdir(), 'asn-chaos-'));
-    const ports = { dynamoPort: await freePort(), httpPort: await freePort(), sfnPort: await freePort() };
     const faults = new FaultInjector({ lambdaBefore: 0.05, lambdaAfter: 0.05, dynamoThrottle: 0.05, http503: 0.05, seed });
-    stack = await startLocalStack({ workDir, persist: true, timeScale, faults, ...ports });
+    stack = await startLocalStack({ workDir, persist: true, timeScale, faults });
     await seedRoster(sample);
     await runCycle(stack, sample, { stopAfter: killAfter, log });
+    // The same ports after the restart (the ones the first start bound), as a restarted deployment keeps its endpoints.
+    const { ports } = stack;
     await stack.stop();
     stack = await startLocalStack({ workDir, persist: true, timeScale, faults, ...ports });
     const outcome = await runCycle(stack, sample, { resume: true, log });

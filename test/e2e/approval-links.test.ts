@@ -11,10 +11,10 @@
  * Skipped, with a message, when /usr/bin/chromium is missing (`sudo apt-get install -y chromium`).
  */
 import '../../local/sfn/polyfill';
-import { existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type Response } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDecisionUrl } from '../../shared/adapters/links/links';
 import { deps } from '../../shared/composition';
@@ -26,18 +26,11 @@ import { parseDecisionLink } from '../../local/people';
 import { runCycle, seedRoster } from '../../local/run-cycle';
 import { loadSampleAgency } from '../../local/sample/schema';
 import { startLocalStack, type LocalStack } from '../../local/stack';
+import { chromiumAvailable, launchChromium, resultPath } from '../support/browser';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(`test/e2e/approval-links: SKIPPED — ${CHROMIUM} not found. Install Debian's Chromium (sudo apt-get install -y chromium) to run the browser tests.`);
-}
+const hasChromium = chromiumAvailable('test/e2e/approval-links');
 
-const SCREENSHOT = 'test-results/e2e/confirm-phone.png';
+const SCREENSHOT = resultPath('e2e', 'confirm-phone.png');
 /** How many fresh approval items the tests use (one each, plus spares). */
 const ITEMS_NEEDED = 10;
 
@@ -143,7 +136,7 @@ describe.skipIf(!hasChromium)('approval by email link, in Chromium, against the 
     const outcome = await runCycle(stack, sample, { stopAfter: 'CALIBRATION' });
     cycleId = outcome.cycleId;
     units = new Map((await listUnits(sample.agencyId)).map((u) => [u.unitId, u.name]));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     // The APPROVAL stage opens right after calibration and sends one digest per approver.
     const deadline = Date.now() + 30_000;
     for (;;) {
@@ -382,7 +375,6 @@ describe.skipIf(!hasChromium)('approval by email link, in Chromium, against the 
     // Body text stays readable (no shrunken desktop layout on a phone).
     expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeGreaterThanOrEqual(16);
 
-    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(statSync(SCREENSHOT).size).toBeGreaterThan(10_000);
     expect((await getDecision(item.decisionId))?.status).toBe('PENDING');

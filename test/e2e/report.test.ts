@@ -8,24 +8,17 @@
  *
  * Skipped, with a message, when /usr/bin/chromium is missing (`sudo apt-get install -y chromium`).
  */
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluationsCsv, csvFileName } from '../../shared/adapters/render/report/csv';
 import { renderCycleReport } from '../../shared/adapters/render/report/page';
+import { chromiumAvailable, launchChromium } from '../support/browser';
 import { CYCLE_ID, sampleSummary, unitNames } from '../unit/report/fixtures';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(`test/e2e/report: SKIPPED — ${CHROMIUM} not found. Install Debian's Chromium (sudo apt-get install -y chromium) to run the browser tests.`);
-}
+const hasChromium = chromiumAvailable('test/e2e/report');
 
 const OUT = 'test-results/report';
 const REPORT = path.resolve(OUT, 'cycle-report.html');
@@ -41,7 +34,7 @@ describe.skipIf(!hasChromium)('the cycle report page in Chromium', () => {
     writeFileSync(REPORT, renderCycleReport(summary, { generatedAt, ikm }), 'utf8');
     writeFileSync(REPORT_EN, renderCycleReport(summary, { locale: 'en', generatedAt, ikm }), 'utf8');
     writeFileSync(path.join(OUT, csvFileName(CYCLE_ID)), evaluationsCsv(evaluations, unitNames()), 'utf8');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

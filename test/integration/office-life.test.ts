@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSampleAgency, type SampleAgency } from '../../local/sample/schema';
 import { runCycle, seedRoster, type CycleOutcome } from '../../local/run-cycle';
 import { startLocalStack, type LocalStack } from '../../local/stack';
-import { freePort } from '../../local/dynamodb';
 import { auditTrail, getEvaluation, pendingDecisionsOf } from '../../shared/adapters/dynamodb/repository';
 import { readOutbox } from '../../shared/adapters/mail/outbox';
 import { expectedPredikat } from './expected';
@@ -49,9 +48,7 @@ const log = process.env.LOCAL_HTTP_LOG ? (l: string) => console.log(l) : undefin
 
 beforeAll(async () => {
   workDir = mkdtempSync(path.join(tmpdir(), 'asn-office-'));
-  // The same ports after the restart, as a restarted deployment keeps its endpoints.
-  const ports = { dynamoPort: await freePort(), httpPort: await freePort(), sfnPort: await freePort() };
-  stack = await startLocalStack({ workDir, persist: true, timeScale: 1e-5, ...ports });
+  stack = await startLocalStack({ workDir, persist: true, timeScale: 1e-5 });
   await seedRoster(base);
   beforeKill = await runCycle(stack, sample, {
     log,
@@ -72,6 +69,8 @@ beforeAll(async () => {
     },
   });
   // Kill everything mid-cycle: the Step Functions executions (in memory) are gone; DynamoDB's file stays.
+  // The same ports after the restart (the ones the first start bound), as a restarted deployment keeps its endpoints.
+  const { ports } = stack;
   await stack.stop();
   stack = await startLocalStack({ workDir, persist: true, timeScale: 1e-5, ...ports });
   outcome = await runCycle(stack, sample, {

@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, it, expect } from 'vitest';
 import { decodeJwt, importJWK, jwtVerify } from 'jose';
 import { loadOrCreateLocalJwtKeys } from '../../../local/http/keys';
-import { UsageError, parseMintTokenArgs } from '../../../local/http/mint-token-cli';
+import { checkKeysDir, LOCAL_STACK_FILE, runningStack, UsageError, parseMintTokenArgs, type MintTokenArgs } from '../../../local/http/mint-token-cli';
 import { NIP, tempDir } from './helpers';
 
 const run = promisify(execFile);
@@ -17,11 +18,12 @@ describe('mint-token arguments', () => {
       roles: ['hr', 'employee'],
       agencyId: 'kec-asemrowo',
       expiresIn: '12h',
-      keysDir: '.local/keys',
+      keysDir: '.local/run/keys',
+      keysGiven: false,
     });
     expect(
       parseMintTokenArgs(['--nip', NIP, '--role=employee', '--agency', 'dinas-kominfo', '--keys', '/tmp/k', '--expires-in', '15m', '--email', 'a@b.id', '--name', 'Budi']),
-    ).toMatchObject({ agencyId: 'dinas-kominfo', keysDir: '/tmp/k', expiresIn: '15m', email: 'a@b.id', name: 'Budi' });
+    ).toMatchObject({ agencyId: 'dinas-kominfo', keysDir: '/tmp/k', keysGiven: true, expiresIn: '15m', email: 'a@b.id', name: 'Budi' });
     expect(parseMintTokenArgs(['--help'])).toEqual({ help: true });
   });
 
@@ -44,13 +46,44 @@ describe('mint-token arguments', () => {
   });
 });
 
+describe('mint-token and the running stack', () => {
+  it('refuses the default keys folder until the stack made its keys, naming the fix; --keys is taken as given', async () => {
+    const dir = await tempDir();
+    try {
+      const keysDir = join(dir.path, 'run', 'keys');
+      const args = { ...(parseMintTokenArgs(['--nip', NIP, '--role', 'hr']) as MintTokenArgs), keysDir };
+      expect(() => checkKeysDir(args)).toThrow(/npm start -- --keep/);
+      expect(() => checkKeysDir({ ...args, keysGiven: true })).not.toThrow();
+      await loadOrCreateLocalJwtKeys(keysDir);
+      expect(() => checkKeysDir(args)).not.toThrow();
+    } finally {
+      await dir.remove();
+    }
+  });
+
+  it('finds the running stack beside its keys, and only while its process lives', async () => {
+    const dir = await tempDir();
+    try {
+      const keysDir = join(dir.path, 'keys');
+      expect(runningStack(keysDir)).toBeUndefined();
+      await writeFile(join(dir.path, LOCAL_STACK_FILE), JSON.stringify({ apiUrl: 'http://127.0.0.1:41234', pid: process.pid }));
+      expect(runningStack(keysDir)).toEqual({ apiUrl: 'http://127.0.0.1:41234', pid: process.pid });
+      await writeFile(join(dir.path, LOCAL_STACK_FILE), JSON.stringify({ apiUrl: 'http://127.0.0.1:41234', pid: 2 ** 22 + 1 }));
+      expect(runningStack(keysDir)).toBeUndefined();
+    } finally {
+      await dir.remove();
+    }
+  });
+});
+
 describe('scripts/mint-token.ts', () => {
   it('prints only a token the local key verifies, and exits 2 with a message on bad arguments', async () => {
     const dir = await tempDir();
     try {
       const keysDir = join(dir.path, 'keys');
       const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-      const { stdout } = await run(tsx, ['scripts/mint-token.ts', '--nip', NIP, '--role', 'hr', '--role', 'employee', '--agency', 'kec-asemrowo', '--keys', keysDir]);
+      const { stdout, stderr } = await run(tsx, ['scripts/mint-token.ts', '--nip', NIP, '--role', 'hr', '--role', 'employee', '--agency', 'kec-asemrowo', '--keys', keysDir]);
+      expect(stderr).toMatch(/signed with .*jwt-private\.json; no running local stack uses these keys/);
       const token = stdout.trim();
       expect(token.split('.')).toHaveLength(3);
       const keys = await loadOrCreateLocalJwtKeys(keysDir);
