@@ -7,6 +7,7 @@ import type { IConstruct } from 'constructs';
 import type { StatefulStack } from './stateful-stack';
 import type { StatelessStack } from './stateless-stack';
 
+
 function ack(scope: IConstruct, id: string, reason: string) {
   Validations.of(scope).acknowledge({ id, reason });
 }
@@ -32,7 +33,7 @@ export function applyNagAcknowledgements(stateful: StatefulStack, stateless: Sta
       ack(child, 'AwsSolutions-APIG4', 'Email decision links: approvers act from their mailbox without signing in. Each request carries an HMAC-signed, expiring link bound to the recipient (shared/adapters/links/links.ts), verified by the handler; GET/HEAD change nothing.');
     }
     if (/\/HttpApi\/(GET|POST)--v1--public--/.test(path) && path.endsWith('/Resource')) {
-      ack(child, 'AwsSolutions-APIG4', 'Citizens answer the SKM survey and read public IKM without an account (PermenPAN-RB 14/2017). Protected by stage throttling, a per-client daily limit, size limits and moderation before any comment is shown; no personal data is kept.');
+      ack(child, 'AwsSolutions-APIG4', 'Citizens answer the SKM survey and read public IKM without an account (PermenPAN-RB 14/2017). Protected by a route-level throttle tighter than every other route (infra/constructs/http-api.ts), a per-client daily limit, size limits and moderation before any comment is shown; no personal data is kept.');
     }
     if (/\/HttpApi\/GET--openapi\.json\/Resource$/.test(path)) {
       ack(child, 'AwsSolutions-APIG4', 'The public API description (OpenAPI 3.1); it contains no data.');
