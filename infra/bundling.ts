@@ -1,5 +1,5 @@
 /**
- * How every function is bundled: the stack (infra/stateless-stack.ts) passes these to NodejsFunction,
+ * How every function is bundled: infra/constructs/app-function.ts passes these to NodejsFunction,
  * and bench/handlers.ts turns them into the same esbuild options to measure size and init.
  *
  * Measured with `npm run bench -- handlers` (bench/README.md): loading the SDK from node_modules

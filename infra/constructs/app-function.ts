@@ -4,13 +4,14 @@
  * (instead of the AWS-managed basic execution policy); Node.js on ARM; active tracing; JSON logs;
  * the bundling of infra/bundling.ts. What else it may do is granted by the caller (function-set.ts).
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { retainedLogGroup } from './log-group';
 import { BUNDLING } from '../bundling';
 
 export const FUNCTION_DEFAULTS = { memorySize: 512, timeoutSeconds: 29 } as const;
@@ -32,11 +33,7 @@ export class AppFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
     super(scope, id);
-    this.logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: logs.RetentionDays.ONE_YEAR,
-      encryptionKey: props.logKey,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    this.logGroup = retainedLogGroup(this, 'Logs', props.logKey);
     this.role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
     this.logGroup.grantWrite(this.role);
     this.fn = new NodejsFunction(this, 'Function', {

@@ -2,11 +2,11 @@
  * The cycle's state machine as a resource: its definition comes from workflows/ (the only place the
  * ASL is built, one builder per stage); here are its fixed name, its ARNs, its logs and its tracing.
  */
-import { Arn, ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Arn, ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { retainedLogGroup } from './log-group';
 import { buildCycleDefinition } from '../../workflows/cycle-stage';
 import type { StageFunctions } from '../../workflows/stage-branch';
 
@@ -33,11 +33,7 @@ export class CycleWorkflow extends Construct {
 
   constructor(scope: Construct, id: string, props: CycleWorkflowProps) {
     super(scope, id);
-    const logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: logs.RetentionDays.ONE_YEAR,
-      removalPolicy: RemovalPolicy.RETAIN,
-      encryptionKey: props.encryptionKey,
-    });
+    const logGroup = retainedLogGroup(this, 'Logs', props.encryptionKey);
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
       stateMachineName: props.stateMachineName,
       stateMachineType: sfn.StateMachineType.STANDARD,

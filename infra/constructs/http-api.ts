@@ -7,14 +7,14 @@
  * survey routes (/v1/public/…) get their own, tighter one (stage RouteSettings), so a flood of the
  * anonymous survey is refused at the gateway without using up what the other routes are allowed.
  */
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { retainedLogGroup } from './log-group';
 import { ROUTES } from '../../shared/http/routes';
 import type { FunctionId } from '../functions';
 
@@ -66,11 +66,7 @@ export class AppHttpApi extends Construct {
       createDefaultStage: false,
       corsPreflight: undefined,
     });
-    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
-      retention: logs.RetentionDays.ONE_YEAR,
-      encryptionKey: props.logKey,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    const accessLogs = retainedLogGroup(this, 'AccessLogs', props.logKey);
     this.stage = new apigw.HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',
