@@ -10,7 +10,7 @@
  * starts), except what a function needs on few invocations, imported lazily and left to the runtime's
  * own SDK v3 (Node.js ≥ 18 runtimes resolve ES module imports through NODE_PATH, where it lives):
  */
-import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 
 export const RUNTIME_SDK_MODULES = [
   // Loaded on first use by shared/adapters/aws-clients.ts (`sfn`), shared/adapters/mail/ses.ts, shared/adapters/links/link-keys.ts.

@@ -73,7 +73,9 @@ export function readParameters(app: App): DeploymentParameters {
   }
   const identity = readIdentity(app);
   // With the agency's own provider, its sign-in redirects are configured there, not here.
-  const signIn = identity ? { callbackUrls: [], logoutUrls: [] } : { callbackUrls: readUrls(app, SIGN_IN_KEYS.callbackUrls), logoutUrls: readUrls(app, SIGN_IN_KEYS.logoutUrls) };
+  const signIn = identity
+    ? { callbackUrls: [], logoutUrls: [] }
+    : { callbackUrls: readUrls(app, SIGN_IN_KEYS.callbackUrls), logoutUrls: readUrls(app, SIGN_IN_KEYS.logoutUrls) };
   return identity ? { ...out, signIn, identity } : { ...out, signIn };
 }
 
@@ -85,7 +87,10 @@ function readUrls(app: App, key: string): string[] {
   const value: unknown = app.node.tryGetContext(key);
   const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
   const urls = list.map((u) => (typeof u === 'string' ? u.trim() : '')).filter(Boolean);
-  if (!urls.length) throw new Error(`Missing deployment parameter ${key}: the app's URL(s), e.g. -c ${key}=https://kinerja.example.go.id/ (cdk.json holds http://localhost:5173/ for local use).`);
+  if (!urls.length)
+    throw new Error(
+      `Missing deployment parameter ${key}: the app's URL(s), e.g. -c ${key}=https://kinerja.example.go.id/ (cdk.json holds http://localhost:5173/ for local use).`,
+    );
   for (const url of urls) {
     if (!/^https:\/\/[^\s/]+/.test(url) && !/^http:\/\/localhost(:\d+)?(\/|$)/.test(url)) {
       throw new Error(`${key}: "${url}" must be an https URL (or http://localhost for development).`);
@@ -102,8 +107,12 @@ function readIdentity(app: App): ExternalIdentity | undefined {
   const issuer = get(IDENTITY_KEYS.issuer);
   const audience = get(IDENTITY_KEYS.audience);
   if (!issuer && !audience) return undefined;
-  if (!issuer || !audience) throw new Error(`${IDENTITY_KEYS.issuer} and ${IDENTITY_KEYS.audience} go together: set both to sign in with the agency's OIDC provider, or neither for Cognito.`);
-  if (!/^https:\/\/[^\s/]+/.test(issuer)) throw new Error(`${IDENTITY_KEYS.issuer} must be the provider's https issuer URL (as in its /.well-known/openid-configuration), got "${issuer}"`);
+  if (!issuer || !audience)
+    throw new Error(
+      `${IDENTITY_KEYS.issuer} and ${IDENTITY_KEYS.audience} go together: set both to sign in with the agency's OIDC provider, or neither for Cognito.`,
+    );
+  if (!/^https:\/\/[^\s/]+/.test(issuer))
+    throw new Error(`${IDENTITY_KEYS.issuer} must be the provider's https issuer URL (as in its /.well-known/openid-configuration), got "${issuer}"`);
   return {
     issuer,
     audience,

@@ -18,7 +18,13 @@ export function buildStacks(app: App, parameters: DeploymentParameters, props: S
     cognito: parameters.identity ? false : parameters.signIn,
     description: 'asn-kinerja: data (table, keys, users)',
   });
-  const stateless = new StatelessStack(app, 'AsnKinerja-Stateless', { ...props, env, stateful, parameters, description: 'asn-kinerja: functions, workflow, API, schedule, email' });
+  const stateless = new StatelessStack(app, 'AsnKinerja-Stateless', {
+    ...props,
+    env,
+    stateful,
+    parameters,
+    description: 'asn-kinerja: functions, workflow, API, schedule, email',
+  });
   stateless.addStackDependency(stateful);
   applyNagAcknowledgements(stateful, stateless);
   return { stateful, stateless };

@@ -8,7 +8,7 @@
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { STAGES, type Stage } from '../shared/domain/lifecycle/status';
-import { stageBranch, type StageFunctions } from './stage-branch';
+import { type StageFunctions, stageBranch } from './stage-branch';
 
 /** State names a reader recognises: the stages' names. */
 export const STAGE_STATE_NAMES: Record<Stage, string> = {

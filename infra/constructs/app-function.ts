@@ -11,8 +11,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { retainedLogGroup } from './log-group';
 import { BUNDLING } from '../bundling';
+import { retainedLogGroup } from './log-group';
 
 export const FUNCTION_DEFAULTS = { memorySize: 512, timeoutSeconds: 29 } as const;
 

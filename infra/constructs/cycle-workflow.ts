@@ -6,9 +6,9 @@ import { Arn, ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { retainedLogGroup } from './log-group';
 import { buildCycleDefinition } from '../../workflows/cycle-stage';
 import type { StageFunctions } from '../../workflows/stage-branch';
+import { retainedLogGroup } from './log-group';
 
 /**
  * The state machine's ARNs from its fixed name, known before the functions exist: functions start
@@ -17,8 +17,14 @@ import type { StageFunctions } from '../../workflows/stage-branch';
 export function cycleWorkflowArns(scope: Construct, stateMachineName: string) {
   const stack = Stack.of(scope);
   return {
-    stateMachineArn: Arn.format({ service: 'states', resource: 'stateMachine', resourceName: stateMachineName, arnFormat: ArnFormat.COLON_RESOURCE_NAME }, stack),
-    executionArns: Arn.format({ service: 'states', resource: 'execution', resourceName: `${stateMachineName}:*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME }, stack),
+    stateMachineArn: Arn.format(
+      { service: 'states', resource: 'stateMachine', resourceName: stateMachineName, arnFormat: ArnFormat.COLON_RESOURCE_NAME },
+      stack,
+    ),
+    executionArns: Arn.format(
+      { service: 'states', resource: 'execution', resourceName: `${stateMachineName}:*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME },
+      stack,
+    ),
   };
 }
 

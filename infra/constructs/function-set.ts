@@ -35,17 +35,21 @@ export function grantStatements(grants: FunctionSpec['grants'], to: GrantTargets
   const tableActions = grants.includes('table-write') ? [...TABLE_READ, ...TABLE_WRITE] : grants.includes('table-read') ? TABLE_READ : [];
   if (tableActions.length) {
     out.push(new iam.PolicyStatement({ actions: tableActions, resources: [to.tableArn, `${to.tableArn}/index/*`] }));
-    out.push(new iam.PolicyStatement({
-      actions: grants.includes('table-write') ? ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'] : ['kms:Decrypt', 'kms:DescribeKey'],
-      resources: [to.key.keyArn],
-    }));
+    out.push(
+      new iam.PolicyStatement({
+        actions: grants.includes('table-write') ? ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'] : ['kms:Decrypt', 'kms:DescribeKey'],
+        resources: [to.key.keyArn],
+      }),
+    );
   }
   if (grants.includes('sfn-start')) {
     out.push(new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [to.stateMachineArn] }));
     out.push(new iam.PolicyStatement({ actions: ['states:DescribeExecution'], resources: [to.executionArns] }));
   }
   if (grants.includes('sfn-task')) {
-    out.push(new iam.PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'], resources: [to.stateMachineArn] }));
+    out.push(
+      new iam.PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'], resources: [to.stateMachineArn] }),
+    );
   }
   if (grants.includes('mail')) {
     out.push(new iam.PolicyStatement({ actions: ['ses:SendEmail'], resources: to.mailArns }));
@@ -54,11 +58,13 @@ export function grantStatements(grants: FunctionSpec['grants'], to: GrantTargets
     // Granted on the role, not through secret.grantRead: that would edit the key policy in the
     // stateful stack with this stack's role ARN, a cross-stack cycle.
     out.push(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], resources: [to.linkKeysSecretArn] }));
-    out.push(new iam.PolicyStatement({
-      actions: ['kms:Decrypt'],
-      resources: [to.key.keyArn],
-      conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${region}.amazonaws.com` } },
-    }));
+    out.push(
+      new iam.PolicyStatement({
+        actions: ['kms:Decrypt'],
+        resources: [to.key.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${region}.amazonaws.com` } },
+      }),
+    );
   }
   return out;
 }

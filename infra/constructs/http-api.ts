@@ -14,9 +14,9 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { retainedLogGroup } from './log-group';
 import { ROUTES } from '../../shared/http/routes';
 import type { FunctionId } from '../functions';
+import { retainedLogGroup } from './log-group';
 
 type RouteEntry = (typeof ROUTES)[number];
 
@@ -29,7 +29,10 @@ type Assert<T extends true> = T;
 export type RoutesTargetDeployedFunctions = Assert<RouteEntry['functionId'] extends FunctionId ? true : false>;
 
 /** Requests per second (steady) and burst, per route. */
-export interface Throttle { rateLimit: number; burstLimit: number }
+export interface Throttle {
+  rateLimit: number;
+  burstLimit: number;
+}
 
 /** HR, employees, raters and email decision links: the stage default. */
 export const DEFAULT_ROUTE_THROTTLE: Throttle = { rateLimit: 50, burstLimit: 100 };

@@ -6,8 +6,8 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
-import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 
 export interface OperationsAlarmsProps {
@@ -31,7 +31,11 @@ export class OperationsAlarms extends Construct {
     const period = Duration.minutes(5);
     this.alarm('CycleExecutionsFailed', props.stateMachine.metricFailed({ period }), 'A cycle stage execution failed');
     this.alarm('CycleExecutionsTimedOut', props.stateMachine.metricTimedOut({ period }), 'A cycle stage execution timed out');
-    this.alarm('ScheduleDlqMessages', props.scheduleDeadLetterQueue.metricApproximateNumberOfMessagesVisible({ period }), 'The yearly schedule could not start a cycle');
+    this.alarm(
+      'ScheduleDlqMessages',
+      props.scheduleDeadLetterQueue.metricApproximateNumberOfMessagesVisible({ period }),
+      'The yearly schedule could not start a cycle',
+    );
     this.alarm('StageFailures', new cloudwatch.Metric({ ...STAGE_FAILED, period, statistic: 'Sum' }), 'A stage recorded a failure');
     for (const [fnId, fn] of Object.entries(props.functions)) {
       this.alarm(`Errors-${fnId}`, fn.metricErrors({ period }), `Function ${fnId} raised errors`);

@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTIONS } from '../../infra/functions';
 import { buildStacks, readParameters } from '../../infra/stacks';
 import { ROUTES } from '../../shared/http/routes';
-import { FUNCTIONS } from '../../infra/functions';
 
 const context = JSON.parse(readFileSync('cdk.json', 'utf8')).context as Record<string, unknown>;
 
@@ -54,7 +54,10 @@ describe('stateful stack', () => {
     stateful.hasResourceProperties('AWS::SecretsManager::Secret', { KmsKeyId: Match.anyValue() });
   });
   it('requires MFA and a strong password policy in the user pool', () => {
-    stateful.hasResourceProperties('AWS::Cognito::UserPool', Match.objectLike({ MfaConfiguration: 'ON', Policies: Match.objectLike({ PasswordPolicy: Match.objectLike({ MinimumLength: 12 }) }) }));
+    stateful.hasResourceProperties(
+      'AWS::Cognito::UserPool',
+      Match.objectLike({ MfaConfiguration: 'ON', Policies: Match.objectLike({ PasswordPolicy: Match.objectLike({ MinimumLength: 12 }) }) }),
+    );
   });
 });
 
@@ -70,7 +73,10 @@ describe('Cognito: claims nobody can write, only the OAuth flow the app uses', (
     const [pool] = Object.values(stateful.findResources('AWS::Cognito::UserPool')) as any[];
     const schema = pool.Properties.Schema as any[];
     for (const name of ['agencyId', 'nip']) {
-      expect(schema.find((a) => a.Name === name), name).toMatchObject({ Mutable: false });
+      expect(
+        schema.find((a) => a.Name === name),
+        name,
+      ).toMatchObject({ Mutable: false });
     }
     // And so every claim a function reads from the token (JWT_CLAIM_*) that is a custom attribute.
     expect(schema.filter((a) => a.Mutable !== false).map((a) => a.Name)).toEqual([]);
@@ -96,7 +102,10 @@ describe('Cognito: claims nobody can write, only the OAuth flow the app uses', (
   it('takes callback and logout URLs from deployment context (never example.com)', () => {
     expect(client().CallbackURLs).toEqual(context['asn-kinerja:callbackUrls']);
     expect(client().LogoutURLs).toEqual(context['asn-kinerja:logoutUrls']);
-    const t = synth({ 'asn-kinerja:callbackUrls': 'https://kinerja.example.go.id/,https://kinerja.example.go.id/callback', 'asn-kinerja:logoutUrls': ['https://kinerja.example.go.id/'] });
+    const t = synth({
+      'asn-kinerja:callbackUrls': 'https://kinerja.example.go.id/,https://kinerja.example.go.id/callback',
+      'asn-kinerja:logoutUrls': ['https://kinerja.example.go.id/'],
+    });
     t.stateful.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       CallbackURLs: ['https://kinerja.example.go.id/', 'https://kinerja.example.go.id/callback'],
       LogoutURLs: ['https://kinerja.example.go.id/'],
@@ -114,7 +123,10 @@ describe('Cognito: claims nobody can write, only the OAuth flow the app uses', (
 describe('stateless stack', () => {
   it('deploys one function per capability, on a current Node.js runtime', () => {
     const fns = stateless.findResources('AWS::Lambda::Function');
-    const ids = Object.values(fns).map((f: any) => f.Properties.Environment?.Variables?.FUNCTION_ID).filter(Boolean).sort();
+    const ids = Object.values(fns)
+      .map((f: any) => f.Properties.Environment?.Variables?.FUNCTION_ID)
+      .filter(Boolean)
+      .sort();
     expect(ids).toEqual(Object.keys(FUNCTIONS).sort());
     for (const f of Object.values(fns) as any[]) {
       if (!f.Properties.Environment?.Variables?.FUNCTION_ID) continue;
@@ -138,10 +150,13 @@ describe('stateless stack', () => {
   });
 
   it('throttles the API stage and logs access', () => {
-    stateless.hasResourceProperties('AWS::ApiGatewayV2::Stage', Match.objectLike({
-      DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 }),
-      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
-    }));
+    stateless.hasResourceProperties(
+      'AWS::ApiGatewayV2::Stage',
+      Match.objectLike({
+        DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 }),
+        AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+      }),
+    );
   });
 
   // Issue 12, finding 3: a flood of the public survey cannot starve HR and decision links.
@@ -171,11 +186,14 @@ describe('stateless stack', () => {
   });
 
   it('starts the yearly cycle in Asia/Jakarta time with a dead-letter queue', () => {
-    stateless.hasResourceProperties('AWS::Scheduler::Schedule', Match.objectLike({
-      ScheduleExpressionTimezone: 'Asia/Jakarta',
-      ScheduleExpression: 'cron(0 8 2 1 ? *)',
-      Target: Match.objectLike({ DeadLetterConfig: Match.objectLike({ Arn: Match.anyValue() }), RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 3 }) }),
-    }));
+    stateless.hasResourceProperties(
+      'AWS::Scheduler::Schedule',
+      Match.objectLike({
+        ScheduleExpressionTimezone: 'Asia/Jakarta',
+        ScheduleExpression: 'cron(0 8 2 1 ? *)',
+        Target: Match.objectLike({ DeadLetterConfig: Match.objectLike({ Arn: Match.anyValue() }), RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 3 }) }),
+      }),
+    );
   });
 
   it('alarms on failed and timed-out cycle executions', () => {
@@ -226,7 +244,21 @@ describe('cycle state machine', () => {
   it('passes ids, never documents, between states', () => {
     for (const [, s] of allStates(asl)) {
       for (const p of [s.Parameters, s.Parameters?.Payload].filter(Boolean)) {
-        for (const k of Object.keys(p)) expect(['cycleId.$', 'stage.$', 'tick.$', 'waitSeconds.$', 'cursor.$', 'cursor', 'error.$', 'error', 'taskToken.$', 'FunctionName', 'Payload', 'Payload.$']).toContain(k);
+        for (const k of Object.keys(p))
+          expect([
+            'cycleId.$',
+            'stage.$',
+            'tick.$',
+            'waitSeconds.$',
+            'cursor.$',
+            'cursor',
+            'error.$',
+            'error',
+            'taskToken.$',
+            'FunctionName',
+            'Payload',
+            'Payload.$',
+          ]).toContain(k);
       }
     }
   });
@@ -248,7 +280,9 @@ describe('signing in with the agency’s own OIDC provider instead of Cognito', 
     'asn-kinerja:oidcClaimNip': 'nip',
   };
   let t: ReturnType<typeof synth>;
-  beforeAll(() => { t = synth(oidc); });
+  beforeAll(() => {
+    t = synth(oidc);
+  });
 
   it('creates no user pool, and the JWT authorizer trusts the agency’s issuer and audience', () => {
     t.stateful.resourceCountIs('AWS::Cognito::UserPool', 0);
