@@ -203,6 +203,46 @@ describe('stateless stack', () => {
     expect(alarms.every((a) => (a.Properties.AlarmActions ?? []).length === 1)).toBe(true);
   });
 
+  it('gives each function exactly the actions its grants in infra/functions.ts stand for (least privilege)', () => {
+    const base = ['logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
+    const read = [
+      'dynamodb:BatchGetItem',
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:DescribeTable',
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+      'kms:Decrypt',
+      'kms:DescribeKey',
+    ];
+    const byGrant: Record<string, string[]> = {
+      'table-read': read,
+      'table-write': [
+        ...read,
+        'dynamodb:BatchWriteItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'kms:Encrypt',
+        'kms:GenerateDataKey',
+      ],
+      'sfn-start': ['states:StartExecution', 'states:DescribeExecution'],
+      'sfn-task': ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+      mail: ['ses:SendEmail'],
+      'link-keys': ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret', 'kms:Decrypt'],
+    };
+    const resources = stateless.toJSON().Resources as Record<string, any>;
+    for (const fn of Object.values(resources)) {
+      const fnId = fn.Type === 'AWS::Lambda::Function' ? (fn.Properties.Environment?.Variables?.FUNCTION_ID as keyof typeof FUNCTIONS | undefined) : undefined;
+      if (!fnId) continue;
+      const role = fn.Properties.Role['Fn::GetAtt'][0];
+      const actions = Object.values(resources)
+        .filter((p) => p.Type === 'AWS::IAM::Policy' && p.Properties.Roles.some((r: any) => r.Ref === role))
+        .flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((st: any) => [st.Action].flat()));
+      const expected = [...base, ...FUNCTIONS[fnId].grants.flatMap((g) => byGrant[g]!)];
+      expect([...new Set(actions)].sort(), fnId).toEqual([...new Set(expected)].sort());
+    }
+  });
+
   it('never grants SendTask* or table access on "*"', () => {
     const policies = Object.values(stateless.findResources('AWS::IAM::Policy')) as any[];
     for (const p of policies) {
