@@ -1,5 +1,5 @@
 /**
- * How every function is bundled: the stack (infra/stateless-stack.ts) passes these to NodejsFunction,
+ * How every function is bundled: infra/constructs/app-function.ts passes these to NodejsFunction,
  * and bench/handlers.ts turns them into the same esbuild options to measure size and init.
  *
  * Measured with `npm run bench -- handlers` (bench/README.md): loading the SDK from node_modules
@@ -10,7 +10,7 @@
  * starts), except what a function needs on few invocations, imported lazily and left to the runtime's
  * own SDK v3 (Node.js ≥ 18 runtimes resolve ES module imports through NODE_PATH, where it lives):
  */
-import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 
 export const RUNTIME_SDK_MODULES = [
   // Loaded on first use by shared/adapters/aws-clients.ts (`sfn`), shared/adapters/mail/ses.ts, shared/adapters/links/link-keys.ts.

@@ -1,5 +1,5 @@
 /**
- * Every Lambda function of the system: one entry per capability. The CDK stack deploys these and the
+ * Every Lambda function of the system: one entry per capability. The CDK stack deploys these (infra/constructs/function-set.ts) and the
  * local stack runs the same entry modules; each function carries FUNCTION_ID in its environment so the
  * local stack can map a function in the synthesized template back to its entry here.
  */

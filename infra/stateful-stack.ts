@@ -1,11 +1,12 @@
-/** Stateful resources: everything that holds data and must survive a redeploy. */
-import { RemovalPolicy, Stack, type StackProps, Duration } from 'aws-cdk-lib';
-import * as cognito from 'aws-cdk-lib/aws-cognito';
+/** Stateful resources: everything that holds data and must survive a redeploy (table, key, link-signing secret, users). */
+import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { TABLE_KEY_SCHEMA } from '../shared/adapters/dynamodb/keys';
+import { type SignInUrls, UserDirectory } from './constructs/user-directory';
 
 export class StatefulStack extends Stack {
   readonly key: kms.Key;
@@ -17,7 +18,7 @@ export class StatefulStack extends Stack {
   readonly userPool?: cognito.UserPool;
   readonly userPoolClient?: cognito.UserPoolClient;
 
-  constructor(scope: Construct, id: string, props: StackProps & { agencyId: string; cognito?: boolean }) {
+  constructor(scope: Construct, id: string, props: StackProps & { agencyId: string; cognito: false | SignInUrls }) {
     super(scope, id, props);
     this.tableName = `asn-kinerja-${props.agencyId}`;
 
@@ -54,36 +55,8 @@ export class StatefulStack extends Stack {
     });
 
     if (props.cognito === false) return;
-    this.userPool = new cognito.UserPool(this, 'Users', {
-      selfSignUpEnabled: false,
-      signInAliases: { email: true, username: true },
-      mfa: cognito.Mfa.REQUIRED,
-      mfaSecondFactor: { otp: true, sms: false },
-      passwordPolicy: {
-        minLength: 12,
-        requireDigits: true,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
-      },
-      featurePlan: cognito.FeaturePlan.PLUS,
-      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
-      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
-      customAttributes: {
-        nip: new cognito.StringAttribute({ minLen: 18, maxLen: 18, mutable: false }),
-        agencyId: new cognito.StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
-      },
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    for (const group of ['hr', 'employee']) {
-      new cognito.CfnUserPoolGroup(this, `Group-${group}`, { userPoolId: this.userPool.userPoolId, groupName: group });
-    }
-    this.userPoolClient = this.userPool.addClient('ApiClient', {
-      authFlows: { userSrp: true },
-      accessTokenValidity: Duration.hours(1),
-      idTokenValidity: Duration.hours(1),
-      preventUserExistenceErrors: true,
-    });
+    const users = new UserDirectory(this, 'Directory', { signIn: props.cognito });
+    this.userPool = users.userPool;
+    this.userPoolClient = users.userPoolClient;
   }
 }

@@ -22,6 +22,9 @@ describe('function bundles (infra/bundling.ts)', () => {
     expect(statSync(outfile).size / 1024).toBeLessThanOrEqual(600);
     const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint)!;
     const eager = output.imports.filter((i) => i.external && i.kind === 'import-statement' && RUNTIME_SDK_MODULES.includes(i.path));
-    expect(eager.map((i) => i.path), 'import these with `await import(…)` where they are used (see shared/adapters/aws-clients.ts)').toEqual([]);
+    expect(
+      eager.map((i) => i.path),
+      'import these with `await import(…)` where they are used (see shared/adapters/aws-clients.ts)',
+    ).toEqual([]);
   });
 });

@@ -1,0 +1,115 @@
+/**
+ * The HTTP API: one `$default` stage with access logs and throttling, the JWT authorizer (Cognito's or
+ * the agency's OIDC provider), and every route of the route table (shared/http/routes.ts), the same
+ * table the local HTTP server is built from.
+ *
+ * Throttling: the stage's default route throttle serves HR, employees and decision links; the public
+ * survey routes (/v1/public/…) get their own, tighter one (stage RouteSettings), so a flood of the
+ * anonymous survey is refused at the gateway without using up what the other routes are allowed.
+ */
+import { Stack } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { ROUTES } from '../../shared/http/routes';
+import type { FunctionId } from '../functions';
+import { retainedLogGroup } from './log-group';
+
+type RouteEntry = (typeof ROUTES)[number];
+
+/**
+ * Compile-time check: every route names a function of the registry (infra/functions.ts). The route table
+ * types its targets itself (shared/http must not import infra); if it names a function infra does not
+ * deploy, this line stops `tsc`.
+ */
+type Assert<T extends true> = T;
+export type RoutesTargetDeployedFunctions = Assert<RouteEntry['functionId'] extends FunctionId ? true : false>;
+
+/** Requests per second (steady) and burst, per route. */
+export interface Throttle {
+  rateLimit: number;
+  burstLimit: number;
+}
+
+/** HR, employees, raters and email decision links: the stage default. */
+export const DEFAULT_ROUTE_THROTTLE: Throttle = { rateLimit: 50, burstLimit: 100 };
+/**
+ * The anonymous citizen survey (submission and IKM), each route on its own: far above a busy service
+ * counter (a submission takes a citizen a minute or more), far below what would crowd out the others.
+ * The per-address daily budget in the skm function bounds what one client can count.
+ */
+export const PUBLIC_ROUTE_THROTTLE: Throttle = { rateLimit: 10, burstLimit: 20 };
+
+export function isPublicSurveyRoute(route: Pick<RouteEntry, 'path'>): boolean {
+  return route.path.startsWith('/v1/public/');
+}
+
+export const routeKey = (route: Pick<RouteEntry, 'method' | 'path'>) => `${route.method} ${route.path}`;
+
+export type ApiIdentity = { issuer: string; audience: string; name: string };
+
+export interface AppHttpApiProps {
+  /** Who signs the tokens the JWT routes accept. */
+  identity: ApiIdentity;
+  logKey: IKey;
+}
+
+export class AppHttpApi extends Construct {
+  readonly api: apigw.HttpApi;
+  readonly stage: apigw.HttpStage;
+  private readonly authorizer: HttpJwtAuthorizer;
+
+  constructor(scope: Construct, id: string, props: AppHttpApiProps) {
+    super(scope, id);
+    this.api = new apigw.HttpApi(this, 'HttpApi', {
+      description: 'asn-kinerja HTTP API',
+      createDefaultStage: false,
+      corsPreflight: undefined,
+    });
+    const accessLogs = retainedLogGroup(this, 'AccessLogs', props.logKey);
+    this.stage = new apigw.HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: DEFAULT_ROUTE_THROTTLE,
+      accessLogSettings: { destination: new apigw.LogGroupLogDestination(accessLogs) },
+    });
+    this.authorizer = new HttpJwtAuthorizer(props.identity.name, props.identity.issuer, { jwtAudience: [props.identity.audience] });
+  }
+
+  /** The base URL links and pages are built from. */
+  get url(): string {
+    const stack = Stack.of(this);
+    return `https://${this.api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
+  }
+
+  /** Adds every route of the route table, each integrated with its function; one integration per function. */
+  addRouteTable(functions: Record<FunctionId, IFunction>): void {
+    const integrations = new Map<FunctionId, HttpLambdaIntegration>();
+    // RouteSettings is untyped JSON in CloudFormation's schema: CDK passes it as is, so the keys are CloudFormation's.
+    const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
+    for (const route of ROUTES) {
+      let integration = integrations.get(route.functionId);
+      if (!integration) {
+        integration = new HttpLambdaIntegration(`Integration-${route.functionId}`, functions[route.functionId]);
+        integrations.set(route.functionId, integration);
+      }
+      const [added] = this.api.addRoutes({
+        path: route.path,
+        methods: [route.method as apigw.HttpMethod],
+        integration,
+        authorizer: route.auth === 'jwt' ? this.authorizer : undefined,
+      });
+      if (isPublicSurveyRoute(route)) {
+        routeSettings[routeKey(route)] = { ThrottlingRateLimit: PUBLIC_ROUTE_THROTTLE.rateLimit, ThrottlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burstLimit };
+        // A stage's RouteSettings may only name routes that exist: create them first.
+        this.stage.node.addDependency(added!);
+      }
+    }
+    const cfnStage = this.stage.node.defaultChild as apigw.CfnStage;
+    cfnStage.routeSettings = routeSettings;
+  }
+}
