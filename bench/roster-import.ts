@@ -63,8 +63,11 @@ export async function benchRosterImport(options: RosterImportBenchOptions = {}) 
     const { generateAgency } = await import('../local/sample/generate');
     const { ddb } = await import('../shared/adapters/aws-clients');
     const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
-    const bound = await ddb.config.endpoint?.();
-    if (!bound || `${bound.protocol}//${bound.hostname}:${bound.port}` !== dynamo.endpoint) throw new Error('the shared DynamoDB client was loaded before this bench set its endpoint: run it in a fresh process (npx tsx bench/roster-import.ts)');
+    const { dynamoClient } = await import('../shared/adapters/aws-clients');
+    const { DescribeTableCommand } = await import('@aws-sdk/client-dynamodb');
+    await dynamoClient.send(new DescribeTableCommand({ TableName: tableName })).catch((err: Error) => {
+      throw new Error(`the shared DynamoDB client does not reach this run's DynamoDB Local (${err.name}); it was loaded before this bench set its endpoint: run it in a fresh process (npx tsx bench/roster-import.ts)`);
+    });
 
     // The roster as HR's spreadsheet holds it, at most ROSTER_MAX_ROWS rows (external officials included).
     let sample = generateAgency(rows, seed);
