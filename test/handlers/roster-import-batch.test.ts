@@ -2,9 +2,9 @@
  * Roster import, batched (shared/adapters/dynamodb/batch-write.ts + importRoster): BatchWriteItem 25 a
  * call, UnprocessedItems sent again with full-jitter backoff until done, bounded attempts and a deadline
  * reported as "incomplete", a bad row writes nothing, and the items are exactly what putEmployee/putUnit
- * write. DynamoDB is aws-sdk-client-mock with a small map as the table.
+ * write, written only where the stored item differs. DynamoDB is aws-sdk-client-mock with a small map as the table.
  */
-import { BatchWriteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setEnv } from './fixtures';
@@ -39,6 +39,10 @@ beforeEach(() => {
   stored = new Map();
   ddbMock.on(BatchWriteCommand).callsFake((input) => { store(requestsOf(input)); return {}; });
   ddbMock.on(PutCommand).callsFake((input: { Item: Item }) => { stored.set(keyOf(input.Item), structuredClone(input.Item)); return {}; });
+  // The roster read (PK = :pk AND begins_with(SK, :sk)), one page.
+  ddbMock.on(QueryCommand).callsFake((input: { ExpressionAttributeValues: Item }) => ({
+    Items: [...stored.values()].filter((i) => i.PK === input.ExpressionAttributeValues[':pk'] && String(i.SK).startsWith(String(input.ExpressionAttributeValues[':sk']))).map((i) => structuredClone(i)),
+  }));
 });
 
 describe('batchPut', () => {
@@ -76,15 +80,19 @@ describe('batchPut', () => {
     expect(ddbMock.commandCalls(BatchWriteCommand)).toHaveLength(1);
   });
 
-  it('gives up after maxAttempts calls of a batch, saying how many items were written', async () => {
+  it('keeps going while each call stores some; gives up after maxAttempts calls in a row that store nothing, saying how many were written', async () => {
+    let calls = 0;
+    // One item per call for three calls, then nothing at all.
     ddbMock.on(BatchWriteCommand).callsFake((input) => {
       const reqs = requestsOf(input);
-      store(reqs.slice(0, 1));
-      return { UnprocessedItems: { [TABLE]: reqs.slice(1) } };
+      const take = calls++ < 3 ? 1 : 0;
+      store(reqs.slice(0, take));
+      return { UnprocessedItems: { [TABLE]: reqs.slice(take) } };
     });
     const err = await batchPut(Array.from({ length: 5 }, (_, i) => ({ PK: 'P', SK: `S${i}` })), { ...noSleep, maxAttempts: 3 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BatchWriteIncompleteError);
-    expect(err).toMatchObject({ written: 3, total: 5, reason: 'retries', stats: { calls: 3, retries: 2 } });
+    expect(err).toMatchObject({ written: 3, total: 5, reason: 'retries', stats: { calls: 6, retries: 5 } });
+    expect(stored.size).toBe(3);
   });
 
   it('starts no call after the deadline', async () => {
@@ -115,6 +123,23 @@ describe('importRoster through writeRoster', () => {
     expect(batched.get(`AGENCY#${AGENCY}|EMP#199001012015031000`)).toMatchObject({ GSI2PK: `AGENCY#${AGENCY}#RATER#197001011995031000`, type: 'EMPLOYEE', agencyId: AGENCY });
   });
 
+  it('writes only what differs from what is stored: nothing for the same file, one item for one changed row, an item with other attributes again', async () => {
+    const csv = rosterCsv(60);
+    await importRoster(csv, AGENCY, writeRoster);
+    ddbMock.resetHistory();
+    expect(await importRoster(csv, AGENCY, writeRoster)).toMatchObject({ status: 'imported', write: { items: 63, unchanged: 63, calls: 0 } });
+    expect(ddbMock.commandCalls(BatchWriteCommand)).toHaveLength(0);
+
+    const key = `AGENCY#${AGENCY}|EMP#199001012015031005`;
+    stored.set(key, { ...stored.get(key)!, noteAddedElsewhere: 'x' });
+    const changed = csv.replace('Staf 9;Pengadministrasi', 'Staf 9;Analis Kepegawaian');
+    expect(await importRoster(changed, AGENCY, writeRoster)).toMatchObject({ status: 'imported', write: { items: 63, unchanged: 61, calls: 1 } });
+    const sent = requestsOf(ddbMock.commandCalls(BatchWriteCommand)[0]!.args[0].input).map((r) => r.PutRequest.Item.SK).sort();
+    expect(sent).toEqual(['EMP#199001012015031005', 'EMP#199001012015031009']);
+    expect(stored.get(key)).not.toHaveProperty('noteAddedElsewhere');
+    expect(stored.get(`AGENCY#${AGENCY}|EMP#199001012015031009`)).toMatchObject({ jabatan: 'Analis Kepegawaian' });
+  });
+
   it('a file with one bad row writes nothing and reports the row', async () => {
     const csv = rosterCsv(60).replace('staf7@example.test', 'bukan-email');
     const out = await importRoster(csv, AGENCY, writeRoster);
@@ -128,18 +153,20 @@ describe('importRoster through writeRoster', () => {
     ddbMock.on(BatchWriteCommand).callsFake((input) => {
       const reqs = requestsOf(input);
       if (!throttle) { store(reqs); return {}; }
-      store(reqs.slice(0, 20));
-      return { UnprocessedItems: { [TABLE]: reqs.slice(20) } };
+      // A full batch gets 20 items in, what is sent again gets nothing in.
+      const take = reqs.length === 25 ? 20 : 0;
+      store(reqs.slice(0, take));
+      return { UnprocessedItems: { [TABLE]: reqs.slice(take) } };
     });
     const csv = rosterCsv(60);
-    const write: typeof writeRoster = (a, r, o) => writeRoster(a, r, { ...o, ...noSleep, maxAttempts: 1 });
+    const write: typeof writeRoster = (a, r, o) => writeRoster(a, r, { ...o, ...noSleep, maxAttempts: 2 });
     const first = await importRoster(csv, AGENCY, write);
-    expect(first).toMatchObject({ status: 'incomplete', total: 63 });
+    expect(first).toMatchObject({ status: 'incomplete', written: 40, total: 63 });
     expect(first.status === 'incomplete' && first.written).toBe(stored.size);
     expect(first.status === 'incomplete' && first.id).toMatch(/Impor belum selesai.*Unggah ulang berkas yang sama/);
     expect(first.status === 'incomplete' && first.en).toMatch(/incomplete.*Upload the same file again/);
     throttle = false;
-    expect(await importRoster(csv, AGENCY, write)).toMatchObject({ status: 'imported', employees: 61 });
+    expect(await importRoster(csv, AGENCY, write)).toMatchObject({ status: 'imported', employees: 61, write: { unchanged: first.status === 'incomplete' ? first.written : -1 } });
     expect(stored.size).toBe(63);
   });
 });

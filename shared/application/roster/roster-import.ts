@@ -551,6 +551,8 @@ export function parseRosterCsv(text: string): RosterImport {
 /** What writing the roster cost (bench/roster-import.ts prints these). */
 export interface RosterWriteStats {
   items: number;
+  /** Items already stored exactly so, not written again. */
+  unchanged: number;
   /** Write calls sent, retries included. */
   calls: number;
   /** Calls that re-sent items the store left unprocessed (throttling). */

@@ -320,7 +320,7 @@ describe('the CSV reader', () => {
 });
 
 describe('importRoster (the use case, against a fake writer)', () => {
-  const stats = { items: 0, calls: 0, retries: 0, unprocessed: 0, ms: 0 };
+  const stats = { items: 0, unchanged: 0, calls: 0, retries: 0, unprocessed: 0, ms: 0 };
   const fakeWriter = (result?: Awaited<ReturnType<RosterWriter>>) => {
     const calls: Parameters<RosterWriter>[] = [];
     const write: RosterWriter = async (...args) => {
