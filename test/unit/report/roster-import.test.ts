@@ -277,7 +277,7 @@ describe('parseRosterCsv: errors, one per problem, on the line of the file, in I
     // exactly at the limit it is read (and here reports the duplicates, capped)
     const atLimit = parseRosterCsv([HEADERS.join(';'), ...Array.from({ length: ROSTER_MAX_ROWS }, () => row)].join('\r\n'));
     expect(atLimit.errors.at(-1)!.en).toMatch(/more errors are not shown/);
-  });
+  }, 30_000); // two 20,000-row files: ~2 s alone, more on a shared, loaded machine
 
   it('refuses an empty file or a file too large, and never throws on any input', () => {
     expect(parseRosterCsv('').errors[0]!.line).toBe(0);
