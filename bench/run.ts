@@ -92,6 +92,12 @@ const benches: Record<string, Bench> = {
     ];
     return { result: r as unknown as Record<string, unknown>, rows };
   },
+  // npm run bench -- roster-import [--rows=20000] [--concurrency=4,16,32] [--handler]: a roster CSV through importRoster (bench/roster-import.ts)
+  'roster-import': async () => {
+    const { benchRosterImport, rosterImportRows } = await import('./roster-import');
+    const r = await benchRosterImport({ rows: Number(flag('rows') ?? 20_000), concurrency: (flag('concurrency') ?? '4,16,32').split(',').map(Number).filter((x) => x > 0), handler: Boolean(flag('handler')) });
+    return { result: r, rows: rosterImportRows(r) };
+  },
 };
 
 async function main(): Promise<void> {

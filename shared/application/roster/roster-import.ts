@@ -546,6 +546,73 @@ export function parseRosterCsv(text: string): RosterImport {
   return finish(unitRecords, employees);
 }
 
+// ─── the import ──────────────────────────────────────────────────────────────────────────────────
+
+/** What writing the roster cost (bench/roster-import.ts prints these). */
+export interface RosterWriteStats {
+  items: number;
+  /** Items already stored exactly so, not written again. */
+  unchanged: number;
+  /** Write calls sent, retries included. */
+  calls: number;
+  /** Calls that re-sent items the store left unprocessed (throttling). */
+  retries: number;
+  unprocessed: number;
+  ms: number;
+}
+
+/**
+ * The port the import writes through (shared/adapters/dynamodb/batch-write.ts `writeRoster`): every
+ * unit and employee as a plain, idempotent put. Items still unwritten after its retries, or when the
+ * deadline (epoch ms) comes, are reported as `complete: false`; the rest are stored.
+ */
+export type RosterWriter = (
+  agencyId: string,
+  roster: { units: readonly UnitRecord[]; employees: readonly RosterEmployee[] },
+  options: { deadline?: number },
+) => Promise<
+  | { complete: true; stats: RosterWriteStats }
+  | { complete: false; written: number; total: number; reason: 'retries' | 'deadline'; stats: RosterWriteStats }
+>;
+
+/**
+ * Time the writes may take, counted from the start of the import: API Gateway answers 503 at 29 s
+ * and the function's timeout is 29 s too, so stopping at 25 s leaves time to answer clearly.
+ */
+export const ROSTER_WRITE_BUDGET_MS = 25_000;
+
+export type RosterImportOutcome =
+  /** 200: everything stored. */
+  | { status: 'imported'; units: number; employees: number; write: RosterWriteStats }
+  /** 422: nothing stored; every bad row reported (as parseRosterCsv returns them). */
+  | { status: 'invalid'; errors: RosterError[] }
+  /** 503: part stored, the rest not (time ran out, or still throttled); uploading the same file again completes it. */
+  | { status: 'incomplete'; written: number; total: number; id: string; en: string; write: RosterWriteStats };
+
+/**
+ * POST /v1/roster/import: validate every row first, and only when no row is bad, write all units and
+ * employees (all or nothing on validation; a write cut short is reported and safe to repeat, since
+ * every put writes the same keys with the same content).
+ */
+export async function importRoster(csv: string, agencyId: string, write: RosterWriter, options: { deadline?: number } = {}): Promise<RosterImportOutcome> {
+  const deadline = options.deadline ?? Date.now() + ROSTER_WRITE_BUDGET_MS;
+  const parsed = parseRosterCsv(csv);
+  if (parsed.errors.length) return { status: 'invalid', errors: parsed.errors };
+  const out = await write(agencyId, { units: parsed.units, employees: parsed.employees }, { deadline });
+  if (out.complete) return { status: 'imported', units: parsed.units.length, employees: parsed.employees.length, write: out.stats };
+  const cause = out.reason === 'deadline'
+    ? { id: 'batas waktu permintaan tercapai', en: 'the request ran out of time' }
+    : { id: 'basis data sedang sibuk', en: 'the database is busy' };
+  return {
+    status: 'incomplete',
+    written: out.written,
+    total: out.total,
+    id: `Impor belum selesai (${cause.id}): ${out.written.toLocaleString('id-ID')} dari ${out.total.toLocaleString('id-ID')} data unit dan pegawai tersimpan. Unggah ulang berkas yang sama; data yang sudah tersimpan ditulis ulang dengan isi yang sama.`,
+    en: `The import is incomplete (${cause.en}): ${out.written.toLocaleString('en-GB')} of ${out.total.toLocaleString('en-GB')} unit and employee records were stored. Upload the same file again; records already stored are written again with the same content.`,
+    write: out.stats,
+  };
+}
+
 /** Each cycle of a functional graph (node → its one successor) once, in discovery order. O(n). */
 function cyclesOf(next: ReadonlyMap<string, string>): string[][] {
   const state = new Map<string, 'active' | 'done'>();

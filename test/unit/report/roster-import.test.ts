@@ -6,7 +6,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluationsCsv } from '../../../shared/adapters/render/report/csv';
-import { cleanNip, detectSeparator, parseRosterCsv, readCsv, ROSTER_MAX_ROWS, rosterCsvTemplate, type RosterError } from '../../../shared/application/roster/roster-import';
+import {
+  cleanNip, detectSeparator, importRoster, parseRosterCsv, readCsv, ROSTER_MAX_ROWS, ROSTER_WRITE_BUDGET_MS, rosterCsvTemplate, type RosterError, type RosterWriter,
+} from '../../../shared/application/roster/roster-import';
 import { sample, sampleEvaluations, unitNames } from './fixtures';
 
 const HEADERS = ['NIP', 'Nama', 'Jabatan', 'Kode Unit', 'Nama Unit', 'NIP Atasan', 'Email', 'Bahasa', 'Jenis', 'Kepala Unit', 'Kompetensi', 'Eksternal', 'Kode Unit Induk'];
@@ -275,7 +277,7 @@ describe('parseRosterCsv: errors, one per problem, on the line of the file, in I
     // exactly at the limit it is read (and here reports the duplicates, capped)
     const atLimit = parseRosterCsv([HEADERS.join(';'), ...Array.from({ length: ROSTER_MAX_ROWS }, () => row)].join('\r\n'));
     expect(atLimit.errors.at(-1)!.en).toMatch(/more errors are not shown/);
-  });
+  }, 30_000); // two 20,000-row files: ~2 s alone, more on a shared, loaded machine
 
   it('refuses an empty file or a file too large, and never throws on any input', () => {
     expect(parseRosterCsv('').errors[0]!.line).toBe(0);
@@ -314,5 +316,47 @@ describe('the CSV reader', () => {
       { line: 1, fields: ['a', 'b;"c"\nd', 'e'] },
       { line: 3, fields: ['f', 'g'] },
     ]);
+  });
+});
+
+describe('importRoster (the use case, against a fake writer)', () => {
+  const stats = { items: 0, unchanged: 0, calls: 0, retries: 0, unprocessed: 0, ms: 0 };
+  const fakeWriter = (result?: Awaited<ReturnType<RosterWriter>>) => {
+    const calls: Parameters<RosterWriter>[] = [];
+    const write: RosterWriter = async (...args) => {
+      calls.push(args);
+      return result ?? { complete: true, stats: { ...stats, items: args[1].units.length + args[1].employees.length } };
+    };
+    return { write, calls };
+  };
+
+  it('writes every unit and employee of a good file once, with a deadline inside the request', async () => {
+    const { write, calls } = fakeWriter();
+    const before = Date.now();
+    const out = await importRoster(toCsv(sampleRows()), 'kec-asemrowo', write);
+    expect(out).toMatchObject({ status: 'imported', units: sample.units.length, employees: sample.employees.length });
+    expect(calls).toHaveLength(1);
+    const [agencyId, roster, options] = calls[0]!;
+    expect(agencyId).toBe('kec-asemrowo');
+    expect(roster.employees).toEqual(sample.employees);
+    expect(options.deadline).toBeGreaterThanOrEqual(before + ROSTER_WRITE_BUDGET_MS);
+    expect(options.deadline).toBeLessThanOrEqual(Date.now() + ROSTER_WRITE_BUDGET_MS);
+  });
+
+  it('a file with a bad row never reaches the writer', async () => {
+    const { write, calls } = fakeWriter();
+    const { csv, line } = withRow(3, (r) => { r[C.NIP!] = '1990'; });
+    const out = await importRoster(csv, 'kec-asemrowo', write);
+    expect(out.status).toBe('invalid');
+    expect(out.status === 'invalid' && out.errors.some((e) => e.line === line && e.field === 'nip')).toBe(true);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('a write cut short is "incomplete", saying in both languages how much was stored and that the same file may be sent again', async () => {
+    const { write } = fakeWriter({ complete: false, written: 1200, total: 2500, reason: 'deadline', stats });
+    const out = await importRoster(toCsv(sampleRows()), 'kec-asemrowo', write);
+    expect(out).toMatchObject({ status: 'incomplete', written: 1200, total: 2500 });
+    expect(out.status === 'incomplete' && out.id).toContain('1.200 dari 2.500');
+    expect(out.status === 'incomplete' && out.en).toContain('1,200 of 2,500');
   });
 });
