@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// Checks the import rules in .dependency-cruiser.cjs and prints one line per violation (nothing when clean).
+// Uses dependency-cruiser's API rather than its CLI: the CLI of dependency-cruiser 18 refuses to start on
+// Node 20, which this project still supports; the API runs fine on it.
+//   node scripts/check-architecture.mjs            all top-level code folders
+//   node scripts/check-architecture.mjs shared     only these folders
+import path from 'node:path';
+import process from 'node:process';
+import { cruise } from 'dependency-cruiser';
+import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
+import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const FOLDERS = ['shared', 'functions', 'infra', 'workflows', 'local', 'bench', 'scripts', 'test'];
+
+process.chdir(ROOT);
+const folders = process.argv.length > 2 ? process.argv.slice(2) : FOLDERS;
+const options = await extractDepcruiseOptions('./.dependency-cruiser.cjs');
+const { output } = await cruise(folders, options, {}, { tsConfig: extractTSConfig(options.ruleSet.options?.tsConfig?.fileName ?? 'tsconfig.json') });
+
+// A worktree's node_modules may be a link to another checkout's: show packages as node_modules/<name>/….
+const shown = (module) => module.replace(/^.*node_modules\//, 'node_modules/');
+// dependency-cruiser reports a cycle once per module on it: keep one line per distinct cycle.
+const lines = new Set();
+for (const v of output.summary.violations) {
+  if (v.rule.severity === 'ignore') continue;
+  const level = v.rule.severity === 'error' ? '' : ` (${v.rule.severity})`;
+  if (v.cycle?.length) {
+    const names = v.cycle.map((c) => shown(typeof c === 'string' ? c : c.name));
+    const path = [v.from, ...names];
+    const start = path.indexOf(path.toSorted()[0]);
+    const ring = [...path.slice(start, -1), ...path.slice(0, start), path[start]];
+    lines.add(`${v.rule.name}${level}: ${ring.join(' → ')}`);
+  } else {
+    lines.add(`${v.rule.name}${level}: ${v.from} → ${shown(v.to)}`);
+  }
+}
+for (const line of [...lines].sort()) console.log(line);
+const { error, warn, totalCruised } = output.summary;
+console.error(`dependency-cruiser: ${totalCruised} modules in ${folders.join(', ')}; ${lines.size} violations (${error} errors, ${warn} warnings counted per module)`);
+process.exit(error > 0 ? 1 : 0);
