@@ -91,7 +91,7 @@ module.exports = {
     {
       name: 'functions-not-each-other',
       severity: 'error',
-      comment: 'A Lambda entry does not import another function\'s folder: what two handlers share belongs in shared/.',
+      comment: "A Lambda entry does not import another function's folder: what two handlers share belongs in shared/.",
       from: { path: '^functions/([^/]+)/' },
       to: { path: '^functions/', pathNot: '^functions/$1/' },
     },
@@ -107,7 +107,7 @@ module.exports = {
       name: 'infra-imports-cdk-workflows-and-the-contract',
       severity: 'error',
       comment:
-        'infra/ is CDK only. From the application it takes what it deploys: the route table, the table key schema, the functions\' registry/OpenAPI generator; nothing else from shared/ or functions/.',
+        "infra/ is CDK only. From the application it takes what it deploys: the route table, the table key schema, the functions' registry/OpenAPI generator; nothing else from shared/ or functions/.",
       from: { path: '^infra/' },
       to: {
         path: '^(shared|functions)/',

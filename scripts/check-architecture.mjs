@@ -37,5 +37,7 @@ for (const v of output.summary.violations) {
 }
 for (const line of [...lines].sort()) console.log(line);
 const { error, warn, totalCruised } = output.summary;
-console.error(`dependency-cruiser: ${totalCruised} modules in ${folders.join(', ')}; ${lines.size} violations (${error} errors, ${warn} warnings counted per module)`);
+console.error(
+  `dependency-cruiser: ${totalCruised} modules in ${folders.join(', ')}; ${lines.size} violations (${error} errors, ${warn} warnings counted per module)`,
+);
 process.exit(error > 0 ? 1 : 0);
