@@ -18,8 +18,8 @@ const folders = process.argv.length > 2 ? process.argv.slice(2) : FOLDERS;
 const options = await extractDepcruiseOptions('./.dependency-cruiser.cjs');
 const { output } = await cruise(folders, options, {}, { tsConfig: extractTSConfig(options.ruleSet.options?.tsConfig?.fileName ?? 'tsconfig.json') });
 
-// A worktree's node_modules may be a link to another checkout's: show packages as node_modules/<name>/….
-const shown = (module) => module.replace(/^.*node_modules\//, 'node_modules/');
+// A worktree's node_modules may be a link to another checkout's: show a package by its name.
+const shown = (module) => module.replace(/^.*node_modules\/((@[^/]+\/)?[^/]+).*$/, '$1');
 // dependency-cruiser reports a cycle once per module on it: keep one line per distinct cycle.
 const lines = new Set();
 for (const v of output.summary.violations) {
