@@ -35,9 +35,21 @@ for (const v of output.summary.violations) {
     lines.add(`${v.rule.name}${level}: ${v.from} → ${shown(v.to)}`);
   }
 }
+// A rule whose `from` matches no module guards nothing (a folder was renamed): say so, on a full run.
+let stale = 0;
+if (folders === FOLDERS) {
+  const sources = output.modules.map((m) => m.source);
+  for (const rule of options.ruleSet.forbidden ?? []) {
+    const from = [rule.from?.path ?? []].flat().map((p) => new RegExp(p));
+    if (from.length && !sources.some((s) => from.some((re) => re.test(s)))) {
+      lines.add(`stale-rule: ${rule.name} matches no module (from ${rule.from.path}): update .dependency-cruiser.cjs`);
+      stale++;
+    }
+  }
+}
 for (const line of [...lines].sort()) console.log(line);
 const { error, warn, totalCruised } = output.summary;
 console.error(
   `dependency-cruiser: ${totalCruised} modules in ${folders.join(', ')}; ${lines.size} violations (${error} errors, ${warn} warnings counted per module)`,
 );
-process.exit(error > 0 ? 1 : 0);
+process.exit(error > 0 || stale > 0 ? 1 : 0);
