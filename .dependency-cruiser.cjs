@@ -9,7 +9,7 @@
  *   shared/composition  -> anything in shared (it wires adapters to ports)
  *   functions           -> shared (through use cases and composition: not the AWS adapters)
  *   infra               -> CDK, workflows, the few contract files it deploys (routes, table keys, OpenAPI)
- *   workflows           -> CDK, shared/domain
+ *   workflows           -> CDK, shared/domain/lifecycle
  *   local, bench, test, scripts: may import anything; nothing deployed imports them.
  *
  * Type-only imports (`import type`, `import { type X }`) count as dependencies on purpose
@@ -115,11 +115,18 @@ module.exports = {
       },
     },
     {
-      name: 'workflows-import-only-cdk-and-domain',
+      name: 'infra-packages-cdk-only',
       severity: 'error',
-      comment: 'ASL builders use CDK and the lifecycle in shared/domain only.',
+      comment: 'infra/ builds stacks: aws-cdk-lib, constructs, cdk-nag and node: modules; runtime packages belong to the code it deploys.',
+      from: { path: '^infra/' },
+      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer'], pathNot: `${NPM}(aws-cdk-lib|constructs|cdk-nag)/` },
+    },
+    {
+      name: 'workflows-import-only-cdk-and-lifecycle',
+      severity: 'error',
+      comment: 'ASL builders use CDK and the lifecycle (stage names, statuses) in shared/domain/lifecycle only.',
       from: { path: '^workflows/' },
-      to: { pathNot: ['^workflows/', '^shared/domain/', `${NPM}(aws-cdk-lib|constructs)/`] },
+      to: { pathNot: ['^workflows/', '^shared/domain/lifecycle/', `${NPM}(aws-cdk-lib|constructs)/`] },
     },
     {
       name: 'deployed-code-not-tooling',

@@ -27,9 +27,10 @@ for (const v of output.summary.violations) {
   const level = v.rule.severity === 'error' ? '' : ` (${v.rule.severity})`;
   if (v.cycle?.length) {
     const names = v.cycle.map((c) => shown(typeof c === 'string' ? c : c.name));
-    const path = [v.from, ...names];
-    const start = path.indexOf(path.toSorted()[0]);
-    const ring = [...path.slice(start, -1), ...path.slice(0, start), path[start]];
+    // from → … → from, rotated to start at its smallest name so each cycle prints the same way.
+    const walk = [v.from, ...names];
+    const start = walk.indexOf(walk.toSorted()[0]);
+    const ring = [...walk.slice(start, -1), ...walk.slice(0, start), walk[start]];
     lines.add(`${v.rule.name}${level}: ${ring.join(' → ')}`);
   } else {
     lines.add(`${v.rule.name}${level}: ${v.from} → ${shown(v.to)}`);
