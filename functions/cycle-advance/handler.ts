@@ -1,3 +1,4 @@
+import '../../shared/composition';
 import { advanceCycle } from '../../shared/application/stages/stages';
 import { StageInputSchema, stageStep } from '../stage/input';
 

@@ -2,6 +2,7 @@
  * Email decision links. GET and HEAD only show a confirmation page (mail scanners fetch every link);
  * only a POST from that page decides (./pages.ts). Any failure ends on an error page, not problem+json.
  */
+import '../../shared/composition';
 import { logger } from '../../shared/adapters/powertools';
 import { htmlResponse, renderErrorPage } from '../../shared/adapters/render/pages';
 import { httpApi, type HttpRoute } from '../../shared/http/router';

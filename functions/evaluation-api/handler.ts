@@ -1,4 +1,5 @@
 /** Employee, rater and peer API: SKP, progress, feedback, self-assessment, mid-year review, rating, objection, detail. */
+import '../../shared/composition';
 import * as z from 'zod';
 import { isHrOf } from '../../shared/application/authz';
 import { createDelegation } from '../../shared/application/delegation/delegation';

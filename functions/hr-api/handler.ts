@@ -1,4 +1,5 @@
 /** HR API: cycles, evaluation lists, the cycle summary, the organisation predikat, calibration, roster, export, report. */
+import '../../shared/composition';
 import { requireHrRole } from '../../shared/application/authz';
 import { resolveCalibrationFlag } from '../../shared/application/evaluation/actions';
 import { cycleSummary } from '../../shared/application/queries/cycle-summary';

@@ -1,3 +1,4 @@
+import '../../shared/composition';
 import * as z from 'zod';
 import { awaitStage } from '../../shared/application/stages/stages';
 import { StageInputSchema, stageStep } from './input';

@@ -1,3 +1,4 @@
+import '../../shared/composition';
 import { closeStage } from '../../shared/application/stages/stages';
 import { StageInputSchema, stageStep } from './input';
 

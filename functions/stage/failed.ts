@@ -1,3 +1,4 @@
+import '../../shared/composition';
 import * as z from 'zod';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { recordStageFailure } from '../../shared/application/stages/stages';

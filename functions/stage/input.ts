@@ -1,4 +1,5 @@
 /** The state the cycle state machine passes to every stage function: ids and counters only. */
+import '../../shared/composition';
 import * as z from 'zod';
 import { StageSchema } from '../../shared/domain/lifecycle/status';
 import middy from '@middy/core';

@@ -1,3 +1,4 @@
+import '../../shared/composition';
 import { notifyStage } from '../../shared/application/stages/stages';
 import { StageInputSchema, stageStep } from './input';
 

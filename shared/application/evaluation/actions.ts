@@ -5,7 +5,6 @@
  * transaction (change + audit + counters) → release the stage if it is complete.
  */
 // Compat until every Lambda entry imports shared/composition itself: loading this module installs the real adapters.
-import '../../composition';
 export type { Caller } from '../ports';
 export type { SelfAssessmentInput } from '../../domain/records';
 export { isHrOf } from '../authz';

@@ -4,7 +4,6 @@
  * step finds its effect already stored and does not repeat it.
  */
 // Compat until every Lambda entry imports shared/composition itself: loading this module installs the real adapters.
-import '../../composition';
 import { DEFAULT_SCHEDULE, deadlineAction, secondsUntilOpen, windowOf, type CycleSchedule, type DeadlineAction } from '../../domain/lifecycle/schedule';
 import { STAGE_OPEN_TRANSITION, nextStage, stageLabel, type Stage } from '../../domain/lifecycle/status';
 import type { CycleRecord, EvaluationRecord } from '../../domain/records';

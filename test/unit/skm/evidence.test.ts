@@ -7,6 +7,7 @@ import { CitizenEvidenceSchema } from '../../../shared/domain/behaviour';
 
 setEnv();
 const ddbMock = mockClient(DynamoDBDocumentClient);
+await import('../../../shared/composition');
 const { approvedCitizenEvidence } = await import('../../../shared/application/skm');
 
 const NIP = '199407042024032006';
