@@ -6,6 +6,7 @@
 //   node scripts/check-architecture.mjs shared     only these folders
 import path from 'node:path';
 import process from 'node:process';
+import { existsSync, readFileSync } from 'node:fs';
 import { cruise } from 'dependency-cruiser';
 import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
 import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
@@ -48,9 +49,21 @@ if (folders === FOLDERS) {
     }
   }
 }
-for (const line of [...lines].sort()) console.log(line);
+// Debt the restructuring left, one line each (README, "Architecture"): listed lines are reported but
+// tolerated; a new violation fails, and so does a listed one that is gone (the list only shrinks).
+const KNOWN_FILE = 'scripts/architecture-known-violations.txt';
+const known = new Set(existsSync(KNOWN_FILE) ? readFileSync(KNOWN_FILE, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')) : []);
+let fresh = 0;
+let fixed = 0;
+for (const line of [...lines].sort()) {
+  if (known.has(line)) console.log(`known: ${line}`);
+  else { console.log(line); fresh++; }
+}
+if (folders === FOLDERS) {
+  for (const line of known) if (!lines.has(line)) { console.log(`fixed, remove from ${KNOWN_FILE}: ${line}`); fixed++; }
+}
 const { error, warn, totalCruised } = output.summary;
 console.error(
   `dependency-cruiser: ${totalCruised} modules in ${folders.join(', ')}; ${lines.size} violations (${error} errors, ${warn} warnings counted per module)`,
 );
-process.exit(error > 0 || stale > 0 ? 1 : 0);
+process.exit(fresh > 0 || fixed > 0 || stale > 0 ? 1 : 0);
