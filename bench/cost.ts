@@ -21,7 +21,7 @@ import { DEFAULT_SCHEDULE } from '../shared/domain/lifecycle/schedule';
 import { runInChild } from './lib/child';
 import type { CycleRun } from './lib/cycle-run';
 import { latestResult, log, round } from './lib/util';
-import { PRICES, PRICES_AS_OF, REGION, type PriceId } from './prices';
+import { PRICES, PRICES_AS_OF, type PriceId, REGION } from './prices';
 
 /** Assumptions of the model, one place. */
 export const ASSUMPTIONS = {
@@ -68,7 +68,14 @@ function scheduleDays(): number {
 
 const price = (id: PriceId) => PRICES[id].usd;
 
-export interface CostLine { service: string; quantity: number; unit: string; usd: number; basis: 'counted' | 'modelled' | 'fixed'; note?: string }
+export interface CostLine {
+  service: string;
+  quantity: number;
+  unit: string;
+  usd: number;
+  basis: 'counted' | 'modelled' | 'fixed';
+  note?: string;
+}
 
 /**
  * Write units per employee that grow with the cohort, fitted on the latest `cycle` results (1,000 and
@@ -104,18 +111,27 @@ function linesFor(run: CycleRun, agency: number, initMs: number, asMeasured: boo
 
   // ── Step Functions: paged steps grow with the cohort, the rest is per cycle (and per day in AWS).
   const byState = run.sfn.byState;
-  const paged = Object.entries(byState).filter(([k]) => /^(Open|Close)(\.|$)/.test(k)).reduce((a, [, v]) => a + v, 0);
+  const paged = Object.entries(byState)
+    .filter(([k]) => /^(Open|Close)(\.|$)/.test(k))
+    .reduce((a, [, v]) => a + v, 0);
   const ticksLocal = byState.NextDay ?? 0;
   const otherLocal = run.sfn.transitions - paged;
   const fixedPerCycleAws = otherLocal - ASSUMPTIONS.transitionsPerDay * ticksLocal + ASSUMPTIONS.transitionsPerDay * scheduleDays();
   const transitionsPerEmployee = asMeasured ? per(run.sfn.transitions) : per(paged) + fixedPerCycleAws / scaleFixed;
-  lines.push({ service: 'Step Functions (Standard)', quantity: transitionsPerEmployee, unit: 'transitions', usd: transitionsPerEmployee * price('stepFunctionsStandardTransition'), basis: 'counted', note: asMeasured ? 'as counted in the run' : `paged steps per employee + ${Math.round(fixedPerCycleAws)} per cycle (${scheduleDays()} stage-days of ticks)` });
+  lines.push({
+    service: 'Step Functions (Standard)',
+    quantity: transitionsPerEmployee,
+    unit: 'transitions',
+    usd: transitionsPerEmployee * price('stepFunctionsStandardTransition'),
+    basis: 'counted',
+    note: asMeasured ? 'as counted in the run' : `paged steps per employee + ${Math.round(fixedPerCycleAws)} per cycle (${scheduleDays()} stage-days of ticks)`,
+  });
 
   // ── Lambda: invocations and billed duration per function; per-day functions are per cycle in AWS.
   let invocations = 0;
   let gbSeconds = 0;
   for (const [id, s] of Object.entries(run.lambda.cycle)) {
-    const memGb = (((FUNCTIONS as Record<string, { memorySize?: number }>)[id]?.memorySize) ?? 512) / 1024;
+    const memGb = ((FUNCTIONS as Record<string, { memorySize?: number }>)[id]?.memorySize ?? 512) / 1024;
     const perDay = ASSUMPTIONS.invocationsPerDay[id];
     let inv = per(s.invocations);
     let billed = per(s.billedMs);
@@ -124,7 +140,7 @@ function linesFor(run: CycleRun, agency: number, initMs: number, asMeasured: boo
       const avg = s.billedMs / Math.max(1, s.invocations);
       const awsCount = 7 + perDay * scheduleDays();
       inv = awsCount / scaleFixed;
-      billed = per(s.billedMs) + Math.max(0, awsCount - s.invocations) * Math.min(avg, 200) / scaleFixed;
+      billed = per(s.billedMs) + (Math.max(0, awsCount - s.invocations) * Math.min(avg, 200)) / scaleFixed;
     }
     invocations += inv;
     gbSeconds += (billed / 1000) * memGb;
@@ -132,7 +148,14 @@ function linesFor(run: CycleRun, agency: number, initMs: number, asMeasured: boo
   const coldStarts = invocations * ASSUMPTIONS.coldStartShare;
   gbSeconds += coldStarts * (initMs / 1000) * 0.5;
   lines.push({ service: 'Lambda requests', quantity: invocations, unit: 'invocations', usd: invocations * price('lambdaRequest'), basis: 'counted' });
-  lines.push({ service: 'Lambda duration (arm64)', quantity: gbSeconds, unit: 'GB-s', usd: gbSeconds * price('lambdaArmGbSecond'), basis: 'counted', note: `handler time measured here (a loaded 2-core machine, DynamoDB Local), + INIT for ${ASSUMPTIONS.coldStartShare * 100} % cold starts × ${Math.round(initMs)} ms` });
+  lines.push({
+    service: 'Lambda duration (arm64)',
+    quantity: gbSeconds,
+    unit: 'GB-s',
+    usd: gbSeconds * price('lambdaArmGbSecond'),
+    basis: 'counted',
+    note: `handler time measured here (a loaded 2-core machine, DynamoDB Local), + INIT for ${ASSUMPTIONS.coldStartShare * 100} % cold starts × ${Math.round(initMs)} ms`,
+  });
 
   // ── API Gateway HTTP API
   const requests = per(run.http.requests);
@@ -141,52 +164,144 @@ function linesFor(run: CycleRun, agency: number, initMs: number, asMeasured: boo
   // ── DynamoDB (units as DynamoDB Local reports them: transactions 2× per item, index writes included)
   let rcu = 0;
   let wcu = 0;
-  for (const s of Object.values(run.dynamo.cycle)) { rcu += s.rcu; wcu += s.wcu; }
-  const unitListRcu = Object.entries(run.dynamo.patterns).filter(([k]) => k.startsWith('Query AGENCY#* ^UNIT#')).reduce((a, [, v]) => a + v.rcu, 0);
+  for (const s of Object.values(run.dynamo.cycle)) {
+    rcu += s.rcu;
+    wcu += s.wcu;
+  }
+  const unitListRcu = Object.entries(run.dynamo.patterns)
+    .filter(([k]) => k.startsWith('Query AGENCY#* ^UNIT#'))
+    .reduce((a, [, v]) => a + v.rcu, 0);
   const unitsRatio = asMeasured ? 1 : agency / n;
   const rcuPerEmployee = per(rcu - unitListRcu) + per(unitListRcu) * unitsRatio;
-  lines.push({ service: 'DynamoDB writes (on demand)', quantity: per(wcu), unit: 'WRU', usd: per(wcu) * price('dynamoWriteRequestUnit'), basis: 'counted', note: 'ReturnConsumedCapacity; transactions at 2× per item; both GSIs project ALL, so every evaluation write is written 3×' });
+  lines.push({
+    service: 'DynamoDB writes (on demand)',
+    quantity: per(wcu),
+    unit: 'WRU',
+    usd: per(wcu) * price('dynamoWriteRequestUnit'),
+    basis: 'counted',
+    note: 'ReturnConsumedCapacity; transactions at 2× per item; both GSIs project ALL, so every evaluation write is written 3×',
+  });
   const growth = asMeasured ? undefined : writeGrowth(agency);
   if (growth) {
-    lines.push({ service: 'DynamoDB writes: growth with the cohort', quantity: growth.perEmployeeAt, unit: 'WRU', usd: growth.perEmployeeAt * price('dynamoWriteRequestUnit'), basis: 'modelled', note: `${growth.note}; stages not measured at both sizes (APPROVAL's digest marks work the same way) are not included` });
+    lines.push({
+      service: 'DynamoDB writes: growth with the cohort',
+      quantity: growth.perEmployeeAt,
+      unit: 'WRU',
+      usd: growth.perEmployeeAt * price('dynamoWriteRequestUnit'),
+      basis: 'modelled',
+      note: `${growth.note}; stages not measured at both sizes (APPROVAL's digest marks work the same way) are not included`,
+    });
   }
-  lines.push({ service: 'DynamoDB reads (on demand)', quantity: rcuPerEmployee, unit: 'RRU', usd: rcuPerEmployee * price('dynamoReadRequestUnit'), basis: 'counted', note: asMeasured ? undefined : `the unit list (read by reminder and escalation rounds; decision pages and digests read only their units since 2026-11-29) grows with the agency: ${round(per(unitListRcu), 1)} RRU/employee at ${n}, ×${round(unitsRatio)} here` });
+  lines.push({
+    service: 'DynamoDB reads (on demand)',
+    quantity: rcuPerEmployee,
+    unit: 'RRU',
+    usd: rcuPerEmployee * price('dynamoReadRequestUnit'),
+    basis: 'counted',
+    note: asMeasured
+      ? undefined
+      : `the unit list (read by reminder and escalation rounds; decision pages and digests read only their units since 2026-11-29) grows with the agency: ${round(per(unitListRcu), 1)} RRU/employee at ${n}, ×${round(unitsRatio)} here`,
+  });
   if (run.storage) {
     const gb = (run.storage.bytes + run.storage.gsi1Bytes + run.storage.gsi2Bytes) / 2 ** 30;
     const gbMonths = per(gb) * ASSUMPTIONS.tableRetentionMonths;
-    lines.push({ service: 'DynamoDB storage + PITR', quantity: gbMonths * 1024, unit: 'MB-months', usd: gbMonths * (price('dynamoStorageGbMonth') + price('dynamoPitrGbMonth')), basis: 'modelled', note: `${round(per(run.storage.bytes) / 1024, 1)} KB/employee in the table + ${round(per(run.storage.gsi1Bytes + run.storage.gsi2Bytes) / 1024, 1)} KB in the two ALL-projection indexes, kept ${ASSUMPTIONS.tableRetentionMonths} months` });
+    lines.push({
+      service: 'DynamoDB storage + PITR',
+      quantity: gbMonths * 1024,
+      unit: 'MB-months',
+      usd: gbMonths * (price('dynamoStorageGbMonth') + price('dynamoPitrGbMonth')),
+      basis: 'modelled',
+      note: `${round(per(run.storage.bytes) / 1024, 1)} KB/employee in the table + ${round(per(run.storage.gsi1Bytes + run.storage.gsi2Bytes) / 1024, 1)} KB in the two ALL-projection indexes, kept ${ASSUMPTIONS.tableRetentionMonths} months`,
+    });
   }
 
   // ── SES: emails as sent in the run, without the compressed clock's reminders; AWS reminders modelled.
   const artificial = (run.emails.byKind.reminder ?? 0) + (run.emails.byKind.escalation ?? 0);
   const emails = per(run.emails.total - artificial) + ASSUMPTIONS.reminderEmailsPerEmployee;
-  lines.push({ service: 'SES', quantity: emails, unit: 'emails', usd: emails * price('sesEmail'), basis: 'counted', note: `digests and result notices counted (${Object.entries(run.emails.byKind).map(([k, v]) => `${k} ${v}`).join(', ')}); reminders modelled at ${ASSUMPTIONS.reminderEmailsPerEmployee}/employee` });
+  lines.push({
+    service: 'SES',
+    quantity: emails,
+    unit: 'emails',
+    usd: emails * price('sesEmail'),
+    basis: 'counted',
+    note: `digests and result notices counted (${Object.entries(run.emails.byKind)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}); reminders modelled at ${ASSUMPTIONS.reminderEmailsPerEmployee}/employee`,
+  });
 
   // ── CloudWatch Logs: handler logs counted; platform, access and state-machine log lines modelled.
   const appBytes = run.logs ? per(run.logs.bytes) : 0;
   const historyEvents = asMeasured ? per(run.sfn.totalHistoryEvents) : transitionsPerEmployee * (run.sfn.totalHistoryEvents / Math.max(1, run.sfn.transitions));
-  const logBytes = appBytes + invocations * ASSUMPTIONS.platformLogBytesPerInvocation + requests * ASSUMPTIONS.accessLogBytesPerRequest + historyEvents * ASSUMPTIONS.sfnLogBytesPerHistoryEvent;
+  const logBytes =
+    appBytes +
+    invocations * ASSUMPTIONS.platformLogBytesPerInvocation +
+    requests * ASSUMPTIONS.accessLogBytesPerRequest +
+    historyEvents * ASSUMPTIONS.sfnLogBytesPerHistoryEvent;
   const logGb = logBytes / 2 ** 30;
-  lines.push({ service: 'CloudWatch Logs', quantity: logBytes / 1024, unit: 'KB', usd: logGb * (price('cloudWatchLogsIngestGb') + ASSUMPTIONS.logStoredGbMonthsPerGbIngested * price('cloudWatchLogsStorageGbMonth')), basis: 'modelled', note: `handler logs at INFO ${round(appBytes)} B/employee (counted) + platform, API access and state-machine (level ALL) lines` });
+  lines.push({
+    service: 'CloudWatch Logs',
+    quantity: logBytes / 1024,
+    unit: 'KB',
+    usd: logGb * (price('cloudWatchLogsIngestGb') + ASSUMPTIONS.logStoredGbMonthsPerGbIngested * price('cloudWatchLogsStorageGbMonth')),
+    basis: 'modelled',
+    note: `handler logs at INFO ${round(appBytes)} B/employee (counted) + platform, API access and state-machine (level ALL) lines`,
+  });
 
   // ── X-Ray, KMS, Secrets Manager
   const traces = (requests + invocations) * ASSUMPTIONS.xraySampledShare;
-  lines.push({ service: 'X-Ray', quantity: traces, unit: 'traces', usd: traces * price('xrayTraceRecorded'), basis: 'modelled', note: `${ASSUMPTIONS.xraySampledShare * 100} % of requests and invocations sampled (default rule, office-hours traffic)` });
+  lines.push({
+    service: 'X-Ray',
+    quantity: traces,
+    unit: 'traces',
+    usd: traces * price('xrayTraceRecorded'),
+    basis: 'modelled',
+    note: `${ASSUMPTIONS.xraySampledShare * 100} % of requests and invocations sampled (default rule, office-hours traffic)`,
+  });
   const kms = invocations * ASSUMPTIONS.kmsRequestsPerInvocation + transitionsPerEmployee * ASSUMPTIONS.kmsRequestsPerTransition;
-  lines.push({ service: 'KMS', quantity: kms, unit: 'requests', usd: kms * price('kmsRequest'), basis: 'modelled', note: 'upper bound: one per invocation and per transition (services cache data keys)' });
-  const linkFns = Object.entries(FUNCTIONS).filter(([, s]) => (s.grants as readonly string[]).includes('link-keys')).map(([id]) => id);
+  lines.push({
+    service: 'KMS',
+    quantity: kms,
+    unit: 'requests',
+    usd: kms * price('kmsRequest'),
+    basis: 'modelled',
+    note: 'upper bound: one per invocation and per transition (services cache data keys)',
+  });
+  const linkFns = Object.entries(FUNCTIONS)
+    .filter(([, s]) => (s.grants as readonly string[]).includes('link-keys'))
+    .map(([id]) => id);
   const linkInvocations = linkFns.reduce((a, id) => a + per(run.lambda.cycle[id]?.invocations ?? 0), 0);
   const secretCalls = linkInvocations * ASSUMPTIONS.coldStartShare * ASSUMPTIONS.secretCallsPerColdStart;
-  lines.push({ service: 'Secrets Manager', quantity: secretCalls, unit: 'API calls', usd: secretCalls * price('secretsManagerApiCall'), basis: 'modelled', note: `keys cached per container; ${ASSUMPTIONS.secretCallsPerColdStart} calls per cold start of ${linkFns.join(', ')}` });
+  lines.push({
+    service: 'Secrets Manager',
+    quantity: secretCalls,
+    unit: 'API calls',
+    usd: secretCalls * price('secretsManagerApiCall'),
+    basis: 'modelled',
+    note: `keys cached per container; ${ASSUMPTIONS.secretCallsPerColdStart} calls per cold start of ${linkFns.join(', ')}`,
+  });
 
   // ── Fixed monthly charges, spread over the agency's employees (one cycle a year).
   const monthly = price('kmsKeyMonth') + price('secretsManagerSecretMonth') + ASSUMPTIONS.alarms * price('cloudWatchAlarmMonth');
   const fixed = (monthly * 12) / ASSUMPTIONS.cyclesPerYear / scaleFixed;
-  lines.push({ service: 'Monthly fixed (CMK, secret, alarms)', quantity: monthly * 12, unit: 'US$/year', usd: fixed, basis: 'fixed', note: `US$${round(monthly, 2)}/month (${ASSUMPTIONS.alarms} alarms) over ${scaleFixed.toLocaleString('en')} employees` });
+  lines.push({
+    service: 'Monthly fixed (CMK, secret, alarms)',
+    quantity: monthly * 12,
+    unit: 'US$/year',
+    usd: fixed,
+    basis: 'fixed',
+    note: `US$${round(monthly, 2)}/month (${ASSUMPTIONS.alarms} alarms) over ${scaleFixed.toLocaleString('en')} employees`,
+  });
 
   // ── Cognito (as configured: FeaturePlan.PLUS)
   const mau = ASSUMPTIONS.cognitoMauMonthsPerEmployee;
-  lines.push({ service: 'Cognito (Plus plan, as configured)', quantity: mau, unit: 'MAU-months', usd: mau * price('cognitoPlusMau'), basis: 'modelled', note: `${mau} months a year in which each employee signs in; Plus has no free tier` });
+  lines.push({
+    service: 'Cognito (Plus plan, as configured)',
+    quantity: mau,
+    unit: 'MAU-months',
+    usd: mau * price('cognitoPlusMau'),
+    basis: 'modelled',
+    note: `${mau} months a year in which each employee signs in; Plus has no free tier`,
+  });
   return lines;
 }
 
@@ -215,7 +330,7 @@ export async function benchCost(options: { n?: number; daySeconds?: number; run?
   const agency = options.agency ?? 100_000;
   const saved = options.reuse ? latestResult<{ cycleRun?: CycleRun }>('cost')?.cycleRun : undefined;
   if (options.reuse && !saved) throw new Error('cost --reuse: no saved run in bench/results/cost-*.json; run `npm run bench -- cost` first');
-  const run = options.run ?? saved ?? await runInChild<CycleRun>('cycle', { n, captureLogs: true, daySeconds: options.daySeconds ?? 20, concurrency: 16 });
+  const run = options.run ?? saved ?? (await runInChild<CycleRun>('cycle', { n, captureLogs: true, daySeconds: options.daySeconds ?? 20, concurrency: 16 }));
   const handlers = latestResult<{ handlers?: { deployed: { initWithSourceMapsMedianMs?: number } }[] }>('handlers');
   const inits = (handlers?.handlers ?? []).map((h) => h.deployed.initWithSourceMapsMedianMs).filter((x): x is number => typeof x === 'number');
   const initMs = inits.length ? inits.reduce((a, b) => a + b, 0) / inits.length + 100 : ASSUMPTIONS.defaultInitMs;
@@ -232,33 +347,59 @@ export async function benchCost(options: { n?: number; daySeconds?: number; run?
     pricesAsOf: PRICES_AS_OF,
     region: REGION,
     run: {
-      n: run.n, daySeconds: run.daySeconds, totalMs: run.driver.totalMs,
-      reminders: run.emails.byKind.reminder ?? 0, escalations: run.emails.byKind.escalation ?? 0,
+      n: run.n,
+      daySeconds: run.daySeconds,
+      totalMs: run.driver.totalMs,
+      reminders: run.emails.byKind.reminder ?? 0,
+      escalations: run.emails.byKind.escalation ?? 0,
       completed: run.driver.finalEvaluations === run.n,
     },
     assumptions: ASSUMPTIONS,
     prices: PRICES,
-    measured: { employees: n, lines: measuredLines.map(roundLine), totalUsd: round(total(measuredLines), 6), withoutCognitoUsd: round(withoutCognito(measuredLines), 6) },
+    measured: {
+      employees: n,
+      lines: measuredLines.map(roundLine),
+      totalUsd: round(total(measuredLines), 6),
+      withoutCognitoUsd: round(withoutCognito(measuredLines), 6),
+    },
     agency100k: {
-      employees: agency, lines: projected.map(roundLine), totalUsd: round(t100, 6), withoutCognitoUsd: round(withoutCognito(projected), 6),
-      perCycleUsd: round(t100 * agency, 0), dominant: `${dominant.service} (${round((dominant.usd / t100) * 100)} %)`,
+      employees: agency,
+      lines: projected.map(roundLine),
+      totalUsd: round(t100, 6),
+      withoutCognitoUsd: round(withoutCognito(projected), 6),
+      perCycleUsd: round(t100 * agency, 0),
+      dominant: `${dominant.service} (${round((dominant.usd / t100) * 100)} %)`,
     },
     alternatives: {
-      'all-in with Cognito Essentials (10,000 MAU free)': round(withoutCognito(projected) + ((agency - free) * mau * price('cognitoEssentialsMau')) / agency, 6),
+      'all-in with Cognito Essentials (10,000 MAU free)': round(
+        withoutCognito(projected) + ((agency - free) * mau * price('cognitoEssentialsMau')) / agency,
+        6,
+      ),
       'all-in with Cognito Lite (10,000 MAU free)': round(withoutCognito(projected) + ((agency - free) * mau * price('cognitoLiteMau')) / agency, 6),
       'all-in with the agency’s own OIDC IdP behind the JWT authorizer (no Cognito)': round(withoutCognito(projected), 6),
     },
     targetUsd: 0.003,
     meetsTarget: t100 <= 0.003,
     counted: {
-      transitions: run.sfn.transitions, transitionsByState: run.sfn.byState, executions: run.sfn.executions,
-      lambda: run.lambda.cycle, httpRequests: run.http.requests, httpByRoute: run.http.byRoute,
-      dynamo: run.dynamo.cycle, dynamoPatterns: run.dynamo.patterns, emails: run.emails, logs: run.logs, storage: run.storage,
-      historyEvents: run.sfn.totalHistoryEvents, initMsUsed: round(initMs),
+      transitions: run.sfn.transitions,
+      transitionsByState: run.sfn.byState,
+      executions: run.sfn.executions,
+      lambda: run.lambda.cycle,
+      httpRequests: run.http.requests,
+      httpByRoute: run.http.byRoute,
+      dynamo: run.dynamo.cycle,
+      dynamoPatterns: run.dynamo.patterns,
+      emails: run.emails,
+      logs: run.logs,
+      storage: run.storage,
+      historyEvents: run.sfn.totalHistoryEvents,
+      initMsUsed: round(initMs),
     },
     cycleRun: run,
   };
-  log(`  cost: US$${result.agency100k.totalUsd} per employee-cycle at ${agency.toLocaleString('en')} (without Cognito US$${result.agency100k.withoutCognitoUsd}); dominant: ${result.agency100k.dominant}`);
+  log(
+    `  cost: US$${result.agency100k.totalUsd} per employee-cycle at ${agency.toLocaleString('en')} (without Cognito US$${result.agency100k.withoutCognitoUsd}); dominant: ${result.agency100k.dominant}`,
+  );
   return result;
 }
 

@@ -31,16 +31,32 @@ symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(src, 'node_modules')
 const before = existsSync(path.join(src, 'infra', 'bundling.ts'))
   ? ((await import(pathToFileURL(path.join(src, 'infra', 'bundling.ts')).href)) as { esbuildOptionsOf: typeof esbuildOptionsOf }).esbuildOptionsOf()
   : { ...esbuildOptionsOf(), sourcesContent: true, external: ['@aws-sdk/*', '@smithy/*'] };
-const { FUNCTIONS: BEFORE_FUNCTIONS } = (await import(pathToFileURL(path.join(src, 'infra', 'functions.ts')).href)) as { FUNCTIONS: Record<string, { entry: string }> };
+const { FUNCTIONS: BEFORE_FUNCTIONS } = (await import(pathToFileURL(path.join(src, 'infra', 'functions.ts')).href)) as {
+  FUNCTIONS: Record<string, { entry: string }>;
+};
 
 const ENV: NodeJS.ProcessEnv = {
-  PATH: process.env.PATH, HOME: process.env.HOME, NODE_NO_WARNINGS: '1', NODE_OPTIONS: '--enable-source-maps',
-  TABLE_NAME: 'asn-kinerja-kec-asemrowo', AGENCY_ID: 'kec-asemrowo', MAIL_TRANSPORT: 'ses', POWERTOOLS_SERVICE_NAME: 'asn-kinerja',
-  AWS_REGION: 'ap-southeast-3', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'example', AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  NODE_NO_WARNINGS: '1',
+  NODE_OPTIONS: '--enable-source-maps',
+  TABLE_NAME: 'asn-kinerja-kec-asemrowo',
+  AGENCY_ID: 'kec-asemrowo',
+  MAIL_TRANSPORT: 'ses',
+  POWERTOOLS_SERVICE_NAME: 'asn-kinerja',
+  AWS_REGION: 'ap-southeast-3',
+  AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+  AWS_SECRET_ACCESS_KEY: 'example',
+  AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
 };
-const SCRIPT = 'const c = process.cpuUsage(); const t = performance.now(); await import(process.argv[1]); const u = process.cpuUsage(c); process.stdout.write(JSON.stringify([performance.now() - t, (u.user + u.system) / 1000]));';
+const SCRIPT =
+  'const c = process.cpuUsage(); const t = performance.now(); await import(process.argv[1]); const u = process.cpuUsage(c); process.stdout.write(JSON.stringify([performance.now() - t, (u.user + u.system) / 1000]));';
 function time(file: string): [number, number] {
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', SCRIPT, pathToFileURL(file).href], { env: ENV, encoding: 'utf8', cwd: path.dirname(file) });
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', SCRIPT, pathToFileURL(file).href], {
+    env: ENV,
+    encoding: 'utf8',
+    cwd: path.dirname(file),
+  });
   if (r.status !== 0) throw new Error(`import of ${file} failed: ${r.stderr.split('\n').slice(0, 3).join(' ')}`);
   return JSON.parse(r.stdout) as [number, number];
 }
@@ -63,8 +79,12 @@ for (const [id, spec] of Object.entries(FUNCTIONS)) {
   const m = (xs: [number, number][], k: 0 | 1) => (xs.length ? round(median(xs.map((x) => x[k])), 1) : '-');
   rows.push({
     function: id,
-    'before KB': beforeEntry ? round(statSync(a).size / 1024, 1) : '-', 'before init ms': m(A, 0), 'before CPU ms': m(A, 1),
-    'after KB': round(statSync(b).size / 1024, 1), 'after init ms': m(B, 0), 'after CPU ms': m(B, 1),
+    'before KB': beforeEntry ? round(statSync(a).size / 1024, 1) : '-',
+    'before init ms': m(A, 0),
+    'before CPU ms': m(A, 1),
+    'after KB': round(statSync(b).size / 1024, 1),
+    'after init ms': m(B, 0),
+    'after CPU ms': m(B, 1),
   });
 }
 console.table(rows);

@@ -99,25 +99,47 @@ function topInputs(metafile: Metafile, outfile: string, limit = 8): Record<strin
     }
     byGroup.set(group, (byGroup.get(group) ?? 0) + bytesInOutput);
   }
-  return Object.fromEntries([...byGroup].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([k, v]) => [k, round(v / 1024, 1)]));
+  return Object.fromEntries(
+    [...byGroup]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([k, v]) => [k, round(v / 1024, 1)]),
+  );
 }
 
-interface ImportTiming { wallMs: number; cpuMs: number }
+interface ImportTiming {
+  wallMs: number;
+  cpuMs: number;
+}
 
 function timeImport(file: string, sourceMaps: boolean): Promise<ImportTiming> {
   const script = `const c = process.cpuUsage(); const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); const w = performance.now() - t; const u = process.cpuUsage(c); process.stdout.write(JSON.stringify([w, (u.user + u.system) / 1000]));`;
   return new Promise((resolve, reject) => {
     // NODE_NO_WARNINGS: the SDK warns once at import on Node < 22; the Lambda runtime (Node 24) does not.
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_NO_WARNINGS: '1', ...DEPLOYED_ENV, ...(sourceMaps ? { NODE_OPTIONS: '--enable-source-maps' } : {}) };
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_NO_WARNINGS: '1',
+      ...DEPLOYED_ENV,
+      ...(sourceMaps ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
+    };
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: path.dirname(file), env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
-    child.stderr.on('data', (c: Buffer) => { err += c.toString(); });
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      err += c.toString();
+    });
     child.once('error', reject);
     child.once('exit', (code) => {
       let parsed: unknown;
-      try { parsed = JSON.parse(out); } catch { parsed = undefined; }
+      try {
+        parsed = JSON.parse(out);
+      } catch {
+        parsed = undefined;
+      }
       if (code !== 0 || !Array.isArray(parsed)) reject(new Error(`import of ${file} failed (${code}): ${err.split('\n').slice(0, 3).join(' ')}`));
       else resolve({ wallMs: Number(parsed[0]), cpuMs: Number(parsed[1]) });
     });
@@ -128,29 +150,49 @@ function timeImport(file: string, sourceMaps: boolean): Promise<ImportTiming> {
 const COMPONENTS: Record<string, string> = {
   // The same small schema three ways. `import { z }` binds zod's namespace object, so esbuild keeps all of
   // zod classic (locales, JSON Schema); `import * as z` lets it drop what is unused; zod/mini is functional.
-  "zod classic, import { z }, one small schema": "import { z } from 'zod'; globalThis.x = z.object({ cycleId: z.string().min(1), stage: z.enum(['A', 'B']), tick: z.number().int().min(0) });",
-  'zod classic, import * as z, one small schema': "import * as z from 'zod'; globalThis.x = z.object({ cycleId: z.string().min(1), stage: z.enum(['A', 'B']), tick: z.number().int().min(0) });",
-  'zod/mini, one small schema': "import { object, string, number, int, minLength, minimum, enum as zenum } from 'zod/mini'; globalThis.x = object({ cycleId: string().check(minLength(1)), stage: zenum(['A', 'B']), tick: number().check(int(), minimum(0)) });",
-  'DynamoDB client + lib-dynamodb': "import { DynamoDBClient } from '@aws-sdk/client-dynamodb'; import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'; globalThis.x = DynamoDBDocumentClient.from(new DynamoDBClient({}));",
+  'zod classic, import { z }, one small schema':
+    "import { z } from 'zod'; globalThis.x = z.object({ cycleId: z.string().min(1), stage: z.enum(['A', 'B']), tick: z.number().int().min(0) });",
+  'zod classic, import * as z, one small schema':
+    "import * as z from 'zod'; globalThis.x = z.object({ cycleId: z.string().min(1), stage: z.enum(['A', 'B']), tick: z.number().int().min(0) });",
+  'zod/mini, one small schema':
+    "import { object, string, number, int, minLength, minimum, enum as zenum } from 'zod/mini'; globalThis.x = object({ cycleId: string().check(minLength(1)), stage: zenum(['A', 'B']), tick: number().check(int(), minimum(0)) });",
+  'DynamoDB client + lib-dynamodb':
+    "import { DynamoDBClient } from '@aws-sdk/client-dynamodb'; import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'; globalThis.x = DynamoDBDocumentClient.from(new DynamoDBClient({}));",
   // Deployed, these three are left to the runtime's SDK and imported on first use: their figure is that first use.
   'SFN client': "import { SFNClient } from '@aws-sdk/client-sfn'; globalThis.x = new SFNClient({});",
   'SESv2 client': "import { SESv2Client } from '@aws-sdk/client-sesv2'; globalThis.x = new SESv2Client({});",
   'Secrets Manager client': "import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'; globalThis.x = new SecretsManagerClient({});",
-  'Powertools logger + metrics': "import { Logger } from '@aws-lambda-powertools/logger'; import { Metrics } from '@aws-lambda-powertools/metrics'; globalThis.x = [new Logger(), new Metrics({ namespace: 'x' })];",
+  'Powertools logger + metrics':
+    "import { Logger } from '@aws-lambda-powertools/logger'; import { Metrics } from '@aws-lambda-powertools/metrics'; globalThis.x = [new Logger(), new Metrics({ namespace: 'x' })];",
   'middy core': "import middy from '@middy/core'; globalThis.x = middy;",
   'empty module': 'globalThis.x = 1;',
 };
 
-interface ComponentResult { kb: number; initMedianMs: number; initCpuMedianMs: number }
+interface ComponentResult {
+  kb: number;
+  initMedianMs: number;
+  initCpuMedianMs: number;
+}
 
 async function component(name: string, source: string, variantName: string, external: string[], runs: number): Promise<ComponentResult> {
   const outfile = path.join(OUT_DIR, 'components', variantName, name.replace(/[^a-z0-9]+/gi, '-'), 'index.mjs');
   mkdirSync(path.dirname(outfile), { recursive: true });
-  await build({ ...CDK_BUNDLING, sourcemap: false, stdin: { contents: source, resolveDir: REPO_ROOT, loader: 'js' }, outfile, external, absWorkingDir: REPO_ROOT });
+  await build({
+    ...CDK_BUNDLING,
+    sourcemap: false,
+    stdin: { contents: source, resolveDir: REPO_ROOT, loader: 'js' },
+    outfile,
+    external,
+    absWorkingDir: REPO_ROOT,
+  });
   await timeImport(outfile, false);
   const t: ImportTiming[] = [];
   for (let i = 0; i < runs; i++) t.push(await timeImport(outfile, false));
-  return { kb: round(statSync(outfile).size / 1024, 1), initMedianMs: round(median(t.map((x) => x.wallMs)), 1), initCpuMedianMs: round(median(t.map((x) => x.cpuMs)), 1) };
+  return {
+    kb: round(statSync(outfile).size / 1024, 1),
+    initMedianMs: round(median(t.map((x) => x.wallMs)), 1),
+    initCpuMedianMs: round(median(t.map((x) => x.cpuMs)), 1),
+  };
 }
 
 async function variant(id: string, entry: string, name: string, external: string[], runs: number): Promise<HandlerVariantResult> {
@@ -182,14 +224,25 @@ async function variant(id: string, entry: string, name: string, external: string
 
 type Components = Record<string, { deployed: ComponentResult; sdkExternal: ComponentResult } | { error: string }>;
 
-export async function benchHandlers(runs = 9): Promise<{ runs: number; limits: { kb: number; initMs: number }; deployedExternals: string[]; loadAverage: number[]; handlers: HandlerResult[]; components: Components; summary: Record<string, unknown> }> {
+export async function benchHandlers(runs = 9): Promise<{
+  runs: number;
+  limits: { kb: number; initMs: number };
+  deployedExternals: string[];
+  loadAverage: number[];
+  handlers: HandlerResult[];
+  components: Components;
+  summary: Record<string, unknown>;
+}> {
   rmSync(OUT_DIR, { recursive: true, force: true });
   const loadBefore = os.loadavg();
   log('  components: what each import costs alone…');
   const components: Components = {};
   for (const [name, source] of Object.entries(COMPONENTS)) {
     try {
-      components[name] = { deployed: await component(name, source, 'deployed', DEPLOYED_EXTERNALS, runs), sdkExternal: await component(name, source, 'sdk-external', SDK_EXTERNALS, runs) };
+      components[name] = {
+        deployed: await component(name, source, 'deployed', DEPLOYED_EXTERNALS, runs),
+        sdkExternal: await component(name, source, 'sdk-external', SDK_EXTERNALS, runs),
+      };
     } catch (err) {
       components[name] = { error: (err as Error).message.split('\n')[0]!.slice(0, 200) };
     }

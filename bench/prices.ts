@@ -11,19 +11,35 @@
 export const PRICES_AS_OF = '2025-06 (author’s knowledge; verify on the AWS pricing page before quoting)';
 export const REGION = 'ap-southeast-3';
 
-export interface Price { usd: number; per: string; note: string }
+export interface Price {
+  usd: number;
+  per: string;
+  note: string;
+}
 
 export const PRICES = {
   // Step Functions
-  stepFunctionsStandardTransition: { usd: 0.0000275, per: 'state transition (Standard)', note: 'us-east-1 is $0.025 per 1,000; Jakarta assumed 10 % higher — uncertain' },
+  stepFunctionsStandardTransition: {
+    usd: 0.0000275,
+    per: 'state transition (Standard)',
+    note: 'us-east-1 is $0.025 per 1,000; Jakarta assumed 10 % higher — uncertain',
+  },
 
   // Lambda (arm64, as deployed: Architecture.ARM_64)
   lambdaArmGbSecond: { usd: 0.0000133334, per: 'GB-second (arm64, first 7.5 B GB-s/month)', note: 'same as us-east-1 as far as known' },
   lambdaRequest: { usd: 0.0000002, per: 'request', note: '$0.20 per million' },
 
   // DynamoDB on demand (after the November 2024 on-demand price reduction)
-  dynamoWriteRequestUnit: { usd: 0.0000007125, per: 'write request unit (on demand)', note: '$0.7125 per million in Asia Pacific (Singapore/Jakarta); us-east-1 $0.625' },
-  dynamoReadRequestUnit: { usd: 0.0000001425, per: 'read request unit (on demand)', note: '$0.1425 per million in Asia Pacific (Singapore/Jakarta); us-east-1 $0.125' },
+  dynamoWriteRequestUnit: {
+    usd: 0.0000007125,
+    per: 'write request unit (on demand)',
+    note: '$0.7125 per million in Asia Pacific (Singapore/Jakarta); us-east-1 $0.625',
+  },
+  dynamoReadRequestUnit: {
+    usd: 0.0000001425,
+    per: 'read request unit (on demand)',
+    note: '$0.1425 per million in Asia Pacific (Singapore/Jakarta); us-east-1 $0.125',
+  },
   dynamoStorageGbMonth: { usd: 0.285, per: 'GB-month (Standard table class)', note: 'Asia Pacific figure; us-east-1 $0.25' },
   dynamoPitrGbMonth: { usd: 0.228, per: 'GB-month of continuous backup (PITR)', note: 'Asia Pacific figure; us-east-1 $0.20' },
 

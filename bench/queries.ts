@@ -21,10 +21,18 @@ import { HttpClient } from './lib/http';
 import { DynamoMeter, Phase } from './lib/meters';
 import { log, machine, mapLimit, Progress, round, summarize } from './lib/util';
 
-export interface QueriesOptions { evaluations?: number; queries?: number; seed?: number }
+export interface QueriesOptions {
+  evaluations?: number;
+  queries?: number;
+  seed?: number;
+}
 
 /** As at the end of final scoring: most rated, some awaiting their rating, a few still in review. */
-const STATUS_MIX: [string, number][] = [['RATED', 0.7], ['AWAITING_RATING', 0.2], ['MIDYEAR_REVIEWED', 0.1]];
+const STATUS_MIX: [string, number][] = [
+  ['RATED', 0.7],
+  ['AWAITING_RATING', 0.2],
+  ['MIDYEAR_REVIEWED', 0.1],
+];
 
 /** mulberry32, so every run asks for the same units and raters. */
 function prng(seed: number) {
@@ -61,7 +69,15 @@ export async function runQueriesBench(options: QueriesOptions = {}) {
   process.env.LOCAL_HTTP_LOG = '1';
   const httpErrors: string[] = [];
   const httpFailures: Record<number, number> = {};
-  const stack = await startLocalStack({ workDir, log: (line) => { if (/ERROR/.test(line) && httpErrors.length < 20) { httpErrors.push(line.slice(0, 2000)); log(`  ${line.slice(0, 2000)}`); } } });
+  const stack = await startLocalStack({
+    workDir,
+    log: (line) => {
+      if (/ERROR/.test(line) && httpErrors.length < 20) {
+        httpErrors.push(line.slice(0, 2000));
+        log(`  ${line.slice(0, 2000)}`);
+      }
+    },
+  });
   const http = new HttpClient(8);
   try {
     const g0 = performance.now();
@@ -72,7 +88,9 @@ export async function runQueriesBench(options: QueriesOptions = {}) {
     const byNip = new Map(sample.employees.map((e) => [e.nip, e]));
     const planOf = new Map(sample.plans.map((p) => [p.nip, p]));
     const units = sample.units.filter((u) => u.unitId !== 'pemkot');
-    log(`  generated ${people.length.toLocaleString('en')} employees in ${units.length.toLocaleString('en')} units (${((performance.now() - g0) / 1000).toFixed(1)} s)`);
+    log(
+      `  generated ${people.length.toLocaleString('en')} employees in ${units.length.toLocaleString('en')} units (${((performance.now() - g0) / 1000).toFixed(1)} s)`,
+    );
 
     // Items exactly as the repository writes them (createEvaluation, putUnit, createCycle), via BatchWriteItem.
     const rand = prng(seed);
@@ -93,17 +111,37 @@ export async function runQueriesBench(options: QueriesOptions = {}) {
       let score: ReturnType<typeof domain.evaluateEmployee> | undefined;
       if (status === 'RATED') {
         try {
-          score = domain.evaluateEmployee({
-            nip: e.nip, isUnitHead: e.isUnitHead, skp: plan.skp as never, realisations: plan.final as never,
-            behaviourFeedback: plan.feedback.map((f) => ({ source: f.fromNip === e.raterNip ? 'rater' : 'peer', value: f.value, rating: f.rating })) as never,
-            ...(e.isUnitHead ? { organisationResult: 'BAIK' as const } : {}),
-          }, policy);
-        } catch { score = undefined; }
+          score = domain.evaluateEmployee(
+            {
+              nip: e.nip,
+              isUnitHead: e.isUnitHead,
+              skp: plan.skp as never,
+              realisations: plan.final as never,
+              behaviourFeedback: plan.feedback.map((f) => ({ source: f.fromNip === e.raterNip ? 'rater' : 'peer', value: f.value, rating: f.rating })) as never,
+              ...(e.isUnitHead ? { organisationResult: 'BAIK' as const } : {}),
+            },
+            policy,
+          );
+        } catch {
+          score = undefined;
+        }
       }
       const record = {
-        cycleId, nip: e.nip, name: e.name, jabatan: e.jabatan, unitId: e.unitId, raterNip: e.raterNip, approverNip,
-        isUnitHead: e.isUnitHead, status, version: 9, policyId: domain.DEFAULT_POLICY_ID, updatedAt: at,
-        skp: plan.skp, progress: plan.midyear, midyearReview: { rating: 'SESUAI', notes: 'Capaian tengah tahun sesuai rencana; lanjutkan dan lengkapi bukti dukung.', at },
+        cycleId,
+        nip: e.nip,
+        name: e.name,
+        jabatan: e.jabatan,
+        unitId: e.unitId,
+        raterNip: e.raterNip,
+        approverNip,
+        isUnitHead: e.isUnitHead,
+        status,
+        version: 9,
+        policyId: domain.DEFAULT_POLICY_ID,
+        updatedAt: at,
+        skp: plan.skp,
+        progress: plan.midyear,
+        midyearReview: { rating: 'SESUAI', notes: 'Capaian tengah tahun sesuai rencana; lanjutkan dan lengkapi bukti dukung.', at },
         ...(status !== 'MIDYEAR_REVIEWED' ? { realisations: plan.final, feedback } : {}),
         ...(score ? { rating: plan.raterOverride ?? {}, score, predikat: score.predikat } : {}),
         lastChangeId: `bench:${e.nip}`,
@@ -118,8 +156,18 @@ export async function runQueriesBench(options: QueriesOptions = {}) {
     }
     for (const u of units) items.push({ ...keys.unit(agencyId, u.unitId), type: 'UNIT', agencyId, ...u });
     items.push({
-      ...keys.cycle(cycleId), ...keys.cycleByAgency(agencyId, sample.year), type: 'CYCLE', cycleId, agencyId, year: sample.year,
-      policyId: 'permenpanrb-6-2022', status: 'ACTIVE', stage: 'PLANNING', version: 1, schedule: {}, createdAt: at,
+      ...keys.cycle(cycleId),
+      ...keys.cycleByAgency(agencyId, sample.year),
+      type: 'CYCLE',
+      cycleId,
+      agencyId,
+      year: sample.year,
+      policyId: 'permenpanrb-6-2022',
+      status: 'ACTIVE',
+      stage: 'PLANNING',
+      version: 1,
+      schedule: {},
+      createdAt: at,
     });
     const avgItemBytes = round(items.slice(0, 2000).reduce((a, i) => a + JSON.stringify(i).length, 0) / 2000);
 
@@ -150,12 +198,24 @@ export async function runQueriesBench(options: QueriesOptions = {}) {
     // The four queries take turns (round-robin), so each sees the same machine: other sessions share
     // these two cores, and a burst of their load would otherwise land on one query type only.
     const kinds: { key: string; name: string; fn: () => Promise<number> }[] = [
-      { key: 'evaluationsOfUnitPage', name: 'evaluationsOfUnitPage', fn: async () => (await repo.evaluationsOfUnitPage(cycleId, pick(units).unitId)).items.length },
-      { key: 'evaluationsOfUnitPageByStatus', name: 'evaluationsOfUnitPage+status', fn: async () => (await repo.evaluationsOfUnitPage(cycleId, pick(units).unitId, undefined, 100, 'RATED')).items.length },
+      {
+        key: 'evaluationsOfUnitPage',
+        name: 'evaluationsOfUnitPage',
+        fn: async () => (await repo.evaluationsOfUnitPage(cycleId, pick(units).unitId)).items.length,
+      },
+      {
+        key: 'evaluationsOfUnitPageByStatus',
+        name: 'evaluationsOfUnitPage+status',
+        fn: async () => (await repo.evaluationsOfUnitPage(cycleId, pick(units).unitId, undefined, 100, 'RATED')).items.length,
+      },
       { key: 'evaluationsOfRater', name: 'evaluationsOfRater', fn: async () => (await repo.evaluationsOfRater(cycleId, pick(raters))).length },
       {
-        key: 'httpUnitList', name: 'GET /v1/cycles/{id}/evaluations?unitId=', fn: async () => {
-          const r = await http.request('GET', `${stack.apiUrl}/v1/cycles/${cycleId}/evaluations?unitId=${encodeURIComponent(pick(units).unitId)}`, { headers: { authorization: `Bearer ${token}` } });
+        key: 'httpUnitList',
+        name: 'GET /v1/cycles/{id}/evaluations?unitId=',
+        fn: async () => {
+          const r = await http.request('GET', `${stack.apiUrl}/v1/cycles/${cycleId}/evaluations?unitId=${encodeURIComponent(pick(units).unitId)}`, {
+            headers: { authorization: `Bearer ${token}` },
+          });
           if (r.status !== 200) {
             httpFailures[r.status] = (httpFailures[r.status] ?? 0) + 1;
             return 0;
@@ -189,8 +249,13 @@ export async function runQueriesBench(options: QueriesOptions = {}) {
       const d = summarize(ms.get(k.key)!, 2);
       log(`  ${k.name}: p50 ${d.p50} ms, p95 ${d.p95} ms over ${queries} queries`);
       results[k.key] = {
-        queries, p50Ms: d.p50, p95Ms: d.p95, p99Ms: d.p99, maxMs: d.max,
-        itemsReturned: returned.get(k.key)!, avgItemsPerQuery: round(returned.get(k.key)! / queries, 1),
+        queries,
+        p50Ms: d.p50,
+        p95Ms: d.p95,
+        p99Ms: d.p99,
+        maxMs: d.max,
+        itemsReturned: returned.get(k.key)!,
+        avgItemsPerQuery: round(returned.get(k.key)! / queries, 1),
         itemsRead: ops?.scanned ?? null,
         readAmplification: ops && ops.returned ? round(ops.scanned / ops.returned, 3) : null,
         rcuPerItemReturned: ops && ops.returned ? round(ops.rcu / ops.returned, 3) : null,
@@ -204,7 +269,9 @@ export async function runQueriesBench(options: QueriesOptions = {}) {
     const summary = await http.request('GET', `${stack.apiUrl}/v1/cycles/${cycleId}`, { headers: { authorization: `Bearer ${token}` } });
     const summaryMs = performance.now() - t;
     const sOps = meter.totals(['summary']).get('Query');
-    log(`  GET /v1/cycles/{id} (summary): ${summary.status} in ${(summaryMs / 1000).toFixed(1)} s, ${sOps?.calls ?? 0} queries, ${sOps?.scanned ?? 0} items read`);
+    log(
+      `  GET /v1/cycles/{id} (summary): ${summary.status} in ${(summaryMs / 1000).toFixed(1)} s, ${sOps?.calls ?? 0} queries, ${sOps?.scanned ?? 0} items read`,
+    );
 
     return {
       evaluations: people.length,
@@ -220,7 +287,11 @@ export async function runQueriesBench(options: QueriesOptions = {}) {
       httpFailures,
       httpErrors,
       cycleSummary: {
-        status: summary.status, ms: Math.round(summaryMs), queries: sOps?.calls ?? 0, itemsRead: sOps?.scanned ?? 0, rcu: round(sOps?.rcu ?? 0, 1),
+        status: summary.status,
+        ms: Math.round(summaryMs),
+        queries: sOps?.calls ?? 0,
+        itemsRead: sOps?.scanned ?? 0,
+        rcu: round(sOps?.rcu ?? 0, 1),
         note: 'GET /v1/cycles/{id} reads every evaluation, one unit after another; the local API ends a request after 30 s as API Gateway does',
       },
     };

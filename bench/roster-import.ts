@@ -18,7 +18,12 @@ import { pathToFileURL } from 'node:url';
 import { measureCeiling } from './lib/ceiling';
 import { findPid, log, machine, processCpuSeconds, round, selfCpuSeconds } from './lib/util';
 
-export interface RosterImportBenchOptions { rows?: number; concurrency?: number[]; handler?: boolean; seed?: number }
+export interface RosterImportBenchOptions {
+  rows?: number;
+  concurrency?: number[];
+  handler?: boolean;
+  seed?: number;
+}
 
 export interface RosterImportRun {
   via: string;
@@ -58,8 +63,12 @@ export async function benchRosterImport(options: RosterImportBenchOptions = {}) 
     const [tableName] = await createTablesFromTemplate(dynamo.client, templates.stateful);
     log(`  DynamoDB Local at ${dynamo.endpoint}, table ${tableName} from the template (${round((performance.now() - t0) / 1000, 1)} s)`);
     Object.assign(process.env, {
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint, AWS_REGION: 'ap-southeast-3', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local',
-      TABLE_NAME: tableName, AGENCY_ID: 'kab-bench',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_REGION: 'ap-southeast-3',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      TABLE_NAME: tableName,
+      AGENCY_ID: 'kab-bench',
     });
     const { importRoster, parseRosterCsv, ROSTER_COLUMNS, ROSTER_MAX_ROWS } = await import('../shared/application/roster/roster-import');
     const { writeRoster } = await import('../shared/adapters/dynamodb/batch-write');
@@ -69,22 +78,46 @@ export async function benchRosterImport(options: RosterImportBenchOptions = {}) 
     const { dynamoClient } = await import('../shared/adapters/aws-clients');
     const { DescribeTableCommand } = await import('@aws-sdk/client-dynamodb');
     await dynamoClient.send(new DescribeTableCommand({ TableName: tableName })).catch((err: Error) => {
-      throw new Error(`the shared DynamoDB client does not reach this run's DynamoDB Local (${err.name}); it was loaded before this bench set its endpoint: run it in a fresh process (npx tsx bench/roster-import.ts)`);
+      throw new Error(
+        `the shared DynamoDB client does not reach this run's DynamoDB Local (${err.name}); it was loaded before this bench set its endpoint: run it in a fresh process (npx tsx bench/roster-import.ts)`,
+      );
     });
 
     // The roster as HR's spreadsheet holds it, at most ROSTER_MAX_ROWS rows (external officials included).
     let sample = generateAgency(rows, seed);
-    if (sample.employees.length > Math.min(rows, ROSTER_MAX_ROWS)) sample = generateAgency(rows - (sample.employees.length - Math.min(rows, ROSTER_MAX_ROWS)), seed);
+    if (sample.employees.length > Math.min(rows, ROSTER_MAX_ROWS))
+      sample = generateAgency(rows - (sample.employees.length - Math.min(rows, ROSTER_MAX_ROWS)), seed);
     const unitOf = new Map(sample.units.map((u) => [u.unitId, u]));
     const header = ROSTER_COLUMNS.map((c) => c.header);
-    const toCsv = (employees: typeof sample.employees) => `\uFEFF${[header.join(';'), ...employees.map((e) => {
-      const u = unitOf.get(e.unitId)!;
-      return [e.nip, e.name, e.jabatan, e.unitId, u.name, e.raterNip ?? '', e.email, e.locale, e.jenis, e.isUnitHead ? 'Ya' : 'Tidak',
-        e.competencies.join(', '), e.external ? 'Ya' : 'Tidak', u.parentUnitId ?? ''].map(csvCell).join(';');
-    })].join('\r\n')}\r\n`;
+    const toCsv = (employees: typeof sample.employees) =>
+      `\uFEFF${[
+        header.join(';'),
+        ...employees.map((e) => {
+          const u = unitOf.get(e.unitId)!;
+          return [
+            e.nip,
+            e.name,
+            e.jabatan,
+            e.unitId,
+            u.name,
+            e.raterNip ?? '',
+            e.email,
+            e.locale,
+            e.jenis,
+            e.isUnitHead ? 'Ya' : 'Tidak',
+            e.competencies.join(', '),
+            e.external ? 'Ya' : 'Tidak',
+            u.parentUnitId ?? '',
+          ]
+            .map(csvCell)
+            .join(';');
+        }),
+      ].join('\r\n')}\r\n`;
     const csv = toCsv(sample.employees);
     const csvBytes = Buffer.byteLength(csv);
-    log(`  roster: ${sample.employees.length.toLocaleString('en')} rows, ${sample.units.length.toLocaleString('en')} units, ${round(csvBytes / 1e6, 2)} MB of CSV`);
+    log(
+      `  roster: ${sample.employees.length.toLocaleString('en')} rows, ${sample.units.length.toLocaleString('en')} units, ${round(csvBytes / 1e6, 2)} MB of CSV`,
+    );
 
     const p0 = performance.now();
     const pc0 = selfCpuSeconds();
@@ -100,7 +133,10 @@ export async function benchRosterImport(options: RosterImportBenchOptions = {}) 
     const cpu = () => ({ node: selfCpuSeconds(), dynamo: dynamoPid ? processCpuSeconds(dynamoPid) : undefined });
     const cpuSince = (c0: ReturnType<typeof cpu>) => {
       const c1 = cpu();
-      return { nodeCpuS: round(c1.node - c0.node, 2), ...(c1.dynamo !== undefined && c0.dynamo !== undefined ? { dynamoCpuS: round(c1.dynamo - c0.dynamo, 2) } : {}) };
+      return {
+        nodeCpuS: round(c1.node - c0.node, 2),
+        ...(c1.dynamo !== undefined && c0.dynamo !== undefined ? { dynamoCpuS: round(c1.dynamo - c0.dynamo, 2) } : {}),
+      };
     };
     const runs: RosterImportRun[] = [];
     /** One counted import of `text` into `agency`; the deadline is lifted, so the full write time is the figure. */
@@ -111,11 +147,24 @@ export async function benchRosterImport(options: RosterImportBenchOptions = {}) 
       const wallMs = round(performance.now() - started);
       const write = 'write' in out ? out.write : undefined;
       const run: RosterImportRun = {
-        via: label, concurrency, status: out.status, wallMs, itemsPerSec: round(items / (wallMs / 1000)), items, written: write ? write.items - write.unchanged : undefined,
-        calls: write?.calls, retries: write?.retries, unprocessed: write?.unprocessed, writeMs: write?.ms, ...cpuSince(c0), loadAvg1m: round(os.loadavg()[0]!, 2),
+        via: label,
+        concurrency,
+        status: out.status,
+        wallMs,
+        itemsPerSec: round(items / (wallMs / 1000)),
+        items,
+        written: write ? write.items - write.unchanged : undefined,
+        calls: write?.calls,
+        retries: write?.retries,
+        unprocessed: write?.unprocessed,
+        writeMs: write?.ms,
+        ...cpuSince(c0),
+        loadAvg1m: round(os.loadavg()[0]!, 2),
       };
       runs.push(run);
-      log(`  ${label}, concurrency ${concurrency}: ${out.status} in ${round(wallMs / 1000, 2)} s (${run.itemsPerSec} items/s; ${run.written} written, ${run.calls} calls, ${run.retries} retries; load ${run.loadAvg1m})`);
+      log(
+        `  ${label}, concurrency ${concurrency}: ${out.status} in ${round(wallMs / 1000, 2)} s (${run.itemsPerSec} items/s; ${run.written} written, ${run.calls} calls, ${run.retries} retries; load ${run.loadAvg1m})`,
+      );
     };
     // One import first, not counted, into an agency of its own: both JITs (Node's, DynamoDB Local's JVM) warm up.
     const w0 = performance.now();
@@ -133,22 +182,47 @@ export async function benchRosterImport(options: RosterImportBenchOptions = {}) 
     if (options.handler) {
       const { handler } = await import('../functions/hr-api/handler');
       const event = {
-        version: '2.0', routeKey: 'POST /v1/roster/import', rawPath: '/v1/roster/import', rawQueryString: '', headers: { 'content-type': 'text/csv' }, body: csv, isBase64Encoded: false,
+        version: '2.0',
+        routeKey: 'POST /v1/roster/import',
+        rawPath: '/v1/roster/import',
+        rawQueryString: '',
+        headers: { 'content-type': 'text/csv' },
+        body: csv,
+        isBase64Encoded: false,
         requestContext: {
-          accountId: '0', apiId: 'bench', domainName: 'api.bench', domainPrefix: 'api', requestId: 'bench-roster', routeKey: 'POST /v1/roster/import', stage: '$default', time: '', timeEpoch: 0,
+          accountId: '0',
+          apiId: 'bench',
+          domainName: 'api.bench',
+          domainPrefix: 'api',
+          requestId: 'bench-roster',
+          routeKey: 'POST /v1/roster/import',
+          stage: '$default',
+          time: '',
+          timeEpoch: 0,
           http: { method: 'POST', path: '/v1/roster/import', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
-          authorizer: { jwt: { claims: { 'custom:nip': parsed.employees[0]!.nip, 'custom:agencyId': agencyId, 'cognito:groups': '[hr employee]' }, scopes: null } },
+          authorizer: {
+            jwt: { claims: { 'custom:nip': parsed.employees[0]!.nip, 'custom:agencyId': agencyId, 'cognito:groups': '[hr employee]' }, scopes: null },
+          },
         },
       };
       const context = { functionName: 'hr-api', awsRequestId: 'bench-roster', getRemainingTimeInMillis: () => 29_000 };
       const started = performance.now();
       const c0 = cpu();
       // A Lambda's 29 s, as middy's timeout sees it: a handler still writing then is reported as timed out.
-      const res = await (handler as unknown as (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }>)(event, context)
-        .catch((err: Error) => ({ statusCode: 0, body: `${err.name}: ${err.message}` }));
+      const res = await (handler as unknown as (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }>)(event, context).catch(
+        (err: Error) => ({ statusCode: 0, body: `${err.name}: ${err.message}` }),
+      );
       const wallMs = round(performance.now() - started);
       const status = res.statusCode ? `HTTP ${res.statusCode}` : 'timed out (29 s)';
-      runs.push({ via: 'hr-api handler', status, wallMs, itemsPerSec: round(items / (wallMs / 1000)), items, ...cpuSince(c0), loadAvg1m: round(os.loadavg()[0]!, 2) });
+      runs.push({
+        via: 'hr-api handler',
+        status,
+        wallMs,
+        itemsPerSec: round(items / (wallMs / 1000)),
+        items,
+        ...cpuSince(c0),
+        loadAvg1m: round(os.loadavg()[0]!, 2),
+      });
       log(`  hr-api handler: ${status} in ${round(wallMs / 1000, 2)} s — ${res.body.slice(0, 200)}`);
     }
 
@@ -158,7 +232,15 @@ export async function benchRosterImport(options: RosterImportBenchOptions = {}) 
       let stored = 0;
       let cursor: Record<string, unknown> | undefined;
       do {
-        const page = await ddb.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `AGENCY#${agency}` }, Select: 'COUNT', ExclusiveStartKey: cursor }));
+        const page = await ddb.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'PK = :pk',
+            ExpressionAttributeValues: { ':pk': `AGENCY#${agency}` },
+            Select: 'COUNT',
+            ExclusiveStartKey: cursor,
+          }),
+        );
         stored += page.Count ?? 0;
         cursor = page.LastEvaluatedKey;
       } while (cursor);
@@ -172,9 +254,18 @@ export async function benchRosterImport(options: RosterImportBenchOptions = {}) 
     log(`  DynamoDB Local ceiling: ${round(ceiling.putItemPerSec)} PutItem/s at 16 in flight`);
 
     return {
-      ceilingPutItemPerSec: round(ceiling.putItemPerSec), dynamoCpuMsPerPut: ceiling.dynamoCpuMsPerPut,
-      rows: sample.employees.length, units: sample.units.length, items, csvBytes, parseMs, parseCpuMs, counted,
-      machineBefore, machineAfter: machine(), runs,
+      ceilingPutItemPerSec: round(ceiling.putItemPerSec),
+      dynamoCpuMsPerPut: ceiling.dynamoCpuMsPerPut,
+      rows: sample.employees.length,
+      units: sample.units.length,
+      items,
+      csvBytes,
+      parseMs,
+      parseCpuMs,
+      counted,
+      machineBefore,
+      machineAfter: machine(),
+      runs,
     };
   } finally {
     await dynamo.stop();
@@ -184,9 +275,20 @@ export async function benchRosterImport(options: RosterImportBenchOptions = {}) 
 /** The printed table: one row per run. */
 export const rosterImportRows = (r: Awaited<ReturnType<typeof benchRosterImport>>) =>
   r.runs.map((x) => ({
-    via: x.via, concurrency: x.concurrency ?? '', status: x.status, 'wall s': round(x.wallMs / 1000, 2), 'items/s': x.itemsPerSec,
-    written: x.written ?? '', 'BatchWriteItem calls': x.calls ?? '', retries: x.retries ?? '', unprocessed: x.unprocessed ?? '', 'parse ms': r.parseMs, 'node CPU s': x.nodeCpuS, 'DynamoDB Local CPU s': x.dynamoCpuS ?? '',
-    'PutItem/s ceiling': r.ceilingPutItemPerSec, 'load 1m': x.loadAvg1m,
+    via: x.via,
+    concurrency: x.concurrency ?? '',
+    status: x.status,
+    'wall s': round(x.wallMs / 1000, 2),
+    'items/s': x.itemsPerSec,
+    written: x.written ?? '',
+    'BatchWriteItem calls': x.calls ?? '',
+    retries: x.retries ?? '',
+    unprocessed: x.unprocessed ?? '',
+    'parse ms': r.parseMs,
+    'node CPU s': x.nodeCpuS,
+    'DynamoDB Local CPU s': x.dynamoCpuS ?? '',
+    'PutItem/s ceiling': r.ceilingPutItemPerSec,
+    'load 1m': x.loadAvg1m,
     target: x.wallMs <= 29_000 ? 'within 29 s' : 'MISSED 29 s',
   }));
 
@@ -194,12 +296,28 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   benchRosterImport({
     rows: Number(arg('rows') ?? 20_000),
-    concurrency: (arg('concurrency') ?? '4,16,32').split(',').map(Number).filter((x) => x > 0),
+    concurrency: (arg('concurrency') ?? '4,16,32')
+      .split(',')
+      .map(Number)
+      .filter((x) => x > 0),
     handler: process.argv.includes('--handler'),
   }).then(
     (r) => {
       console.table(rosterImportRows(r));
-      console.log(JSON.stringify({ ceilingPutItemPerSec: r.ceilingPutItemPerSec, dynamoCpuMsPerPut: r.dynamoCpuMsPerPut, rows: r.rows, units: r.units, items: r.items, csvBytes: r.csvBytes, parseMs: r.parseMs, parseCpuMs: r.parseCpuMs, machineBefore: r.machineBefore, machineAfter: r.machineAfter }));
+      console.log(
+        JSON.stringify({
+          ceilingPutItemPerSec: r.ceilingPutItemPerSec,
+          dynamoCpuMsPerPut: r.dynamoCpuMsPerPut,
+          rows: r.rows,
+          units: r.units,
+          items: r.items,
+          csvBytes: r.csvBytes,
+          parseMs: r.parseMs,
+          parseCpuMs: r.parseCpuMs,
+          machineBefore: r.machineBefore,
+          machineAfter: r.machineAfter,
+        }),
+      );
       process.exit(0);
     },
     (err: Error) => {

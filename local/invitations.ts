@@ -4,7 +4,10 @@
  * the office custom the sample follows (and the set the domain engine counts in the integration
  * tests' expected results); the API itself lets a rater invite anyone evaluated in the cycle.
  */
-export interface Placement { unitId: string; raterNip?: string }
+export interface Placement {
+  unitId: string;
+  raterNip?: string;
+}
 
 export function colleaguesToInvite(nip: string, authors: Iterable<string>, placementOf: (nip: string) => Placement | undefined): string[] {
   const me = placementOf(nip);

@@ -4,10 +4,13 @@
  * then a POST of its form, exactly as a browser would.
  */
 import { randomUUID } from 'node:crypto';
-import { readOutbox, type OutboxMessage } from '../shared/adapters/mail/outbox';
+import { type OutboxMessage, readOutbox } from '../shared/adapters/mail/outbox';
 
 export class ApiClient {
-  constructor(readonly baseUrl: string, private readonly tokenFor: (nip: string, roles: ('hr' | 'employee')[]) => Promise<string>) {}
+  constructor(
+    readonly baseUrl: string,
+    private readonly tokenFor: (nip: string, roles: ('hr' | 'employee')[]) => Promise<string>,
+  ) {}
 
   /**
    * One request, retried on 502/503/504 like any well-behaved client; the same Idempotency-Key on
@@ -42,7 +45,10 @@ export class ApiClient {
   }
 }
 
-export interface LinkAction { url: string; email: OutboxMessage }
+export interface LinkAction {
+  url: string;
+  email: OutboxMessage;
+}
 
 /** Reads the outbox and returns links not yet acted on, with the email they came from. */
 export class Inbox {
@@ -76,7 +82,15 @@ export async function actOnLink(url: string, decision: 'approve' | 'return', com
   if (!form) return { status: page.status, page: html };
   const fields = new URLSearchParams();
   for (const m of form[2]!.matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/gi)) {
-    fields.set(m[1]!, m[2]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+    fields.set(
+      m[1]!,
+      m[2]!
+        .replace(/&amp;/g, '&')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>'),
+    );
   }
   fields.set('decision', decision);
   fields.set('comment', comment);

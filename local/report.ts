@@ -1,5 +1,5 @@
 /** The end-of-run report on the terminal: predikat per employee and unit, the distribution, IKM per unit. */
-import { predikatLabel, type Predikat } from '../shared/domain';
+import { type Predikat, predikatLabel } from '../shared/domain';
 import type { CycleOutcome } from './run-cycle';
 import type { SampleAgency } from './sample/schema';
 

@@ -2,13 +2,14 @@
  * Drives one whole cycle on the local stack with simulated people, stage by stage, and returns the
  * outcome. Used by `npm start` and by the integration tests.
  */
-import type { SampleAgency } from './sample/schema';
-import { ApiClient, Inbox, actOnLink, fetchRetrying, parseDecisionLink } from './people';
-import type { LocalStack } from './stack';
+
 import { putEmployee, putUnit } from '../shared/adapters/dynamodb/repository';
-import type { Stage } from '../shared/domain/lifecycle/status';
 import { mapLimit } from '../shared/application/util';
+import type { Stage } from '../shared/domain/lifecycle/status';
 import { colleaguesToInvite, type Placement } from './invitations';
+import { ApiClient, actOnLink, fetchRetrying, Inbox, parseDecisionLink } from './people';
+import type { SampleAgency } from './sample/schema';
+import type { LocalStack } from './stack';
 
 export interface RunOptions {
   log?: (line: string) => void;
@@ -17,7 +18,10 @@ export interface RunOptions {
   /** Continue a cycle the stored state says is under way, instead of starting one. */
   resume?: boolean;
   /** Called when each stage is ready, before the simulated people act: HR's mid-cycle changes go here. */
-  onStage?: (stage: Stage, ctx: { api: ApiClient; hr: { nip: string; roles: ('hr' | 'employee')[] }; cycleId: string }) => Promise<{ raterChanges?: Record<string, string> } | void>;
+  onStage?: (
+    stage: Stage,
+    ctx: { api: ApiClient; hr: { nip: string; roles: ('hr' | 'employee')[] }; cycleId: string },
+  ) => Promise<{ raterChanges?: Record<string, string> } | void>;
   /** An approver who does not act: their items wait for escalation, then their superior decides. */
   lateApproverNip?: string;
   timeoutMs?: number;
@@ -96,10 +100,12 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
     for (const m of messages) {
       const late = lateActive && options.lateApproverNip && m.to.includes(employees.get(options.lateApproverNip)?.email ?? '-');
       // Digests carry approve links; an escalation email gives the superior a link to the same decision.
-      const links = late ? [] : m.links.filter((l) => {
-        const a = parseDecisionLink(l)?.action;
-        return a === 'approve' || (a === 'view' && m.tags.kind === 'escalation');
-      });
+      const links = late
+        ? []
+        : m.links.filter((l) => {
+            const a = parseDecisionLink(l)?.action;
+            return a === 'approve' || (a === 'view' && m.tags.kind === 'escalation');
+          });
       await mapLimit(links, 4, async (link) => {
         const id = parseDecisionLink(link)!.decisionId;
         if (acted.has(id)) return;
@@ -140,17 +146,22 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
     let accepted = 0;
     let refused = 0;
     for (const unit of sample.skm) {
-      await mapLimit(unit.responses.map((answers, i) => ({ answers, i })), 6, async ({ answers, i }) => {
-        const comment = unit.comments[i]?.text;
-        const res = await fetchRetrying(`${stack.apiUrl}/v1/public/units/${unit.unitId}/skm`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'user-agent': `Citizen-${unit.unitId}-${i}` },
-          body: JSON.stringify({ answers, ...(comment ? { comment } : {}) }),
-        });
-        if (res.status === 201) accepted++;
-        else if (res.status === 400) refused++; // markup in a comment is refused, by design
-        else throw new Error(`SKM ${unit.unitId} #${i}: ${res.status} ${await res.text()}`);
-      });
+      await mapLimit(
+        unit.responses.map((answers, i) => ({ answers, i })),
+        6,
+        async ({ answers, i }) => {
+          const comment = unit.comments[i]?.text;
+          const res = await fetchRetrying(`${stack.apiUrl}/v1/public/units/${unit.unitId}/skm`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'user-agent': `Citizen-${unit.unitId}-${i}` },
+            body: JSON.stringify({ answers, ...(comment ? { comment } : {}) }),
+          });
+          if (res.status === 201) accepted++;
+          else if (res.status === 400)
+            refused++; // markup in a comment is refused, by design
+          else throw new Error(`SKM ${unit.unitId} #${i}: ${res.status} ${await res.text()}`);
+        },
+      );
     }
     log(`  SKM: ${accepted} jawaban warga diterima${refused ? `, ${refused} ditolak (berisi markup)` : ''}`);
   }
@@ -171,7 +182,15 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
     const r = await options.onStage?.(stage, { api, hr, cycleId });
     for (const [nip, rater] of Object.entries(r?.raterChanges ?? {})) raterOf.set(nip, rater);
   }
-  const drive: Record<Stage, () => Promise<void>> = { PLANNING: planning, MIDYEAR: midyear, FINAL_SCORING: finalScoring, CALIBRATION: calibration, APPROVAL: approval, OBJECTION: objectionWindow, FOLLOW_UP: followUp };
+  const drive: Record<Stage, () => Promise<void>> = {
+    PLANNING: planning,
+    MIDYEAR: midyear,
+    FINAL_SCORING: finalScoring,
+    CALIBRATION: calibration,
+    APPROVAL: approval,
+    OBJECTION: objectionWindow,
+    FOLLOW_UP: followUp,
+  };
   let from: Stage = 'PLANNING';
   if (options.resume) {
     // After a kill: the stored cycle says where it stood; the stage's execution is started again.
@@ -182,7 +201,11 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
     for (const u of s.units) {
       let cursor: string | null = null;
       do {
-        const page: any = await api.expect('GET', `/v1/cycles/${cycleId}/evaluations?unitId=${encodeURIComponent(u.unitId)}&limit=200${cursor ? `&cursor=${cursor}` : ''}`, hr);
+        const page: any = await api.expect(
+          'GET',
+          `/v1/cycles/${cycleId}/evaluations?unitId=${encodeURIComponent(u.unitId)}&limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+          hr,
+        );
         for (const e of page.items) if (e.raterNip) raterOf.set(e.nip, e.raterNip);
         cursor = page.next;
       } while (cursor);
@@ -203,145 +226,168 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
 
   // ── Planning: SKPs submitted top-down; raters approve from their digest; one SKP is returned once.
   async function planning() {
-  await atStage('PLANNING');
-  await hook('PLANNING');
-  log('Tahap 1 · Perencanaan (SKP)');
-  const order = topDown(sample);
-  const approved = new Set<string>();
-  for (const level of groupByRater(order, employees)) {
-    await mapLimit(level, 6, async (nip) => {
-      const r = await api.call('PUT', `/v1/cycles/${cycleId}/evaluations/${nip}/skp`, { nip }, plans.get(nip)!.skp);
-      if (r.status >= 400 && r.status !== 409) throw new Error(`SKP ${nip}: ${r.status} ${JSON.stringify(r.body).slice(0, 400)}`);
-    });
-    // Wait until this level is approved before the next level links to it.
-    await until('PLANNING', async () => {
-      await actOnInbox((subject) => subject === sample.scenario.returnSkpOf && !returned.has('skp')
-        ? (returned.add('skp'), { decision: 'return', comment: 'Mohon indikator RHK 1 dibuat terukur dan selaras dengan RHK atasan.' })
-        : { decision: 'approve', comment: '' });
-      if (returned.has('skp') && !resubmitted.has('skp')) {
-        const ev = await api.call('GET', `/v1/cycles/${cycleId}/evaluations/${sample.scenario.returnSkpOf}`, { nip: sample.scenario.returnSkpOf });
-        if (ev.body?.evaluation?.status === 'SKP_RETURNED') {
-          resubmitted.add('skp');
-          await api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${sample.scenario.returnSkpOf}/skp`, { nip: sample.scenario.returnSkpOf }, plans.get(sample.scenario.returnSkpOf)!.skp);
-          log(`  SKP ${employees.get(sample.scenario.returnSkpOf)?.name} dikembalikan dengan catatan, lalu diajukan ulang`);
-        }
-      }
-      // The rater's own team list shows who is approved; ask only about those not yet seen approved.
-      const waiting = level.filter((nip) => !approved.has(nip));
-      await mapLimit(waiting, 6, async (nip) => {
-        const r = await api.call('GET', `/v1/cycles/${cycleId}/evaluations/${nip}`, { nip });
-        if (r.body?.evaluation?.status === 'SKP_APPROVED') approved.add(nip);
+    await atStage('PLANNING');
+    await hook('PLANNING');
+    log('Tahap 1 · Perencanaan (SKP)');
+    const order = topDown(sample);
+    const approved = new Set<string>();
+    for (const level of groupByRater(order, employees)) {
+      await mapLimit(level, 6, async (nip) => {
+        const r = await api.call('PUT', `/v1/cycles/${cycleId}/evaluations/${nip}/skp`, { nip }, plans.get(nip)!.skp);
+        if (r.status >= 400 && r.status !== 409) throw new Error(`SKP ${nip}: ${r.status} ${JSON.stringify(r.body).slice(0, 400)}`);
       });
-      return level.every((nip) => approved.has(nip));
-    });
-  }
-  progress('PLANNING', await stageDone('PLANNING'));
+      // Wait until this level is approved before the next level links to it.
+      await until('PLANNING', async () => {
+        await actOnInbox((subject) =>
+          subject === sample.scenario.returnSkpOf && !returned.has('skp')
+            ? (returned.add('skp'), { decision: 'return', comment: 'Mohon indikator RHK 1 dibuat terukur dan selaras dengan RHK atasan.' })
+            : { decision: 'approve', comment: '' },
+        );
+        if (returned.has('skp') && !resubmitted.has('skp')) {
+          const ev = await api.call('GET', `/v1/cycles/${cycleId}/evaluations/${sample.scenario.returnSkpOf}`, { nip: sample.scenario.returnSkpOf });
+          if (ev.body?.evaluation?.status === 'SKP_RETURNED') {
+            resubmitted.add('skp');
+            await api.expect(
+              'PUT',
+              `/v1/cycles/${cycleId}/evaluations/${sample.scenario.returnSkpOf}/skp`,
+              { nip: sample.scenario.returnSkpOf },
+              plans.get(sample.scenario.returnSkpOf)!.skp,
+            );
+            log(`  SKP ${employees.get(sample.scenario.returnSkpOf)?.name} dikembalikan dengan catatan, lalu diajukan ulang`);
+          }
+        }
+        // The rater's own team list shows who is approved; ask only about those not yet seen approved.
+        const waiting = level.filter((nip) => !approved.has(nip));
+        await mapLimit(waiting, 6, async (nip) => {
+          const r = await api.call('GET', `/v1/cycles/${cycleId}/evaluations/${nip}`, { nip });
+          if (r.body?.evaluation?.status === 'SKP_APPROVED') approved.add(nip);
+        });
+        return level.every((nip) => approved.has(nip));
+      });
+    }
+    progress('PLANNING', await stageDone('PLANNING'));
   }
 
   // ── Mid-year check: progress with evidence; the rater reviews with coaching notes.
   async function midyear() {
-  await atStage('MIDYEAR');
-  await hook('MIDYEAR');
-  log('Tahap 2 · Pemantauan dan evaluasi tengah tahun');
-  await mapLimit(sample.plans, 6, (p) => api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${p.nip}/progress`, { nip: p.nip }, { realisations: p.midyear }));
-  await citizensAnswerTheSurvey();
-  await mapLimit(sample.plans, 6, async (p) => {
-    const rater = raterOf.get(p.nip)!;
-    await api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${p.nip}/midyear-review`, { nip: rater }, {
-      rating: 'SESUAI', notes: 'Capaian tengah tahun sesuai rencana; lanjutkan dan lengkapi bukti dukung.',
+    await atStage('MIDYEAR');
+    await hook('MIDYEAR');
+    log('Tahap 2 · Pemantauan dan evaluasi tengah tahun');
+    await mapLimit(sample.plans, 6, (p) =>
+      api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${p.nip}/progress`, { nip: p.nip }, { realisations: p.midyear }),
+    );
+    await citizensAnswerTheSurvey();
+    await mapLimit(sample.plans, 6, async (p) => {
+      const rater = raterOf.get(p.nip)!;
+      await api.expect(
+        'PUT',
+        `/v1/cycles/${cycleId}/evaluations/${p.nip}/midyear-review`,
+        { nip: rater },
+        {
+          rating: 'SESUAI',
+          notes: 'Capaian tengah tahun sesuai rencana; lanjutkan dan lengkapi bukti dukung.',
+        },
+      );
     });
-  });
-  progress('MIDYEAR', await stageDone('MIDYEAR'));
+    progress('MIDYEAR', await stageDone('MIDYEAR'));
   }
 
   // ── Final scoring: final realisations, 360° feedback, then the rater's rating.
   async function finalScoring() {
-  await atStage('FINAL_SCORING');
-  await hook('FINAL_SCORING');
-  log('Tahap 3 · Evaluasi kinerja tahunan');
-  await mapLimit(sample.plans, 6, (p) => api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${p.nip}/progress`, { nip: p.nip }, { realisations: p.final }));
-  // Raters know their office as it is now (after any transfer): HR's lists give each person's unit and rater.
-  const placement = await currentPlacements();
-  await mapLimit(sample.plans, 4, async (p) => {
-    const byAuthor = new Map<string, { value: string; rating: string; comment?: string }[]>();
-    for (const f of p.feedback) byAuthor.set(f.fromNip, [...(byAuthor.get(f.fromNip) ?? []), { value: f.value, rating: f.rating, ...(f.comment ? { comment: f.comment } : {}) }]);
-    // The rater first invites the colleagues asked for 360° feedback; only invited colleagues may give it.
-    const rater = placement.get(p.nip)?.raterNip ?? raterOf.get(p.nip);
-    const peerNips = colleaguesToInvite(p.nip, byAuthor.keys(), (nip) => placement.get(nip));
-    if (rater && peerNips.length) {
-      const r = await api.call('POST', `/v1/cycles/${cycleId}/evaluations/${p.nip}/invitations`, { nip: rater }, { peerNips });
-      if (r.status !== 201 && r.status !== 200) throw new Error(`invitations ${rater}→${p.nip}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
-    }
-    for (const [from, feedback] of byAuthor) {
-      const r = await api.call('PUT', `/v1/cycles/${cycleId}/evaluations/${p.nip}/feedback`, { nip: from }, { feedback });
-      if (r.status >= 400 && r.status !== 403) throw new Error(`feedback ${from}→${p.nip}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
-    }
-  });
-  await hrModeratesComments();
-  await mapLimit(sample.plans, 6, async (p) => {
-    const rater = raterOf.get(p.nip)!;
-    await api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${p.nip}/rating`, { nip: rater }, p.raterOverride ?? {});
-  });
-  progress('FINAL_SCORING', await stageDone('FINAL_SCORING'));
+    await atStage('FINAL_SCORING');
+    await hook('FINAL_SCORING');
+    log('Tahap 3 · Evaluasi kinerja tahunan');
+    await mapLimit(sample.plans, 6, (p) => api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${p.nip}/progress`, { nip: p.nip }, { realisations: p.final }));
+    // Raters know their office as it is now (after any transfer): HR's lists give each person's unit and rater.
+    const placement = await currentPlacements();
+    await mapLimit(sample.plans, 4, async (p) => {
+      const byAuthor = new Map<string, { value: string; rating: string; comment?: string }[]>();
+      for (const f of p.feedback)
+        byAuthor.set(f.fromNip, [...(byAuthor.get(f.fromNip) ?? []), { value: f.value, rating: f.rating, ...(f.comment ? { comment: f.comment } : {}) }]);
+      // The rater first invites the colleagues asked for 360° feedback; only invited colleagues may give it.
+      const rater = placement.get(p.nip)?.raterNip ?? raterOf.get(p.nip);
+      const peerNips = colleaguesToInvite(p.nip, byAuthor.keys(), (nip) => placement.get(nip));
+      if (rater && peerNips.length) {
+        const r = await api.call('POST', `/v1/cycles/${cycleId}/evaluations/${p.nip}/invitations`, { nip: rater }, { peerNips });
+        if (r.status !== 201 && r.status !== 200) throw new Error(`invitations ${rater}→${p.nip}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+      }
+      for (const [from, feedback] of byAuthor) {
+        const r = await api.call('PUT', `/v1/cycles/${cycleId}/evaluations/${p.nip}/feedback`, { nip: from }, { feedback });
+        if (r.status >= 400 && r.status !== 403) throw new Error(`feedback ${from}→${p.nip}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+      }
+    });
+    await hrModeratesComments();
+    await mapLimit(sample.plans, 6, async (p) => {
+      const rater = raterOf.get(p.nip)!;
+      await api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${p.nip}/rating`, { nip: rater }, p.raterOverride ?? {});
+    });
+    progress('FINAL_SCORING', await stageDone('FINAL_SCORING'));
   }
 
   // ── Calibration: HR reviews every unit the curve flags, and records a reason.
   async function calibration() {
-  await atStage('CALIBRATION');
-  await hook('CALIBRATION');
-  log('Tahap 4 · Kalibrasi kurva distribusi');
-  await until('CALIBRATION', async () => {
-    const s = await summary();
-    for (const flag of (s.cycle.calibration?.flags ?? []).filter((f: any) => !f.resolved)) {
-      await api.expect('POST', `/v1/cycles/${cycleId}/calibration/${flag.unitId}/resolution`, hr, {
-        reason: 'Ditinjau bersama pejabat penilai; sebaran sesuai kinerja nyata unit kecil ini (catatan kalibrasi).',
-      });
-      log(`  unit ${flag.unitId}: ${flag.violations.length} catatan kurva ditinjau HR`);
-    }
-  });
+    await atStage('CALIBRATION');
+    await hook('CALIBRATION');
+    log('Tahap 4 · Kalibrasi kurva distribusi');
+    await until('CALIBRATION', async () => {
+      const s = await summary();
+      for (const flag of (s.cycle.calibration?.flags ?? []).filter((f: any) => !f.resolved)) {
+        await api.expect('POST', `/v1/cycles/${cycleId}/calibration/${flag.unitId}/resolution`, hr, {
+          reason: 'Ditinjau bersama pejabat penilai; sebaran sesuai kinerja nyata unit kecil ini (catatan kalibrasi).',
+        });
+        log(`  unit ${flag.unitId}: ${flag.violations.length} catatan kurva ditinjau HR`);
+      }
+    });
   }
 
   // ── Approval: approvers act on digest links; one evaluation is returned and re-rated.
   async function approval() {
-  await atStage('APPROVAL');
-  await hook('APPROVAL');
-  lateActive = true;
-  log('Tahap 5 · Persetujuan atasan pejabat penilai (tautan email)');
-  await until('APPROVAL', async () => {
-    await actOnInbox((subject) => subject === sample.scenario.returnEvaluationOf && !returned.has('eval')
-      ? (returned.add('eval'), { decision: 'return', comment: 'Bukti dukung realisasi RHK 2 belum dilampirkan; mohon dilengkapi dan dinilai ulang.' })
-      : { decision: 'approve', comment: 'Setuju.' });
-    if (returned.has('eval') && !resubmitted.has('eval')) {
-      const nip = sample.scenario.returnEvaluationOf;
-      const ev = await api.call('GET', `/v1/cycles/${cycleId}/evaluations/${nip}`, { nip });
-      if (ev.body?.evaluation?.status === 'RETURNED_TO_RATER') {
-        resubmitted.add('eval');
-        await api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${nip}/rating`, { nip: raterOf.get(nip)! }, plans.get(nip)!.raterOverride ?? {});
-        log(`  penilaian ${employees.get(nip)?.name} dikembalikan dengan alasan, dinilai ulang, lalu disetujui`);
+    await atStage('APPROVAL');
+    await hook('APPROVAL');
+    lateActive = true;
+    log('Tahap 5 · Persetujuan atasan pejabat penilai (tautan email)');
+    await until('APPROVAL', async () => {
+      await actOnInbox((subject) =>
+        subject === sample.scenario.returnEvaluationOf && !returned.has('eval')
+          ? (returned.add('eval'), { decision: 'return', comment: 'Bukti dukung realisasi RHK 2 belum dilampirkan; mohon dilengkapi dan dinilai ulang.' })
+          : { decision: 'approve', comment: 'Setuju.' },
+      );
+      if (returned.has('eval') && !resubmitted.has('eval')) {
+        const nip = sample.scenario.returnEvaluationOf;
+        const ev = await api.call('GET', `/v1/cycles/${cycleId}/evaluations/${nip}`, { nip });
+        if (ev.body?.evaluation?.status === 'RETURNED_TO_RATER') {
+          resubmitted.add('eval');
+          await api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${nip}/rating`, { nip: raterOf.get(nip)! }, plans.get(nip)!.raterOverride ?? {});
+          log(`  penilaian ${employees.get(nip)?.name} dikembalikan dengan alasan, dinilai ulang, lalu disetujui`);
+        }
       }
-    }
-  });
+    });
   }
 
   // ── Objection window: one employee objects; the approver decides (final).
   async function objectionWindow() {
-  lateActive = false;
-  await atStage('OBJECTION');
-  await hook('OBJECTION');
-  log('Tahap 6 · Masa keberatan (14 hari)');
-  const objection = sample.scenario.objection;
-  const filed = await api.call('POST', `/v1/cycles/${cycleId}/evaluations/${objection.nip}/objection`, { nip: objection.nip }, { reason: objection.reason, requestedPredikat: objection.requestedPredikat });
-  if (filed.status >= 400 && filed.status !== 409) throw new Error(`objection: ${filed.status} ${JSON.stringify(filed.body)}`);
-  log(`  ${employees.get(objection.nip)?.name} mengajukan keberatan`);
-  await until('OBJECTION', async () => {
-    await actOnInbox(() => ({ decision: 'approve', comment: 'Keberatan diterima setelah klarifikasi dengan pejabat penilai.' }));
-  });
+    lateActive = false;
+    await atStage('OBJECTION');
+    await hook('OBJECTION');
+    log('Tahap 6 · Masa keberatan (14 hari)');
+    const objection = sample.scenario.objection;
+    const filed = await api.call(
+      'POST',
+      `/v1/cycles/${cycleId}/evaluations/${objection.nip}/objection`,
+      { nip: objection.nip },
+      { reason: objection.reason, requestedPredikat: objection.requestedPredikat },
+    );
+    if (filed.status >= 400 && filed.status !== 409) throw new Error(`objection: ${filed.status} ${JSON.stringify(filed.body)}`);
+    log(`  ${employees.get(objection.nip)?.name} mengajukan keberatan`);
+    await until('OBJECTION', async () => {
+      await actOnInbox(() => ({ decision: 'approve', comment: 'Keberatan diterima setelah klarifikasi dengan pejabat penilai.' }));
+    });
   }
 
   // ── Follow-up: results final; training and consequences recorded.
   async function followUp() {
-  log('Tahap 7 · Tindak lanjut');
-  await waitFor((s) => s.cycle.status === 'COMPLETED', 'the cycle to complete');
+    log('Tahap 7 · Tindak lanjut');
+    await waitFor((s) => s.cycle.status === 'COMPLETED', 'the cycle to complete');
   }
 
   /** Every evaluation's unit and rater as stored now, from HR's unit lists. */
@@ -351,7 +397,11 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
     for (const u of s.units) {
       let cursor: string | null = null;
       do {
-        const page: any = await api.expect('GET', `/v1/cycles/${cycleId}/evaluations?unitId=${encodeURIComponent(u.unitId)}&limit=200${cursor ? `&cursor=${cursor}` : ''}`, hr);
+        const page: any = await api.expect(
+          'GET',
+          `/v1/cycles/${cycleId}/evaluations?unitId=${encodeURIComponent(u.unitId)}&limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+          hr,
+        );
         for (const e of page.items) out.set(e.nip, { unitId: e.unitId, raterNip: e.raterNip });
         cursor = page.next;
       } while (cursor);
@@ -365,7 +415,11 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
     for (const u of s.units) {
       let cursor: string | null = null;
       do {
-        const page: any = await api.expect('GET', `/v1/cycles/${cycleId}/evaluations?unitId=${encodeURIComponent(u.unitId)}&limit=200${cursor ? `&cursor=${cursor}` : ''}`, hr);
+        const page: any = await api.expect(
+          'GET',
+          `/v1/cycles/${cycleId}/evaluations?unitId=${encodeURIComponent(u.unitId)}&limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+          hr,
+        );
         for (const e of page.items) evaluations.push({ nip: e.nip, name: e.name, unitId: e.unitId, status: e.status, predikat: e.predikat });
         cursor = page.next;
       } while (cursor);
@@ -379,7 +433,6 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
     return { cycleId, hrNip: hr.nip, summary: s, evaluations, emails: await emails, decisionsByLink, ikm };
   }
 }
-
 
 /** Groups NIPs (already ordered top-down) into levels: everyone in a level has a rater in an earlier level. */
 function groupByRater(order: string[], employees: Map<string, { raterNip?: string }>): string[][] {

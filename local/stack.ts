@@ -4,17 +4,18 @@
  * endpoint, and a local HTTP API calls the same handlers. Only configuration differs from AWS:
  * endpoints (AWS_ENDPOINT_URL_*), the mail adapter (outbox) and the link-key source (a file).
  */
-import { mkdirSync } from 'node:fs';
+
 import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Context } from 'aws-lambda';
 import { FUNCTIONS, type FunctionId } from '../infra/functions';
 import { ROUTES } from '../shared/http/routes';
-import { createTablesFromTemplate, LocalStackError, startDynamoDbLocal, type LocalDynamo } from './dynamodb';
-import { loadOrCreateLocalJwtKeys, localJwtAuthorizerConfig, mintLocalToken, startLocalHttpApi, type LocalJwtKeys } from './http';
+import { createTablesFromTemplate, type LocalDynamo, LocalStackError, startDynamoDbLocal } from './dynamodb';
+import type { FaultInjector } from './faults';
+import { type LocalJwtKeys, loadOrCreateLocalJwtKeys, localJwtAuthorizerConfig, mintLocalToken, startLocalHttpApi } from './http';
 import { resolveStateMachines, startLocalStepFunctions } from './sfn';
 import { resourcesOfType, synthesizeTemplates } from './synth';
-import type { FaultInjector } from './faults';
 
 export interface LocalStackOptions {
   /** Where state, outbox and keys live; DynamoDB data persists here when `persist` is set (resume after a kill). */
@@ -81,7 +82,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
   const templates = synthesizeTemplates(path.join(workDir, 'cdk.out'));
   const stopAll: (() => Promise<void>)[] = [];
-  const stop = async () => { for (const s of stopAll.reverse()) await s().catch(() => undefined); };
+  const stop = async () => {
+    for (const s of stopAll.reverse()) await s().catch(() => undefined);
+  };
   try {
     if (options.persist) mkdirSync(path.join(workDir, 'dynamodb'), { recursive: true });
     const dynamo: LocalDynamo = await startDynamoDbLocal({ port: options.dynamoPort, ...(options.persist ? { dataDir: path.join(workDir, 'dynamodb') } : {}) });
@@ -96,7 +99,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     for (const [logicalId, r] of functions) {
       const vars = (r.Properties.Environment?.Variables ?? {}) as Record<string, unknown>;
       const id = vars.FUNCTION_ID as FunctionId | undefined;
-      if (id && id in FUNCTIONS) { byLogicalId.set(logicalId, id); templateEnv = { ...templateEnv, ...vars }; }
+      if (id && id in FUNCTIONS) {
+        byLogicalId.set(logicalId, id);
+        templateEnv = { ...templateEnv, ...vars };
+      }
     }
     const modules = new Map<FunctionId, Promise<Handler>>();
     const handlerOf = (id: FunctionId) => {
@@ -113,14 +119,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // holds (no probe-then-bind race); its URL then goes into the handlers' environment (PUBLIC_BASE_URL).
     // Requests wait until that environment is set: a handler module must not load with the wrong one.
     let envReady!: () => void;
-    const envSet = new Promise<void>((resolve) => { envReady = resolve; });
+    const envSet = new Promise<void>((resolve) => {
+      envReady = resolve;
+    });
     const jwtKeys = await loadOrCreateLocalJwtKeys(keysDir);
     const http = await startLocalHttpApi({
       routes: ROUTES,
       port: options.httpPort ?? 0,
       jwt: localJwtAuthorizerConfig(jwtKeys),
       invoke: (functionId, event, context) => {
-        if (options.faults?.http503()) return Promise.resolve({ statusCode: 503, headers: { 'retry-after': '0' }, body: JSON.stringify({ message: 'Service Unavailable' }) });
+        if (options.faults?.http503())
+          return Promise.resolve({ statusCode: 503, headers: { 'retry-after': '0' }, body: JSON.stringify({ message: 'Service Unavailable' }) });
         return envSet.then(() => handlerOf(functionId as FunctionId)).then((h) => h(event, context));
       },
       log: process.env.LOCAL_HTTP_LOG ? (line) => log(`http ${line}`) : () => undefined,

@@ -5,12 +5,12 @@
  */
 import './sfn/polyfill';
 import { rmSync, writeFileSync } from 'node:fs';
-import { LOCAL_STACK_FILE } from './http/mint-token-cli';
 import path from 'node:path';
-import { loadSampleAgency } from './sample/schema';
-import { startLocalStack, type LocalStack } from './stack';
-import { runCycle, seedRoster } from './run-cycle';
+import { LOCAL_STACK_FILE } from './http/mint-token-cli';
 import { printReport } from './report';
+import { runCycle, seedRoster } from './run-cycle';
+import { loadSampleAgency } from './sample/schema';
+import { type LocalStack, startLocalStack } from './stack';
 
 const root = path.resolve(new URL('..', import.meta.url).pathname);
 const workDir = path.join(root, '.local', 'run');
@@ -23,9 +23,18 @@ async function main(): Promise<void> {
   rmSync(workDir, { recursive: true, force: true });
   log(`Kinerja ASN — siklus lokal untuk ${sample.name} (${sample.employees.filter((e) => !e.external).length} pegawai)`);
   let stack: LocalStack | undefined;
-  const stopAll = async () => { if (stack) { const s = stack; stack = undefined; await s.stop(); } };
+  const stopAll = async () => {
+    if (stack) {
+      const s = stack;
+      stack = undefined;
+      await s.stop();
+    }
+  };
   if (!process.argv.includes('--keep')) {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => { void stopAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143)); });
+    for (const signal of ['SIGINT', 'SIGTERM'] as const)
+      process.once(signal, () => {
+        void stopAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+      });
   }
   try {
     stack = await startLocalStack({
@@ -43,16 +52,23 @@ async function main(): Promise<void> {
     printReport(outcome, sample, (line) => console.log(line));
     // The HR report page and the CSV export, fetched from the API as HR would, kept as files.
     const hrToken = await stack.token(outcome.hrNip, ['hr', 'employee']);
-    for (const [route, file] of [['report', 'laporan-siklus.html'], ['export.csv', `penilaian-kinerja-${outcome.cycleId}.csv`]] as const) {
+    for (const [route, file] of [
+      ['report', 'laporan-siklus.html'],
+      ['export.csv', `penilaian-kinerja-${outcome.cycleId}.csv`],
+    ] as const) {
       const res = await fetch(`${stack.apiUrl}/v1/cycles/${outcome.cycleId}/${route}`, { headers: { authorization: `Bearer ${hrToken}` } });
       if (res.status !== 200) throw new Error(`GET ${route} → ${res.status}`);
       writeFileSync(path.join(workDir, file), Buffer.from(await res.arrayBuffer()));
       log(`${route === 'report' ? 'Laporan siklus (buka di peramban)' : 'Ekspor CSV (Excel)'}: ${path.relative(root, path.join(workDir, file))}`);
     }
-    log(`Selesai: ${outcome.evaluations.length} penilaian final, ${outcome.decisionsByLink} keputusan lewat tautan email, ${outcome.emails} email di ${path.relative(root, stack.outboxDir)}`);
+    log(
+      `Selesai: ${outcome.evaluations.length} penilaian final, ${outcome.decisionsByLink} keputusan lewat tautan email, ${outcome.emails} email di ${path.relative(root, stack.outboxDir)}`,
+    );
     if (process.argv.includes('--keep')) {
       // Leave the stack up for exploring with curl and the outbox links; Ctrl-C stops everything.
-      log(`Stack tetap berjalan: API ${stack.apiUrl} — token: npm run -s mint-token -- --nip <NIP> --role hr (kunci ${path.relative(root, path.join(workDir, 'keys'))}). Ctrl-C untuk berhenti.`);
+      log(
+        `Stack tetap berjalan: API ${stack.apiUrl} — token: npm run -s mint-token -- --nip <NIP> --role hr (kunci ${path.relative(root, path.join(workDir, 'keys'))}). Ctrl-C untuk berhenti.`,
+      );
       await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
     }
   } finally {

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { existsSync, readFileSync } from 'node:fs';
 // Checks the import rules in .dependency-cruiser.cjs and prints one line per violation (nothing when clean).
 // Uses dependency-cruiser's API rather than its CLI: the CLI of dependency-cruiser 18 refuses to start on
 // Node 20, which this project still supports; the API runs fine on it.
@@ -6,7 +7,6 @@
 //   node scripts/check-architecture.mjs shared     only these folders
 import path from 'node:path';
 import process from 'node:process';
-import { existsSync, readFileSync } from 'node:fs';
 import { cruise } from 'dependency-cruiser';
 import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
 import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
@@ -52,15 +52,29 @@ if (folders === FOLDERS) {
 // Debt the restructuring left, one line each (README, "Architecture"): listed lines are reported but
 // tolerated; a new violation fails, and so does a listed one that is gone (the list only shrinks).
 const KNOWN_FILE = 'scripts/architecture-known-violations.txt';
-const known = new Set(existsSync(KNOWN_FILE) ? readFileSync(KNOWN_FILE, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')) : []);
+const known = new Set(
+  existsSync(KNOWN_FILE)
+    ? readFileSync(KNOWN_FILE, 'utf8')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith('#'))
+    : [],
+);
 let fresh = 0;
 let fixed = 0;
 for (const line of [...lines].sort()) {
   if (known.has(line)) console.log(`known: ${line}`);
-  else { console.log(line); fresh++; }
+  else {
+    console.log(line);
+    fresh++;
+  }
 }
 if (folders === FOLDERS) {
-  for (const line of known) if (!lines.has(line)) { console.log(`fixed, remove from ${KNOWN_FILE}: ${line}`); fixed++; }
+  for (const line of known)
+    if (!lines.has(line)) {
+      console.log(`fixed, remove from ${KNOWN_FILE}: ${line}`);
+      fixed++;
+    }
 }
 const { error, warn, totalCruised } = output.summary;
 console.error(

@@ -3,7 +3,7 @@
 // Only the token goes to stdout, so `TOKEN=$(npm run -s mint-token -- …)` works; what it did and errors go to
 // stderr (bad arguments, or no running stack's keys: exit 2).
 import { loadOrCreateLocalJwtKeys, mintLocalToken } from '../local/http/keys';
-import { checkKeysDir, MINT_TOKEN_USAGE, runningStack, UsageError, parseMintTokenArgs } from '../local/http/mint-token-cli';
+import { checkKeysDir, MINT_TOKEN_USAGE, parseMintTokenArgs, runningStack, UsageError } from '../local/http/mint-token-cli';
 
 async function main(argv: readonly string[]): Promise<number> {
   let args;
@@ -34,7 +34,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const stack = runningStack(args.keysDir);
   process.stderr.write(
     `mint-token: ${args.roles.join('+')} token for ${args.nip} (${args.agencyId}, ${args.expiresIn}), signed with ${keys.privateKeyPath}; ` +
-      (stack ? `the local stack using these keys is running: API ${stack.apiUrl}\n` : 'no running local stack uses these keys (npm start -- --keep starts one)\n'),
+      (stack
+        ? `the local stack using these keys is running: API ${stack.apiUrl}\n`
+        : 'no running local stack uses these keys (npm start -- --keep starts one)\n'),
   );
   return 0;
 }

@@ -2,7 +2,7 @@
 // Runs every test layer once and ends with the plain line CI reads: "N passed, N failed".
 // vitest's own summary is not a format CI parses, so the count comes from its JSON report.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 mkdirSync('test-results', { recursive: true });
 const report = 'test-results/vitest.json';

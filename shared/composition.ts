@@ -7,22 +7,27 @@
  * (`deps.clock = fixedClock(…)`): the installed ports read it at each call.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { usePorts } from './application/context';
-import type { Clock, Ports } from './application/ports';
-import { config } from './config';
 import { systemClock } from './adapters/clock';
 import { dynamoRepositories } from './adapters/dynamodb/ports';
-import { linkKeyProviderFromEnv, type LinkKeyProvider } from './adapters/links/link-keys';
-import { buildDecisionUrl } from './adapters/links/links';
 import { clientHash, fingerprint, idempotencyKeyHash, useLinkKeys } from './adapters/links/derived-keys';
+import { type LinkKeyProvider, linkKeyProviderFromEnv } from './adapters/links/link-keys';
+import { buildDecisionUrl } from './adapters/links/links';
 import { mailerFromEnv } from './adapters/mail/env';
-import type { Mailer } from './adapters/mail/types';
 import {
-  renderApprovalDigest, renderDelegationNotice, renderEscalation, renderReminder, renderResultNotice, renderSkpApprovalRequest,
+  renderApprovalDigest,
+  renderDelegationNotice,
+  renderEscalation,
+  renderReminder,
+  renderResultNotice,
+  renderSkpApprovalRequest,
 } from './adapters/mail/templates';
+import type { Mailer } from './adapters/mail/types';
 import { logger } from './adapters/powertools';
 import { escapeHtml } from './adapters/render/pages/html';
 import { stepFunctionsWorkflow } from './adapters/stepfunctions/workflow';
+import { usePorts } from './application/context';
+import type { Clock, Ports } from './application/ports';
+import { config } from './config';
 import { dailyLimit } from './domain/skm/limits';
 import { signCursor, verifyCursor } from './http/cursors';
 
@@ -49,7 +54,9 @@ export function realPorts(): Ports {
   const repositories = dynamoRepositories();
   return {
     ...repositories,
-    get clock() { return deps.clock; },
+    get clock() {
+      return deps.clock;
+    },
     newId: () => deps.newId(),
     mailer: () => deps.mailer(),
     templates: {
@@ -77,10 +84,18 @@ export function realPorts(): Ports {
     workflow: stepFunctionsWorkflow(() => config().STATE_MACHINE_ARN),
     log: { debug: (m, extra) => logger.debug(m, extra ?? {}), info: (m, extra) => logger.info(m, extra ?? {}) },
     settings: {
-      get publicBaseUrl() { return config().PUBLIC_BASE_URL; },
-      get hrEmail() { return config().HR_EMAIL; },
-      get linkTtlHours() { return config().LINK_TTL_HOURS; },
-      get skmDailyLimit() { return dailyLimit(process.env); },
+      get publicBaseUrl() {
+        return config().PUBLIC_BASE_URL;
+      },
+      get hrEmail() {
+        return config().HR_EMAIL;
+      },
+      get linkTtlHours() {
+        return config().LINK_TTL_HOURS;
+      },
+      get skmDailyLimit() {
+        return dailyLimit(process.env);
+      },
     },
   };
 }

@@ -11,7 +11,10 @@ const ConfigSchema = z.object({
   AGENCY_ID: z.string().min(1).default('kec-asemrowo'),
   HR_EMAIL: z.string().optional(),
   /** How long a signed decision link stays valid, in hours. */
-  LINK_TTL_HOURS: z.coerce.number().positive().default(24 * 21),
+  LINK_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 21),
   POWERTOOLS_SERVICE_NAME: z.string().default('asn-kinerja'),
 });
 export type Config = z.infer<typeof ConfigSchema>;

@@ -3,8 +3,9 @@
  * PutItem and two-item TransactWriteItems (both items conditional Puts), at a given concurrency, on the
  * cycle's own table (items under a BENCH# prefix, no index attributes), through a client of its own.
  */
-import { DynamoDBClient, GetItemCommand, PutItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
+
 import http from 'node:http';
+import { DynamoDBClient, GetItemCommand, PutItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { processCpuSeconds, round } from './util';
 
 export interface CeilingResult {
@@ -37,26 +38,36 @@ async function rate(durationMs: number, concurrency: number, op: (i: number) => 
   const lat: number[] = [];
   const end = performance.now() + durationMs;
   const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (performance.now() < end) {
-      const t = performance.now();
-      await op(i++);
-      lat.push(performance.now() - t);
-      done++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        await op(i++);
+        lat.push(performance.now() - t);
+        done++;
+      }
+    }),
+  );
   const secs = (performance.now() - started) / 1000;
   lat.sort((a, b) => a - b);
   return { perSec: done / secs, p50: lat[Math.floor(lat.length / 2)] ?? Number.NaN, secs };
 }
 
-export async function measureCeiling(endpoint: string, tableName: string, options: { concurrency?: number; durationMs?: number; tag?: string; dynamoPid?: number } = {}): Promise<CeilingResult> {
+export async function measureCeiling(
+  endpoint: string,
+  tableName: string,
+  options: { concurrency?: number; durationMs?: number; tag?: string; dynamoPid?: number } = {},
+): Promise<CeilingResult> {
   const client = benchClient(endpoint);
   const concurrency = options.concurrency ?? 16;
   const durationMs = options.durationMs ?? 4000;
   const tag = options.tag ?? String(Date.now());
   const payload = { S: 'x'.repeat(300) };
-  const put = (pk: string) => ({ TableName: tableName, Item: { PK: { S: pk }, SK: { S: 'ITEM' }, payload, at: { S: new Date().toISOString() } }, ConditionExpression: 'attribute_not_exists(PK)' });
+  const put = (pk: string) => ({
+    TableName: tableName,
+    Item: { PK: { S: pk }, SK: { S: 'ITEM' }, payload, at: { S: new Date().toISOString() } },
+    ConditionExpression: 'attribute_not_exists(PK)',
+  });
   try {
     // Warm-up: connections and the JIT on both sides.
     await rate(500, concurrency, (i) => client.send(new PutItemCommand(put(`BENCH#${tag}#warm#${i}`))));
@@ -68,18 +79,28 @@ export async function measureCeiling(endpoint: string, tableName: string, option
     let c1 = cpu();
     const putCpu = perOp(c0, c1, p);
     c0 = cpu();
-    const t = await rate(durationMs, concurrency, (i) => client.send(new TransactWriteItemsCommand({
-      TransactItems: [{ Put: put(`BENCH#${tag}#tx#${i}#a`) }, { Put: put(`BENCH#${tag}#tx#${i}#b`) }],
-    })));
+    const t = await rate(durationMs, concurrency, (i) =>
+      client.send(
+        new TransactWriteItemsCommand({
+          TransactItems: [{ Put: put(`BENCH#${tag}#tx#${i}#a`) }, { Put: put(`BENCH#${tag}#tx#${i}#b`) }],
+        }),
+      ),
+    );
     c1 = cpu();
     const txCpu = perOp(c0, c1, t);
     c0 = cpu();
-    const g = await rate(Math.min(durationMs, 2000), concurrency, (i) => client.send(new GetItemCommand({ TableName: tableName, Key: { PK: { S: `BENCH#${tag}#put#${i % 500}` }, SK: { S: 'ITEM' } }, ConsistentRead: true })));
+    const g = await rate(Math.min(durationMs, 2000), concurrency, (i) =>
+      client.send(new GetItemCommand({ TableName: tableName, Key: { PK: { S: `BENCH#${tag}#put#${i % 500}` }, SK: { S: 'ITEM' } }, ConsistentRead: true })),
+    );
     c1 = cpu();
     const getCpu = perOp(c0, c1, g);
     return {
-      concurrency, putItemPerSec: round(p.perSec), transactWrite2PerSec: round(t.perSec), getItemPerSec: round(g.perSec),
-      putItemP50Ms: round(p.p50, 2), transactP50Ms: round(t.p50, 2),
+      concurrency,
+      putItemPerSec: round(p.perSec),
+      transactWrite2PerSec: round(t.perSec),
+      getItemPerSec: round(g.perSec),
+      putItemP50Ms: round(p.p50, 2),
+      transactP50Ms: round(t.p50, 2),
       ...(putCpu !== undefined ? { dynamoCpuMsPerPut: putCpu } : {}),
       ...(txCpu !== undefined ? { dynamoCpuMsPerTransaction: txCpu } : {}),
       ...(getCpu !== undefined ? { dynamoCpuMsPerGet: getCpu } : {}),

@@ -7,9 +7,9 @@ import '../../local/sfn/polyfill';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { benchClient, type CeilingResult, measureCeiling } from './ceiling';
+import { type DriverResult, STAGES as STAGE_NAMES, type StageName } from './driver';
 import { DynamoMeter, HttpMeter, LambdaMeter, Phase, SfnMeter } from './meters';
-import { benchClient, measureCeiling, type CeilingResult } from './ceiling';
-import { STAGES as STAGE_NAMES, type DriverResult, type StageName } from './driver';
 import { CpuProfiler } from './profile';
 import { findPid, log, machine, processCpuSeconds, REPO_ROOT, round, selfCpuSeconds } from './util';
 
@@ -40,9 +40,24 @@ export interface CycleRun {
   ceilingBefore: CeilingResult;
   ceilingAfter: CeilingResult;
   driver: DriverResult;
-  dynamo: { cycle: ReturnType<typeof DynamoMeter.report>; byStage: Record<string, ReturnType<typeof DynamoMeter.report>>; patterns: ReturnType<DynamoMeter['patternReport']>; patternsByStage: Record<string, ReturnType<DynamoMeter['patternReport']>> };
+  dynamo: {
+    cycle: ReturnType<typeof DynamoMeter.report>;
+    byStage: Record<string, ReturnType<typeof DynamoMeter.report>>;
+    patterns: ReturnType<DynamoMeter['patternReport']>;
+    patternsByStage: Record<string, ReturnType<DynamoMeter['patternReport']>>;
+  };
   lambda: { cycle: ReturnType<typeof LambdaMeter.report>; byStage: Record<string, ReturnType<typeof LambdaMeter.report>>; notInstrumented: string[] };
-  sfn: { transitions: number; retried: number; executions: number; byState: Record<string, number>; byStage: Record<string, number>; taskMs: Record<string, { n: number; p50: number; p95: number; totalMs: number }>; maxHistoryEvents: number; totalHistoryEvents: number; warnings: string[] };
+  sfn: {
+    transitions: number;
+    retried: number;
+    executions: number;
+    byState: Record<string, number>;
+    byStage: Record<string, number>;
+    taskMs: Record<string, { n: number; p50: number; p95: number; totalMs: number }>;
+    maxHistoryEvents: number;
+    totalHistoryEvents: number;
+    warnings: string[];
+  };
   http: { requests: number; byRoute: ReturnType<HttpMeter['report']>; byStage: Record<string, number>; errors: string[]; driverRequests: number };
   emails: { total: number; bytes: number; byKind: Record<string, number> };
   logs?: { lines: number; bytes: number; byLevel: Record<string, number> };
@@ -83,7 +98,12 @@ function captureHandlerLogs(): { stats: { lines: number; bytes: number; byLevel:
     }
     return (original as (c: unknown, ...r: unknown[]) => boolean)(chunk, ...rest);
   };
-  return { stats, restore: () => { (process.stdout as { write: unknown }).write = original; } };
+  return {
+    stats,
+    restore: () => {
+      (process.stdout as { write: unknown }).write = original;
+    },
+  };
 }
 
 export async function runCycleBench(options: CycleRunOptions): Promise<CycleRun> {
@@ -139,8 +159,15 @@ export async function runCycleBench(options: CycleRunOptions): Promise<CycleRun>
     const seedMs = performance.now() - s0;
     log(`  roster of ${sample.employees.length} people and ${sample.units.length} units seeded in ${(seedMs / 1000).toFixed(1)} s`);
 
-    const ceilingBefore = await measureCeiling(stack.dynamoEndpoint, stack.tableName, { concurrency: 16, durationMs: options.ceilingMs ?? 4000, tag: 'before', dynamoPid });
-    log(`  DynamoDB Local ceiling (c=16): ${ceilingBefore.putItemPerSec} conditional PutItem/s, ${ceilingBefore.transactWrite2PerSec} two-item TransactWriteItems/s`);
+    const ceilingBefore = await measureCeiling(stack.dynamoEndpoint, stack.tableName, {
+      concurrency: 16,
+      durationMs: options.ceilingMs ?? 4000,
+      tag: 'before',
+      dynamoPid,
+    });
+    log(
+      `  DynamoDB Local ceiling (c=16): ${ceilingBefore.putItemPerSec} conditional PutItem/s, ${ceilingBefore.transactWrite2PerSec} two-item TransactWriteItems/s`,
+    );
 
     const profiler = options.profile ? new CpuProfiler() : undefined;
     const profiles: Record<string, Record<string, { ms: number; pct: number }>> = {};
@@ -171,7 +198,9 @@ export async function runCycleBench(options: CycleRunOptions): Promise<CycleRun>
       const current = phase.current;
       const st = (STAGE_NAMES as readonly string[]).includes(current) ? await driver.observer.stage(current as StageName).catch(() => undefined) : undefined;
       const tx = dynamoMeter.totals().get('TransactWriteItems')?.calls ?? 0;
-      log(`    [${((performance.now() - started) / 1000).toFixed(0)} s] ${current}${st ? ` ${st.done ?? 0}/${st.total ?? 0} done` : ''} · ${driver.actionCount.toLocaleString('en')} requests by people · ${tx.toLocaleString('en')} transactions`);
+      log(
+        `    [${((performance.now() - started) / 1000).toFixed(0)} s] ${current}${st ? ` ${st.done ?? 0}/${st.total ?? 0} done` : ''} · ${driver.actionCount.toLocaleString('en')} requests by people · ${tx.toLocaleString('en')} transactions`,
+      );
     }, 10_000);
     let result: DriverResult;
     try {
@@ -181,26 +210,51 @@ export async function runCycleBench(options: CycleRunOptions): Promise<CycleRun>
       progressTimer = undefined;
     }
     await profileChain;
-    if (profiler && profiling) { profiles[profiling] = await profiler.stop(); profiling = undefined; }
+    if (profiler && profiling) {
+      profiles[profiling] = await profiler.stop();
+      profiling = undefined;
+    }
     phase.current = 'after';
 
-    const ceilingAfter = await measureCeiling(stack.dynamoEndpoint, stack.tableName, { concurrency: 16, durationMs: options.ceilingMs ?? 4000, tag: 'after', dynamoPid });
+    const ceilingAfter = await measureCeiling(stack.dynamoEndpoint, stack.tableName, {
+      concurrency: 16,
+      durationMs: options.ceilingMs ?? 4000,
+      tag: 'after',
+      dynamoPid,
+    });
     log(`  DynamoDB Local ceiling after the cycle: ${ceilingAfter.putItemPerSec} PutItem/s, ${ceilingAfter.transactWrite2PerSec} TransactWriteItems/s`);
 
     // Every stage's phase, including one the cycle failed in.
     const cycleStages: string[] = [...STAGE_NAMES];
     const executions = stack.sfn.listExecutions();
-    const taskMs = Object.fromEntries([...sfnMeter.taskMs].map(([k, v]) => {
-      const sorted = [...v].sort((a, b) => a - b);
-      return [k, { n: v.length, p50: sorted[Math.floor(v.length / 2)] ?? 0, p95: sorted[Math.min(v.length - 1, Math.ceil(v.length * 0.95) - 1)] ?? 0, totalMs: v.reduce((a, b) => a + b, 0) }];
-    }));
+    const taskMs = Object.fromEntries(
+      [...sfnMeter.taskMs].map(([k, v]) => {
+        const sorted = [...v].sort((a, b) => a - b);
+        return [
+          k,
+          {
+            n: v.length,
+            p50: sorted[Math.floor(v.length / 2)] ?? 0,
+            p95: sorted[Math.min(v.length - 1, Math.ceil(v.length * 0.95) - 1)] ?? 0,
+            totalMs: v.reduce((a, b) => a + b, 0),
+          },
+        ];
+      }),
+    );
     const emails = outboxStats(stack.outboxDir);
     const storage = options.captureLogs ? await tableStorage(stack.dynamoEndpoint, stack.tableName) : undefined;
     return {
-      n, seed, concurrency, daySeconds, maxStageGapMs,
-      machineBefore, machineAfter: machine(),
-      startupMs: Math.round(startupMs), seedMs: Math.round(seedMs),
-      ceilingBefore, ceilingAfter,
+      n,
+      seed,
+      concurrency,
+      daySeconds,
+      maxStageGapMs,
+      machineBefore,
+      machineAfter: machine(),
+      startupMs: Math.round(startupMs),
+      seedMs: Math.round(seedMs),
+      ceilingBefore,
+      ceilingAfter,
       driver: result,
       dynamo: {
         cycle: DynamoMeter.report(dynamoMeter.totals(cycleStages)),

@@ -13,14 +13,14 @@
  *   HR reads the cycle summary over HTTP once, to find the calibration flags, as a person would.
  * - Every write carries an Idempotency-Key, so a request re-sent on a reset socket is a replay.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { LocalStack } from '../../local/stack';
-import type { SampleAgency, SamplePlan } from '../../local/sample/schema';
-import { parseOutboxMessage } from '../../shared/adapters/mail/outbox';
-import { keys } from '../../shared/adapters/dynamodb/keys';
 import { colleaguesToInvite } from '../../local/invitations';
+import type { SampleAgency, SamplePlan } from '../../local/sample/schema';
+import type { LocalStack } from '../../local/stack';
+import { keys } from '../../shared/adapters/dynamodb/keys';
+import { parseOutboxMessage } from '../../shared/adapters/mail/outbox';
 import { benchClient } from './ceiling';
 import { HttpClient } from './http';
 import type { Phase } from './meters';
@@ -61,7 +61,12 @@ export interface DriverResult {
 }
 
 type Roles = ('hr' | 'employee')[];
-type CycleItem = { stage: StageName; status: string; failure?: { stage: string; error: string; cause?: string }; calibration?: { flags: { unitId: string; resolved: boolean }[] } };
+type CycleItem = {
+  stage: StageName;
+  status: string;
+  failure?: { stage: string; error: string; cause?: string };
+  calibration?: { flags: { unitId: string; resolved: boolean }[] };
+};
 type StageItem = { total?: number; done?: number; readyAt?: string; closedAt?: string };
 
 export interface DriverOptions {
@@ -78,7 +83,11 @@ export interface DriverOptions {
 class Observer {
   private readonly doc: DynamoDBDocumentClient;
   lastStage: StageItem | undefined;
-  constructor(endpoint: string, private readonly table: string, private readonly cycleId: string) {
+  constructor(
+    endpoint: string,
+    private readonly table: string,
+    private readonly cycleId: string,
+  ) {
     this.doc = DynamoDBDocumentClient.from(benchClient(endpoint));
   }
   async cycle(): Promise<CycleItem | undefined> {
@@ -94,20 +103,32 @@ class Observer {
     const all: { status: string; predikat?: string }[] = [];
     let cursor: Record<string, unknown> | undefined;
     do {
-      const out = await this.doc.send(new QueryCommand({
-        TableName: this.table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': `CYCLE#${this.cycleId}#UNIT#${unitId}` }, ExclusiveStartKey: cursor,
-        ProjectionExpression: '#s, predikat', ExpressionAttributeNames: { '#s': 'status' },
-      }));
+      const out = await this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': `CYCLE#${this.cycleId}#UNIT#${unitId}` },
+          ExclusiveStartKey: cursor,
+          ProjectionExpression: '#s, predikat',
+          ExpressionAttributeNames: { '#s': 'status' },
+        }),
+      );
       all.push(...((out.Items ?? []) as { status: string; predikat?: string }[]));
       cursor = out.LastEvaluatedKey;
     } while (cursor);
     return all;
   }
-  close(): void { this.doc.destroy(); }
+  close(): void {
+    this.doc.destroy();
+  }
 }
 
-interface DigestLink { url: string; decisionId: string; subjectNip?: string }
+interface DigestLink {
+  url: string;
+  decisionId: string;
+  subjectNip?: string;
+}
 
 export class BulkDriver {
   private readonly http: HttpClient;
@@ -125,7 +146,11 @@ export class BulkDriver {
   private readonly t0 = performance.now();
   private readonly deadline: number;
 
-  constructor(private readonly stack: LocalStack, private readonly sample: SampleAgency, private readonly opts: DriverOptions) {
+  constructor(
+    private readonly stack: LocalStack,
+    private readonly sample: SampleAgency,
+    private readonly opts: DriverOptions,
+  ) {
     this.http = new HttpClient(Math.max(64, opts.concurrency * 4));
     this.cycleId = `${sample.agencyId}-${sample.year}`;
     this.obs = new Observer(stack.dynamoEndpoint, stack.tableName, this.cycleId);
@@ -136,31 +161,57 @@ export class BulkDriver {
     this.deadline = Date.now() + (opts.timeoutMs ?? 30 * 60_000);
   }
 
-  get observer() { return this.obs; }
-  get actionCount() { return this.actions; }
-  get httpRequests() { return this.http.requests; }
+  get observer() {
+    return this.obs;
+  }
+  get actionCount() {
+    return this.actions;
+  }
+  get httpRequests() {
+    return this.http.requests;
+  }
 
   // ── HTTP as a person ───────────────────────────────────────────────────────────────────────────
 
   private token(nip: string, roles: Roles): Promise<string> {
     const key = `${nip}|${roles.join(',')}`;
     let t = this.tokens.get(key);
-    if (!t) { t = this.stack.token(nip, roles); this.tokens.set(key, t); }
+    if (!t) {
+      t = this.stack.token(nip, roles);
+      this.tokens.set(key, t);
+    }
     return t;
   }
 
-  private async call(method: string, p: string, as: { nip: string; roles?: Roles }, body?: unknown, idempotencyKey?: string): Promise<{ status: number; body: any }> {
+  private async call(
+    method: string,
+    p: string,
+    as: { nip: string; roles?: Roles },
+    body?: unknown,
+    idempotencyKey?: string,
+  ): Promise<{ status: number; body: any }> {
     const headers: Record<string, string> = { authorization: `Bearer ${await this.token(as.nip, as.roles ?? ['employee'])}` };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
     const r = await this.http.request(method, `${this.stack.apiUrl}${p}`, { headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
     this.actions++;
     let parsed: unknown;
-    try { parsed = r.text ? JSON.parse(r.text) : undefined; } catch { parsed = r.text; }
+    try {
+      parsed = r.text ? JSON.parse(r.text) : undefined;
+    } catch {
+      parsed = r.text;
+    }
     return { status: r.status, body: parsed };
   }
 
-  private async must(method: string, p: string, as: { nip: string; roles?: Roles }, body?: unknown, idempotencyKey?: string, allowed: number[] = []): Promise<any> {
+  private async must(
+    method: string,
+    p: string,
+    as: { nip: string; roles?: Roles },
+    body?: unknown,
+    idempotencyKey?: string,
+    allowed: number[] = [],
+  ): Promise<any> {
     const r = await this.call(method, p, as, body, idempotencyKey);
     if (r.status >= 400 && !allowed.includes(r.status)) {
       const msg = `${method} ${p} as ${as.nip} → ${r.status}: ${JSON.stringify(r.body).slice(0, 300)}`;
@@ -183,7 +234,15 @@ export class BulkDriver {
     if (!form) return 200; // already decided (the page says by whom)
     const fields = new URLSearchParams();
     for (const m of form[2]!.matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/gi)) {
-      fields.set(m[1]!, m[2]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+      fields.set(
+        m[1]!,
+        m[2]!
+          .replace(/&amp;/g, '&')
+          .replace(/&quot;/g, '"')
+          .replace(/&#39;/g, "'")
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>'),
+      );
     }
     fields.set('decision', decision);
     fields.set('comment', comment);
@@ -199,7 +258,11 @@ export class BulkDriver {
   /** New digest emails of a stage: their approve links, each with the NIP shown next to it. */
   private async newDigestLinks(stage: StageName): Promise<DigestLink[]> {
     let names: string[];
-    try { names = await readdir(this.stack.outboxDir); } catch { return []; }
+    try {
+      names = await readdir(this.stack.outboxDir);
+    } catch {
+      return [];
+    }
     const fresh = names.filter((n) => n.startsWith('digest_') && n.includes(`_${stage}_`) && n.endsWith('.eml') && !this.seenMail.has(n));
     const links: DigestLink[] = [];
     for (const name of fresh) {
@@ -208,7 +271,10 @@ export class BulkDriver {
       const message = parseOutboxMessage(await readFile(file, 'utf8'), file);
       let subject: string | undefined;
       for (const m of message.html.matchAll(/NIP (\d{18})|href="([^"]*\/v1\/decisions\/[^"]*)"/g)) {
-        if (m[1]) { subject = m[1]; continue; }
+        if (m[1]) {
+          subject = m[1];
+          continue;
+        }
         const url = m[2]!.replace(/&amp;/g, '&');
         const parsed = /\/v1\/decisions\/([^/?]+)\?(.*)$/.exec(url);
         if (!parsed || new URLSearchParams(parsed[2]).get('a') !== 'approve') continue;
@@ -223,7 +289,12 @@ export class BulkDriver {
    * (approve, or what `decide` says), concurrently; `busy()` says whether other work of the stage is
    * still going (then waiting for mail is not idle time).
    */
-  private async decisionLoop(stage: StageName, decide: (subjectNip: string | undefined) => { decision: 'approve' | 'return'; comment: string; then?: () => Promise<void> }, busy: () => boolean, timing: { idleMs: number; lastActionAt: number }): Promise<void> {
+  private async decisionLoop(
+    stage: StageName,
+    decide: (subjectNip: string | undefined) => { decision: 'approve' | 'return'; comment: string; then?: () => Promise<void> },
+    busy: () => boolean,
+    timing: { idleMs: number; lastActionAt: number },
+  ): Promise<void> {
     let lastCheck = 0;
     for (;;) {
       // Two digests read in one poll may list the same decision (a new digest repeats what is still
@@ -296,11 +367,15 @@ export class BulkDriver {
         await this.drive(stage, timing);
         const acted = Math.max(timing.lastActionAt, readyAt);
         // Settled: the cycle has moved on.
-        await this.waitFor(`the end of ${stage}`, async () => {
-          const c = await this.obs.cycle();
-          if (c?.failure) throw new Error(`Cycle failed at ${c.failure.stage}: ${c.failure.error} ${c.failure.cause ?? ''}`);
-          return !c || c.stage !== stage || c.status !== 'ACTIVE';
-        }, 25);
+        await this.waitFor(
+          `the end of ${stage}`,
+          async () => {
+            const c = await this.obs.cycle();
+            if (c?.failure) throw new Error(`Cycle failed at ${c.failure.stage}: ${c.failure.error} ${c.failure.cause ?? ''}`);
+            return !c || c.stage !== stage || c.status !== 'ACTIVE';
+          },
+          25,
+        );
         const left = performance.now();
         const cpu1 = this.opts.cpu?.();
         timings.push({
@@ -312,9 +387,16 @@ export class BulkDriver {
           totalMs: Math.round(left - enteredAt),
           idleMs: Math.round(timing.idleMs),
           actions: this.actions - actions0,
-          ...(cpu0 && cpu1 ? { nodeCpuS: Math.round((cpu1.node - cpu0.node) * 10) / 10, ...(cpu0.dynamo !== undefined && cpu1.dynamo !== undefined ? { dynamoCpuS: Math.round((cpu1.dynamo - cpu0.dynamo) * 10) / 10 } : {}) } : {}),
+          ...(cpu0 && cpu1
+            ? {
+                nodeCpuS: Math.round((cpu1.node - cpu0.node) * 10) / 10,
+                ...(cpu0.dynamo !== undefined && cpu1.dynamo !== undefined ? { dynamoCpuS: Math.round((cpu1.dynamo - cpu0.dynamo) * 10) / 10 } : {}),
+              }
+            : {}),
         });
-        this.opts.log(`  ${stage}: done in ${((left - enteredAt) / 1000).toFixed(1)} s (open ${((readyAt - enteredAt) / 1000).toFixed(1)} s, people ${((acted - readyAt) / 1000).toFixed(1)} s, settle ${((left - acted) / 1000).toFixed(1)} s)`);
+        this.opts.log(
+          `  ${stage}: done in ${((left - enteredAt) / 1000).toFixed(1)} s (open ${((readyAt - enteredAt) / 1000).toFixed(1)} s, people ${((acted - readyAt) / 1000).toFixed(1)} s, settle ${((left - acted) / 1000).toFixed(1)} s)`,
+        );
         enteredAt = left;
       }
     } catch (err) {
@@ -338,7 +420,17 @@ export class BulkDriver {
     });
     this.http.close();
     this.obs.close();
-    return { cycleId: this.cycleId, stages: timings, totalMs: Math.round(totalMs), httpRequests: this.http.requests, decisionsByLink: this.decisionsByLink, errors: this.errors, finalEvaluations, withPredikat, ...(failure ? { failure } : {}) };
+    return {
+      cycleId: this.cycleId,
+      stages: timings,
+      totalMs: Math.round(totalMs),
+      httpRequests: this.http.requests,
+      decisionsByLink: this.decisionsByLink,
+      errors: this.errors,
+      finalEvaluations,
+      withPredikat,
+      ...(failure ? { failure } : {}),
+    };
   }
 
   private async drive(stage: StageName, timing: { idleMs: number; lastActionAt: number }): Promise<void> {
@@ -347,38 +439,56 @@ export class BulkDriver {
     const plans = this.sample.plans;
     const scenario = this.sample.scenario;
     const raterOf = (nip: string) => this.raterOf.get(nip)!;
-    const mark = () => { timing.lastActionAt = performance.now(); };
+    const mark = () => {
+      timing.lastActionAt = performance.now();
+    };
 
     switch (stage) {
       case 'PLANNING': {
         let submitting = true;
         let returned = false;
         const submit = async () => {
-          for (const level of levels(plans.map((p) => p.nip), this.raterOf)) {
+          for (const level of levels(
+            plans.map((p) => p.nip),
+            this.raterOf,
+          )) {
             await mapLimit(level, c, (nip) => this.must('PUT', `${cyc}/evaluations/${nip}/skp`, { nip }, this.plans.get(nip)!.skp, `skp:${nip}`, [409]));
           }
           submitting = false;
           mark();
         };
-        const approve = this.decisionLoop('PLANNING', (subject) => {
-          if (subject === scenario.returnSkpOf && !returned) {
-            returned = true;
-            return {
-              decision: 'return', comment: 'Mohon indikator RHK 1 dibuat terukur dan selaras dengan RHK atasan.',
-              then: () => this.must('PUT', `${cyc}/evaluations/${subject}/skp`, { nip: subject }, this.plans.get(subject)!.skp, `skp-resubmit:${subject}`),
-            };
-          }
-          return { decision: 'approve', comment: '' };
-        }, () => submitting, timing);
+        const approve = this.decisionLoop(
+          'PLANNING',
+          (subject) => {
+            if (subject === scenario.returnSkpOf && !returned) {
+              returned = true;
+              return {
+                decision: 'return',
+                comment: 'Mohon indikator RHK 1 dibuat terukur dan selaras dengan RHK atasan.',
+                then: () => this.must('PUT', `${cyc}/evaluations/${subject}/skp`, { nip: subject }, this.plans.get(subject)!.skp, `skp-resubmit:${subject}`),
+              };
+            }
+            return { decision: 'approve', comment: '' };
+          },
+          () => submitting,
+          timing,
+        );
         await Promise.all([submit(), approve]);
         return;
       }
       case 'MIDYEAR': {
         await mapLimit(plans, c, async (p) => {
           await this.must('PUT', `${cyc}/evaluations/${p.nip}/progress`, { nip: p.nip }, { realisations: p.midyear }, `midyear-progress:${p.nip}`);
-          await this.must('PUT', `${cyc}/evaluations/${p.nip}/midyear-review`, { nip: raterOf(p.nip) }, {
-            rating: 'SESUAI', notes: 'Capaian tengah tahun sesuai rencana; lanjutkan dan lengkapi bukti dukung.',
-          }, `midyear-review:${p.nip}`);
+          await this.must(
+            'PUT',
+            `${cyc}/evaluations/${p.nip}/midyear-review`,
+            { nip: raterOf(p.nip) },
+            {
+              rating: 'SESUAI',
+              notes: 'Capaian tengah tahun sesuai rencana; lanjutkan dan lengkapi bukti dukung.',
+            },
+            `midyear-review:${p.nip}`,
+          );
         });
         mark();
         return;
@@ -389,10 +499,12 @@ export class BulkDriver {
         await mapLimit(plans, c, async (p) => {
           await this.must('PUT', `${cyc}/evaluations/${p.nip}/progress`, { nip: p.nip }, { realisations: p.final }, `final-progress:${p.nip}`);
           const byAuthor = new Map<string, { value: string; rating: string; comment?: string }[]>();
-          for (const f of p.feedback) byAuthor.set(f.fromNip, [...(byAuthor.get(f.fromNip) ?? []), { value: f.value, rating: f.rating, ...(f.comment ? { comment: f.comment } : {}) }]);
+          for (const f of p.feedback)
+            byAuthor.set(f.fromNip, [...(byAuthor.get(f.fromNip) ?? []), { value: f.value, rating: f.rating, ...(f.comment ? { comment: f.comment } : {}) }]);
           // The rater invites the colleagues asked for 360° feedback first (the same people as runCycle invites).
           const peerNips = colleaguesToInvite(p.nip, byAuthor.keys(), (nip) => placement.get(nip));
-          if (peerNips.length) await this.must('POST', `${cyc}/evaluations/${p.nip}/invitations`, { nip: raterOf(p.nip) }, { peerNips }, `invitations:${p.nip}`);
+          if (peerNips.length)
+            await this.must('POST', `${cyc}/evaluations/${p.nip}/invitations`, { nip: raterOf(p.nip) }, { peerNips }, `invitations:${p.nip}`);
           for (const [from, feedback] of byAuthor) {
             await this.must('PUT', `${cyc}/evaluations/${p.nip}/feedback`, { nip: from }, { feedback }, `feedback:${p.nip}:${from}`, [403]);
           }
@@ -404,9 +516,15 @@ export class BulkDriver {
       case 'CALIBRATION': {
         const summary = await this.must('GET', cyc, this.hr);
         for (const flag of (summary?.cycle?.calibration?.flags ?? []).filter((f: { resolved: boolean }) => !f.resolved)) {
-          await this.must('POST', `${cyc}/calibration/${flag.unitId}/resolution`, this.hr, {
-            reason: 'Ditinjau bersama pejabat penilai; sebaran sesuai kinerja nyata unit ini (catatan kalibrasi).',
-          }, `calibration:${flag.unitId}`);
+          await this.must(
+            'POST',
+            `${cyc}/calibration/${flag.unitId}/resolution`,
+            this.hr,
+            {
+              reason: 'Ditinjau bersama pejabat penilai; sebaran sesuai kinerja nyata unit ini (catatan kalibrasi).',
+            },
+            `calibration:${flag.unitId}`,
+          );
         }
         mark();
         return;
@@ -414,27 +532,51 @@ export class BulkDriver {
       case 'APPROVAL': {
         let returned = false;
         let rerating = false;
-        await this.decisionLoop('APPROVAL', (subject) => {
-          if (subject === scenario.returnEvaluationOf && !returned) {
-            returned = true;
-            return {
-              decision: 'return', comment: 'Bukti dukung realisasi RHK 2 belum dilampirkan; mohon dilengkapi dan dinilai ulang.',
-              then: async () => {
-                rerating = true;
-                await this.must('PUT', `${cyc}/evaluations/${subject}/rating`, { nip: raterOf(subject) }, this.plans.get(subject)!.raterOverride ?? {}, `rerating:${subject}`);
-                rerating = false;
-              },
-            };
-          }
-          return { decision: 'approve', comment: 'Setuju.' };
-        }, () => rerating, timing);
+        await this.decisionLoop(
+          'APPROVAL',
+          (subject) => {
+            if (subject === scenario.returnEvaluationOf && !returned) {
+              returned = true;
+              return {
+                decision: 'return',
+                comment: 'Bukti dukung realisasi RHK 2 belum dilampirkan; mohon dilengkapi dan dinilai ulang.',
+                then: async () => {
+                  rerating = true;
+                  await this.must(
+                    'PUT',
+                    `${cyc}/evaluations/${subject}/rating`,
+                    { nip: raterOf(subject) },
+                    this.plans.get(subject)!.raterOverride ?? {},
+                    `rerating:${subject}`,
+                  );
+                  rerating = false;
+                },
+              };
+            }
+            return { decision: 'approve', comment: 'Setuju.' };
+          },
+          () => rerating,
+          timing,
+        );
         return;
       }
       case 'OBJECTION': {
         const o = scenario.objection;
-        await this.must('POST', `${cyc}/evaluations/${o.nip}/objection`, { nip: o.nip }, { reason: o.reason, requestedPredikat: o.requestedPredikat }, `objection:${o.nip}`, [409]);
+        await this.must(
+          'POST',
+          `${cyc}/evaluations/${o.nip}/objection`,
+          { nip: o.nip },
+          { reason: o.reason, requestedPredikat: o.requestedPredikat },
+          `objection:${o.nip}`,
+          [409],
+        );
         mark();
-        await this.decisionLoop('OBJECTION', () => ({ decision: 'approve', comment: 'Keberatan diterima setelah klarifikasi dengan pejabat penilai.' }), () => false, timing);
+        await this.decisionLoop(
+          'OBJECTION',
+          () => ({ decision: 'approve', comment: 'Keberatan diterima setelah klarifikasi dengan pejabat penilai.' }),
+          () => false,
+          timing,
+        );
         return;
       }
       case 'FOLLOW_UP':

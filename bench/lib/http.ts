@@ -6,7 +6,11 @@
  */
 import http from 'node:http';
 
-export interface HttpResult { status: number; text: string; ms: number }
+export interface HttpResult {
+  status: number;
+  text: string;
+  ms: number;
+}
 
 export class HttpClient {
   readonly agent: http.Agent;
@@ -33,24 +37,29 @@ export class HttpClient {
     const u = new URL(url);
     return new Promise((resolve, reject) => {
       const body = options.body;
-      const req = http.request({
-        host: u.hostname,
-        port: u.port,
-        path: `${u.pathname}${u.search}`,
-        method,
-        agent: this.agent,
-        headers: { ...(options.headers ?? {}), ...(body !== undefined ? { 'content-length': Buffer.byteLength(body) } : {}) },
-      }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
-        res.on('error', reject);
-      });
+      const req = http.request(
+        {
+          host: u.hostname,
+          port: u.port,
+          path: `${u.pathname}${u.search}`,
+          method,
+          agent: this.agent,
+          headers: { ...(options.headers ?? {}), ...(body !== undefined ? { 'content-length': Buffer.byteLength(body) } : {}) },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
+          res.on('error', reject);
+        },
+      );
       req.on('error', reject);
       if (body !== undefined) req.write(body);
       req.end();
     });
   }
 
-  close(): void { this.agent.destroy(); }
+  close(): void {
+    this.agent.destroy();
+  }
 }

@@ -39,15 +39,41 @@ export interface OpStats {
   errorNames: Record<string, number>;
 }
 
-const emptyOp = (): OpStats => ({ calls: 0, errors: 0, retries: 0, ms: 0, items: 0, rcu: 0, wcu: 0, indexRcu: 0, indexWcu: 0, returned: 0, scanned: 0, errorNames: {} });
+const emptyOp = (): OpStats => ({
+  calls: 0,
+  errors: 0,
+  retries: 0,
+  ms: 0,
+  items: 0,
+  rcu: 0,
+  wcu: 0,
+  indexRcu: 0,
+  indexWcu: 0,
+  returned: 0,
+  scanned: 0,
+  errorNames: {},
+});
 
 const OP_NAMES: Record<string, string> = {
-  TransactWrite: 'TransactWriteItems', TransactGet: 'TransactGetItems', Get: 'GetItem', Put: 'PutItem', Update: 'UpdateItem',
-  Delete: 'DeleteItem', BatchWrite: 'BatchWriteItem', BatchGet: 'BatchGetItem',
+  TransactWrite: 'TransactWriteItems',
+  TransactGet: 'TransactGetItems',
+  Get: 'GetItem',
+  Put: 'PutItem',
+  Update: 'UpdateItem',
+  Delete: 'DeleteItem',
+  BatchWrite: 'BatchWriteItem',
+  BatchGet: 'BatchGetItem',
 };
 const READ_OPS = new Set(['GetItem', 'Query', 'Scan', 'BatchGetItem', 'TransactGetItems']);
 
-interface Capacity { CapacityUnits?: number; ReadCapacityUnits?: number; WriteCapacityUnits?: number; Table?: { CapacityUnits?: number }; GlobalSecondaryIndexes?: Record<string, { CapacityUnits?: number }>; LocalSecondaryIndexes?: Record<string, { CapacityUnits?: number }> }
+interface Capacity {
+  CapacityUnits?: number;
+  ReadCapacityUnits?: number;
+  WriteCapacityUnits?: number;
+  Table?: { CapacityUnits?: number };
+  GlobalSecondaryIndexes?: Record<string, { CapacityUnits?: number }>;
+  LocalSecondaryIndexes?: Record<string, { CapacityUnits?: number }>;
+}
 
 /**
  * The access pattern of a command, from its key: the key's literal words with ids replaced by *
@@ -56,7 +82,13 @@ interface Capacity { CapacityUnits?: number; ReadCapacityUnits?: number; WriteCa
  */
 export function accessPattern(op: string, input: Record<string, unknown>): string {
   // Upper-case words are the key's literals (EVAL, CYCLE, UNIT, …); anything else is an id.
-  const shape = (v: unknown) => (typeof v === 'string' ? v.split('#').map((w) => (/^[A-Z][A-Z_]*$/.test(w) || w === '' ? w : '*')).join('#') : '?');
+  const shape = (v: unknown) =>
+    typeof v === 'string'
+      ? v
+          .split('#')
+          .map((w) => (/^[A-Z][A-Z_]*$/.test(w) || w === '' ? w : '*'))
+          .join('#')
+      : '?';
   const index = typeof input.IndexName === 'string' ? `${input.IndexName} ` : '';
   if (op === 'Query') {
     const values = (input.ExpressionAttributeValues ?? {}) as Record<string, unknown>;
@@ -76,14 +108,24 @@ export function accessPattern(op: string, input: Record<string, unknown>): strin
   return op;
 }
 
-export interface PatternStats { calls: number; rcu: number; wcu: number; returned: number; scanned: number; ms: number }
+export interface PatternStats {
+  calls: number;
+  rcu: number;
+  wcu: number;
+  returned: number;
+  scanned: number;
+  ms: number;
+}
 
 export class DynamoMeter {
   readonly byPhase = new Map<string, Map<string, OpStats>>();
   /** phase → access pattern → stats */
   readonly patterns = new Map<string, Map<string, PatternStats>>();
   enabled = true;
-  constructor(private readonly phase: Phase, private readonly withCapacity = true) {}
+  constructor(
+    private readonly phase: Phase,
+    private readonly withCapacity = true,
+  ) {}
 
   install(client: DynamoDBClient): void {
     client.middlewareStack.add(
@@ -149,13 +191,30 @@ export class DynamoMeter {
       if (phases && !phases.includes(phase)) continue;
       for (const [k, v] of m) {
         const t = merged.get(k) ?? { calls: 0, rcu: 0, wcu: 0, returned: 0, scanned: 0, ms: 0 };
-        t.calls += v.calls; t.rcu += v.rcu; t.wcu += v.wcu; t.returned += v.returned; t.scanned += v.scanned; t.ms += v.ms;
+        t.calls += v.calls;
+        t.rcu += v.rcu;
+        t.wcu += v.wcu;
+        t.returned += v.returned;
+        t.scanned += v.scanned;
+        t.ms += v.ms;
         merged.set(k, t);
       }
     }
-    return Object.fromEntries([...merged].sort((a, b) => b[1].calls - a[1].calls).slice(0, limit).map(([k, v]) => [k, {
-      calls: v.calls, rcu: round(v.rcu, 1), wcu: round(v.wcu, 1), ...(v.scanned ? { returned: v.returned, scanned: v.scanned } : {}), totalMs: Math.round(v.ms),
-    }]));
+    return Object.fromEntries(
+      [...merged]
+        .sort((a, b) => b[1].calls - a[1].calls)
+        .slice(0, limit)
+        .map(([k, v]) => [
+          k,
+          {
+            calls: v.calls,
+            rcu: round(v.rcu, 1),
+            wcu: round(v.wcu, 1),
+            ...(v.scanned ? { returned: v.returned, scanned: v.scanned } : {}),
+            totalMs: Math.round(v.ms),
+          },
+        ]),
+    );
   }
 
   private recordOp(phase: string, op: string, input: Record<string, unknown>, output: Record<string, unknown>, ms: number): void {
@@ -173,9 +232,16 @@ export class DynamoMeter {
     const cc = output.ConsumedCapacity as Capacity | Capacity[] | undefined;
     for (const c of Array.isArray(cc) ? cc : cc ? [cc] : []) {
       const total = c.CapacityUnits ?? (c.ReadCapacityUnits ?? 0) + (c.WriteCapacityUnits ?? 0);
-      const index = Object.values(c.GlobalSecondaryIndexes ?? {}).reduce((a, g) => a + (g.CapacityUnits ?? 0), 0)
-        + Object.values(c.LocalSecondaryIndexes ?? {}).reduce((a, g) => a + (g.CapacityUnits ?? 0), 0);
-      if (READ_OPS.has(op)) { s.rcu += total; s.indexRcu += index; } else { s.wcu += total; s.indexWcu += index; }
+      const index =
+        Object.values(c.GlobalSecondaryIndexes ?? {}).reduce((a, g) => a + (g.CapacityUnits ?? 0), 0) +
+        Object.values(c.LocalSecondaryIndexes ?? {}).reduce((a, g) => a + (g.CapacityUnits ?? 0), 0);
+      if (READ_OPS.has(op)) {
+        s.rcu += total;
+        s.indexRcu += index;
+      } else {
+        s.wcu += total;
+        s.indexWcu += index;
+      }
     }
   }
 
@@ -186,8 +252,17 @@ export class DynamoMeter {
       if (phases && !phases.includes(phase)) continue;
       for (const [op, s] of ops) {
         const t = out.get(op) ?? emptyOp();
-        t.calls += s.calls; t.errors += s.errors; t.retries += s.retries; t.ms += s.ms; t.items += s.items;
-        t.rcu += s.rcu; t.wcu += s.wcu; t.indexRcu += s.indexRcu; t.indexWcu += s.indexWcu; t.returned += s.returned; t.scanned += s.scanned;
+        t.calls += s.calls;
+        t.errors += s.errors;
+        t.retries += s.retries;
+        t.ms += s.ms;
+        t.items += s.items;
+        t.rcu += s.rcu;
+        t.wcu += s.wcu;
+        t.indexRcu += s.indexRcu;
+        t.indexWcu += s.indexWcu;
+        t.returned += s.returned;
+        t.scanned += s.scanned;
         for (const [k, v] of Object.entries(s.errorNames)) t.errorNames[k] = (t.errorNames[k] ?? 0) + v;
         out.set(op, t);
       }
@@ -196,12 +271,26 @@ export class DynamoMeter {
   }
 
   static report(ops: Map<string, OpStats>) {
-    return Object.fromEntries([...ops].sort((a, b) => b[1].calls - a[1].calls).map(([op, s]) => [op, {
-      calls: s.calls, errors: s.errors, retries: s.retries, avgMs: round(s.ms / Math.max(1, s.calls), 2), totalMs: Math.round(s.ms),
-      ...(s.items ? { items: s.items } : {}), rcu: round(s.rcu, 1), wcu: round(s.wcu, 1), indexWcu: round(s.indexWcu, 1),
-      ...(s.scanned ? { returned: s.returned, scanned: s.scanned } : {}),
-      ...(Object.keys(s.errorNames).length ? { errorNames: s.errorNames } : {}),
-    }]));
+    return Object.fromEntries(
+      [...ops]
+        .sort((a, b) => b[1].calls - a[1].calls)
+        .map(([op, s]) => [
+          op,
+          {
+            calls: s.calls,
+            errors: s.errors,
+            retries: s.retries,
+            avgMs: round(s.ms / Math.max(1, s.calls), 2),
+            totalMs: Math.round(s.ms),
+            ...(s.items ? { items: s.items } : {}),
+            rcu: round(s.rcu, 1),
+            wcu: round(s.wcu, 1),
+            indexWcu: round(s.indexWcu, 1),
+            ...(s.scanned ? { returned: s.returned, scanned: s.scanned } : {}),
+            ...(Object.keys(s.errorNames).length ? { errorNames: s.errorNames } : {}),
+          },
+        ]),
+    );
   }
 }
 
@@ -216,7 +305,11 @@ interface Middyfied {
   use(m: { before?: (r: object) => void; after?: (r: object) => void; onError?: (r: object) => void }): unknown;
 }
 
-export interface FunctionStats { invocations: number; errors: number; durations: number[] }
+export interface FunctionStats {
+  invocations: number;
+  errors: number;
+  durations: number[];
+}
 
 export class LambdaMeter {
   readonly byPhase = new Map<string, Map<string, FunctionStats>>();
@@ -249,7 +342,9 @@ export class LambdaMeter {
         st.durations.push(performance.now() - s.t);
       };
       (handler as Middyfied).use({
-        before: (request) => { started.set(request, { t: performance.now(), phase: this.phase.current }); },
+        before: (request) => {
+          started.set(request, { t: performance.now(), phase: this.phase.current });
+        },
         after: (request) => done(request, false),
         onError: (request) => done(request, true),
       });
@@ -280,11 +375,26 @@ export class LambdaMeter {
   }
 
   static report(fns: Map<string, FunctionStats>) {
-    return Object.fromEntries([...fns].sort((a, b) => b[1].invocations - a[1].invocations).map(([id, s]) => {
-      const d = summarize(s.durations, 1);
-      const billedMs = s.durations.reduce((a, x) => a + Math.max(1, Math.ceil(x)), 0);
-      return [id, { invocations: s.invocations, errors: s.errors, p50Ms: d.p50, p95Ms: d.p95, maxMs: d.max, totalMs: Math.round(s.durations.reduce((a, b) => a + b, 0)), billedMs }];
-    }));
+    return Object.fromEntries(
+      [...fns]
+        .sort((a, b) => b[1].invocations - a[1].invocations)
+        .map(([id, s]) => {
+          const d = summarize(s.durations, 1);
+          const billedMs = s.durations.reduce((a, x) => a + Math.max(1, Math.ceil(x)), 0);
+          return [
+            id,
+            {
+              invocations: s.invocations,
+              errors: s.errors,
+              p50Ms: d.p50,
+              p95Ms: d.p95,
+              maxMs: d.max,
+              totalMs: Math.round(s.durations.reduce((a, b) => a + b, 0)),
+              billedMs,
+            },
+          ];
+        }),
+    );
   }
 }
 
@@ -302,10 +412,17 @@ export class SfnMeter {
   constructor(private readonly phase: Phase) {}
 
   onEvent = (raw: unknown): void => {
-    const e = raw as { type: string; executionArn?: string; stateName?: string; message?: string; event?: { type: string; timestamp: number; state?: { name: string; type: string } } };
+    const e = raw as {
+      type: string;
+      executionArn?: string;
+      stateName?: string;
+      message?: string;
+      event?: { type: string; timestamp: number; state?: { name: string; type: string } };
+    };
     if (e.type === 'ExecutionStarted') this.executions++;
-    else if (e.type === 'Warning' && e.message) { if (this.warnings.length < 50) this.warnings.push(e.message); }
-    else if (e.type === 'StateEvent' && e.event?.state) {
+    else if (e.type === 'Warning' && e.message) {
+      if (this.warnings.length < 50) this.warnings.push(e.message);
+    } else if (e.type === 'StateEvent' && e.event?.state) {
       const ev = e.event;
       const name = ev.state!.name;
       const key = `${e.executionArn}|${name}`;
@@ -348,13 +465,20 @@ export class SfnMeter {
 
 // ── HTTP API (its request log) ─────────────────────────────────────────────────────────────────────
 
-export interface RouteLike { method: string; path: string; functionId: string }
+export interface RouteLike {
+  method: string;
+  path: string;
+  functionId: string;
+}
 
 export class HttpMeter {
   readonly byPhase = new Map<string, Map<string, { count: number; statuses: Record<string, number>; ms: number[] }>>();
   readonly errors: string[] = [];
   private readonly matchers: { key: string; method: string; re: RegExp }[];
-  constructor(private readonly phase: Phase, routes: readonly RouteLike[]) {
+  constructor(
+    private readonly phase: Phase,
+    routes: readonly RouteLike[],
+  ) {
     this.matchers = routes.map((r) => ({
       key: `${r.method} ${r.path}`,
       method: r.method,
@@ -399,9 +523,13 @@ export class HttpMeter {
         merged.set(k, t);
       }
     }
-    return Object.fromEntries([...merged].sort((a, b) => b[1].count - a[1].count).map(([k, s]) => {
-      const d = summarize(s.ms, 0);
-      return [k, { count: s.count, statuses: s.statuses, p50Ms: d.p50, p95Ms: d.p95, totalMs: s.ms.reduce((a, b) => a + b, 0) }];
-    }));
+    return Object.fromEntries(
+      [...merged]
+        .sort((a, b) => b[1].count - a[1].count)
+        .map(([k, s]) => {
+          const d = summarize(s.ms, 0);
+          return [k, { count: s.count, statuses: s.statuses, p50Ms: d.p50, p95Ms: d.p95, totalMs: s.ms.reduce((a, b) => a + b, 0) }];
+        }),
+    );
   }
 }

@@ -6,8 +6,18 @@
 import { Session } from 'node:inspector/promises';
 import { round } from './util';
 
-interface ProfileNode { id: number; callFrame: { url: string; functionName: string }; hitCount?: number }
-interface CpuProfile { nodes: ProfileNode[]; startTime: number; endTime: number; samples?: number[]; timeDeltas?: number[] }
+interface ProfileNode {
+  id: number;
+  callFrame: { url: string; functionName: string };
+  hitCount?: number;
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples?: number[];
+  timeDeltas?: number[];
+}
 
 const CATEGORIES: [string, RegExp][] = [
   ['bench driver', /\/bench\//],

@@ -23,13 +23,20 @@ export function cycleRow(r: CycleRun) {
     'raw 2-item tx/s (before, after)': `${r.ceilingBefore.transactWrite2PerSec}, ${r.ceilingAfter.transactWrite2PerSec}`,
     'ceiling employees/s': round(ceilingEmployeesPerSec, 2),
     'ratio to ceiling': `${round((achieved / ceilingEmployeesPerSec) * 100, 1)} %`,
-    'ratio without calendar waits': `${round(((r.n / ((r.driver.totalMs - idleMs) / 1000)) / ceilingEmployeesPerSec) * 100, 1)} %`,
+    'ratio without calendar waits': `${round((r.n / ((r.driver.totalMs - idleMs) / 1000) / ceilingEmployeesPerSec) * 100, 1)} %`,
     'calendar waits s': round(idleMs / 1000, 1),
     'Node CPU s': round(nodeCpu, 1),
     'DynamoDB Local CPU s': round(dynamoCpu, 1),
     'load avg before/after': `${r.machineBefore.loadAvg[0]}/${r.machineAfter.loadAvg[0]}`,
     completed: r.driver.failure ? `FAILED: ${r.driver.failure.slice(0, 160)}` : `${r.driver.finalEvaluations}/${r.n} final`,
-    target: r.driver.failure ? 'MISSED (did not complete)' : r.n <= 1000 ? (secs <= 60 ? 'met (≤ 60 s)' : 'MISSED (≤ 60 s)') : secs <= 600 ? 'met (≤ 10 min)' : 'MISSED (≤ 10 min)',
+    target: r.driver.failure
+      ? 'MISSED (did not complete)'
+      : r.n <= 1000
+        ? secs <= 60
+          ? 'met (≤ 60 s)'
+          : 'MISSED (≤ 60 s)'
+        : secs <= 600
+          ? 'met (≤ 10 min)'
+          : 'MISSED (≤ 10 min)',
   };
 }
-

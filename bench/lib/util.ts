@@ -21,7 +21,14 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
 }
 
-export interface Summary { n: number; p50: number; p95: number; p99: number; mean: number; max: number }
+export interface Summary {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+  max: number;
+}
 
 export function summarize(values: readonly number[], digits = 1): Summary {
   const s = [...values].sort((a, b) => a - b);
@@ -37,7 +44,10 @@ export function summarize(values: readonly number[], digits = 1): Summary {
 }
 
 export function median(values: readonly number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 /** Runs `fn` over items with at most `limit` in flight; results in input order. */
@@ -59,7 +69,11 @@ export class Progress {
   private count = 0;
   private last = 0;
   private readonly started = performance.now();
-  constructor(private readonly label: string, private readonly total: number, private readonly everyMs = 3000) {}
+  constructor(
+    private readonly label: string,
+    private readonly total: number,
+    private readonly everyMs = 3000,
+  ) {}
   tick(n = 1): void {
     this.count += n;
     const now = performance.now();
@@ -68,11 +82,15 @@ export class Progress {
       this.print();
     }
   }
-  done(): void { this.print(); }
+  done(): void {
+    this.print();
+  }
   private print(): void {
     const s = (performance.now() - this.started) / 1000;
     const pct = this.total ? ` (${((this.count / this.total) * 100).toFixed(1)} %)` : '';
-    process.stderr.write(`    ${this.label} ${this.count.toLocaleString('en')}/${this.total.toLocaleString('en')}${pct} · ${s.toFixed(1)} s · ${Math.round(this.count / Math.max(s, 0.001)).toLocaleString('en')}/s\n`);
+    process.stderr.write(
+      `    ${this.label} ${this.count.toLocaleString('en')}/${this.total.toLocaleString('en')}${pct} · ${s.toFixed(1)} s · ${Math.round(this.count / Math.max(s, 0.001)).toLocaleString('en')}/s\n`,
+    );
   }
 }
 
@@ -91,7 +109,9 @@ export function writeResult(name: string, result: Record<string, unknown>): stri
 /** The newest result file of a benchmark, if any (e.g. `cost` reads the handlers' init times). */
 export function latestResult<T = Record<string, unknown>>(name: string): T | undefined {
   try {
-    const files = readdirSync(RESULTS_DIR).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.json')).sort();
+    const files = readdirSync(RESULTS_DIR)
+      .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.json'))
+      .sort();
     const f = files[files.length - 1];
     return f ? (JSON.parse(readFileSync(path.join(RESULTS_DIR, f), 'utf8')) as T) : undefined;
   } catch {

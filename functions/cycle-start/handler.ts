@@ -1,11 +1,12 @@
 /** Target of the yearly EventBridge schedule: creates the year's cycle once and starts planning. */
-import * as z from 'zod';
-import middy from '@middy/core';
+
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { DEFAULT_POLICY_ID } from '../../shared/domain/policies';
+import middy from '@middy/core';
+import * as z from 'zod';
+import { logger } from '../../shared/adapters/powertools';
 import { startCycle } from '../../shared/application/stages/stages';
 import { deps } from '../../shared/composition';
-import { logger } from '../../shared/adapters/powertools';
+import { DEFAULT_POLICY_ID } from '../../shared/domain/policies';
 
 const ScheduleEvent = z.object({
   agencyId: z.string().min(1),

@@ -5,7 +5,7 @@
 import '../../shared/composition';
 import { logger } from '../../shared/adapters/powertools';
 import { htmlResponse, renderErrorPage } from '../../shared/adapters/render/pages';
-import { httpApi, type HttpRoute } from '../../shared/http/router';
+import { type HttpRoute, httpApi } from '../../shared/http/router';
 import { decisionLinkPage, localeOf } from './pages';
 
 const page: HttpRoute = async (req) => {

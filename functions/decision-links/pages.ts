@@ -4,18 +4,24 @@
  * expired or tampered link, escalated item — ends on a clear page and changes nothing.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { isLinkForRecipient, linkFormFields, verifyDecisionLinkWithProvider, type VerifiedDecisionLink } from '../../shared/adapters/links';
-import { decide } from '../../shared/application/evaluation/actions';
-import { activeDelegateOf } from '../../shared/application/delegation/delegation';
-import { deps } from '../../shared/composition';
-import { ForbiddenError, NotFoundError, RuleError } from '../../shared/application/errors';
-import { evaluationDetails, skpDetails } from '../../shared/application/queries/summaries';
-import {
-  htmlResponse, linkProblemStatus, parseDecisionForm, renderAlreadyDecidedPage, renderConfirmPage, renderDecisionDonePage,
-  renderErrorPage, renderLinkProblemPage,
-} from '../../shared/adapters/render/pages';
+import { type CycleRecord, type DecisionRecord, getCycle, getDecision, getEmployee, getEvaluation, unitNames } from '../../shared/adapters/dynamodb/repository';
+import { isLinkForRecipient, linkFormFields, type VerifiedDecisionLink, verifyDecisionLinkWithProvider } from '../../shared/adapters/links';
 import type { Locale } from '../../shared/adapters/render/i18n';
-import { getCycle, getDecision, getEmployee, getEvaluation, unitNames, type CycleRecord, type DecisionRecord } from '../../shared/adapters/dynamodb/repository';
+import {
+  htmlResponse,
+  linkProblemStatus,
+  parseDecisionForm,
+  renderAlreadyDecidedPage,
+  renderConfirmPage,
+  renderDecisionDonePage,
+  renderErrorPage,
+  renderLinkProblemPage,
+} from '../../shared/adapters/render/pages';
+import { activeDelegateOf } from '../../shared/application/delegation/delegation';
+import { ForbiddenError, NotFoundError, RuleError } from '../../shared/application/errors';
+import { decide } from '../../shared/application/evaluation/actions';
+import { evaluationDetails, skpDetails } from '../../shared/application/queries/summaries';
+import { deps } from '../../shared/composition';
 
 /** The page language: ?lang=en, else an English Accept-Language, else Indonesian. */
 export const localeOf = (event: APIGatewayProxyEventV2): Locale =>
@@ -26,11 +32,17 @@ export const localeOf = (event: APIGatewayProxyEventV2): Locale =>
  * nothing read from it changes during a cycle) and, only when the link is not the recipient's or an
  * escalation target's, the recipient's acting official (Plt/Plh).
  */
-interface LinkContext { cycle: CycleRecord | undefined; acting?: string | null }
+interface LinkContext {
+  cycle: CycleRecord | undefined;
+  acting?: string | null;
+}
 
 /** Whom the link was issued to: the approver, the superior it was escalated to, or the acting official (Plt/Plh). */
 async function whoIsLink(
-  link: VerifiedDecisionLink, decision: DecisionRecord, ctx: LinkContext, keys: Parameters<typeof isLinkForRecipient>[2],
+  link: VerifiedDecisionLink,
+  decision: DecisionRecord,
+  ctx: LinkContext,
+  keys: Parameters<typeof isLinkForRecipient>[2],
 ): Promise<string | undefined> {
   const direct = [decision.recipientNip, ...(decision.escalatedTo ?? [])].find((nip) => isLinkForRecipient(link, nip, keys));
   if (direct) return direct;
@@ -44,14 +56,17 @@ async function alreadyDecidedPage(decision: DecisionRecord, locale: Locale, cycl
     decision.decidedBy?.onBehalfOf && cycle ? getEmployee(cycle.agencyId, decision.decidedBy.onBehalfOf) : undefined,
     getEvaluation(decision.cycleId, decision.subjectNip, { consistent: false }),
   ]);
-  return htmlResponse(200, renderAlreadyDecidedPage({
-    locale,
-    decidedBy: by?.name ?? decision.decidedBy?.nip ?? '—',
-    ...(principal ? { onBehalfOf: principal.name } : {}),
-    decidedAt: new Date(decision.decidedAt ?? Date.now()),
-    decision: decision.outcome === 'return' ? 'return' : 'approve',
-    items: subject ? [{ name: subject.name, nip: subject.nip }] : [],
-  }));
+  return htmlResponse(
+    200,
+    renderAlreadyDecidedPage({
+      locale,
+      decidedBy: by?.name ?? decision.decidedBy?.nip ?? '—',
+      ...(principal ? { onBehalfOf: principal.name } : {}),
+      decidedAt: new Date(decision.decidedAt ?? Date.now()),
+      decision: decision.outcome === 'return' ? 'return' : 'approve',
+      items: subject ? [{ name: subject.name, nip: subject.nip }] : [],
+    }),
+  );
 }
 
 /** The item shown on the confirmation page: its evaluation and its unit's name (one item, not the unit list). */
@@ -82,12 +97,19 @@ export async function decisionLinkPage(event: APIGatewayProxyEventV2): Promise<A
   if (decision.status !== 'PENDING') return alreadyDecidedPage(decision, locale, ctx.cycle);
 
   const confirm = async (extra: Partial<Parameters<typeof renderConfirmPage>[0]> = {}, status = 200) =>
-    htmlResponse(status, renderConfirmPage({
-      // A language chosen in the link (?lang=en) must survive the POST, or the result page falls back to Indonesian.
-      locale, summary: await itemDetails(decision, locale, ctx.cycle), action: link.a,
-      formAction: event.queryStringParameters?.lang === 'en' ? `${event.rawPath}?lang=en` : event.rawPath,
-      hidden: linkFormFields(link), requireReason: true, ...extra,
-    }));
+    htmlResponse(
+      status,
+      renderConfirmPage({
+        // A language chosen in the link (?lang=en) must survive the POST, or the result page falls back to Indonesian.
+        locale,
+        summary: await itemDetails(decision, locale, ctx.cycle),
+        action: link.a,
+        formAction: event.queryStringParameters?.lang === 'en' ? `${event.rawPath}?lang=en` : event.rawPath,
+        hidden: linkFormFields(link),
+        requireReason: true,
+        ...extra,
+      }),
+    );
 
   if (!isPost) {
     const page = await confirm();
@@ -100,10 +122,16 @@ export async function decisionLinkPage(event: APIGatewayProxyEventV2): Promise<A
     const result = await decide(decision.decisionId, form!.decision, form!.comment, actorNip, known);
     if (result.kind === 'already') return alreadyDecidedPage(result.decision, locale, ctx.cycle);
     const subject = result.subject;
-    return htmlResponse(200, renderDecisionDonePage({
-      locale, decision: form!.decision, decidedAt: new Date(result.decision.decidedAt ?? Date.now()),
-      items: [{ name: subject.name, nip: subject.nip }], comment: form!.comment || undefined,
-    }));
+    return htmlResponse(
+      200,
+      renderDecisionDonePage({
+        locale,
+        decision: form!.decision,
+        decidedAt: new Date(result.decision.decidedAt ?? Date.now()),
+        items: [{ name: subject.name, nip: subject.nip }],
+        comment: form!.comment || undefined,
+      }),
+    );
   } catch (err) {
     if (err instanceof RuleError) return confirm({ error: 'reasonRequired', previous: { decision: form!.decision, comment: form!.comment } }, 422);
     if (err instanceof ForbiddenError) return htmlResponse(403, renderLinkProblemPage({ locale, reason: 'tampered' }));

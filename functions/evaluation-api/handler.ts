@@ -1,19 +1,33 @@
 /** Employee, rater and peer API: SKP, progress, feedback, self-assessment, mid-year review, rating, objection, detail. */
 import '../../shared/composition';
 import * as z from 'zod';
+import { auditTrail, getCycle, getEvaluation, invitationsOf } from '../../shared/adapters/dynamodb/repository';
 import { isHrOf } from '../../shared/application/authz';
 import { createDelegation } from '../../shared/application/delegation/delegation';
 import { ForbiddenError, NotFoundError } from '../../shared/application/errors';
 import {
-  fileObjection, giveFeedback, invitePeers, rateEvaluation, recordProgress, recordSelfAssessment, reviewMidyear, submitSkp,
+  fileObjection,
+  giveFeedback,
+  invitePeers,
+  rateEvaluation,
+  recordProgress,
+  recordSelfAssessment,
+  reviewMidyear,
+  submitSkp,
 } from '../../shared/application/evaluation/actions';
-import { auditTrail, getCycle, getEvaluation, invitationsOf } from '../../shared/adapters/dynamodb/repository';
 import { config } from '../../shared/config';
 import { EvaluationPath } from '../../shared/http/contract/common';
 import {
-  DelegationBody, FeedbackBody, InvitationsBody, MidyearBody, ObjectionBody, ProgressBody, RatingBody, SelfAssessmentBody,
+  DelegationBody,
+  FeedbackBody,
+  InvitationsBody,
+  MidyearBody,
+  ObjectionBody,
+  ProgressBody,
+  RatingBody,
+  SelfAssessmentBody,
 } from '../../shared/http/contract/evaluation';
-import { httpApi, type HttpRequest } from '../../shared/http/router';
+import { type HttpRequest, httpApi } from '../../shared/http/router';
 
 /** Kept so existing imports resolve: the schemas live in the contract (shared/http/contract/evaluation.ts). */
 export { DelegationBody, FeedbackBody, InvitationsBody, MidyearBody, ObjectionBody, ProgressBody, RatingBody, SelfAssessmentBody };
@@ -21,8 +35,10 @@ export { DelegationBody, FeedbackBody, InvitationsBody, MidyearBody, ObjectionBo
 const path = (req: HttpRequest) => EvaluationPath.parse(req.params);
 
 export const handler = httpApi({
-  'POST /v1/delegations': async (req) =>
-    ({ status: 201, body: await createDelegation(req.caller.agencyId ?? config().AGENCY_ID, req.body(DelegationBody), req.caller) }),
+  'POST /v1/delegations': async (req) => ({
+    status: 201,
+    body: await createDelegation(req.caller.agencyId ?? config().AGENCY_ID, req.body(DelegationBody), req.caller),
+  }),
   'GET /v1/cycles/{cycleId}/evaluations/{nip}': async (req) => {
     const { cycleId, nip } = path(req);
     const e = await getEvaluation(cycleId, nip);

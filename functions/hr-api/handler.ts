@@ -1,5 +1,7 @@
 /** HR API: cycles, evaluation lists, the cycle summary, the organisation predikat, calibration, roster, export, report. */
 import '../../shared/composition';
+import { evaluationsOfCycle, evaluationsOfRater, listUnits, putEmployee, putUnit } from '../../shared/adapters/dynamodb/repository';
+import { csvHeadersFor, evaluationsCsv, parseRosterCsv, renderCycleReport, reportHtmlResponse } from '../../shared/adapters/render/report';
 import { requireHrRole } from '../../shared/application/authz';
 import { resolveCalibrationFlag } from '../../shared/application/evaluation/actions';
 import { cycleSummary } from '../../shared/application/queries/cycle-summary';
@@ -8,15 +10,21 @@ import { handoverRater, joinEmployee, transferEmployee } from '../../shared/appl
 import { unitIkm } from '../../shared/application/skm/use-cases';
 import { resumeCycle } from '../../shared/application/stages/resume';
 import { startCycle } from '../../shared/application/stages/stages';
-import { evaluationsOfCycle, evaluationsOfRater, listUnits, putEmployee, putUnit } from '../../shared/adapters/dynamodb/repository';
-import { csvHeadersFor, evaluationsCsv, parseRosterCsv, renderCycleReport, reportHtmlResponse } from '../../shared/adapters/render/report';
 import { config } from '../../shared/config';
 import { periodOf } from '../../shared/domain/skm/calendar';
 import { CyclePath, EvaluationPath, UnitIdParam } from '../../shared/http/contract/common';
 import {
-  CalibrationResolutionBody, CreateCycleBody, EvaluationListQuery, ExportQuery, HandoverBody, JoinBody, OrgPredikatBody, ReportQuery, TransferBody,
+  CalibrationResolutionBody,
+  CreateCycleBody,
+  EvaluationListQuery,
+  ExportQuery,
+  HandoverBody,
+  JoinBody,
+  OrgPredikatBody,
+  ReportQuery,
+  TransferBody,
 } from '../../shared/http/contract/hr';
-import { httpApi, type HttpRequest } from '../../shared/http/router';
+import { type HttpRequest, httpApi } from '../../shared/http/router';
 import { checkPolicy, hrCycle, setOrgPredikat } from './rules';
 
 /** Kept so existing imports resolve: the schemas live in the contract (shared/http/contract/hr.ts). */
@@ -61,8 +69,7 @@ export const handler = httpApi({
     const body = req.body(HandoverBody);
     return { body: await handoverRater(cycleId, nip, body.toNip, body.reason, req.caller, req.requestId) };
   },
-  'POST /v1/cycles/{cycleId}/members': async (req) =>
-    ({ status: 201, body: await joinEmployee(cycleIdOf(req), req.body(JoinBody), req.caller) }),
+  'POST /v1/cycles/{cycleId}/members': async (req) => ({ status: 201, body: await joinEmployee(cycleIdOf(req), req.body(JoinBody), req.caller) }),
   'GET /v1/cycles/{cycleId}/export.csv': async (req) => {
     const cycle = await hrCycle(req.caller, cycleIdOf(req));
     const { lang } = ExportQuery.parse(req.query);
@@ -95,4 +102,3 @@ export const handler = httpApi({
     return { body: await resolveCalibrationFlag(cycleId, unitId, req.body(CalibrationResolutionBody).reason, req.caller) };
   },
 });
-

@@ -2,10 +2,11 @@
  * The HR rules hr-api checks before its use cases, until they move into shared/application
  * (authz.ts for who may, a stages use case for the organisation predikat). Behaviour as before.
  */
-import { requireHrRole, isHrOf } from '../../shared/application/authz';
+
+import { type CycleRecord, getCycle, setCycleFields } from '../../shared/adapters/dynamodb/repository';
+import { isHrOf, requireHrRole } from '../../shared/application/authz';
 import { ForbiddenError, NotFoundError, StateError } from '../../shared/application/errors';
 import type { Caller } from '../../shared/application/ports';
-import { getCycle, setCycleFields, type CycleRecord } from '../../shared/adapters/dynamodb/repository';
 import { STAGES } from '../../shared/domain/lifecycle/status';
 import { getPolicy } from '../../shared/domain/policies';
 import type { OrgPredikat } from '../../shared/domain/ratings';

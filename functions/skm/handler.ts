@@ -7,11 +7,17 @@ import { deps } from '../../shared/composition';
 import { config } from '../../shared/config';
 import { periodOf } from '../../shared/domain/skm/calendar';
 import {
-  CommentIdSchema, CommentListQuerySchema, IdempotencyKeySchema, IkmQuerySchema, MAX_SUBMISSION_BYTES, ModerationSchema, SubmissionSchema,
+  CommentIdSchema,
+  CommentListQuerySchema,
+  IdempotencyKeySchema,
+  IkmQuerySchema,
+  MAX_SUBMISSION_BYTES,
+  ModerationSchema,
+  SubmissionSchema,
   UnitIdSchema,
 } from '../../shared/http/contract/skm';
 import { badRequest } from '../../shared/http/problem';
-import { httpApi, type HttpRequest } from '../../shared/http/router';
+import { type HttpRequest, httpApi } from '../../shared/http/router';
 
 const agencyId = () => config().AGENCY_ID;
 const replayedHeader = (replayed: boolean): Record<string, string> => (replayed ? { 'idempotent-replayed': 'true' } : {});
@@ -30,7 +36,12 @@ export const handler = httpApi({
     const unitId = UnitIdSchema.parse(req.params.unitId);
     const submission = req.body(SubmissionSchema, MAX_SUBMISSION_BYTES);
     const receipt = await submitSurvey({
-      agencyId: agencyId(), unitId, submission, sourceIp: req.sourceIp, userAgent: req.userAgent, idempotencyKey: idempotencyKey(req),
+      agencyId: agencyId(),
+      unitId,
+      submission,
+      sourceIp: req.sourceIp,
+      userAgent: req.userAgent,
+      idempotencyKey: idempotencyKey(req),
     });
     return { status: 201, body: { receiptId: receipt.receiptId, period: receipt.period }, headers: replayedHeader(receipt.replayed) };
   },
@@ -40,8 +51,7 @@ export const handler = httpApi({
     const body = await unitIkm(agencyId(), unitId, period ?? periodOf(deps.clock.now()));
     return { body, headers: { 'cache-control': 'public, max-age=300' } };
   },
-  'GET /v1/skm/comments': async (req) =>
-    ({ body: await listComments(req.caller, req.caller.agencyId ?? agencyId(), CommentListQuerySchema.parse(req.query)) }),
+  'GET /v1/skm/comments': async (req) => ({ body: await listComments(req.caller, req.caller.agencyId ?? agencyId(), CommentListQuerySchema.parse(req.query)) }),
   'POST /v1/skm/comments/{commentId}/moderation': async (req) => {
     const commentId = CommentIdSchema.parse(req.params.commentId);
     const moderation = req.body(ModerationSchema);

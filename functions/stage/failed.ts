@@ -1,9 +1,9 @@
 import '../../shared/composition';
-import * as z from 'zod';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { recordStageFailure } from '../../shared/application/stages/stages';
+import * as z from 'zod';
 import { metrics } from '../../shared/adapters/metrics';
 import { logger } from '../../shared/adapters/powertools';
+import { recordStageFailure } from '../../shared/application/stages/stages';
 import { StageInputSchema, stageStep } from './input';
 
 const FailureInput = StageInputSchema.extend({

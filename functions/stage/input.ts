@@ -1,10 +1,10 @@
 /** The state the cycle state machine passes to every stage function: ids and counters only. */
 import '../../shared/composition';
-import * as z from 'zod';
-import { StageSchema } from '../../shared/domain/lifecycle/status';
-import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import * as z from 'zod';
 import { logger } from '../../shared/adapters/powertools';
+import { StageSchema } from '../../shared/domain/lifecycle/status';
 
 export const StageInputSchema = z.object({
   cycleId: z.string().min(1),

@@ -9,8 +9,8 @@
 // integration is not invoked. Route authorization scopes are not modelled (our routes use none),
 // so `scopes` is always null, as API Gateway sends for routes without scopes.
 import type { KeyObject } from 'node:crypto';
-import { decodeProtectedHeader, errors, importJWK, jwtVerify, type CryptoKey, type JWK } from 'jose';
-import { renderClaimsLikeApiGateway, type ApiGatewayClaims } from './claims';
+import { type CryptoKey, decodeProtectedHeader, errors, importJWK, type JWK, jwtVerify } from 'jose';
+import { type ApiGatewayClaims, renderClaimsLikeApiGateway } from './claims';
 
 export const JWT_ALGORITHMS = ['RS256', 'RS384', 'RS512'] as const;
 
@@ -24,9 +24,7 @@ export interface JwtAuthorizerConfig {
   clockToleranceSeconds?: number;
 }
 
-export type JwtCheckResult =
-  | { ok: true; claims: ApiGatewayClaims; scopes: null }
-  | { ok: false; description: string };
+export type JwtCheckResult = { ok: true; claims: ApiGatewayClaims; scopes: null } | { ok: false; description: string };
 
 export type JwtAuthorizer = (authorizationHeader: string | undefined, now?: Date) => Promise<JwtCheckResult>;
 

@@ -8,9 +8,9 @@
 // Tokens look like Cognito ID tokens (the kind that carries `custom:*` attributes and
 // `cognito:groups`): `aud` is the app client (here LOCAL_JWT_AUDIENCE), `token_use: "id"`.
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, writeFile, link, unlink } from 'node:fs/promises';
+import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SignJWT, calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 
 export const LOCAL_JWT_ISSUER = 'http://127.0.0.1/local-cognito';
 export const LOCAL_JWT_AUDIENCE = 'asn-kinerja';
@@ -157,10 +157,7 @@ export function parseTimeSpan(span: string | number): number {
 }
 
 /** Mints a Cognito-ID-token-shaped JWT signed with the local key. */
-export async function mintLocalToken(
-  keys: Pick<LocalJwtKeys, 'privateJwk' | 'kid'>,
-  options: MintLocalTokenOptions,
-): Promise<string> {
+export async function mintLocalToken(keys: Pick<LocalJwtKeys, 'privateJwk' | 'kid'>, options: MintLocalTokenOptions): Promise<string> {
   const { sub, roles, agencyId } = options;
   if (typeof sub !== 'string' || sub.trim() === '') throw new Error('mintLocalToken: sub (the NIP) is required');
   if (!Array.isArray(roles) || roles.length === 0) throw new Error('mintLocalToken: at least one role is required');

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_LOCAL_KEYS_DIR, LOCAL_JWT_PRIVATE_FILE, LOCAL_ROLES, parseTimeSpan, type LocalRole } from './keys';
+import { DEFAULT_LOCAL_KEYS_DIR, LOCAL_JWT_PRIVATE_FILE, LOCAL_ROLES, type LocalRole, parseTimeSpan } from './keys';
 
 export const DEFAULT_AGENCY_ID = 'kec-asemrowo';
 

@@ -122,7 +122,9 @@ export function collectHeaders(rawHeaders: readonly string[]): { headers: Record
 }
 
 function traceId(now: Date): string {
-  const epochHex = Math.floor(now.getTime() / 1000).toString(16).padStart(8, '0');
+  const epochHex = Math.floor(now.getTime() / 1000)
+    .toString(16)
+    .padStart(8, '0');
   return `Root=1-${epochHex}-${randomBytes(12).toString('hex')}`;
 }
 

@@ -12,15 +12,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Context } from 'aws-lambda';
-import { createJwtAuthorizer, wwwAuthenticate, type JwtAuthorizer, type JwtAuthorizerConfig } from './authorizer';
+import { createJwtAuthorizer, type JwtAuthorizer, type JwtAuthorizerConfig, wwwAuthenticate } from './authorizer';
 import { createLambdaContext } from './context';
-import { buildEvent, splitTarget, type LocalHttpApiEvent } from './request';
+import { buildEvent, type LocalHttpApiEvent, splitTarget } from './request';
 import { mapLambdaResult } from './response';
-import { RouteTable, type LocalRoute } from './routes';
+import { type LocalRoute, RouteTable } from './routes';
 
-export type { LocalRoute } from './routes';
-export type { LocalHttpApiEvent } from './request';
 export type { JwtAuthorizerConfig } from './authorizer';
+export type { LocalHttpApiEvent } from './request';
+export type { LocalRoute } from './routes';
 
 export const DEFAULT_LOCAL_HTTP_PORT = 3000;
 export const DEFAULT_LOCAL_HTTP_HOST = '127.0.0.1';

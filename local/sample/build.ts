@@ -154,7 +154,11 @@ function chooseBands(m: RosterMember, skp: Skp, rng: Rng): Rating[] {
   if (m.bands) return skp.rhk.map((_, i) => m.bands![i] ?? 'SESUAI');
   const main = skp.rhk.flatMap((r, i) => (r.jenis === 'utama' ? [i] : []));
   const all = (rating: Rating): Rating[] => skp.rhk.map(() => rating);
-  const summary = (bands: Rating[]) => resultsRatingFromRhk(skp.rhk.map((r, i) => ({ jenis: r.jenis, rating: bands[i]! })), POLICY).rating;
+  const summary = (bands: Rating[]) =>
+    resultsRatingFromRhk(
+      skp.rhk.map((r, i) => ({ jenis: r.jenis, rating: bands[i]! })),
+      POLICY,
+    ).rating;
 
   if (m.profile === 'strong') return all('DI_ATAS');
   if (m.profile === 'weak') {
@@ -175,7 +179,12 @@ type Quantitative = Extract<IndicatorTemplate, { kind: 'quantitative' }>;
 const roundTo = (x: number, step: number): number => (step >= 1 ? Math.round(x / step) * step : Number((Math.round(x / step) * step).toFixed(1)));
 
 function ratingOf(tpl: Quantitative, value: number): Rating {
-  const target = { kind: 'quantitative' as const, value: tpl.value, unit: tpl.unit, direction: tpl.lowerIsBetter ? ('lowerIsBetter' as const) : ('higherIsBetter' as const) };
+  const target = {
+    kind: 'quantitative' as const,
+    value: tpl.value,
+    unit: tpl.unit,
+    direction: tpl.lowerIsBetter ? ('lowerIsBetter' as const) : ('higherIsBetter' as const),
+  };
   return ratingForAchievement(achievementPercent(target, value), POLICY);
 }
 
@@ -276,7 +285,12 @@ function choosePeers(
       if (ok(n, chosen)) chosen.push(n);
     }
     if (chosen.length >= 2) break;
-    chosen.push(...rng.sample(pool.filter((n) => ok(n, chosen)), 2 - chosen.length));
+    chosen.push(
+      ...rng.sample(
+        pool.filter((n) => ok(n, chosen)),
+        2 - chosen.length,
+      ),
+    );
   }
   return chosen;
 }
@@ -322,7 +336,19 @@ function buildFeedback(m: RosterMember, peers: readonly string[], rng: Rng): Sam
       if (!chosen[i]) return;
       const x = rng.next();
       const rating: Rating =
-        m.profile === 'strong' ? (x < 0.6 ? 'DI_ATAS' : 'SESUAI') : m.profile === 'weak' ? (x < 0.3 ? 'DI_BAWAH' : 'SESUAI') : x < 0.07 ? 'DI_ATAS' : x < 0.1 ? 'DI_BAWAH' : 'SESUAI';
+        m.profile === 'strong'
+          ? x < 0.6
+            ? 'DI_ATAS'
+            : 'SESUAI'
+          : m.profile === 'weak'
+            ? x < 0.3
+              ? 'DI_BAWAH'
+              : 'SESUAI'
+            : x < 0.07
+              ? 'DI_ATAS'
+              : x < 0.1
+                ? 'DI_BAWAH'
+                : 'SESUAI';
       out.push(entry(peer, v, rating, 0.4, rng));
     });
   }
@@ -336,11 +362,7 @@ function buildFeedback(m: RosterMember, peers: readonly string[], rng: Rng): Sam
  * A NIP as BKN issues it: birth date (YYYYMMDD), month of appointment (YYYYMM), gender (1 man,
  * 2 woman) and a 3-digit sequence. `used` keeps NIPs unique.
  */
-export function makeNip(
-  rng: Rng,
-  used: Map<string, number>,
-  opts: { born: readonly [number, number]; gender: 'L' | 'P'; jenis: 'PNS' | 'PPPK' },
-): string {
+export function makeNip(rng: Rng, used: Map<string, number>, opts: { born: readonly [number, number]; gender: 'L' | 'P'; jenis: 'PNS' | 'PPPK' }): string {
   const year = rng.int(opts.born[0], opts.born[1]);
   const month = rng.int(1, 12);
   const day = rng.int(1, daysIn(year, month));

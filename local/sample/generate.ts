@@ -12,9 +12,9 @@
 import { realpathSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildPlans, makeEmail, makeNip, skmResponses, type Profile, type RosterMember, type SkmQuality } from './build';
+import { buildPlans, makeEmail, makeNip, type Profile, type RosterMember, type SkmQuality, skmResponses } from './build';
 import { mulberry32, type Rng } from './random';
-import { CAMAT, KOORDINATOR, STAFF, TEAMS, type RoleTemplate } from './roles';
+import { CAMAT, KOORDINATOR, type RoleTemplate, STAFF, TEAMS } from './roles';
 import { asemrowoSample } from './roster-asemrowo';
 import { DEFAULT_SAMPLE_FILE, type SampleAgency, type SampleEmployee, type SampleSkm, type SampleUnit } from './schema';
 import {
@@ -24,9 +24,9 @@ import {
   FEMALE_LAST,
   MALE_FIRST,
   MALE_LAST,
+  SKM_COMMENT_SCRIPT,
   SKM_COMMENTS_BAD,
   SKM_COMMENTS_GOOD,
-  SKM_COMMENT_SCRIPT,
   skmComplaint,
   skmPraise,
 } from './texts';
@@ -51,8 +51,24 @@ const SCALAR_ARRAY = new RegExp(String.raw`\[\n(\s+)(${SCALAR}(?:,\n\s+${SCALAR}
 const YEAR = 2026;
 const DOMAIN = 'kecamatan-sintetis.example';
 const PLACES = [
-  'Sukamaju', 'Kedungsari', 'Tegalrejo', 'Sumberrejo', 'Karangrejo', 'Wonosari', 'Ngagel Baru', 'Bendul', 'Margorejo',
-  'Kebonsari', 'Jajartunggal', 'Kalirungkut', 'Simomulyo', 'Banyuurip', 'Petemon', 'Gundih', 'Kemayoran', 'Sidodadi',
+  'Sukamaju',
+  'Kedungsari',
+  'Tegalrejo',
+  'Sumberrejo',
+  'Karangrejo',
+  'Wonosari',
+  'Ngagel Baru',
+  'Bendul',
+  'Margorejo',
+  'Kebonsari',
+  'Jajartunggal',
+  'Kalirungkut',
+  'Simomulyo',
+  'Banyuurip',
+  'Petemon',
+  'Gundih',
+  'Kemayoran',
+  'Sidodadi',
 ] as const;
 const SEKSI_NAMES: Record<string, string> = {
   pemerintahan: 'Seksi Pemerintahan',
@@ -301,7 +317,9 @@ function main(argv: readonly string[]): void {
   const sample = employees === undefined ? asemrowoSample() : generateAgency(Number(employees), seed);
   writeFileSync(out, serialiseSample(sample));
   const people = sample.employees.filter((e) => !e.external).length;
-  console.log(`Wrote ${out}: ${people} employees in ${sample.units.length} units, ${sample.plans.length} plans (${Math.round(performance.now() - started)} ms).`);
+  console.log(
+    `Wrote ${out}: ${people} employees in ${sample.units.length} units, ${sample.plans.length} plans (${Math.round(performance.now() - started)} ms).`,
+  );
 }
 
 const invokedDirectly = (() => {

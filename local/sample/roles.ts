@@ -13,7 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { RhkJenisSchema, type RhkJenis } from '../../shared/domain/skp';
+import { type RhkJenis, RhkJenisSchema } from '../../shared/domain/skp';
 
 export type IndicatorTemplate =
   | {
@@ -57,13 +57,17 @@ const RoleEntrySchema = z.strictObject({
   key: Text,
   jabatan: Text,
   competencies: z.array(Text),
-  rhk: z.array(z.strictObject({
-    jenis: RhkJenisSchema,
-    d: Text,
-    parent: z.number().int().min(0),
-    competencies: z.array(Text),
-    indicators: z.array(IndicatorEntrySchema).min(1),
-  })).min(1),
+  rhk: z
+    .array(
+      z.strictObject({
+        jenis: RhkJenisSchema,
+        d: Text,
+        parent: z.number().int().min(0),
+        competencies: z.array(Text),
+        indicators: z.array(IndicatorEntrySchema).min(1),
+      }),
+    )
+    .min(1),
 });
 const TEAM_KINDS = ['kelurahan', 'pemerintahan', 'trantib', 'kesra', 'ekbang'] as const;
 const Keys = z.array(Text).min(1);
@@ -100,7 +104,10 @@ export function loadRoles(file: URL | string = ROLES_FILE): { byKey: Map<string,
   const parsed = RolesFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   const where = String(file);
   if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, 5).map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n');
+    const problems = parsed.error.issues
+      .slice(0, 5)
+      .map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`)
+      .join('\n');
     throw new Error(`Berkas jabatan tidak valid / invalid roles file ${where}:\n${problems}`);
   }
   const byKey = new Map<string, RoleTemplate>();

@@ -6,11 +6,11 @@
  */
 import type { Rating } from '../../shared/domain/ratings';
 import type { Skp } from '../../shared/domain/skp';
-import { buildPlans, makeEmail, makeNip, skmResponses, type Profile, type RosterMember, type SkmQuality } from './build';
+import { buildPlans, makeEmail, makeNip, type Profile, type RosterMember, type SkmQuality, skmResponses } from './build';
 import { mulberry32 } from './random';
 import { roleByKey } from './roles';
 import type { SampleAgency, SampleEmployee, SampleSkm, SampleUnit } from './schema';
-import { SKM_COMMENTS_BAD, SKM_COMMENTS_GOOD, SKM_COMMENT_SCRIPT, skmComplaint, skmPraise } from './texts';
+import { SKM_COMMENT_SCRIPT, SKM_COMMENTS_BAD, SKM_COMMENTS_GOOD, skmComplaint, skmPraise } from './texts';
 
 export const ASEMROWO_SEED = 2026;
 const YEAR = 2026;
@@ -77,20 +77,62 @@ const ENTRIES: readonly Entry[] = [
   // Sekretariat
   { key: 'sekcam', name: 'Endang Sri Rahayu, S.Sos., M.M.', gender: 'P', unit: 'sekretariat', role: 'sekcam', rater: 'camat', head: true },
   { key: 'kasubbag-umum', name: 'Agus Setiawan, S.AP.', gender: 'L', unit: 'subbag-umum', role: 'kasubbag-umum', rater: 'sekcam', head: true },
-  { key: 'it', name: 'Dimas Arya Pratama, S.Kom.', gender: 'L', unit: 'subbag-umum', role: 'pranata-komputer', rater: 'kasubbag-umum', en: true, profile: 'strong' },
+  {
+    key: 'it',
+    name: 'Dimas Arya Pratama, S.Kom.',
+    gender: 'L',
+    unit: 'subbag-umum',
+    role: 'pranata-komputer',
+    rater: 'kasubbag-umum',
+    en: true,
+    profile: 'strong',
+  },
   { key: 'sdm', name: 'Nurul Fadilah, S.Psi.', gender: 'P', unit: 'subbag-umum', role: 'analis-sdm', rater: 'kasubbag-umum' },
   { key: 'arsiparis', name: 'Sri Wahyuni, A.Md.', gender: 'P', unit: 'subbag-umum', role: 'arsiparis', rater: 'kasubbag-umum' },
   { key: 'bmd', name: 'Slamet Hariyanto', gender: 'L', unit: 'subbag-umum', role: 'pengelola-bmd', rater: 'kasubbag-umum', profile: 'weak' },
   { key: 'perkantoran', name: 'Dewi Kartika Sari', gender: 'P', unit: 'subbag-umum', role: 'pengadministrasi-perkantoran', rater: 'kasubbag-umum', pppk: true },
-  { key: 'kasubbag-keuangan', name: 'Retno Widyastuti, S.E., M.Ak.', gender: 'P', unit: 'subbag-keuangan', role: 'kasubbag-keuangan', rater: 'sekcam', head: true },
+  {
+    key: 'kasubbag-keuangan',
+    name: 'Retno Widyastuti, S.E., M.Ak.',
+    gender: 'P',
+    unit: 'subbag-keuangan',
+    role: 'kasubbag-keuangan',
+    rater: 'sekcam',
+    head: true,
+  },
   { key: 'bendahara', name: 'Yuni Purwanti, S.E.', gender: 'P', unit: 'subbag-keuangan', role: 'bendahara', rater: 'kasubbag-keuangan' },
-  { key: 'perencana', name: 'Fajar Nugroho, S.PWK.', gender: 'L', unit: 'subbag-keuangan', role: 'perencana', rater: 'kasubbag-keuangan', en: true, profile: 'strong' },
+  {
+    key: 'perencana',
+    name: 'Fajar Nugroho, S.PWK.',
+    gender: 'L',
+    unit: 'subbag-keuangan',
+    role: 'perencana',
+    rater: 'kasubbag-keuangan',
+    en: true,
+    profile: 'strong',
+  },
   { key: 'analis-keuangan', name: 'Heru Susanto, S.Ak.', gender: 'L', unit: 'subbag-keuangan', role: 'analis-keuangan', rater: 'kasubbag-keuangan' },
-  { key: 'adm-keuangan', name: 'Anisa Rahmawati, A.Md.Ak.', gender: 'P', unit: 'subbag-keuangan', role: 'pengadministrasi-keuangan', rater: 'kasubbag-keuangan', pppk: true },
+  {
+    key: 'adm-keuangan',
+    name: 'Anisa Rahmawati, A.Md.Ak.',
+    gender: 'P',
+    unit: 'subbag-keuangan',
+    role: 'pengadministrasi-keuangan',
+    rater: 'kasubbag-keuangan',
+    pppk: true,
+  },
 
   // Seksi Pemerintahan
   { key: 'kasi-pem', name: 'Teguh Prasetyo, S.H.', gender: 'L', unit: 'seksi-pemerintahan', role: 'kasi-pemerintahan', rater: 'camat', head: true },
-  { key: 'adminduk', name: 'Rina Oktaviani, S.Sos.', gender: 'P', unit: 'seksi-pemerintahan', role: 'pelayanan-kependudukan', rater: 'kasi-pem', profile: 'strong' },
+  {
+    key: 'adminduk',
+    name: 'Rina Oktaviani, S.Sos.',
+    gender: 'P',
+    unit: 'seksi-pemerintahan',
+    role: 'pelayanan-kependudukan',
+    rater: 'kasi-pem',
+    profile: 'strong',
+  },
   { key: 'operator-adminduk', name: 'Moh. Holil', gender: 'L', unit: 'seksi-pemerintahan', role: 'operator-kependudukan', rater: 'kasi-pem', pppk: true },
   { key: 'pertanahan', name: 'Arif Kurniawan, S.H.', gender: 'L', unit: 'seksi-pemerintahan', role: 'analis-pertanahan', rater: 'kasi-pem' },
   {
@@ -112,7 +154,16 @@ const ENTRIES: readonly Entry[] = [
       ],
     },
   },
-  { key: 'adm-pem', name: 'Yudi Hermawan', gender: 'L', unit: 'seksi-pemerintahan', role: 'pengadministrasi-pemerintahan', rater: 'kasi-pem', pppk: true, profile: 'weak' },
+  {
+    key: 'adm-pem',
+    name: 'Yudi Hermawan',
+    gender: 'L',
+    unit: 'seksi-pemerintahan',
+    role: 'pengadministrasi-pemerintahan',
+    rater: 'kasi-pem',
+    pppk: true,
+    profile: 'weak',
+  },
 
   // Seksi Ketenteraman dan Ketertiban Umum
   { key: 'kasi-trantib', name: 'Eko Budi Santoso, S.Sos.', gender: 'L', unit: 'seksi-trantib', role: 'kasi-trantib', rater: 'camat', head: true },
@@ -137,8 +188,25 @@ const ENTRIES: readonly Entry[] = [
   { key: 'adm-trantib', name: 'Puji Astuti', gender: 'P', unit: 'seksi-trantib', role: 'pengadministrasi-trantib', rater: 'kasi-trantib', pppk: true },
 
   // Seksi Kesejahteraan Rakyat
-  { key: 'kasi-kesra', name: 'Ratna Kusumawati, S.K.M., M.Kes.', gender: 'P', unit: 'seksi-kesra', role: 'kasi-kesra', rater: 'camat', head: true, profile: 'strong' },
-  { key: 'kesehatan', name: 'Indah Puspitasari, S.K.M.', gender: 'P', unit: 'seksi-kesra', role: 'pengelola-kesehatan', rater: 'kasi-kesra', profile: 'strong' },
+  {
+    key: 'kasi-kesra',
+    name: 'Ratna Kusumawati, S.K.M., M.Kes.',
+    gender: 'P',
+    unit: 'seksi-kesra',
+    role: 'kasi-kesra',
+    rater: 'camat',
+    head: true,
+    profile: 'strong',
+  },
+  {
+    key: 'kesehatan',
+    name: 'Indah Puspitasari, S.K.M.',
+    gender: 'P',
+    unit: 'seksi-kesra',
+    role: 'pengelola-kesehatan',
+    rater: 'kasi-kesra',
+    profile: 'strong',
+  },
   { key: 'dtks', name: 'Bagus Hartanto, S.Sos.', gender: 'L', unit: 'seksi-kesra', role: 'pengelola-dtks', rater: 'kasi-kesra' },
   { key: 'psm', name: 'Nur Aini, S.Sos.', gender: 'P', unit: 'seksi-kesra', role: 'penggerak-swadaya', rater: 'kasi-kesra' },
   { key: 'adm-kesra', name: 'Abdul Rohim', gender: 'L', unit: 'seksi-kesra', role: 'pengadministrasi-kesra', rater: 'kasi-kesra', pppk: true },
@@ -164,7 +232,16 @@ const ENTRIES: readonly Entry[] = [
   // Kelurahan Genting Kalianak
   { key: 'lurah-genting', name: 'Yuliana Dewi, S.Sos., M.AP.', gender: 'P', unit: 'kel-genting-kalianak', role: 'lurah', rater: 'camat', head: true },
   { key: 'seklur-genting', name: 'Prasetyo Adi Nugroho, S.IP.', gender: 'L', unit: 'kel-genting-kalianak', role: 'seklur', rater: 'lurah-genting' },
-  { key: 'kel2-pelayanan', name: 'Fitri Ramadhani, S.E.', gender: 'P', unit: 'kel-genting-kalianak', role: 'kel-pelayanan', rater: 'seklur-genting', en: true, profile: 'strong' },
+  {
+    key: 'kel2-pelayanan',
+    name: 'Fitri Ramadhani, S.E.',
+    gender: 'P',
+    unit: 'kel-genting-kalianak',
+    role: 'kel-pelayanan',
+    rater: 'seklur-genting',
+    en: true,
+    profile: 'strong',
+  },
   { key: 'kel2-pemberdayaan', name: 'Adi Gunawan', gender: 'L', unit: 'kel-genting-kalianak', role: 'kel-pemberdayaan', rater: 'seklur-genting' },
   { key: 'kel2-data', name: 'Nurhayati', gender: 'P', unit: 'kel-genting-kalianak', role: 'kel-data-sosial', rater: 'seklur-genting', profile: 'weak' },
   { key: 'kel2-administrasi', name: 'Zainal Arifin', gender: 'L', unit: 'kel-genting-kalianak', role: 'kel-administrasi', rater: 'seklur-genting', pppk: true },
@@ -176,11 +253,28 @@ const ENTRIES: readonly Entry[] = [
   { key: 'kel3-pelayanan', name: 'Mega Lestari', gender: 'P', unit: 'kel-tambak-sarioso', role: 'kel-pelayanan', rater: 'seklur-tambak' },
   { key: 'kel3-pemberdayaan', name: 'Achmad Fauzi', gender: 'L', unit: 'kel-tambak-sarioso', role: 'kel-pemberdayaan', rater: 'seklur-tambak' },
   { key: 'kel3-data', name: 'Yanti Susilowati', gender: 'P', unit: 'kel-tambak-sarioso', role: 'kel-data-sosial', rater: 'seklur-tambak' },
-  { key: 'kel3-administrasi', name: 'Samsul Arifin', gender: 'L', unit: 'kel-tambak-sarioso', role: 'kel-administrasi', rater: 'seklur-tambak', pppk: true, profile: 'weak' },
+  {
+    key: 'kel3-administrasi',
+    name: 'Samsul Arifin',
+    gender: 'L',
+    unit: 'kel-tambak-sarioso',
+    role: 'kel-administrasi',
+    rater: 'seklur-tambak',
+    pppk: true,
+    profile: 'weak',
+  },
   { key: 'kel3-sarpras', name: 'Heri Purwanto', gender: 'L', unit: 'kel-tambak-sarioso', role: 'kel-sarpras', rater: 'seklur-tambak', profile: 'weak' },
 
   // Pemerintah Kota Surabaya (external)
-  { key: 'sekda', name: 'Drs. Bambang Suryo Atmodjo, M.Si.', gender: 'L', unit: 'pemkot-surabaya', jabatan: 'Sekretaris Daerah Kota Surabaya', rater: 'walikota', external: true },
+  {
+    key: 'sekda',
+    name: 'Drs. Bambang Suryo Atmodjo, M.Si.',
+    gender: 'L',
+    unit: 'pemkot-surabaya',
+    jabatan: 'Sekretaris Daerah Kota Surabaya',
+    rater: 'walikota',
+    external: true,
+  },
   { key: 'walikota', name: 'Ir. Hendro Wicaksono, M.T.', gender: 'L', unit: 'pemkot-surabaya', jabatan: 'Wali Kota Surabaya', head: true, external: true },
 ];
 

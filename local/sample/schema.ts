@@ -11,13 +11,12 @@ import { z } from 'zod';
 import { BerakhlakValueSchema } from '../../shared/domain/berakhlak';
 import { RealisationSchema } from '../../shared/domain/evaluate';
 import { PredikatSchema, RatingSchema } from '../../shared/domain/ratings';
-import { IdSchema, NipSchema, skpRuleErrors, SkpSchema } from '../../shared/domain/skp';
+import { IdSchema, NipSchema, SkpSchema, skpRuleErrors } from '../../shared/domain/skp';
 
 /** The committed sample of Kecamatan Asemrowo, next to this file. */
 export const DEFAULT_SAMPLE_FILE = fileURLToPath(new URL('./asemrowo.json', import.meta.url));
 
-export const SAMPLE_FIX_HINT =
-  'restore it with `git checkout local/sample/asemrowo.json` or regenerate it with `npx tsx local/sample/generate.ts`';
+export const SAMPLE_FIX_HINT = 'restore it with `git checkout local/sample/asemrowo.json` or regenerate it with `npx tsx local/sample/generate.ts`';
 
 const Text = z.string().trim().min(1);
 const Reason = z.string().trim().min(1).max(2000);
@@ -57,7 +56,10 @@ export type SampleFeedback = z.infer<typeof SampleFeedbackSchema>;
 
 /** The rater's departures from the system's proposal; each needs a written reason. */
 export const SampleRaterOverrideSchema = z.object({
-  rhkRatings: z.array(z.object({ rhkId: IdSchema, rating: RatingSchema, reason: Reason })).min(1).optional(),
+  rhkRatings: z
+    .array(z.object({ rhkId: IdSchema, rating: RatingSchema, reason: Reason }))
+    .min(1)
+    .optional(),
   behaviourRating: z.object({ rating: RatingSchema, reason: Reason }).optional(),
 });
 export type SampleRaterOverride = z.infer<typeof SampleRaterOverrideSchema>;
@@ -160,7 +162,8 @@ export function checkSampleAgency(sample: SampleAgency): SampleProblem[] {
   sample.employees.forEach((e, i) => {
     const unit = units.get(e.unitId);
     if (!unit) add(['employees', i, 'unitId'], `unit "${e.unitId}" is not a unit in this file`);
-    else if (e.isUnitHead && unit.headNip !== e.nip) add(['employees', i, 'isUnitHead'], `marked head of unit "${e.unitId}", whose headNip is ${unit.headNip ?? 'not set'}`);
+    else if (e.isUnitHead && unit.headNip !== e.nip)
+      add(['employees', i, 'isUnitHead'], `marked head of unit "${e.unitId}", whose headNip is ${unit.headNip ?? 'not set'}`);
     if (e.raterNip !== undefined) {
       if (e.raterNip === e.nip) add(['employees', i, 'raterNip'], 'an employee cannot be their own rater');
       else if (!employees.has(e.raterNip)) add(['employees', i, 'raterNip'], `rater ${e.raterNip} is not an employee in this file`);
@@ -285,11 +288,7 @@ export function loadSampleAgency(path: string = DEFAULT_SAMPLE_FILE): SampleAgen
   const fail = (problems: SampleProblem[], what: string): never => {
     const lines = problems.slice(0, SHOWN).map((p) => `  - ${p.path}: ${p.message}`);
     if (problems.length > SHOWN) lines.push(`  … and ${problems.length - SHOWN} more`);
-    throw new SampleFileError(
-      file,
-      problems,
-      [`Sample file ${file} ${what}:`, ...lines, `Fix: ${SAMPLE_FIX_HINT}.`].join('\n'),
-    );
+    throw new SampleFileError(file, problems, [`Sample file ${file} ${what}:`, ...lines, `Fix: ${SAMPLE_FIX_HINT}.`].join('\n'));
   };
 
   let text: string;

@@ -1,8 +1,8 @@
 /** Helpers of the local Step Functions runtime: validation, AWS-shaped errors and limits, long timers. */
 import { StateMachine } from 'aws-local-stepfunctions';
+import { type ErrorCtor, type Execution, type ExecutionDescription, type LibraryEvent, PAYLOAD_LIMIT_BYTES, SfnApiError } from './engine-types';
 import { MAX_TIMER_MS } from './prepare';
 import type { ResolvedStateMachine } from './template-asl';
-import { PAYLOAD_LIMIT_BYTES, SfnApiError, type ErrorCtor, type Execution, type ExecutionDescription, type LibraryEvent } from './engine-types';
 
 /** asl-validator takes 150-400 ms per definition: validate each distinct definition once per process. */
 const validDefinitions = new Set<string>();
@@ -95,10 +95,7 @@ export function parseArn(arn: string): { partition: string; region: string; acco
 
 export function requireString(v: unknown, field: string): string {
   if (typeof v !== 'string' || v === '') {
-    throw new SfnApiError(
-      'ValidationException',
-      `1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must not be null`,
-    );
+    throw new SfnApiError('ValidationException', `1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must not be null`);
   }
   return v;
 }
@@ -148,7 +145,10 @@ export function lambdaError(e: unknown): Error {
   const err = toError(e);
   const name = err.name || 'Error';
   if (name.startsWith('Lambda.') || name.startsWith('States.')) return taskError(name, err.message);
-  const trace = (err.stack ?? '').split('\n').slice(1).map((l) => l.trim());
+  const trace = (err.stack ?? '')
+    .split('\n')
+    .slice(1)
+    .map((l) => l.trim());
   return taskError(name, JSON.stringify({ errorType: name, errorMessage: err.message, trace }));
 }
 

@@ -7,22 +7,55 @@
 import './polyfill';
 import { randomUUID } from 'node:crypto';
 import { ExecutionAbortedError, ExecutionError, ExecutionTimeoutError, StateMachine } from 'aws-local-stepfunctions';
-import { normalizeResource, prepareDefinition, scaleToMs } from './prepare';
-import type { PreparedDefinition, TaskPlan, WrappedInput } from './prepare';
 import {
-  ARN_RE, HISTORY_LIMIT, NAME_FORBIDDEN, PAYLOAD_LIMIT_BYTES, SfnApiError,
-  type EngineOptions, type ErrorCtor, type Execution, type ExecutionDescription, type ExecutionStatus, type JsonInput, type LibraryEvent,
-  type LibraryRun, type LocalSfnEvent, type Machine, type PendingTask, type ResourceHandler, type TaskRun,
+  ARN_RE,
+  type EngineOptions,
+  type ErrorCtor,
+  type Execution,
+  type ExecutionDescription,
+  type ExecutionStatus,
+  HISTORY_LIMIT,
+  type JsonInput,
+  type LibraryEvent,
+  type LibraryRun,
+  type LocalSfnEvent,
+  type Machine,
+  NAME_FORBIDDEN,
+  PAYLOAD_LIMIT_BYTES,
+  type PendingTask,
+  type ResourceHandler,
+  SfnApiError,
+  type TaskRun,
 } from './engine-types';
 import {
-  dataLimit, describe, estimateHistoryEvents, fatal, isRecord, longTimeout, parseArn, positiveInt,
-  requireString, statesTimeoutErrorClass, taskError, validateOnce,
+  dataLimit,
+  describe,
+  estimateHistoryEvents,
+  fatal,
+  isRecord,
+  longTimeout,
+  parseArn,
+  positiveInt,
+  requireString,
+  statesTimeoutErrorClass,
+  taskError,
+  validateOnce,
 } from './engine-util';
+import type { PreparedDefinition, TaskPlan, WrappedInput } from './prepare';
+import { normalizeResource, prepareDefinition, scaleToMs } from './prepare';
 import { TaskTokens } from './task-tokens';
 import { startWork, type TaskHost } from './task-work';
 
 export type {
-  EngineOptions, ExecutionDescription, ExecutionStatus, LibraryEvent, LocalSfnEvent, PendingTask, ResourceHandler, ResourceHandlerContext, TaskTokenOutcome,
+  EngineOptions,
+  ExecutionDescription,
+  ExecutionStatus,
+  LibraryEvent,
+  LocalSfnEvent,
+  PendingTask,
+  ResourceHandler,
+  ResourceHandlerContext,
+  TaskTokenOutcome,
 } from './engine-types';
 export { PAYLOAD_LIMIT_BYTES, SfnApiError } from './engine-types';
 export { longTimeout } from './engine-util';
@@ -386,11 +419,7 @@ export class LocalSfnEngine {
     }
   }
 
-  private finish(
-    exec: Execution,
-    status: Exclude<ExecutionStatus, 'RUNNING'>,
-    result: { output?: string; error?: string; cause?: string },
-  ): void {
+  private finish(exec: Execution, status: Exclude<ExecutionStatus, 'RUNNING'>, result: { output?: string; error?: string; cause?: string }): void {
     if (exec.status !== 'RUNNING') return;
     exec.status = status;
     exec.stopDate = new Date();

@@ -1,9 +1,5 @@
 /** Local Step Functions: template -> ASL resolver, in-memory runtime and its HTTP endpoint. */
-export { lambdaFunctionName, resolveStateMachines, resolveTemplateValue, templateExports } from './template-asl';
-export type { ResolveOptions, ResolvedStateMachine } from './template-asl';
-export { startLocalStepFunctions } from './server';
-export type { LocalStepFunctions, LocalStepFunctionsOptions } from './server';
-export { LocalSfnEngine, SfnApiError, PAYLOAD_LIMIT_BYTES } from './engine';
+
 export type {
   EngineOptions,
   ExecutionDescription,
@@ -15,3 +11,8 @@ export type {
   ResourceHandlerContext,
   TaskTokenOutcome,
 } from './engine';
+export { LocalSfnEngine, PAYLOAD_LIMIT_BYTES, SfnApiError } from './engine';
+export type { LocalStepFunctions, LocalStepFunctionsOptions } from './server';
+export { startLocalStepFunctions } from './server';
+export type { ResolvedStateMachine, ResolveOptions } from './template-asl';
+export { lambdaFunctionName, resolveStateMachines, resolveTemplateValue, templateExports } from './template-asl';

@@ -236,9 +236,7 @@ function classify(name: string, resource: string, handled: ReadonlySet<string> |
   } else if (/^arn:aws:lambda:[^:]+:[^:]+:function:[^:]+(:[^:]+)?$/.test(r)) {
     return { kind: 'lambda-function', functionArn: resource };
   }
-  throw new Error(
-    `Task state "${name}": resource ${resource} is not supported locally; pass a handler for it in resourceHandlers`,
-  );
+  throw new Error(`Task state "${name}": resource ${resource} is not supported locally; pass a handler for it in resourceHandlers`);
 }
 
 function scaleRetry(state: Record<string, unknown>, timeScale: number): void {
@@ -270,9 +268,7 @@ function addHeartbeatAlias(r: Record<string, unknown>): void {
 }
 
 function unsupported(state: string, what: string): Error {
-  return new Error(
-    `State "${state}": ${what} is not supported by the local Step Functions runner (aws-local-stepfunctions would ignore or mis-run it)`,
-  );
+  return new Error(`State "${state}": ${what} is not supported by the local Step Functions runner (aws-local-stepfunctions would ignore or mis-run it)`);
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -48,15 +48,16 @@
  *  - Start-up validates each definition with asl-validator (150-400 ms each, once per process);
  *    pass `validate: false` to skip.
  */
-import { createServer } from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+
 import { randomUUID } from 'node:crypto';
-import { LocalSfnEngine, SfnApiError } from './engine';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { EngineOptions, ExecutionDescription, ExecutionStatus, LocalSfnEvent, PendingTask, ResourceHandler } from './engine';
+import { LocalSfnEngine, SfnApiError } from './engine';
 import type { ResolvedStateMachine } from './template-asl';
 
-export type { ExecutionDescription, ExecutionStatus, LocalSfnEvent, PendingTask, ResourceHandler, ResolvedStateMachine };
+export type { ExecutionDescription, ExecutionStatus, LocalSfnEvent, PendingTask, ResolvedStateMachine, ResourceHandler };
 
 export interface LocalStepFunctionsOptions extends EngineOptions {
   /** 0 (default) picks a free port. */

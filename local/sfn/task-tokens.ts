@@ -4,7 +4,7 @@
  * the task settles, with the heartbeat timer. One instance per engine.
  */
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { SfnApiError, TOKEN_BYTES, TOKEN_KEY, type LocalSfnEvent, type TaskRun, type TaskTokenOutcome } from './engine-types';
+import { type LocalSfnEvent, SfnApiError, type TaskRun, type TaskTokenOutcome, TOKEN_BYTES, TOKEN_KEY } from './engine-types';
 import { isRecord, requireString } from './engine-util';
 
 export interface TaskTokenHost {
@@ -20,7 +20,6 @@ export class TaskTokens {
   private readonly heartbeatCancels = new WeakMap<TaskRun, () => void>();
 
   constructor(private readonly host: TaskTokenHost) {}
-
 
   issue(run: TaskRun, heartbeatMs: number | undefined): string {
     const token = mintToken();

@@ -3,7 +3,7 @@
  * `lambda:invoke` integration, `.waitForTaskToken`), a child execution (request, `.sync`, `.sync:2`,
  * `.waitForTaskToken`), or a registered resource handler. The engine supplies the host.
  */
-import type { LocalSfnEvent, ExecutionDescription, ResourceHandler, TaskRun } from './engine-types';
+import type { ExecutionDescription, LocalSfnEvent, ResourceHandler, TaskRun } from './engine-types';
 import { checkedJson, fatal, isRecord, lambdaError, taskError, toError } from './engine-util';
 import type { WrappedInput } from './prepare';
 import type { TaskTokens } from './task-tokens';
@@ -67,9 +67,9 @@ export function startWork(host: TaskHost, run: TaskRun, w: WrappedInput, heartbe
       const payload = p.Payload === undefined ? {} : p.Payload;
       run.payload = payload;
       if (p.InvocationType === 'Event') {
-        host.invoke(fn, payload).catch((e: unknown) =>
-          host.emit({ type: 'Warning', executionArn: exec.arn, message: `async invoke of ${fn} failed: ${String(e)}` }),
-        );
+        host
+          .invoke(fn, payload)
+          .catch((e: unknown) => host.emit({ type: 'Warning', executionArn: exec.arn, message: `async invoke of ${fn} failed: ${String(e)}` }));
         ok({ Payload: '', StatusCode: 202 });
         return;
       }

@@ -84,9 +84,7 @@ export function resolveStateMachines(template: unknown, opts: ResolveOptions = {
       const text = applySubstitutions(JSON.stringify(resolved), props.DefinitionSubstitutions, ctx, logicalId);
       definition = JSON.parse(text);
     } else if (props.DefinitionS3Location !== undefined) {
-      throw new Error(
-        `State machine ${logicalId}: DefinitionS3Location is not supported locally; use DefinitionBody.fromChainable or fromString`,
-      );
+      throw new Error(`State machine ${logicalId}: DefinitionS3Location is not supported locally; use DefinitionBody.fromChainable or fromString`);
     } else {
       throw new Error(`State machine ${logicalId}: no definition`);
     }

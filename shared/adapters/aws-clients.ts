@@ -10,8 +10,8 @@
  *   `await sfn.send(new StartExecutionCommand({ … }))`, `err instanceof ExecutionAlreadyExists`.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type * as Sfn from '@aws-sdk/client-sfn';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 export const dynamoClient = new DynamoDBClient({ maxAttempts: 6 });
 export const ddb = DynamoDBDocumentClient.from(dynamoClient, {

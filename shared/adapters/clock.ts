@@ -7,7 +7,12 @@ export const systemClock: Clock = { now: () => new Date() };
 
 export function fixedClock(iso: string): Clock & { advance(ms: number): void } {
   let t = new Date(iso).getTime();
-  return { now: () => new Date(t), advance: (ms) => { t += ms; } };
+  return {
+    now: () => new Date(t),
+    advance: (ms) => {
+      t += ms;
+    },
+  };
 }
 export function sequentialIds(seed = 'id'): IdSource {
   let n = 0;

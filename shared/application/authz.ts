@@ -19,21 +19,29 @@ export function requireHrRole(c: Caller): void {
 }
 
 /** HR of the given agency. */
-export function requireHrOf(c: Caller, agencyId: string, messages = { en: 'HR of this agency only', id: 'Hanya untuk pengelola kinerja (HR) instansi ini' }): void {
+export function requireHrOf(
+  c: Caller,
+  agencyId: string,
+  messages = { en: 'HR of this agency only', id: 'Hanya untuk pengelola kinerja (HR) instansi ini' },
+): void {
   if (!isHrOf(c, agencyId)) throw new ForbiddenError(messages.en, messages.id);
 }
 
 /** Nobody acts on their own record in an acting role (rater, approver, HR, delegate, superior, decider). */
 export function requireNotOwnRecord(actorNip: string, subjectNip: string): void {
   if (actorNip === subjectNip) {
-    throw new ForbiddenError('Nobody decides on or rates their own plan or evaluation', 'Tidak seorang pun memutuskan atau menilai SKP atau penilaiannya sendiri');
+    throw new ForbiddenError(
+      'Nobody decides on or rates their own plan or evaluation',
+      'Tidak seorang pun memutuskan atau menilai SKP atau penilaiannya sendiri',
+    );
   }
 }
 
 /** The employee on their own record (SKP, progress), or HR of the agency on someone else's. */
 export function requireSelfOrHr(c: Caller, e: Pick<EvaluationRecord, 'nip'>, cycle: Pick<CycleRecord, 'agencyId'>): void {
   if (c.nip === e.nip) return;
-  if (!isHrOf(c, cycle.agencyId)) throw new ForbiddenError('Only the employee (or HR) may do this', 'Hanya pegawai yang bersangkutan (atau HR) yang dapat melakukan ini');
+  if (!isHrOf(c, cycle.agencyId))
+    throw new ForbiddenError('Only the employee (or HR) may do this', 'Hanya pegawai yang bersangkutan (atau HR) yang dapat melakukan ini');
 }
 
 /** Only the employee themself (self-assessment, objection). */
@@ -43,15 +51,21 @@ export function requireSelf(c: Caller, e: Pick<EvaluationRecord, 'nip'>, message
 
 /** The employee's rater, or HR of the agency acting as rater; never on their own evaluation. */
 export function requireRater(c: Caller, e: Pick<EvaluationRecord, 'nip' | 'raterNip'>, cycle: Pick<CycleRecord, 'agencyId'>): void {
-  if (c.nip !== e.raterNip && !isHrOf(c, cycle.agencyId)) throw new ForbiddenError('Only the employee’s rater may do this', 'Hanya Pejabat Penilai Kinerja pegawai ini yang dapat melakukan ini');
+  if (c.nip !== e.raterNip && !isHrOf(c, cycle.agencyId))
+    throw new ForbiddenError('Only the employee’s rater may do this', 'Hanya Pejabat Penilai Kinerja pegawai ini yang dapat melakukan ini');
   requireNotOwnRecord(c.nip, e.nip);
 }
 
 /** Peers and subordinates give feedback only when invited; nobody on themself. */
 export function requireFeedbackAuthor(c: Caller, e: Pick<EvaluationRecord, 'nip' | 'raterNip'>, invited: boolean): 'rater' | 'invited' {
-  if (c.nip === e.nip) throw new ForbiddenError('Employees do not give behaviour feedback on themselves', 'Pegawai tidak memberi umpan balik perilaku untuk dirinya sendiri');
+  if (c.nip === e.nip)
+    throw new ForbiddenError('Employees do not give behaviour feedback on themselves', 'Pegawai tidak memberi umpan balik perilaku untuk dirinya sendiri');
   if (c.nip === e.raterNip) return 'rater';
-  if (!invited) throw new ForbiddenError('Only the rater and the colleagues invited for this evaluation give feedback', 'Umpan balik hanya dari Pejabat Penilai dan rekan kerja yang diundang untuk penilaian ini');
+  if (!invited)
+    throw new ForbiddenError(
+      'Only the rater and the colleagues invited for this evaluation give feedback',
+      'Umpan balik hanya dari Pejabat Penilai dan rekan kerja yang diundang untuk penilaian ini',
+    );
   return 'invited';
 }
 
@@ -62,8 +76,13 @@ export function requireFeedbackAuthor(c: Caller, e: Pick<EvaluationRecord, 'nip'
 export function isDirectDecider(actorNip: string, decision: Pick<DecisionRecord, 'recipientNip' | 'escalatedTo'>): boolean {
   return [decision.recipientNip, ...(decision.escalatedTo ?? [])].includes(actorNip);
 }
-export function requireDecider(actorNip: string, decision: Pick<DecisionRecord, 'recipientNip' | 'escalatedTo' | 'subjectNip'>, acting: string | undefined): void {
-  if (!isDirectDecider(actorNip, decision) && acting !== actorNip) throw new ForbiddenError('This link is not for this decision’s approver', 'Tautan ini bukan untuk pemberi keputusan ini');
+export function requireDecider(
+  actorNip: string,
+  decision: Pick<DecisionRecord, 'recipientNip' | 'escalatedTo' | 'subjectNip'>,
+  acting: string | undefined,
+): void {
+  if (!isDirectDecider(actorNip, decision) && acting !== actorNip)
+    throw new ForbiddenError('This link is not for this decision’s approver', 'Tautan ini bukan untuk pemberi keputusan ini');
   requireNotOwnRecord(actorNip, decision.subjectNip);
 }
 
@@ -76,7 +95,10 @@ export function requireHrActingOn(c: Caller, agencyId: string, subjectNip?: stri
 /** An official delegates their own authority; HR may record it for them. */
 export function requireDelegator(c: Caller, delegatorNip: string): void {
   if (delegatorNip !== c.nip && !c.roles.includes('hr')) {
-    throw new ForbiddenError('Only the official themself or HR can delegate their authority', 'Hanya pejabat yang bersangkutan atau HR yang dapat menunjuk Plt/Plh');
+    throw new ForbiddenError(
+      'Only the official themself or HR can delegate their authority',
+      'Hanya pejabat yang bersangkutan atau HR yang dapat menunjuk Plt/Plh',
+    );
   }
 }
 
@@ -84,6 +106,10 @@ export function requireDelegator(c: Caller, delegatorNip: string): void {
  * Who may read an evaluation (GET …/evaluations/{nip}): the employee, their rater, their approver, and
  * HR of the cycle's agency. `cycle` undefined (not found): only the three people.
  */
-export function canViewEvaluation(c: Caller, e: Pick<EvaluationRecord, 'nip' | 'raterNip' | 'approverNip'>, cycle: Pick<CycleRecord, 'agencyId'> | undefined): boolean {
+export function canViewEvaluation(
+  c: Caller,
+  e: Pick<EvaluationRecord, 'nip' | 'raterNip' | 'approverNip'>,
+  cycle: Pick<CycleRecord, 'agencyId'> | undefined,
+): boolean {
   return [e.nip, e.raterNip, e.approverNip].includes(c.nip) || (cycle !== undefined && isHrOf(c, cycle.agencyId));
 }

@@ -4,34 +4,59 @@
  */
 export class ForbiddenError extends Error {
   override name = 'ForbiddenError';
-  constructor(message: string, readonly messageId: string) { super(message); }
+  constructor(
+    message: string,
+    readonly messageId: string,
+  ) {
+    super(message);
+  }
 }
 /** The request is well-formed but not allowed now (wrong stage, wrong status): 409 Conflict. */
 export class StateError extends Error {
   override name = 'StateError';
-  constructor(message: string, readonly messageId: string) { super(message); }
+  constructor(
+    message: string,
+    readonly messageId: string,
+  ) {
+    super(message);
+  }
 }
 /** Input is well-formed but breaks a rule (e.g. an override without its reason): 422. */
 export class RuleError extends Error {
   override name = 'RuleError';
-  constructor(message: string, readonly messageId: string, readonly field?: string) { super(message); }
+  constructor(
+    message: string,
+    readonly messageId: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
 }
 export class NotFoundError extends Error {
   override name = 'NotFoundError';
-  constructor(readonly what: string, readonly messageId = `${what} tidak ditemukan`) {
+  constructor(
+    readonly what: string,
+    readonly messageId = `${what} tidak ditemukan`,
+  ) {
     super(`${what} not found`);
   }
 }
 /** A conditional write lost: someone else changed the item first, or the status does not allow this. */
 export class ConflictError extends Error {
   override name = 'ConflictError';
-  constructor(message: string, readonly messageId: string = message) {
+  constructor(
+    message: string,
+    readonly messageId: string = message,
+  ) {
     super(message);
   }
 }
 export class SubmissionLimitError extends Error {
   override name = 'SubmissionLimitError';
-  constructor(readonly limit: number, readonly retryAfterSeconds: number) {
+  constructor(
+    readonly limit: number,
+    readonly retryAfterSeconds: number,
+  ) {
     super(`At most ${limit} submissions per unit per day from one client`);
   }
 }

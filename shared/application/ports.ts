@@ -5,9 +5,28 @@
  */
 import type { EvaluationStatus, Stage } from '../domain/lifecycle/status';
 import type {
-  AuditEvent, CalibrationRecord, CommentRecord, CycleRecord, Delegation, DecisionRecord, DigestDue, EmployeeRecord, EvaluationFields,
-  EvaluationRecord, EvidenceRecord, IdempotencyRecord, InvitationRecord, ModerationWrite, SkmTotals, StageRecord, SubmissionOutcome,
-  SubmissionWrite, UnitRecord, UnitStatsRecord, Actor, CycleFields,
+  Actor,
+  AuditEvent,
+  CalibrationRecord,
+  CommentRecord,
+  CycleFields,
+  CycleRecord,
+  DecisionRecord,
+  Delegation,
+  DigestDue,
+  EmployeeRecord,
+  EvaluationFields,
+  EvaluationRecord,
+  EvidenceRecord,
+  IdempotencyRecord,
+  InvitationRecord,
+  ModerationWrite,
+  SkmTotals,
+  StageRecord,
+  SubmissionOutcome,
+  SubmissionWrite,
+  UnitRecord,
+  UnitStatsRecord,
 } from '../domain/records';
 import type { CommentStatus } from '../domain/skm/submission';
 
@@ -21,8 +40,12 @@ export interface Caller {
 
 // ─── time, ids, logging, settings ──────────────────────────────────────────────────────────────────
 
-export interface Clock { now(): Date }
-export interface IdSource { next(prefix?: string): string }
+export interface Clock {
+  now(): Date;
+}
+export interface IdSource {
+  next(prefix?: string): string;
+}
 export interface Logger {
   debug(message: string, extra?: Record<string, unknown>): void;
   info(message: string, extra?: Record<string, unknown>): void;
@@ -51,19 +74,38 @@ export interface MailMessage {
   idempotencyKey: string;
   tags?: Record<string, string>;
 }
-export interface SendResult { messageId: string; duplicate: boolean }
+export interface SendResult {
+  messageId: string;
+  duplicate: boolean;
+}
 /** Sends one message (SES, or the local outbox). */
-export interface Mailer { send(message: MailMessage): Promise<SendResult> }
+export interface Mailer {
+  send(message: MailMessage): Promise<SendResult>;
+}
 
-export interface RenderedMail { subject: string; html: string; text: string }
+export interface RenderedMail {
+  subject: string;
+  html: string;
+  text: string;
+}
 type Locale = 'id' | 'en';
-interface PersonRef { name: string; nip: string; jabatan?: string; unitName?: string }
+interface PersonRef {
+  name: string;
+  nip: string;
+  jabatan?: string;
+  unitName?: string;
+}
 
 /** One item of an approval email or page: who, and what is to be approved. */
 export interface EvaluationDetails {
   decisionId: string;
   employee: { nip: string; name: string; jabatan: string; unitName: string };
-  rhk: { title: string; jenis: 'utama' | 'tambahan'; indicators: { name: string; target: string; realisation: string; achievementPct?: number }[]; rating: string }[];
+  rhk: {
+    title: string;
+    jenis: 'utama' | 'tambahan';
+    indicators: { name: string; target: string; realisation: string; achievementPct?: number }[];
+    rating: string;
+  }[];
   resultsRating: string;
   behaviourRating: string;
   predikat: string;
@@ -73,25 +115,60 @@ export interface SkpDetails {
   employee: { nip: string; name: string; jabatan: string; unitName: string };
   rhk: { title: string; jenis: 'utama' | 'tambahan'; indicators: { name: string; target: string }[]; intervensi?: string }[];
 }
-interface ActionUrls { approveUrl: string; returnUrl: string }
-interface ItemsNotice<T> { locale?: Locale; recipient: { name: string }; stageLabel: string; deadline: Date; items: (T & ActionUrls)[] }
+interface ActionUrls {
+  approveUrl: string;
+  returnUrl: string;
+}
+interface ItemsNotice<T> {
+  locale?: Locale;
+  recipient: { name: string };
+  stageLabel: string;
+  deadline: Date;
+  items: (T & ActionUrls)[];
+}
 
 /** The emails the use cases send, as data; the mail adapter renders them (shared/adapters/mail/templates.ts). */
 export interface MailTemplates {
   approvalDigest(input: ItemsNotice<EvaluationDetails>): RenderedMail;
   skpApprovalRequest(input: ItemsNotice<SkpDetails>): RenderedMail;
-  reminder(input: { locale?: Locale; recipient: { name: string }; stageLabel: string; deadline: Date; items: { employee: PersonRef; url: string }[] }): RenderedMail;
+  reminder(input: {
+    locale?: Locale;
+    recipient: { name: string };
+    stageLabel: string;
+    deadline: Date;
+    items: { employee: PersonRef; url: string }[];
+  }): RenderedMail;
   escalation(input: {
-    locale?: Locale; recipient: { name: string }; approver: { name: string; nip?: string; jabatan?: string }; stageLabel: string;
-    pendingSince: Date; deadline: Date; items: { employee: PersonRef; url?: string }[];
+    locale?: Locale;
+    recipient: { name: string };
+    approver: { name: string; nip?: string; jabatan?: string };
+    stageLabel: string;
+    pendingSince: Date;
+    deadline: Date;
+    items: { employee: PersonRef; url?: string }[];
   }): RenderedMail;
   resultNotice(input: {
-    locale?: Locale; recipient: { name: string }; cycleLabel: string; predikat: string; resultsRating: string; behaviourRating: string;
-    finalisedAt: Date; objectionDeadline: Date; objectionDays?: number; approverName?: string;
+    locale?: Locale;
+    recipient: { name: string };
+    cycleLabel: string;
+    predikat: string;
+    resultsRating: string;
+    behaviourRating: string;
+    finalisedAt: Date;
+    objectionDeadline: Date;
+    objectionDays?: number;
+    approverName?: string;
   }): RenderedMail;
   delegationNotice(input: {
-    locale?: Locale; audience: 'delegate' | 'delegator'; recipient: { name: string }; kind: 'plt' | 'plh';
-    delegator: { name: string; jabatan?: string }; delegate: { name: string; jabatan?: string }; from: Date; until: Date; reason?: string;
+    locale?: Locale;
+    audience: 'delegate' | 'delegator';
+    recipient: { name: string };
+    kind: 'plt' | 'plh';
+    delegator: { name: string; jabatan?: string };
+    delegate: { name: string; jabatan?: string };
+    from: Date;
+    until: Date;
+    reason?: string;
   }): RenderedMail;
   /** Text made safe to place in HTML (a view that shows user text beside its plain form). */
   escapeHtml(text: string): string;
@@ -120,7 +197,12 @@ export interface KeyedHashes {
 
 // ─── the workflow (one Step Functions execution per stage) ─────────────────────────────────────────
 
-export interface StageExecutionInput { cycleId: string; stage: Stage; tick: number; waitSeconds?: number }
+export interface StageExecutionInput {
+  cycleId: string;
+  stage: Stage;
+  tick: number;
+  waitSeconds?: number;
+}
 export interface Workflow {
   /** False when no state machine is configured (e.g. a test without one): describe then says nothing. */
   readonly configured: boolean;
@@ -140,11 +222,19 @@ declare const writeOpBrand: unique symbol;
  * One write of a multi-item transaction, built by a repository and executed by `transact` (all or
  * nothing). Opaque to the use cases: they combine writes, never look inside one.
  */
-export interface WriteOp { readonly [writeOpBrand]: 'WriteOp' }
+export interface WriteOp {
+  readonly [writeOpBrand]: 'WriteOp';
+}
 /** A page of a query; `next` is the position to continue from (opaque; sign it before it leaves the server). */
-export interface Page<T> { items: T[]; next?: Record<string, unknown> }
+export interface Page<T> {
+  items: T[];
+  next?: Record<string, unknown>;
+}
 /** Where a walk over a cycle's evaluations stopped: the unit, and the key within it. */
-export interface CycleWalkCursor { u?: string; k?: Record<string, unknown> }
+export interface CycleWalkCursor {
+  u?: string;
+  k?: Record<string, unknown>;
+}
 
 /** All or nothing; 'conflict' when a condition failed (nothing was written). */
 export type Transact = (ops: readonly WriteOp[]) => Promise<'applied' | 'conflict'>;
@@ -191,7 +281,11 @@ export type EvaluationSegment =
   | { index: 'unit'; unitId: string; status?: string }
   | { index: 'rater'; raterNip: string }
   | { index: 'predikat'; predikat: string; unitId: string };
-export interface EvaluationFilter { predikat?: string; statuses?: readonly string[]; unitIds?: readonly string[] }
+export interface EvaluationFilter {
+  predikat?: string;
+  statuses?: readonly string[];
+  unitIds?: readonly string[];
+}
 
 export interface EvaluationRepository {
   get(cycleId: string, nip: string, options?: { consistent?: boolean }): Promise<EvaluationRecord | undefined>;
@@ -204,10 +298,18 @@ export interface EvaluationRepository {
   changeTogether(changes: readonly { change: EvaluationChange; current: EvaluationRecord }[], shared?: WriteOp[]): Promise<'applied' | 'conflict'>;
   ofUnitPage(cycleId: string, unitId: string, cursor?: Record<string, unknown>, limit?: number, status?: string): Promise<Page<EvaluationRecord>>;
   /** A page of a cycle's evaluations across unit boundaries (units in id order). */
-  ofCyclePage(cycle: Pick<CycleRecord, 'cycleId' | 'agencyId'>, cursor: CycleWalkCursor, limit?: number): Promise<{ items: EvaluationRecord[]; next?: CycleWalkCursor }>;
+  ofCyclePage(
+    cycle: Pick<CycleRecord, 'cycleId' | 'agencyId'>,
+    cursor: CycleWalkCursor,
+    limit?: number,
+  ): Promise<{ items: EvaluationRecord[]; next?: CycleWalkCursor }>;
   ofRater(cycleId: string, raterNip: string): Promise<EvaluationRecord[]>;
   /** HR's lists: one page of one segment, in key order, with an optional residual filter. */
-  segmentPage(cycleId: string, segment: EvaluationSegment, opts: { forward: boolean; limit: number; start?: Record<string, unknown>; filter?: EvaluationFilter }): Promise<Page<EvaluationRecord>>;
+  segmentPage(
+    cycleId: string,
+    segment: EvaluationSegment,
+    opts: { forward: boolean; limit: number; start?: Record<string, unknown>; filter?: EvaluationFilter },
+  ): Promise<Page<EvaluationRecord>>;
   /** The position of an evaluation in a segment's index (a page cursor). */
   indexKey(segment: EvaluationSegment, e: Pick<EvaluationRecord, 'cycleId' | 'nip' | 'unitId' | 'status' | 'raterNip'>): Record<string, string>;
   segmentHolds(cycleId: string, segment: EvaluationSegment, key: Record<string, string>): boolean;
@@ -269,7 +371,13 @@ export interface SkmRepository {
   getTotals(unitId: string, period: string): Promise<SkmTotals | undefined>;
   getIdempotency(unitId: string, keyHash: string): Promise<IdempotencyRecord | undefined>;
   getComment(commentId: string): Promise<CommentRecord | undefined>;
-  commentsPage(agencyId: string, status: CommentStatus, unitId: string | undefined, start: Record<string, unknown> | undefined, limit: number): Promise<Page<CommentRecord>>;
+  commentsPage(
+    agencyId: string,
+    status: CommentStatus,
+    unitId: string | undefined,
+    start: Record<string, unknown> | undefined,
+    limit: number,
+  ): Promise<Page<CommentRecord>>;
   evidenceOfYear(agencyId: string, nip: string, year: number): Promise<EvidenceRecord[]>;
   writeSubmission(w: SubmissionWrite): Promise<SubmissionOutcome>;
   writeModeration(m: ModerationWrite): Promise<boolean>;

@@ -15,7 +15,10 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
 }
 
 /** Opaque cursors passed between paged workflow steps (ids only; small). */
-export interface StageCursor { u?: string; k?: Record<string, unknown> }
+export interface StageCursor {
+  u?: string;
+  k?: Record<string, unknown>;
+}
 /** '' means "no more pages" (the workflow's NO_CURSOR). */
 export const encodeCursor = (c: StageCursor | undefined): string => (c ? Buffer.from(JSON.stringify(c)).toString('base64url') : '');
 export function decodeCursor(s: string | null | undefined): StageCursor {
@@ -40,7 +43,10 @@ export function memo<K, V>(load: (k: K) => Promise<V>): (k: K) => Promise<V> {
   const cache = new Map<K, Promise<V>>();
   return (k) => {
     let v = cache.get(k);
-    if (!v) { v = load(k); cache.set(k, v); }
+    if (!v) {
+      v = load(k);
+      cache.set(k, v);
+    }
     return v;
   };
 }

@@ -4,9 +4,9 @@
  * rater confirms or overrides with a reason (PermenPAN-RB 6/2022; spec §3b).
  */
 import * as z from 'zod';
-import { BERAKHLAK, BerakhlakValueSchema, type BerakhlakValue } from './berakhlak';
+import { BERAKHLAK, type BerakhlakValue, BerakhlakValueSchema } from './berakhlak';
 import type { ExpectationPolicy } from './policy';
-import { medianRating, RatingSchema, type Rating } from './ratings';
+import { medianRating, type Rating, RatingSchema } from './ratings';
 import { NipSchema } from './skp';
 
 export const FeedbackSourceSchema = z.enum(['rater', 'peer', 'subordinate']);

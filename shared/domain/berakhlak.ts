@@ -5,15 +5,7 @@
 import * as z from 'zod';
 import type { Bilingual } from './text';
 
-export const BerakhlakValueSchema = z.enum([
-  'BERORIENTASI_PELAYANAN',
-  'AKUNTABEL',
-  'KOMPETEN',
-  'HARMONIS',
-  'LOYAL',
-  'ADAPTIF',
-  'KOLABORATIF',
-]);
+export const BerakhlakValueSchema = z.enum(['BERORIENTASI_PELAYANAN', 'AKUNTABEL', 'KOMPETEN', 'HARMONIS', 'LOYAL', 'ADAPTIF', 'KOLABORATIF']);
 export type BerakhlakValue = z.infer<typeof BerakhlakValueSchema>;
 
 export type BerakhlakValueDefinition = { value: BerakhlakValue; name: Bilingual; behaviours: readonly [Bilingual, Bilingual, Bilingual] };

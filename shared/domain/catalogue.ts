@@ -11,7 +11,7 @@
  * inovasi, integritas, kerja-sama-tim.
  */
 import * as z from 'zod';
-import { TrainingProgrammeSchema, type TrainingProgramme } from './followup';
+import { type TrainingProgramme, TrainingProgrammeSchema } from './followup';
 
 const BKPSDM = 'BKPSDM Kota Surabaya';
 const BPSDM_JATIM = 'BPSDM Provinsi Jawa Timur';
@@ -188,5 +188,8 @@ const programmes: TrainingProgramme[] = [
 ];
 
 export const sampleTrainingCatalogue: readonly TrainingProgramme[] = Object.freeze(
-  z.array(TrainingProgrammeSchema).parse(programmes).map((p) => Object.freeze(p)),
+  z
+    .array(TrainingProgrammeSchema)
+    .parse(programmes)
+    .map((p) => Object.freeze(p)),
 );

@@ -19,9 +19,9 @@
 import * as z from 'zod';
 import { domainError } from './errors';
 import { requireExpectationPolicy } from './policies';
-import { BilingualSchema, CountBoundSchema, type CountBound, type CurveRule, type Policy } from './policy';
-import { orgPredikatLabel, OrgPredikatSchema, predikatLabel, PredikatSchema, type OrgPredikat, type Predikat } from './ratings';
-import { formatPercent, roundHalfUp, type Bilingual } from './text';
+import { BilingualSchema, type CountBound, CountBoundSchema, type CurveRule, type Policy } from './policy';
+import { type OrgPredikat, OrgPredikatSchema, orgPredikatLabel, type Predikat, PredikatSchema, predikatLabel } from './ratings';
+import { type Bilingual, formatPercent, roundHalfUp } from './text';
 
 export const ORGANISATION_SCOPE_ID = 'ORGANISASI';
 
@@ -184,11 +184,7 @@ function checkScope(
     return { predikats: [...b.rule.predikats], bound: b.rule.bound, rule, ...limits, actual, status, message };
   });
 
-  const status = checks.some((c) => c.status === 'VIOLATED')
-    ? 'VIOLATIONS'
-    : checks.every((c) => c.status === 'NOT_APPLICABLE')
-      ? 'NOT_APPLICABLE'
-      : 'OK';
+  const status = checks.some((c) => c.status === 'VIOLATED') ? 'VIOLATIONS' : checks.every((c) => c.status === 'NOT_APPLICABLE') ? 'NOT_APPLICABLE' : 'OK';
   return { scope, unitId, size: n, counts, status, checks };
 }
 

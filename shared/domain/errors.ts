@@ -17,13 +17,10 @@ const MESSAGES = {
   TEXT_EMPTY: (p: At) => msg(p, 'tidak boleh kosong.', 'must not be empty.'),
   LIST_EMPTY: (p: At & { min: number }) => msg(p, `minimal ${p.min} isian.`, `needs at least ${p.min} item(s).`),
   NUMBER_TOO_SMALL: (p: At & { min: number; inclusive: boolean }) =>
-    p.inclusive
-      ? msg(p, `minimal ${p.min}.`, `must be at least ${p.min}.`)
-      : msg(p, `harus lebih besar dari ${p.min}.`, `must be greater than ${p.min}.`),
+    p.inclusive ? msg(p, `minimal ${p.min}.`, `must be at least ${p.min}.`) : msg(p, `harus lebih besar dari ${p.min}.`, `must be greater than ${p.min}.`),
   NUMBER_TOO_LARGE: (p: At & { max: number }) => msg(p, `maksimal ${p.max}.`, `must be at most ${p.max}.`),
   NOT_INTEGER: (p: At) => msg(p, 'harus bilangan bulat.', 'must be a whole number.'),
-  OPTION_INVALID: (p: At & { options: string }) =>
-    msg(p, `harus salah satu dari: ${p.options}.`, `must be one of: ${p.options}.`),
+  OPTION_INVALID: (p: At & { options: string }) => msg(p, `harus salah satu dari: ${p.options}.`, `must be one of: ${p.options}.`),
   DATE_FORMAT: (p: At) => msg(p, 'harus tanggal dengan format TTTT-BB-HH.', 'must be a date as YYYY-MM-DD.'),
   NIP_FORMAT: (p: At) => msg(p, 'harus 18 digit angka.', 'must be 18 digits.'),
 
@@ -32,8 +29,7 @@ const MESSAGES = {
     id: 'SKP harus memuat minimal satu RHK utama.',
     en: 'The SKP needs at least one main RHK (RHK utama).',
   }),
-  DUPLICATE_ID: (p: At & { value: string }) =>
-    msg(p, `kode "${p.value}" dipakai lebih dari sekali.`, `id "${p.value}" is used more than once.`),
+  DUPLICATE_ID: (p: At & { value: string }) => msg(p, `kode "${p.value}" dipakai lebih dari sekali.`, `id "${p.value}" is used more than once.`),
   RHK_PARENT_REQUIRED: (p: At) =>
     msg(
       p,
@@ -46,20 +42,13 @@ const MESSAGES = {
     id: 'NIP pada SKP berbeda dari NIP pegawai yang dinilai.',
     en: "The SKP's NIP differs from the NIP of the employee being rated.",
   }),
-  PERIOD_REVERSED: (p: At) =>
-    msg(p, 'tanggal mulai tidak boleh setelah tanggal selesai.', 'the start date must not be after the end date.'),
+  PERIOD_REVERSED: (p: At) => msg(p, 'tanggal mulai tidak boleh setelah tanggal selesai.', 'the start date must not be after the end date.'),
   PERIOD_OUTSIDE: (p: At & { outer: Bilingual; start: string; end: string }) =>
-    msg(
-      p,
-      `periode harus di dalam ${p.outer.id} (${p.start} s.d. ${p.end}).`,
-      `the period must lie within ${p.outer.en} (${p.start} to ${p.end}).`,
-    ),
+    msg(p, `periode harus di dalam ${p.outer.id} (${p.start} s.d. ${p.end}).`, `the period must lie within ${p.outer.en} (${p.start} to ${p.end}).`),
 
   // Final scoring (evaluasi).
-  REALISATION_MISSING: (p: At) =>
-    msg(p, 'realisasi belum diisi.', 'has no realisation recorded.'),
-  REALISATION_UNKNOWN_INDICATOR: (p: At & { value: string }) =>
-    msg(p, `indikator "${p.value}" tidak ada di SKP.`, `indicator "${p.value}" is not in the SKP.`),
+  REALISATION_MISSING: (p: At) => msg(p, 'realisasi belum diisi.', 'has no realisation recorded.'),
+  REALISATION_UNKNOWN_INDICATOR: (p: At & { value: string }) => msg(p, `indikator "${p.value}" tidak ada di SKP.`, `indicator "${p.value}" is not in the SKP.`),
   REALISATION_KIND_MISMATCH: (p: At & { quantitative: boolean }) =>
     p.quantitative
       ? msg(p, 'indikator kuantitatif memerlukan angka realisasi.', 'a quantitative indicator needs a numeric realisation.')
@@ -69,8 +58,7 @@ const MESSAGES = {
           'a qualitative indicator is judged directly by the rater (above/meets/below expectations).',
         ),
   DUPLICATE_ENTRY: (p: At) => msg(p, 'diisi lebih dari sekali.', 'is given more than once.'),
-  RATING_UNKNOWN_RHK: (p: At & { value: string }) =>
-    msg(p, `RHK "${p.value}" tidak ada di SKP.`, `RHK "${p.value}" is not in the SKP.`),
+  RATING_UNKNOWN_RHK: (p: At & { value: string }) => msg(p, `RHK "${p.value}" tidak ada di SKP.`, `RHK "${p.value}" is not in the SKP.`),
   OVERRIDE_REASON_REQUIRED: (p: At & { proposed: Bilingual; chosen: Bilingual }) =>
     msg(
       p,
@@ -99,8 +87,7 @@ const MESSAGES = {
   }),
   SKM_ANSWER_COUNT: (p: At & { count: number; expected: number }) =>
     msg(p, `harus ${p.expected} jawaban (satu per unsur), ada ${p.count}.`, `needs ${p.expected} answers (one per element), has ${p.count}.`),
-  SKM_ANSWER_INVALID: (p: At) =>
-    msg(p, 'jawaban harus bilangan bulat 1 sampai 4.', 'the answer must be a whole number from 1 to 4.'),
+  SKM_ANSWER_INVALID: (p: At) => msg(p, 'jawaban harus bilangan bulat 1 sampai 4.', 'the answer must be a whole number from 1 to 4.'),
 
   // Distribution.
   DISTRIBUTION_DUPLICATE_UNIT: (p: { value: string }) => ({
@@ -249,15 +236,12 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], root?: Biling
             : domainError('FIELD_INVALID', { at, detail: `${issue.expected}` }, field);
       case 'too_small':
         if (issue.origin === 'string') return domainError('TEXT_EMPTY', { at }, field);
-        if (issue.origin === 'array' || issue.origin === 'set')
-          return domainError('LIST_EMPTY', { at, min: Number(issue.minimum) }, field);
+        if (issue.origin === 'array' || issue.origin === 'set') return domainError('LIST_EMPTY', { at, min: Number(issue.minimum) }, field);
         return domainError('NUMBER_TOO_SMALL', { at, min: Number(issue.minimum), inclusive: issue.inclusive ?? true }, field);
       case 'too_big':
         return domainError('NUMBER_TOO_LARGE', { at, max: Number(issue.maximum) }, field);
       case 'invalid_format':
-        return issue.format === 'date'
-          ? domainError('DATE_FORMAT', { at }, field)
-          : domainError('FIELD_INVALID', { at, detail: issue.format }, field);
+        return issue.format === 'date' ? domainError('DATE_FORMAT', { at }, field) : domainError('FIELD_INVALID', { at, detail: issue.format }, field);
       case 'invalid_value':
         return domainError('OPTION_INVALID', { at, options: issue.values.map(String).join(', ') }, field);
       case 'invalid_union': {

@@ -4,32 +4,15 @@
  * Every input problem is reported at once, as typed, bilingual errors; nothing is guessed.
  */
 import * as z from 'zod';
+import { BehaviourFeedbackSchema, CitizenEvidenceSchema, proposeBehaviourRating, ValueAssessmentSchema } from './behaviour';
 import { BerakhlakValueSchema, berakhlakName } from './berakhlak';
-import {
-  BehaviourFeedbackSchema,
-  CitizenEvidenceSchema,
-  proposeBehaviourRating,
-  ValueAssessmentSchema,
-} from './behaviour';
-import { domainError, parseOrThrow, throwIfAny, type DomainError } from './errors';
+import { type DomainError, domainError, parseOrThrow, throwIfAny } from './errors';
 import { requireExpectationPolicy } from './policies';
 import type { ExpectationPolicy, Policy } from './policy';
 import { predikatFor } from './predikat';
-import {
-  OrgPredikatSchema,
-  PredikatSchema,
-  RatingSchema,
-  ratingLabel,
-  type Rating,
-} from './ratings';
-import {
-  achievementPercent,
-  lowestRating,
-  ratingForAchievement,
-  resultsRatingFromRhk,
-  ResultsSummarySchema,
-} from './results';
-import { IdSchema, indicatorAt, NipSchema, RhkJenisSchema, skpRuleErrors, SkpSchema, type Indicator, type Rhk } from './skp';
+import { OrgPredikatSchema, PredikatSchema, type Rating, RatingSchema, ratingLabel } from './ratings';
+import { achievementPercent, lowestRating, ResultsSummarySchema, ratingForAchievement, resultsRatingFromRhk } from './results';
+import { IdSchema, type Indicator, indicatorAt, NipSchema, type Rhk, RhkJenisSchema, SkpSchema, skpRuleErrors } from './skp';
 import type { Bilingual } from './text';
 
 /** A quantitative indicator's realisation is a number; a qualitative one is the rater's judgement. */
@@ -131,11 +114,7 @@ export function evaluateEmployee(rawInput: EmployeeEvaluationInput, policyArg: P
     };
   });
 
-  const { proposed: behaviourProposed, perValue } = proposeBehaviourRating(
-    input.behaviourFeedback,
-    input.citizenEvidence ?? [],
-    policy,
-  );
+  const { proposed: behaviourProposed, perValue } = proposeBehaviourRating(input.behaviourFeedback, input.citizenEvidence ?? [], policy);
   const behaviour = input.raterBehaviourRating
     ? overridden(input.raterBehaviourRating, behaviourProposed, () => BEHAVIOUR_AT, 'raterBehaviourRating.reason', overrides)
     : { rating: behaviourProposed };
@@ -144,9 +123,14 @@ export function evaluateEmployee(rawInput: EmployeeEvaluationInput, policyArg: P
   // Heads of units take the organisation's result as their results rating (PermenPAN-RB 6/2022).
   const results: EmployeeEvaluation['results'] = input.isUnitHead
     ? { basis: 'organisation', organisationResult: input.organisationResult! }
-    : { basis: 'rules', summary: resultsRatingFromRhk(rhk.map((r) => ({ jenis: r.jenis, rating: r.final })), policy) };
-  const resultsRating =
-    results.basis === 'organisation' ? policy.results.headOfUnitResult[results.organisationResult] : results.summary.rating;
+    : {
+        basis: 'rules',
+        summary: resultsRatingFromRhk(
+          rhk.map((r) => ({ jenis: r.jenis, rating: r.final })),
+          policy,
+        ),
+      };
+  const resultsRating = results.basis === 'organisation' ? policy.results.headOfUnitResult[results.organisationResult] : results.summary.rating;
 
   return {
     policyId: policy.id,
@@ -222,9 +206,7 @@ function inputErrors(input: ParsedInput): DomainError[] {
     }
     seen.add(real.indicatorId);
     const quantitative = target.ind.target.kind === 'quantitative';
-    const fits = quantitative
-      ? real.value !== undefined && real.judgement === undefined
-      : real.judgement !== undefined && real.value === undefined;
+    const fits = quantitative ? real.value !== undefined && real.judgement === undefined : real.judgement !== undefined && real.value === undefined;
     const at = indicatorAt(target.i, target.j, real.indicatorId);
     if (!fits) errors.push(domainError('REALISATION_KIND_MISMATCH', { at, quantitative }, field));
   });
@@ -254,7 +236,6 @@ function inputErrors(input: ParsedInput): DomainError[] {
     raterValues.add(f.value);
   });
 
-  if (input.isUnitHead && !input.organisationResult)
-    errors.push(domainError('ORGANISATION_RESULT_REQUIRED', undefined, 'organisationResult'));
+  if (input.isUnitHead && !input.organisationResult) errors.push(domainError('ORGANISATION_RESULT_REQUIRED', undefined, 'organisationResult'));
   return errors;
 }

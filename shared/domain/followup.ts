@@ -4,10 +4,10 @@
  * by the values a programme develops.
  */
 import * as z from 'zod';
-import { BerakhlakValueSchema, type BerakhlakValue } from './berakhlak';
+import { type BerakhlakValue, BerakhlakValueSchema } from './berakhlak';
 import type { EmployeeEvaluation } from './evaluate';
 import { requireExpectationPolicy } from './policies';
-import { BilingualSchema, ConsequenceCodeSchema, type ConsequenceCode, type Policy } from './policy';
+import { BilingualSchema, type ConsequenceCode, ConsequenceCodeSchema, type Policy } from './policy';
 import { PredikatSchema } from './ratings';
 import { IdSchema } from './skp';
 import type { Bilingual } from './text';
@@ -50,9 +50,7 @@ export const FollowUpSchema = z.object({
   nip: z.string(),
   predikat: PredikatSchema,
   consequences: z.array(z.object({ code: ConsequenceCodeSchema, label: BilingualSchema, months: z.number().int().optional() })),
-  training: z.array(
-    z.object({ programmeId: z.string(), title: BilingualSchema, provider: z.string(), hours: z.number(), reasons: z.array(NeedSchema) }),
-  ),
+  training: z.array(z.object({ programmeId: z.string(), title: BilingualSchema, provider: z.string(), hours: z.number(), reasons: z.array(NeedSchema) })),
   /** Weaknesses no recommended programme addresses: a gap in the catalogue for HR to fill. */
   unmatched: z.object({ rhkIds: z.array(z.string()), values: z.array(BerakhlakValueSchema) }),
 });
@@ -113,14 +111,8 @@ const matches = (p: TrainingProgramme, need: Need): boolean => fitOf(p, need) > 
 /** Greedy cover: each pick is the programme that addresses the most weaknesses not yet addressed, so a
  *  few programmes cover as much as possible. Ties go to the closer fit (more shared competencies),
  *  then to a programme designed for the employee's jabatan, then the shorter one, then by id. */
-function recommend(
-  needs: readonly Need[],
-  jabatan: string | undefined,
-  catalogue: readonly TrainingProgramme[],
-  max: number,
-): FollowUp['training'] {
-  const forJob = (p: TrainingProgramme) =>
-    jabatan && p.jabatanKeywords?.some((k) => norm(jabatan).includes(norm(k))) ? 1 : 0;
+function recommend(needs: readonly Need[], jabatan: string | undefined, catalogue: readonly TrainingProgramme[], max: number): FollowUp['training'] {
+  const forJob = (p: TrainingProgramme) => (jabatan && p.jabatanKeywords?.some((k) => norm(jabatan).includes(norm(k))) ? 1 : 0);
   const picked: FollowUp['training'] = [];
   const open = new Set(needs.map(needKey));
   const candidates = [...catalogue];
@@ -132,10 +124,7 @@ function recommend(
         return { p, reasons, fresh, fit: reasons.reduce((sum, n) => sum + fitOf(p, n), 0) };
       })
       .filter((c) => c.fresh > 0)
-      .sort(
-        (a, b) =>
-          b.fresh - a.fresh || b.fit - a.fit || forJob(b.p) - forJob(a.p) || a.p.hours - b.p.hours || a.p.id.localeCompare(b.p.id),
-      );
+      .sort((a, b) => b.fresh - a.fresh || b.fit - a.fit || forJob(b.p) - forJob(a.p) || a.p.hours - b.p.hours || a.p.id.localeCompare(b.p.id));
     const best = scored[0];
     if (!best) break;
     picked.push({ programmeId: best.p.id, title: best.p.title, provider: best.p.provider, hours: best.p.hours, reasons: best.reasons });

@@ -10,9 +10,9 @@
 import * as z from 'zod';
 import { parseOrThrow } from './errors';
 import { requireNumericPolicy } from './policies';
-import { BilingualSchema, LegacyPredikatSchema, type LegacyPredikat, type NumericPolicy, type Policy } from './policy';
+import { BilingualSchema, type LegacyPredikat, LegacyPredikatSchema, type NumericPolicy, type Policy } from './policy';
 import { NipSchema } from './skp';
-import { roundHalfUp, type Bilingual } from './text';
+import { type Bilingual, roundHalfUp } from './text';
 
 export const LegacyAspectSchema = z.object({
   target: z.number().finite().positive(),

@@ -3,12 +3,7 @@
  * To change a rule for a new year, add a new version (…/v2) rather than editing one a cycle ran under.
  */
 import { domainError } from './errors';
-import {
-  type CurveRule,
-  type ExpectationPolicy,
-  type NumericPolicy,
-  type Policy,
-} from './policy';
+import type { CurveRule, ExpectationPolicy, NumericPolicy, Policy } from './policy';
 import type { OrgPredikat } from './ratings';
 
 export const DEFAULT_POLICY_ID = 'permenpanrb-6-2022/v1';
@@ -198,4 +193,3 @@ export function requireNumericPolicy(policy: Policy): NumericPolicy {
   }
   return policy;
 }
-

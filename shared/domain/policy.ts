@@ -129,9 +129,7 @@ export const NumericPolicySchema = z.object({
     efficiencyThresholdPercent: PercentSchema,
     /** Highest first; a score belongs to the first band whose minimum it reaches (and, where marked,
      *  only with an innovation), otherwise to `below`. */
-    bands: z
-      .array(z.object({ min: z.number(), predikat: LegacyPredikatSchema, requiresInnovation: z.boolean().optional() }))
-      .min(1),
+    bands: z.array(z.object({ min: z.number(), predikat: LegacyPredikatSchema, requiresInnovation: z.boolean().optional() })).min(1),
     below: LegacyPredikatSchema,
   }),
 });

@@ -21,4 +21,3 @@ export const PREDIKAT_MATRIX: Readonly<Record<ResultRating, Readonly<Record<Beha
 export function predikatFor(results: ResultRating, behaviour: BehaviourRating): Predikat {
   return PREDIKAT_MATRIX[results][behaviour];
 }
-

@@ -10,9 +10,9 @@ import type { FollowUp } from './followup';
 import type { CycleSchedule } from './lifecycle/schedule';
 import type { DecisionKind, DecisionStatus, EvaluationStatus, Stage } from './lifecycle/status';
 import type { OrgPredikat, Predikat, Rating } from './ratings';
-import type { Skp } from './skp';
 import type { SkmTotals } from './skm/ikm';
 import type { CommentStatus, Respondent } from './skm/submission';
+import type { Skp } from './skp';
 
 // ─── who did what ──────────────────────────────────────────────────────────────────────────────────
 
@@ -157,7 +157,11 @@ export type StoredScore = Partial<Omit<EmployeeEvaluation, 'behaviour'>> & { beh
 /** Fields of a cycle a step sets directly; null clears one. */
 export type CycleFields = { [K in keyof CycleRecord]?: CycleRecord[K] | null };
 
-export interface MidyearReview { rating: Rating; notes: string; at: string }
+export interface MidyearReview {
+  rating: Rating;
+  notes: string;
+  at: string;
+}
 
 export interface Objection {
   reason: string;
@@ -248,7 +252,10 @@ export interface DecisionRecord {
 }
 
 /** A recipient whose digest is due in a stage, with the newest decision for them. */
-export interface DigestDue { recipientNip: string; decisionId: string }
+export interface DigestDue {
+  recipientNip: string;
+  decisionId: string;
+}
 
 // ─── the citizen survey (SKM) ──────────────────────────────────────────────────────────────────────
 

@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import { domainError } from './errors';
 import type { ExpectationPolicy } from './policy';
-import { RatingSchema, ratingRank, type Rating } from './ratings';
+import { type Rating, RatingSchema, ratingRank } from './ratings';
 import type { QuantitativeTarget, RhkJenis } from './skp';
 import { roundHalfUp } from './text';
 
@@ -82,10 +82,7 @@ export type ResultsSummary = z.infer<typeof ResultsSummarySchema>;
  * main work met expectations. With `additionalRhk: 'mainOnly'` additional RHK are not counted at all.
  * Either way the rule is monotone: improving any RHK, or adding an additional one, never lowers it.
  */
-export function resultsRatingFromRhk(
-  rhk: readonly { jenis: RhkJenis; rating: Rating }[],
-  policy: ExpectationPolicy,
-): ResultsSummary {
+export function resultsRatingFromRhk(rhk: readonly { jenis: RhkJenis; rating: Rating }[], policy: ExpectationPolicy): ResultsSummary {
   const main = rhk.filter((r) => r.jenis === 'utama');
   if (main.length === 0) throw domainError('SKP_NO_MAIN_RHK', undefined, 'rhk');
   const additional = policy.results.additionalRhk === 'countInFavour' ? rhk.filter((r) => r.jenis === 'tambahan') : [];
@@ -102,7 +99,6 @@ export function resultsRatingFromRhk(
   const summary = { mainCount: main.length, mainBelow, aFew, above, meetOrAbove };
 
   if (isMost(above.count, above.of, policy) && mainBelow === 0) return { rating: 'DI_ATAS', clause: 'MOST_ABOVE', ...summary };
-  if (isMost(meetOrAbove.count, meetOrAbove.of, policy) && mainBelow <= aFew)
-    return { rating: 'SESUAI', clause: 'MOST_MEET', ...summary };
+  if (isMost(meetOrAbove.count, meetOrAbove.of, policy) && mainBelow <= aFew) return { rating: 'SESUAI', clause: 'MOST_MEET', ...summary };
   return { rating: 'DI_BAWAH', clause: isMost(mainBelow, main.length, policy) ? 'MOST_BELOW' : 'NO_MAJORITY', ...summary };
 }

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod';
 import { BerakhlakValueSchema } from './berakhlak';
-import { domainError, fromZodIssues, type DomainError } from './errors';
+import { type DomainError, domainError, fromZodIssues } from './errors';
 import type { Bilingual } from './text';
 
 export const NipSchema = z.string().regex(/^\d{18}$/, { error: 'NIP_FORMAT' });
@@ -109,8 +109,7 @@ export function skpRuleErrors(skp: Skp, ctx: SkpContext): DomainError[] {
     if (rhk.period) errors.push(...periodErrors(rhk.period, rhkAt(i), `rhk.${i}.period`, skp.period, SKP_PERIOD));
 
     rhk.indicators.forEach((ind, j) => {
-      if (indicatorIds.has(ind.id))
-        errors.push(domainError('DUPLICATE_ID', { at: indicatorAt(i, j), value: ind.id }, `rhk.${i}.indicators.${j}.id`));
+      if (indicatorIds.has(ind.id)) errors.push(domainError('DUPLICATE_ID', { at: indicatorAt(i, j), value: ind.id }, `rhk.${i}.indicators.${j}.id`));
       indicatorIds.add(ind.id);
     });
   });

@@ -4,12 +4,16 @@
  * query it came from.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { keysFor, mac } from '../adapters/links/derived-keys';
 import { TABLE_KEY_SCHEMA } from '../adapters/dynamodb/keys';
+import { keysFor, mac } from '../adapters/links/derived-keys';
 import { badRequest } from './problem';
 
 /** The key attributes a cursor may carry: the table's and every GSI's (keys.ts TABLE_KEY_SCHEMA). */
-const CURSOR_KEY_NAMES = new Set<string>([TABLE_KEY_SCHEMA.partitionKey, TABLE_KEY_SCHEMA.sortKey, ...TABLE_KEY_SCHEMA.gsis.flatMap((g) => [g.partitionKey, g.sortKey])]);
+const CURSOR_KEY_NAMES = new Set<string>([
+  TABLE_KEY_SCHEMA.partitionKey,
+  TABLE_KEY_SCHEMA.sortKey,
+  ...TABLE_KEY_SCHEMA.gsis.flatMap((g) => [g.partitionKey, g.sortKey]),
+]);
 
 /**
  * An opaque page cursor: base64url(JSON of the LastEvaluatedKey) '.' base64url(HMAC). The MAC also

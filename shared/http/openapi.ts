@@ -8,9 +8,9 @@
  */
 import * as z from 'zod';
 import pkg from '../../package.json' with { type: 'json' };
-import { ROUTES, type Route } from './routes';
-import { API_DOCS, PATH_PARAMS, TAGS, type RouteDoc } from './api-docs';
+import { API_DOCS, PATH_PARAMS, type RouteDoc, TAGS } from './api-docs';
 import { IdempotencyKeySchema, MAX_BODY_BYTES } from './contract';
+import { ROUTES, type Route } from './routes';
 
 /** Kept so existing imports resolve: the table lives in ./api-docs.ts. */
 export { API_DOCS, PATH_PARAMS, pathParamSchema, type RouteDoc, type RouteKey } from './api-docs';
@@ -25,7 +25,9 @@ export const ProblemSchema = z.object({
   detail: z.string().meta({ description: 'Bahasa Indonesia' }),
   detail_en: z.string().meta({ description: 'English' }),
   instance: z.string().optional(),
-  errors: z.array(z.object({ field: z.string(), id: z.string(), en: z.string() })).optional()
+  errors: z
+    .array(z.object({ field: z.string(), id: z.string(), en: z.string() }))
+    .optional()
     .meta({ description: 'Isian yang bermasalah · the fields at fault' }),
 });
 /** What API Gateway itself answers (authorizer 401, 413 over its limit, 429 throttling, 404 no route). */
@@ -58,7 +60,10 @@ function jsonSchema(schema: z.ZodType): Json {
 }
 
 function operationId(r: Route): string {
-  const words = r.path.replace(/[{}]/g, '').split(/[/.-]+/).filter(Boolean);
+  const words = r.path
+    .replace(/[{}]/g, '')
+    .split(/[/.-]+/)
+    .filter(Boolean);
   return r.method.toLowerCase() + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
 }
 
@@ -82,9 +87,12 @@ function parameters(r: Route, doc: RouteDoc): Json[] {
 function successResponse(doc: RouteDoc, r: Route): Json {
   const description = `${doc.summary.id} — ${doc.summary.en}`;
   switch (doc.responseType ?? 'json') {
-    case 'html': return { description, content: { 'text/html': { schema: { type: 'string' } } } };
-    case 'csv': return { description, content: { 'text/csv': { schema: { type: 'string' } } } };
-    case 'none': return { description };
+    case 'html':
+      return { description, content: { 'text/html': { schema: { type: 'string' } } } };
+    case 'csv':
+      return { description, content: { 'text/csv': { schema: { type: 'string' } } } };
+    case 'none':
+      return { description };
     default:
       return {
         description,
@@ -98,7 +106,10 @@ function successResponse(doc: RouteDoc, r: Route): Json {
 
 function errorResponses(r: Route, doc: RouteDoc): Json {
   const statuses = new Set<number>([400, ...doc.errors]);
-  if (r.auth === 'jwt') { statuses.add(401); statuses.add(403); }
+  if (r.auth === 'jwt') {
+    statuses.add(401);
+    statuses.add(403);
+  }
   if (doc.body) statuses.add(413);
   const html = doc.tag === 'decisions';
   const out: Json = {};
@@ -133,7 +144,10 @@ export function checkApiDocs(routes: readonly Route[] = ROUTES, docs: Record<str
   const keys = new Set(routes.map(routeKey));
   for (const r of routes) {
     const doc = docs[routeKey(r)];
-    if (!doc) { problems.push(`${routeKey(r)} has no entry in API_DOCS`); continue; }
+    if (!doc) {
+      problems.push(`${routeKey(r)} has no entry in API_DOCS`);
+      continue;
+    }
     if ((doc.security === 'bearer') !== (r.auth === 'jwt')) problems.push(`${routeKey(r)}: API_DOCS says ${doc.security}, ROUTES says ${r.auth}`);
     if (doc.body && r.method !== 'POST' && r.method !== 'PUT') problems.push(`${routeKey(r)}: a ${r.method} has no body`);
   }
@@ -167,7 +181,8 @@ export function buildOpenApiDocument(routes: readonly Route[] = ROUTES, docs: Re
   for (const [id, s] of Object.entries(generated)) {
     // The registry's $id ("#/components/…") is a fragment, which 2020-12 does not allow as an $id: the $ref does the job.
     const { $schema: _drop, $id: _id, ...rest } = s as Json;
-    void _drop; void _id;
+    void _drop;
+    void _id;
     schemas[id] = rest;
   }
 
@@ -197,8 +212,9 @@ export function buildOpenApiDocument(routes: readonly Route[] = ROUTES, docs: Re
         : {}),
       responses: {
         [String(doc.success)]: successResponse(doc, r),
-        ...Object.fromEntries(Object.entries(doc.otherSuccess ?? {}).map(([status, d]) =>
-          [status, { ...successResponse(doc, r), description: `${d.id} — ${d.en}` }])),
+        ...Object.fromEntries(
+          Object.entries(doc.otherSuccess ?? {}).map(([status, d]) => [status, { ...successResponse(doc, r), description: `${d.id} — ${d.en}` }]),
+        ),
         ...errorResponses(r, doc),
       },
       'x-function': r.functionId,
@@ -226,13 +242,18 @@ export function buildOpenApiDocument(routes: readonly Route[] = ROUTES, docs: Re
     components: {
       securitySchemes: {
         cognitoJwt: {
-          type: 'http', scheme: 'bearer', bearerFormat: 'JWT',
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
           description: 'ID token Amazon Cognito (klaim `custom:nip`, `custom:agencyId`, `cognito:groups`) · Amazon Cognito ID token',
         },
       },
       parameters: {
         IdempotencyKey: {
-          name: 'Idempotency-Key', in: 'header', required: false, schema: jsonSchema(IdempotencyKeySchema),
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          schema: jsonSchema(IdempotencyKeySchema),
           description: 'Perubahan yang diulang dengan kunci sama dikenali sebagai ulangan · a change retried with the same key is recognised as a replay',
         },
       },

@@ -5,19 +5,27 @@
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ZodError } from 'zod';
-import { DomainError } from '../domain/errors';
-import { ConflictError, ForbiddenError, NotFoundError, RuleError, StateError, SubmissionLimitError } from '../application/errors';
 import { logger } from '../adapters/powertools';
+import { ConflictError, ForbiddenError, NotFoundError, RuleError, StateError, SubmissionLimitError } from '../application/errors';
+import { DomainError } from '../domain/errors';
 
 /** Sent with every answer of the API, problems included. */
 export const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff' } as const;
 
-export interface FieldProblem { field: string; id: string; en: string }
+export interface FieldProblem {
+  field: string;
+  id: string;
+  en: string;
+}
 
 export class HttpProblem extends Error {
   constructor(
-    readonly status: number, readonly title: string, readonly detailId: string, readonly detailEn: string,
-    readonly errors: FieldProblem[] = [], readonly headers: Record<string, string> = {},
+    readonly status: number,
+    readonly title: string,
+    readonly detailId: string,
+    readonly detailEn: string,
+    readonly errors: FieldProblem[] = [],
+    readonly headers: Record<string, string> = {},
   ) {
     super(detailEn);
   }
@@ -25,9 +33,10 @@ export class HttpProblem extends Error {
 
 export const badRequest = (id: string, en: string, errors: FieldProblem[] = []) => new HttpProblem(400, 'Bad Request', id, en, errors);
 export const unauthorized = () => new HttpProblem(401, 'Unauthorized', 'Token tidak ada atau tidak sah', 'Missing or invalid token');
-export const methodNotAllowed = (method: string, allow: readonly string[]) => new HttpProblem(
-  405, 'Method Not Allowed', `Metode ${method} tidak didukung di alamat ini`, `Method ${method} is not supported here`, [], { allow: allow.join(', ') },
-);
+export const methodNotAllowed = (method: string, allow: readonly string[]) =>
+  new HttpProblem(405, 'Method Not Allowed', `Metode ${method} tidak didukung di alamat ini`, `Method ${method} is not supported here`, [], {
+    allow: allow.join(', '),
+  });
 export const payloadTooLarge = (limit: number) =>
   new HttpProblem(413, 'Payload Too Large', `Isi permintaan melebihi ${limit} byte`, `Request body exceeds ${limit} bytes`);
 
@@ -45,8 +54,13 @@ export function toProblem(err: unknown): HttpProblem {
   if (err instanceof ZodError) return fromZod(err);
   if (err instanceof DomainError) {
     const errs = (err as DomainError & { errors?: DomainError[] }).errors ?? [err];
-    return new HttpProblem(422, 'Unprocessable Content', err.messageId, err.messageEn,
-      errs.map((e) => ({ field: e.field ?? '(body)', id: e.messageId, en: e.messageEn })));
+    return new HttpProblem(
+      422,
+      'Unprocessable Content',
+      err.messageId,
+      err.messageEn,
+      errs.map((e) => ({ field: e.field ?? '(body)', id: e.messageId, en: e.messageEn })),
+    );
   }
   if (err instanceof RuleError) {
     const fields = err.field ? [{ field: err.field, id: err.messageId, en: err.message }] : [];
@@ -57,10 +71,12 @@ export function toProblem(err: unknown): HttpProblem {
   if (err instanceof StateError || err instanceof ConflictError) return new HttpProblem(409, 'Conflict', err.messageId, err.message);
   if (err instanceof SubmissionLimitError) {
     return new HttpProblem(
-      429, 'Too Many Requests',
+      429,
+      'Too Many Requests',
       `Batas ${err.limit} isian survei per hari untuk unit ini dari perangkat yang sama sudah tercapai; silakan coba lagi besok`,
       `The limit of ${err.limit} survey submissions per day for this unit from the same device has been reached; please try again tomorrow`,
-      [], { 'retry-after': String(err.retryAfterSeconds) },
+      [],
+      { 'retry-after': String(err.retryAfterSeconds) },
     );
   }
   logger.error('Unhandled error', err as Error);

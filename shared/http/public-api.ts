@@ -3,7 +3,7 @@
  * which takes the JWT-or-public rule from the route table and maps the daily limit to 429 + Retry-After
  * in ./problem.ts.
  */
-import { httpApi, type HttpRequest, type HttpRoute } from './router';
+import { type HttpRequest, type HttpRoute, httpApi } from './router';
 
 export { safeJson } from './router';
 export type PublicRequest = HttpRequest;

@@ -21,7 +21,7 @@ import type { Caller } from '../application/ports';
 import { jwtClaimNames } from '../config';
 import { MAX_BODY_BYTES, MAX_TEXT_BYTES } from './contract/common';
 import { badRequest, methodNotAllowed, payloadTooLarge, problemResponse, SECURITY_HEADERS, unauthorized } from './problem';
-import { ROUTES, routeKeyOf, type Route, type RouteKey } from './routes';
+import { ROUTES, type Route, type RouteKey, routeKeyOf } from './routes';
 
 export type HttpEvent = APIGatewayProxyEventV2 | APIGatewayProxyEventV2WithJWTAuthorizer;
 
@@ -47,7 +47,12 @@ export interface HttpRequest {
 }
 
 /** `body` is sent as JSON; `raw` (with its own content-type header) is sent as it is — CSV, HTML. */
-export interface HttpResult { status?: number; body?: unknown; raw?: string; headers?: Record<string, string> }
+export interface HttpResult {
+  status?: number;
+  body?: unknown;
+  raw?: string;
+  headers?: Record<string, string>;
+}
 export type HttpRoute = (req: HttpRequest) => Promise<HttpResult>;
 
 export interface HttpApiOptions {
@@ -140,9 +145,8 @@ function toResult(out: HttpResult): APIGatewayProxyStructuredResultV2 {
 }
 
 /** The methods the route table serves on this path (for 405's Allow). */
-const allowedOn = (rawPath: string) => ROUTES
-  .filter((r) => new RegExp(`^${r.path.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`).test(rawPath))
-  .map((r) => r.method);
+const allowedOn = (rawPath: string) =>
+  ROUTES.filter((r) => new RegExp(`^${r.path.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`).test(rawPath)).map((r) => r.method);
 const ROUTER_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 const unknownRoute = (event: HttpEvent) => badRequest(`Rute ${event.routeKey} tidak dikenal`, `Unknown route ${event.routeKey}`);
 /** The router's own copy of the event: method and path only (see the file comment). */
@@ -167,14 +171,17 @@ export function httpApi(routes: Partial<Record<RouteKey, HttpRoute>>, options: H
     const route = ROUTES.find((r) => routeKeyOf(r) === key);
     if (!route) throw new Error(`${key} is not in the route table (shared/http/routes.ts)`);
     const path = route.path.replace(/\{(\w+)\}/g, ':$1') as `/${string}`;
-    app.route(async ({ event, context, params }) => {
-      const original = (event as RoutingEvent)[ORIGINAL];
-      try {
-        return answered(event, toResult(await run(requestOf(route, original, context, params, maxBodyBytes))));
-      } catch (err) {
-        return answered(event, fail(err, original));
-      }
-    }, { method: route.method, path });
+    app.route(
+      async ({ event, context, params }) => {
+        const original = (event as RoutingEvent)[ORIGINAL];
+        try {
+          return answered(event, toResult(await run(requestOf(route, original, context, params, maxBodyBytes))));
+        } catch (err) {
+          return answered(event, fail(err, original));
+        }
+      },
+      { method: route.method, path },
+    );
   }
   const notServed = async (_err: Error, { event }: { event: unknown }) => {
     const original = (event as RoutingEvent)[ORIGINAL];

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FaultInjector } from '../../local/faults';
-import { generateAgency } from '../../local/sample/generate';
 import { runCycle, seedRoster } from '../../local/run-cycle';
-import { startLocalStack, type LocalStack } from '../../local/stack';
+import { generateAgency } from '../../local/sample/generate';
+import { type LocalStack, startLocalStack } from '../../local/stack';
 import type { Stage } from '../../shared/domain/lifecycle/status';
 import { expectedPredikat } from '../integration/expected';
 
@@ -25,7 +25,9 @@ const killAfter = (['PLANNING', 'MIDYEAR', 'FINAL_SCORING', 'CALIBRATION', 'APPR
 let stack: LocalStack | undefined;
 /** Progress of the long run, as npm start prints it. */
 const log = (line: string) => console.log(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}`);
-afterAll(async () => { await stack?.stop(); });
+afterAll(async () => {
+  await stack?.stop();
+});
 
 describe(`chaos (seed ${seed}, killed after ${killAfter})`, () => {
   it('ends with the engine’s results for every employee despite faults and a kill', async () => {

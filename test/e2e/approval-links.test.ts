@@ -16,16 +16,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDecisionUrl } from '../../shared/adapters/links/links';
-import { deps } from '../../shared/composition';
-import { evaluationDetails } from '../../shared/application/queries/summaries';
-import { formatDateTime, t } from '../../shared/adapters/render/i18n';
-import { readOutbox } from '../../shared/adapters/mail/outbox';
-import { auditTrail, getDecision, getEvaluation, listUnits, type EvaluationRecord } from '../../shared/adapters/dynamodb/repository';
 import { parseDecisionLink } from '../../local/people';
 import { runCycle, seedRoster } from '../../local/run-cycle';
 import { loadSampleAgency } from '../../local/sample/schema';
-import { startLocalStack, type LocalStack } from '../../local/stack';
+import { type LocalStack, startLocalStack } from '../../local/stack';
+import { auditTrail, type EvaluationRecord, getDecision, getEvaluation, listUnits } from '../../shared/adapters/dynamodb/repository';
+import { buildDecisionUrl } from '../../shared/adapters/links/links';
+import { readOutbox } from '../../shared/adapters/mail/outbox';
+import { formatDateTime, t } from '../../shared/adapters/render/i18n';
+import { evaluationDetails } from '../../shared/application/queries/summaries';
+import { deps } from '../../shared/composition';
 import { chromiumAvailable, launchChromium, resultPath } from '../support/browser';
 
 const hasChromium = chromiumAvailable('test/e2e/approval-links');
@@ -155,7 +155,7 @@ describe.skipIf(!hasChromium)('approval by email link, in Chromium, against the 
 
   it('shows the evaluation in Bahasa Indonesia, approves it with "Setujui", and records the decision', async () => {
     const item = await take();
-    const before = await getEvaluation(cycleId, item.subjectNip) as EvaluationRecord;
+    const before = (await getEvaluation(cycleId, item.subjectNip)) as EvaluationRecord;
     const details = evaluationDetails(before, item.decisionId, units, 'id');
     const page = await newPage();
 
@@ -220,7 +220,9 @@ describe.skipIf(!hasChromium)('approval by email link, in Chromium, against the 
 
     // 1. Empty reason: the browser refuses to send the form.
     const posts: string[] = [];
-    page.on('request', (r) => { if (r.method() === 'POST') posts.push(r.url()); });
+    page.on('request', (r) => {
+      if (r.method() === 'POST') posts.push(r.url());
+    });
     const untouched = await snapshot(item);
     await returnButton.click();
     await sleep(400);
@@ -323,7 +325,11 @@ describe.skipIf(!hasChromium)('approval by email link, in Chromium, against the 
     // A POST carrying the expired link's fields (a page kept open past the expiry) is refused alike.
     const q = new URL(expired).searchParams;
     const body = new URLSearchParams({ a: q.get('a')!, r: q.get('r')!, e: q.get('e')!, k: q.get('k')!, s: q.get('s')!, decision: 'approve', comment: '' });
-    const post = await fetch(new URL(expired).origin + new URL(expired).pathname, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const post = await fetch(new URL(expired).origin + new URL(expired).pathname, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
     expect(post.status).toBe(410);
     await post.text();
 
@@ -414,8 +420,11 @@ describe.skipIf(!hasChromium)('approval by email link, in Chromium, against the 
     await page.goto(item.approveUrl);
     expect(await page.getAttribute('html', 'lang')).toBe('id');
 
-    const labels = await page.locator('textarea').evaluateAll((els) =>
-      els.map((el) => ({ id: el.id, labels: Array.from((el as HTMLTextAreaElement).labels ?? []).map((l) => l.textContent?.trim() ?? '') })));
+    const labels = await page
+      .locator('textarea')
+      .evaluateAll((els) =>
+        els.map((el) => ({ id: el.id, labels: Array.from((el as HTMLTextAreaElement).labels ?? []).map((l) => l.textContent?.trim() ?? '') })),
+      );
     expect(labels.length).toBe(2);
     for (const l of labels) {
       expect(l.labels.length, `textarea #${l.id} has a label`).toBe(1);
@@ -423,11 +432,12 @@ describe.skipIf(!hasChromium)('approval by email link, in Chromium, against the 
     }
 
     // Walk the page with Tab from the top and note what gets focus.
-    const focused = async () => page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el || el === document.body) return 'body';
-      return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.tagName === 'BUTTON' ? `:${el.textContent?.trim()}` : ''}`;
-    });
+    const focused = async () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return 'body';
+        return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.tagName === 'BUTTON' ? `:${el.textContent?.trim()}` : ''}`;
+      });
     const order: string[] = [];
     for (let i = 0; i < 12; i++) {
       await page.keyboard.press('Tab');
@@ -436,10 +446,7 @@ describe.skipIf(!hasChromium)('approval by email link, in Chromium, against the 
       order.push(now);
     }
     // The skip link, then each form's field before its button, in reading order; nothing else.
-    expect(order, order.join(' → ')).toEqual([
-      'a',
-      'textarea#approve-comment', 'button:Setujui', 'textarea#return-reason', 'button:Kembalikan',
-    ]);
+    expect(order, order.join(' → ')).toEqual(['a', 'textarea#approve-comment', 'button:Setujui', 'textarea#return-reason', 'button:Kembalikan']);
     const approveAt = order.indexOf('button:Setujui');
 
     // Approve with the keyboard only: Tab to "Setujui", Enter.

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluationsCsv, csvFileName } from '../../shared/adapters/render/report/csv';
+import { csvFileName, evaluationsCsv } from '../../shared/adapters/render/report/csv';
 import { renderCycleReport } from '../../shared/adapters/render/report/page';
 import { chromiumAvailable, launchChromium } from '../support/browser';
 import { CYCLE_ID, sampleSummary, unitNames } from '../unit/report/fixtures';

@@ -46,8 +46,17 @@ const HANDLERS: Record<string, AnyHandler> = {
 
 const { AGENCY, CYCLE, OTHER_AGENCY, OTHER_CYCLE, COMMENT } = W;
 const P = {
-  self: W.P.self, rater: W.P.rater, approver: W.P.head, peer: W.P.peer, unrelated: W.P.staffTambak, unrelatedRater: W.P.lurah, hr: W.P.hr,
-  newcomer: W.P.newcomer, x: W.P.x, xRater: W.P.xRater, xApprover: W.P.xApprover,
+  self: W.P.self,
+  rater: W.P.rater,
+  approver: W.P.head,
+  peer: W.P.peer,
+  unrelated: W.P.staffTambak,
+  unrelatedRater: W.P.lurah,
+  hr: W.P.hr,
+  newcomer: W.P.newcomer,
+  x: W.P.x,
+  xRater: W.P.xRater,
+  xApprover: W.P.xApprover,
 } as const;
 const ROLES = ['self', 'rater', 'approver', 'peer', 'unrelated', 'hr'] as const;
 type Role = (typeof ROLES)[number];
@@ -57,21 +66,29 @@ const FOREIGN = [P.x, P.xRater, P.xApprover, 'KOMENTAR-INSTANSI-LAIN'];
 
 /** The world at a stage: E (and, for the "own" scope, the caller) in `status`, everyone else MONITORING. */
 function seed(stage: string, status: string, own?: string) {
-  prime(() => W.seedWorld({
-    stage, status, othersStatus: 'MONITORING', ...(own ? { alsoWithStatus: [own] } : {}),
-    // The mid-year stage opens on 1 July (the clock is 15 July, before its deadline day).
-    openedAt: stage === 'MIDYEAR' ? '2026-07-01T01:00:00.000Z' : '2026-01-02T01:00:00.000Z',
-    calibrationFlags: [{ unitId: 'seksi-kesra', resolved: false }],
-    ...(status === 'RESULT_ISSUED' ? { evaluation: Object.fromEntries([P.self, P.x, ...(own ? [own] : [])].map((nip) => [nip, { predikat: 'BAIK' }])) } : {}),
-    otherAgency: true,
-    // The rater invited the peer for 360° feedback on E (feedback is by invitation only).
-    invitations: [[P.self, P.peer]],
-    skmComments: true,
-  }));
+  prime(() =>
+    W.seedWorld({
+      stage,
+      status,
+      othersStatus: 'MONITORING',
+      ...(own ? { alsoWithStatus: [own] } : {}),
+      // The mid-year stage opens on 1 July (the clock is 15 July, before its deadline day).
+      openedAt: stage === 'MIDYEAR' ? '2026-07-01T01:00:00.000Z' : '2026-01-02T01:00:00.000Z',
+      calibrationFlags: [{ unitId: 'seksi-kesra', resolved: false }],
+      ...(status === 'RESULT_ISSUED' ? { evaluation: Object.fromEntries([P.self, P.x, ...(own ? [own] : [])].map((nip) => [nip, { predikat: 'BAIK' }])) } : {}),
+      otherAgency: true,
+      // The rater invited the peer for 360° feedback on E (feedback is by invitation only).
+      invitations: [[P.self, P.peer]],
+      skmComments: true,
+    }),
+  );
 }
 
 const claimsOf = (role: Role): Record<string, string> => ({
-  'custom:nip': P[role], 'cognito:groups': role === 'hr' ? '[hr employee]' : '[employee]', 'custom:agencyId': AGENCY, name: role,
+  'custom:nip': P[role],
+  'cognito:groups': role === 'hr' ? '[hr employee]' : '[employee]',
+  'custom:agencyId': AGENCY,
+  name: role,
 });
 
 // ─── the matrix ───────────────────────────────────────────────────────────────────────────────────
@@ -80,7 +97,11 @@ const claimsOf = (role: Role): Record<string, string> => ({
 type Scope = 'in' | 'out' | 'own';
 type Official = (typeof OFFICIALS)[number];
 type Expect = 'allow' | 'deny' | 'hidden';
-interface Target { params: Record<string, string>; query?: Record<string, string>; body?: unknown }
+interface Target {
+  params: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+}
 interface Spec {
   stage: string;
   status: string;
@@ -94,13 +115,22 @@ interface Spec {
 
 const example = (key: string) => structuredClone(API_DOCS[key]!.body!.example) as Record<string, unknown>;
 const inOut = (scope: Scope, role?: Role) =>
-  scope === 'out' ? { cycleId: OTHER_CYCLE, nip: P.x, unitId: 'kel-lain' } : { cycleId: CYCLE, nip: scope === 'own' ? P[role!] : P.self, unitId: 'seksi-kesra' };
-const onEvaluation = (key: string, extra: (scope: Scope, role: Role) => Record<string, unknown> = () => ({})) => (scope: Scope, role: Role): Target => {
-  const { cycleId, nip } = inOut(scope, role);
-  return { params: { cycleId, nip }, ...(API_DOCS[key]!.body ? { body: { ...example(key), ...extra(scope, role) } } : {}) };
-};
-const onCycle = (key: string) => (scope: Scope): Target => ({ params: { cycleId: inOut(scope).cycleId }, ...(API_DOCS[key]!.body ? { body: example(key) } : {}) });
-const only = (...roles: Role[]) => (role: Role, scope: Scope): Expect => (scope === 'in' && roles.includes(role) ? 'allow' : 'deny');
+  scope === 'out'
+    ? { cycleId: OTHER_CYCLE, nip: P.x, unitId: 'kel-lain' }
+    : { cycleId: CYCLE, nip: scope === 'own' ? P[role!] : P.self, unitId: 'seksi-kesra' };
+const onEvaluation =
+  (key: string, extra: (scope: Scope, role: Role) => Record<string, unknown> = () => ({})) =>
+  (scope: Scope, role: Role): Target => {
+    const { cycleId, nip } = inOut(scope, role);
+    return { params: { cycleId, nip }, ...(API_DOCS[key]!.body ? { body: { ...example(key), ...extra(scope, role) } } : {}) };
+  };
+const onCycle =
+  (key: string) =>
+  (scope: Scope): Target => ({ params: { cycleId: inOut(scope).cycleId }, ...(API_DOCS[key]!.body ? { body: example(key) } : {}) });
+const only =
+  (...roles: Role[]) =>
+  (role: Role, scope: Scope): Expect =>
+    scope === 'in' && roles.includes(role) ? 'allow' : 'deny';
 const hrOnly = only('hr');
 /** On one's own evaluation an official acts as the employee (SKP, progress, self-assessment, objection)… */
 const mine = (): Expect => 'allow';
@@ -109,7 +139,8 @@ const notMine = (): Expect => 'deny';
 
 const SPECS: Record<string, Spec> = {
   'POST /v1/cycles': {
-    stage: 'PLANNING', status: 'SKP_DRAFT',
+    stage: 'PLANNING',
+    status: 'SKP_DRAFT',
     // The agency comes from the token only: an agencyId in the body must not move the cycle elsewhere.
     target: (scope) => ({ params: {}, body: scope === 'in' ? { year: 2026 } : { year: 2026, agencyId: OTHER_AGENCY } }),
     expect: (role) => (role === 'hr' ? 'allow' : 'deny'),
@@ -117,9 +148,15 @@ const SPECS: Record<string, Spec> = {
   },
   'GET /v1/cycles/{cycleId}': { stage: 'MIDYEAR', status: 'MONITORING', target: onCycle('GET /v1/cycles/{cycleId}'), expect: hrOnly },
   'POST /v1/cycles/{cycleId}/resume': { stage: 'MIDYEAR', status: 'MONITORING', target: onCycle('POST /v1/cycles/{cycleId}/resume'), expect: hrOnly },
-  'PUT /v1/cycles/{cycleId}/organisation-predikat': { stage: 'MIDYEAR', status: 'MONITORING', target: onCycle('PUT /v1/cycles/{cycleId}/organisation-predikat'), expect: hrOnly },
+  'PUT /v1/cycles/{cycleId}/organisation-predikat': {
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
+    target: onCycle('PUT /v1/cycles/{cycleId}/organisation-predikat'),
+    expect: hrOnly,
+  },
   'GET /v1/cycles/{cycleId}/evaluations': {
-    stage: 'MIDYEAR', status: 'MONITORING',
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
     target: (scope) => ({ params: { cycleId: inOut(scope).cycleId }, query: { unitId: inOut(scope).unitId } }),
     // HR lists a unit; anyone else gets their own team only (possibly empty).
     expect: (role, scope) => (scope === 'in' ? 'allow' : role === 'hr' ? 'deny' : 'hidden'),
@@ -130,53 +167,97 @@ const SPECS: Record<string, Spec> = {
     },
   },
   'GET /v1/cycles/{cycleId}/evaluations/{nip}': {
-    stage: 'MIDYEAR', status: 'MONITORING', target: onEvaluation('GET /v1/cycles/{cycleId}/evaluations/{nip}'), expect: only('self', 'rater', 'approver', 'hr'),
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
+    target: onEvaluation('GET /v1/cycles/{cycleId}/evaluations/{nip}'),
+    expect: only('self', 'rater', 'approver', 'hr'),
   },
   'PUT /v1/cycles/{cycleId}/evaluations/{nip}/skp': {
-    stage: 'PLANNING', status: 'SKP_DRAFT', target: onEvaluation('PUT /v1/cycles/{cycleId}/evaluations/{nip}/skp', (scope, role) => ({ nip: inOut(scope, role).nip })),
-    expect: only('self', 'hr'), own: mine,
+    stage: 'PLANNING',
+    status: 'SKP_DRAFT',
+    target: onEvaluation('PUT /v1/cycles/{cycleId}/evaluations/{nip}/skp', (scope, role) => ({ nip: inOut(scope, role).nip })),
+    expect: only('self', 'hr'),
+    own: mine,
   },
   'PUT /v1/cycles/{cycleId}/evaluations/{nip}/progress': {
-    stage: 'MIDYEAR', status: 'MONITORING', target: onEvaluation('PUT /v1/cycles/{cycleId}/evaluations/{nip}/progress'), expect: only('self', 'hr'), own: mine,
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
+    target: onEvaluation('PUT /v1/cycles/{cycleId}/evaluations/{nip}/progress'),
+    expect: only('self', 'hr'),
+    own: mine,
   },
   'PUT /v1/cycles/{cycleId}/evaluations/{nip}/feedback': {
-    stage: 'MIDYEAR', status: 'MONITORING', target: onEvaluation('PUT /v1/cycles/{cycleId}/evaluations/{nip}/feedback'), expect: only('rater', 'peer'), own: notMine,
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
+    target: onEvaluation('PUT /v1/cycles/{cycleId}/evaluations/{nip}/feedback'),
+    expect: only('rater', 'peer'),
+    own: notMine,
   },
   'POST /v1/cycles/{cycleId}/evaluations/{nip}/invitations': {
-    stage: 'MIDYEAR', status: 'MONITORING', target: onEvaluation('POST /v1/cycles/{cycleId}/evaluations/{nip}/invitations', (scope) => ({ peerNips: [scope !== 'out' ? P.unrelated : P.xRater] })),
-    expect: only('rater', 'hr'), own: notMine,
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
+    target: onEvaluation('POST /v1/cycles/{cycleId}/evaluations/{nip}/invitations', (scope) => ({ peerNips: [scope !== 'out' ? P.unrelated : P.xRater] })),
+    expect: only('rater', 'hr'),
+    own: notMine,
   },
   'PUT /v1/cycles/{cycleId}/evaluations/{nip}/self-assessment': {
-    stage: 'MIDYEAR', status: 'MONITORING', target: onEvaluation('PUT /v1/cycles/{cycleId}/evaluations/{nip}/self-assessment'), expect: only('self'), own: mine,
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
+    target: onEvaluation('PUT /v1/cycles/{cycleId}/evaluations/{nip}/self-assessment'),
+    expect: only('self'),
+    own: mine,
   },
   'PUT /v1/cycles/{cycleId}/evaluations/{nip}/midyear-review': {
-    stage: 'MIDYEAR', status: 'MONITORING', target: onEvaluation('PUT /v1/cycles/{cycleId}/evaluations/{nip}/midyear-review'), expect: only('rater', 'hr'), own: notMine,
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
+    target: onEvaluation('PUT /v1/cycles/{cycleId}/evaluations/{nip}/midyear-review'),
+    expect: only('rater', 'hr'),
+    own: notMine,
   },
   'PUT /v1/cycles/{cycleId}/evaluations/{nip}/rating': {
-    stage: 'FINAL_SCORING', status: 'AWAITING_RATING', target: onEvaluation('PUT /v1/cycles/{cycleId}/evaluations/{nip}/rating'), expect: only('rater', 'hr'), own: notMine,
+    stage: 'FINAL_SCORING',
+    status: 'AWAITING_RATING',
+    target: onEvaluation('PUT /v1/cycles/{cycleId}/evaluations/{nip}/rating'),
+    expect: only('rater', 'hr'),
+    own: notMine,
   },
   'POST /v1/cycles/{cycleId}/evaluations/{nip}/objection': {
-    stage: 'OBJECTION', status: 'RESULT_ISSUED', target: onEvaluation('POST /v1/cycles/{cycleId}/evaluations/{nip}/objection'), expect: only('self'), own: mine,
+    stage: 'OBJECTION',
+    status: 'RESULT_ISSUED',
+    target: onEvaluation('POST /v1/cycles/{cycleId}/evaluations/{nip}/objection'),
+    expect: only('self'),
+    own: mine,
   },
   'POST /v1/cycles/{cycleId}/calibration/{unitId}/resolution': {
-    stage: 'CALIBRATION', status: 'RATED',
-    target: (scope) => ({ params: { cycleId: inOut(scope).cycleId, unitId: inOut(scope).unitId }, body: example('POST /v1/cycles/{cycleId}/calibration/{unitId}/resolution') }),
+    stage: 'CALIBRATION',
+    status: 'RATED',
+    target: (scope) => ({
+      params: { cycleId: inOut(scope).cycleId, unitId: inOut(scope).unitId },
+      body: example('POST /v1/cycles/{cycleId}/calibration/{unitId}/resolution'),
+    }),
     expect: hrOnly,
   },
   'GET /v1/cycles/{cycleId}/export.csv': { stage: 'FOLLOW_UP', status: 'FINAL', target: onCycle('GET /v1/cycles/{cycleId}/export.csv'), expect: hrOnly },
   'GET /v1/cycles/{cycleId}/report': { stage: 'FOLLOW_UP', status: 'FINAL', target: onCycle('GET /v1/cycles/{cycleId}/report'), expect: hrOnly },
   'POST /v1/roster/import': {
-    stage: 'PLANNING', status: 'SKP_DRAFT', target: () => ({ params: {}, body: API_DOCS['POST /v1/roster/import']!.body!.example }),
+    stage: 'PLANNING',
+    status: 'SKP_DRAFT',
+    target: () => ({ params: {}, body: API_DOCS['POST /v1/roster/import']!.body!.example }),
     // The agency comes from the token; "out of scope" is the same import (nothing to aim elsewhere).
     expect: (role) => (role === 'hr' ? 'allow' : 'deny'),
   },
   'POST /v1/cycles/{cycleId}/evaluations/{nip}/transfer': {
-    stage: 'MIDYEAR', status: 'MONITORING',
-    target: onEvaluation('POST /v1/cycles/{cycleId}/evaluations/{nip}/transfer', (scope) => (scope !== 'out' ? { unitId: 'kel-tambak', raterNip: P.unrelatedRater } : { unitId: 'kec-lain', raterNip: P.xApprover })),
-    expect: hrOnly, own: notMine,
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
+    target: onEvaluation('POST /v1/cycles/{cycleId}/evaluations/{nip}/transfer', (scope) =>
+      scope !== 'out' ? { unitId: 'kel-tambak', raterNip: P.unrelatedRater } : { unitId: 'kec-lain', raterNip: P.xApprover },
+    ),
+    expect: hrOnly,
+    own: notMine,
   },
   'POST /v1/cycles/{cycleId}/raters/{nip}/handover': {
-    stage: 'MIDYEAR', status: 'MONITORING',
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
     target: (scope) => ({
       params: { cycleId: inOut(scope).cycleId, nip: scope === 'in' ? P.rater : P.xRater },
       body: { ...example('POST /v1/cycles/{cycleId}/raters/{nip}/handover'), toNip: scope === 'in' ? P.unrelatedRater : P.xApprover },
@@ -184,28 +265,40 @@ const SPECS: Record<string, Spec> = {
     expect: hrOnly,
   },
   'POST /v1/cycles/{cycleId}/members': {
-    stage: 'MIDYEAR', status: 'MONITORING',
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
     target: (scope) => ({
       params: { cycleId: inOut(scope).cycleId },
-      body: { ...example('POST /v1/cycles/{cycleId}/members'), nip: P.newcomer, ...(scope === 'in' ? { raterNip: P.rater } : { raterNip: P.xRater, unitId: 'kel-lain' }) },
+      body: {
+        ...example('POST /v1/cycles/{cycleId}/members'),
+        nip: P.newcomer,
+        ...(scope === 'in' ? { raterNip: P.rater } : { raterNip: P.xRater, unitId: 'kel-lain' }),
+      },
     }),
     expect: hrOnly,
   },
   'POST /v1/delegations': {
-    stage: 'MIDYEAR', status: 'MONITORING',
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
     // In scope: the rater delegates their own authority to a colleague; out: an official of kec-lain.
     target: (scope) => ({
       params: {},
-      body: { ...example('POST /v1/delegations'), ...(scope === 'in' ? { delegatorNip: P.rater, delegateNip: P.peer } : { delegatorNip: P.xRater, delegateNip: P.xApprover }) },
+      body: {
+        ...example('POST /v1/delegations'),
+        ...(scope === 'in' ? { delegatorNip: P.rater, delegateNip: P.peer } : { delegatorNip: P.xRater, delegateNip: P.xApprover }),
+      },
     }),
     expect: (role, scope) => (scope === 'in' ? (role === 'rater' || role === 'hr' ? 'allow' : 'deny') : role === 'hr' ? 'hidden' : 'deny'),
   },
   'GET /v1/skm/comments': {
-    stage: 'MIDYEAR', status: 'MONITORING', target: (scope) => ({ params: {}, query: scope === 'in' ? {} as Record<string, string> : { unitId: 'kel-lain' } }),
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
+    target: (scope) => ({ params: {}, query: scope === 'in' ? ({} as Record<string, string>) : { unitId: 'kel-lain' } }),
     expect: (role, scope) => (role !== 'hr' ? 'deny' : scope === 'in' ? 'allow' : 'hidden'),
   },
   'POST /v1/skm/comments/{commentId}/moderation': {
-    stage: 'MIDYEAR', status: 'MONITORING',
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
     target: (scope) => ({ params: { commentId: scope === 'in' ? COMMENT.in : COMMENT.out }, body: example('POST /v1/skm/comments/{commentId}/moderation') }),
     expect: (role, scope) => (role !== 'hr' ? 'deny' : scope === 'in' ? 'allow' : 'hidden'),
   },
@@ -219,7 +312,6 @@ const SPECS: Record<string, Spec> = {
  * the HR-only routes whoever the subject is); the rule "not on one's own evaluation" belongs in
  * shared/application/authz.ts.
  */
-const OWN_HOLE = 'hole: HR acting on their own evaluation';
 const HOLES: Record<string, string> = {};
 
 const observed: { cell: string; status: number; writes: number; hole?: string; body?: string }[] = [];
@@ -236,7 +328,9 @@ async function call(route: (typeof ROUTES)[number], t: Target, claims: Record<st
   if (!handler) throw new Error(`No handler for function ${route.functionId} (route ${keyOf(route)}): add it to HANDLERS`);
   const event = jwtEvent(route.method, route.path, t.params, { query: t.query, body: t.body, caller: null, claims, headers: { 'user-agent': 'authz-matrix' } });
   const res = (await handler(event, context)) as APIGatewayProxyStructuredResultV2;
-  expect(isUnknownRoute(res), `${keyOf(route)}: its handler (${route.functionId}) does not serve it: ${res.statusCode} ${String(res.body).slice(0, 200)}`).toBe(false);
+  expect(isUnknownRoute(res), `${keyOf(route)}: its handler (${route.functionId}) does not serve it: ${res.statusCode} ${String(res.body).slice(0, 200)}`).toBe(
+    false,
+  );
   return res;
 }
 
@@ -259,7 +353,13 @@ async function runCell(route: (typeof ROUTES)[number], spec: Spec, role: Role, s
   seed(spec.stage, spec.status, scope === 'own' ? P[role] : undefined);
   const res = await call(route, spec.target(scope, role), claimsOf(role));
   const w = writes();
-  observed.push({ cell: `${key} · ${role} · ${scope}`, status: res.statusCode!, writes: w.length, body: String(res.body).slice(0, 240), ...(hole ? { hole } : {}) });
+  observed.push({
+    cell: `${key} · ${role} · ${scope}`,
+    status: res.statusCode!,
+    writes: w.length,
+    body: String(res.body).slice(0, 240),
+    ...(hole ? { hole } : {}),
+  });
   const detail = `${res.statusCode} ${String(res.body).slice(0, 300)}\nwrites: ${w.join('\n')}`;
   expect(res.statusCode, detail).toBeLessThan(500);
   if (expected === 'allow') {
@@ -318,7 +418,10 @@ for (const route of jwtRoutes) {
  * public: a citizen's route, answered without a token (never 401/403), the same with an HR token.
  * signed: an email link; without its signature it decides nothing and writes nothing, token or not.
  */
-interface PublicSpec { kind: 'public' | 'signed'; target: Target }
+interface PublicSpec {
+  kind: 'public' | 'signed';
+  target: Target;
+}
 const SKM_ANSWERS = [4, 3, 3, 4, 3, 4, 4, 3, 3];
 const PUBLIC: Record<string, PublicSpec> = {
   'POST /v1/public/units/{unitId}/skm': { kind: 'public', target: { params: { unitId: 'seksi-kesra' }, body: { answers: SKM_ANSWERS } } },
@@ -337,7 +440,10 @@ for (const route of publicRoutes) {
       it('has a row in PUBLIC', () => expect.fail(`${key} is in ROUTES but has no row in the authorization matrix`));
       return;
     }
-    it.for([['no token', null], ['an HR token', claimsOf('hr')]] as const)(`%s → ${spec.kind}`, async ([, claims]) => {
+    it.for([
+      ['no token', null],
+      ['an HR token', claimsOf('hr')],
+    ] as const)(`%s → ${spec.kind}`, async ([, claims]) => {
       seed('MIDYEAR', 'MONITORING');
       const res = await call(route, spec.target, claims);
       const detail = `${res.statusCode} ${String(res.body).slice(0, 300)}`;
@@ -377,11 +483,23 @@ describe('delegation cannot be used to decide on oneself', () => {
     seed('PLANNING', 'SKP_SUBMITTED');
     const decisionId = 'dself000000000000000000000000001';
     put({
-      ...keys.decision(decisionId), decisionId, kind: 'SKP_APPROVAL', cycleId: CYCLE, stage: 'PLANNING', counts: true, subjectNip: P.self,
-      recipientNip: P.rater, status: 'PENDING', createdAt: '2026-07-10T01:00:00.000Z',
+      ...keys.decision(decisionId),
+      decisionId,
+      kind: 'SKP_APPROVAL',
+      cycleId: CYCLE,
+      stage: 'PLANNING',
+      counts: true,
+      subjectNip: P.self,
+      recipientNip: P.rater,
+      status: 'PENDING',
+      createdAt: '2026-07-10T01:00:00.000Z',
     });
     const delegations = ROUTES.find((r) => r.path === '/v1/delegations')!;
-    const created = await call(delegations, { params: {}, body: { delegateNip: P.self, kind: 'plh', from: '2026-07-14', until: '2026-07-20', reason: 'Cuti' } }, claimsOf('rater'));
+    const created = await call(
+      delegations,
+      { params: {}, body: { delegateNip: P.self, kind: 'plh', from: '2026-07-14', until: '2026-07-20', reason: 'Cuti' } },
+      claimsOf('rater'),
+    );
     // Refusing the delegation itself (a delegate who is one of the delegator's subjects) closes the hole too;
     // any other answer (a 5xx, a validation error) would leave this test proving nothing.
     if (created.statusCode !== 201) {
@@ -390,12 +508,19 @@ describe('delegation cannot be used to decide on oneself', () => {
     }
     ddbMock.resetHistory();
     const keySet = await deps.linkKeys().keys();
-    const url = buildDecisionUrl('https://api.example.test', { decisionId, action: 'approve', recipient: P.self, expiresAt: Math.floor(Date.parse('2026-07-30T00:00:00Z') / 1000) }, keySet.current);
+    const url = buildDecisionUrl(
+      'https://api.example.test',
+      { decisionId, action: 'approve', recipient: P.self, expiresAt: Math.floor(Date.parse('2026-07-30T00:00:00Z') / 1000) },
+      keySet.current,
+    );
     const query = Object.fromEntries(new URL(url).searchParams);
     const form = new URLSearchParams({ ...query, decision: 'approve', comment: '' }).toString();
     const link = ROUTES.find((r) => r.method === 'POST' && r.path === '/v1/decisions/{decisionId}')!;
     const ev = jwtEvent('POST', link.path, { decisionId }, { caller: null });
-    const res = (await HANDLERS['decision-links']!({ ...ev, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.from(form).toString('base64'), isBase64Encoded: true }, context)) as APIGatewayProxyStructuredResultV2;
+    const res = (await HANDLERS['decision-links']!(
+      { ...ev, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.from(form).toString('base64'), isBase64Encoded: true },
+      context,
+    )) as APIGatewayProxyStructuredResultV2;
     observed.push({ cell: 'POST /v1/decisions/{decisionId} · delegate who is the subject', status: res.statusCode!, writes: writes().length });
     expect(res.statusCode).toBe(403);
     expect(ddbMock.commandCalls(TransactWriteCommand), `${res.statusCode}: the employee decided on their own SKP`).toHaveLength(0);
@@ -404,9 +529,12 @@ describe('delegation cannot be used to decide on oneself', () => {
 
 afterAll(() => {
   // AUTHZ_REPORT=all prints every cell's status; AUTHZ_REPORT=0 prints nothing.
-  if (process.env.AUTHZ_REPORT === 'all') console.log(observed.map((o) => `  ${o.cell}: ${o.status}, ${o.writes} write(s) ${o.status >= 400 ? o.body : ''}`).join('\n'));
+  if (process.env.AUTHZ_REPORT === 'all')
+    console.log(observed.map((o) => `  ${o.cell}: ${o.status}, ${o.writes} write(s) ${o.status >= 400 ? o.body : ''}`).join('\n'));
   const holes = observed.filter((o) => o.hole);
   if (holes.length && process.env.AUTHZ_REPORT !== '0') {
-    console.log(`authorization matrix: ${observed.length} cells run; holes observed:\n${holes.map((h) => `  ${h.cell}: ${h.status}, ${h.writes} write(s) — ${h.hole}`).join('\n')}`);
+    console.log(
+      `authorization matrix: ${observed.length} cells run; holes observed:\n${holes.map((h) => `  ${h.cell}: ${h.status}, ${h.writes} write(s) — ${h.hole}`).join('\n')}`,
+    );
   }
 });

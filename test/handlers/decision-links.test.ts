@@ -18,14 +18,24 @@ const { deps } = await import('../../shared/composition');
 
 const DECISION_ID = 'd0000000000000000000000000000001';
 const pending = {
-  decisionId: DECISION_ID, kind: 'EVALUATION_APPROVAL', cycleId: CYCLE, stage: 'APPROVAL', subjectNip: NIP.employee,
-  recipientNip: NIP.approver, status: 'PENDING', createdAt: '2027-01-20T01:00:00.000Z',
+  decisionId: DECISION_ID,
+  kind: 'EVALUATION_APPROVAL',
+  cycleId: CYCLE,
+  stage: 'APPROVAL',
+  subjectNip: NIP.employee,
+  recipientNip: NIP.approver,
+  status: 'PENDING',
+  createdAt: '2027-01-20T01:00:00.000Z',
 };
 
 let link: string;
 beforeAll(async () => {
   const keys = await deps.linkKeys().keys();
-  link = buildDecisionUrl('https://api.example.test', { decisionId: DECISION_ID, action: 'approve', recipient: NIP.approver, expiresAt: Math.floor(Date.now() / 1000) + 3600 }, keys.current);
+  link = buildDecisionUrl(
+    'https://api.example.test',
+    { decisionId: DECISION_ID, action: 'approve', recipient: NIP.approver, expiresAt: Math.floor(Date.now() / 1000) + 3600 },
+    keys.current,
+  );
 });
 
 /** The world at the approval stage (E awaiting approval by the rater's rater), the decision and the stage's task token. */
@@ -83,7 +93,10 @@ describe('decision links', () => {
   it('POST reads what it needs once: the decision, the cycle, the evaluation, then the stage record', async () => {
     const page = (await handler(httpEvent('GET', link.replace('https://api.example.test', '')), context)).body as string;
     ddbMock.resetHistory();
-    const res = await handler(httpEvent('POST', `/v1/decisions/${DECISION_ID}`, { body: formBody({ ...hiddenFields(page), decision: 'approve', comment: '' }), isBase64Encoded: true }), context);
+    const res = await handler(
+      httpEvent('POST', `/v1/decisions/${DECISION_ID}`, { body: formBody({ ...hiddenFields(page), decision: 'approve', comment: '' }), isBase64Encoded: true }),
+      context,
+    );
     expect(res.statusCode).toBe(200);
     const reads = ddbMock.commandCalls(GetCommand).map((c) => String(c.args[0].input.Key!.SK));
     expect(reads).toEqual(['DECISION', 'META', 'EVAL', 'STAGE#APPROVAL']);
@@ -94,13 +107,22 @@ describe('decision links', () => {
 
   it('POST to return without a reason is refused and changes nothing', async () => {
     const page = (await handler(httpEvent('GET', link.replace('https://api.example.test', '')), context)).body as string;
-    const res = await handler(httpEvent('POST', `/v1/decisions/${DECISION_ID}`, { body: formBody({ ...hiddenFields(page), decision: 'return', comment: ' ' }), isBase64Encoded: true }), context);
+    const res = await handler(
+      httpEvent('POST', `/v1/decisions/${DECISION_ID}`, { body: formBody({ ...hiddenFields(page), decision: 'return', comment: ' ' }), isBase64Encoded: true }),
+      context,
+    );
     expect(res.statusCode).toBe(422);
     expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
 
   it('a second click shows who decided and when, with no second effect', async () => {
-    primeStore({ ...pending, status: 'DECIDED', outcome: 'approve', decidedAt: '2027-01-21T03:00:00.000Z', decidedBy: { nip: NIP.approver, role: 'approver' } });
+    primeStore({
+      ...pending,
+      status: 'DECIDED',
+      outcome: 'approve',
+      decidedAt: '2027-01-21T03:00:00.000Z',
+      decidedBy: { nip: NIP.approver, role: 'approver' },
+    });
     const res = await handler(httpEvent('GET', link.replace('https://api.example.test', '')), context);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Drs. Bambang Sutrisno');
@@ -121,7 +143,11 @@ describe('decision links', () => {
 
   it('an expired link (signed, past its expiry) says how to get a new one, with 410', async () => {
     const keys = await deps.linkKeys().keys();
-    const expired = buildDecisionUrl('https://api.example.test', { decisionId: DECISION_ID, action: 'approve', recipient: NIP.approver, expiresAt: Math.floor(Date.now() / 1000) - 1 }, keys.current);
+    const expired = buildDecisionUrl(
+      'https://api.example.test',
+      { decisionId: DECISION_ID, action: 'approve', recipient: NIP.approver, expiresAt: Math.floor(Date.now() / 1000) - 1 },
+      keys.current,
+    );
     const res = await handler(httpEvent('GET', expired.replace('https://api.example.test', '')), context);
     expect(res.statusCode).toBe(410);
     expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(0);
@@ -129,7 +155,11 @@ describe('decision links', () => {
 
   it('a link issued to someone else does not decide', async () => {
     const keys = await deps.linkKeys().keys();
-    const forOther = buildDecisionUrl('https://api.example.test', { decisionId: DECISION_ID, action: 'approve', recipient: NIP.other, expiresAt: Math.floor(Date.now() / 1000) + 3600 }, keys.current);
+    const forOther = buildDecisionUrl(
+      'https://api.example.test',
+      { decisionId: DECISION_ID, action: 'approve', recipient: NIP.other, expiresAt: Math.floor(Date.now() / 1000) + 3600 },
+      keys.current,
+    );
     const res = await handler(httpEvent('GET', forOther.replace('https://api.example.test', '')), context);
     expect(res.statusCode).toBe(403);
   });
@@ -137,7 +167,10 @@ describe('decision links', () => {
   it('a task token that already timed out is not an error for the person deciding', async () => {
     sfnMock.on(SendTaskSuccessCommand).rejects(Object.assign(new Error('closed'), { name: 'TaskTimedOut' }));
     const page = (await handler(httpEvent('GET', link.replace('https://api.example.test', '')), context)).body as string;
-    const res = await handler(httpEvent('POST', `/v1/decisions/${DECISION_ID}`, { body: formBody({ ...hiddenFields(page), decision: 'approve', comment: '' }), isBase64Encoded: true }), context);
+    const res = await handler(
+      httpEvent('POST', `/v1/decisions/${DECISION_ID}`, { body: formBody({ ...hiddenFields(page), decision: 'approve', comment: '' }), isBase64Encoded: true }),
+      context,
+    );
     expect(res.statusCode).toBe(200);
   });
 });

@@ -27,7 +27,9 @@ const evaluationOf = (nip: string) => get(keys.evaluation(CYCLE, nip)) as Record
 const invitation = (nip: string, peerNip: string) => get(keys.invitation(CYCLE, nip, peerNip));
 const FEEDBACK = { feedback: [{ value: 'KOLABORATIF', rating: 'DI_ATAS', comment: 'Selalu membantu' }] };
 
-beforeEach(() => { deps.clock = fixedClock('2026-07-10T03:00:00Z'); });
+beforeEach(() => {
+  deps.clock = fixedClock('2026-07-10T03:00:00Z');
+});
 
 describe('POST …/invitations (360° feedback only when invited)', () => {
   beforeEach(() => world('MIDYEAR', 'MONITORING'));
@@ -192,7 +194,19 @@ describe('PUT …/self-assessment', () => {
     ['HR', 'MIDYEAR', 'MONITORING', as.hr, BODY, 403],
     ['an RHK not in the SKP', 'MIDYEAR', 'MONITORING', as.self, { rhk: [{ rhkId: 'rhk-9', rating: 'SESUAI' }] }, 422],
     ['an empty body', 'MIDYEAR', 'MONITORING', as.self, {}, 400],
-    ['a value twice', 'MIDYEAR', 'MONITORING', as.self, { behaviour: [{ value: 'ADAPTIF', rating: 'SESUAI' }, { value: 'ADAPTIF', rating: 'DI_ATAS' }] }, 400],
+    [
+      'a value twice',
+      'MIDYEAR',
+      'MONITORING',
+      as.self,
+      {
+        behaviour: [
+          { value: 'ADAPTIF', rating: 'SESUAI' },
+          { value: 'ADAPTIF', rating: 'DI_ATAS' },
+        ],
+      },
+      400,
+    ],
     ['in planning', 'PLANNING', 'SKP_APPROVED', as.self, BODY, 409],
     ['after the rating', 'FINAL_SCORING', 'RATED', as.self, BODY, 409],
   ] as const)('%s → %s, nothing written', async (_name, stage, status, caller, body, expected) => {

@@ -3,8 +3,9 @@
  * table. The evaluation list in depth (filters, order, cursors, Query only, read amplification); for
  * every other HR route a success and a refusal.
  */
-import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setEnv } from '../support/lambda';
 
@@ -31,11 +32,15 @@ const itemsRead = async () => {
 };
 const world = (stage: string, status: string, extra: Record<string, unknown> = {}) => prime(() => seedWorld({ stage, status, ...extra }));
 
-beforeEach(() => { deps.clock = fixedClock('2026-07-10T03:00:00Z'); });
+beforeEach(() => {
+  deps.clock = fixedClock('2026-07-10T03:00:00Z');
+});
 
 // Final scoring: P.self and P.staffRw are rated (with a predikat), everyone else awaits the rating.
 const RATED = {
-  stage: 'FINAL_SCORING', status: 'RATED', othersStatus: 'AWAITING_RATING',
+  stage: 'FINAL_SCORING',
+  status: 'RATED',
+  othersStatus: 'AWAITING_RATING',
   evaluation: { [P.self]: { predikat: 'SANGAT_BAIK' }, [P.staffRw]: { status: 'RATED', predikat: 'BAIK' } },
 };
 function ratedWorld() {
@@ -65,13 +70,26 @@ describe('GET /v1/cycles/{cycleId}/evaluations (HR)', () => {
     expect(res.body.items.map((i: { unitId: string }) => i.unitId)).toEqual(['kel-tambak', 'kel-tambak', 'rw-tambak']);
     const whole = await list({ unitId: 'kecamatan', includeSubunits: 'true' });
     expect(whole.body.items).toHaveLength(8);
-    expect(subtreeOf([{ unitId: 'a', name: 'a' }, { unitId: 'c', name: 'c', parentUnitId: 'a' }, { unitId: 'b', name: 'b', parentUnitId: 'a' }, { unitId: 'd', name: 'd', parentUnitId: 'b' }], 'a')).toEqual(['a', 'b', 'd', 'c']);
+    expect(
+      subtreeOf(
+        [
+          { unitId: 'a', name: 'a' },
+          { unitId: 'c', name: 'c', parentUnitId: 'a' },
+          { unitId: 'b', name: 'b', parentUnitId: 'a' },
+          { unitId: 'd', name: 'd', parentUnitId: 'b' },
+        ],
+        'a',
+      ),
+    ).toEqual(['a', 'b', 'd', 'c']);
   });
 
   it('a stage lists those still waiting in it (WAITING_STATUSES), each status a key condition', async () => {
     const res = await list({ unitId: 'kecamatan', includeSubunits: 'true', stage: 'FINAL_SCORING' });
     expect(nips(res).sort()).toEqual([P.head, P.rater, P.peer, P.lurah, P.staffTambak, P.hr].sort());
-    const conditions = ddbMock.commandCalls(QueryCommand).filter((c) => c.args[0].input.IndexName === 'GSI1').map((c) => c.args[0].input.ExpressionAttributeValues![':sk']);
+    const conditions = ddbMock
+      .commandCalls(QueryCommand)
+      .filter((c) => c.args[0].input.IndexName === 'GSI1')
+      .map((c) => c.args[0].input.ExpressionAttributeValues![':sk']);
     expect(new Set(conditions)).toEqual(new Set(['STATUS#AWAITING_RATING#']));
     expect((await list({ unitId: 'seksi-kesra', stage: 'FINAL_SCORING', status: 'RATED' })).body.items).toEqual([]);
     expect((await list({ unitId: 'seksi-kesra', stage: 'CALIBRATION' })).body.items).toEqual([]);
@@ -80,7 +98,10 @@ describe('GET /v1/cycles/{cycleId}/evaluations (HR)', () => {
   it('a predikat, on the sparse predikat index (GSI3), one key condition per unit, no filter', async () => {
     const res = await list({ unitId: 'kecamatan', includeSubunits: 'true', predikat: 'BAIK' });
     expect(nips(res)).toEqual([P.staffRw]);
-    const queries = ddbMock.commandCalls(QueryCommand).map((c) => c.args[0].input).filter((i) => i.IndexName);
+    const queries = ddbMock
+      .commandCalls(QueryCommand)
+      .map((c) => c.args[0].input)
+      .filter((i) => i.IndexName);
     expect(new Set(queries.map((i) => i.IndexName))).toEqual(new Set(['GSI3']));
     expect(queries.every((i) => !i.FilterExpression)).toBe(true);
     // with a stage too, the stage's statuses filter what the index returns
@@ -101,7 +122,12 @@ describe('GET /v1/cycles/{cycleId}/evaluations (HR)', () => {
     ddbMock.resetHistory();
     const desc = nips(await list({ unitId: 'kecamatan', includeSubunits: 'true', stage: 'FINAL_SCORING', order: 'desc' }));
     expect(desc).toEqual([...asc].reverse());
-    expect(ddbMock.commandCalls(QueryCommand).filter((c) => c.args[0].input.IndexName).every((c) => c.args[0].input.ScanIndexForward === false)).toBe(true);
+    expect(
+      ddbMock
+        .commandCalls(QueryCommand)
+        .filter((c) => c.args[0].input.IndexName)
+        .every((c) => c.args[0].input.ScanIndexForward === false),
+    ).toBe(true);
   });
 
   it('pages across units with signed cursors; the pages add up to the whole list; reads ≤ items returned + 1 per page', async () => {
@@ -121,7 +147,10 @@ describe('GET /v1/cycles/{cycleId}/evaluations (HR)', () => {
     expect(seen).toEqual(whole);
     expect(pages).toBe(3);
     // No filter: each Query asks for exactly what still fits (Limit = room): items read = items returned.
-    const limits = ddbMock.commandCalls(QueryCommand).filter((c) => c.args[0].input.IndexName).map((c) => c.args[0].input.Limit!);
+    const limits = ddbMock
+      .commandCalls(QueryCommand)
+      .filter((c) => c.args[0].input.IndexName)
+      .map((c) => c.args[0].input.Limit!);
     expect(limits.every((l) => l <= 3)).toBe(true);
     expect(await itemsRead()).toBe(seen.length);
   });
@@ -264,7 +293,13 @@ describe('the other HR routes: a success and a refusal each', () => {
     expect(ok.status, ok.raw).toBe(200);
     expect(ok.body).toMatchObject({ imported: true, employees: 3 });
     ddbMock.resetHistory();
-    const bad = await invoke(handler, 'POST', '/v1/roster/import', {}, { caller: as.hr, raw: csv.replace('199001012015031001', '1990'), headers: { 'content-type': 'text/csv' } });
+    const bad = await invoke(
+      handler,
+      'POST',
+      '/v1/roster/import',
+      {},
+      { caller: as.hr, raw: csv.replace('199001012015031001', '1990'), headers: { 'content-type': 'text/csv' } },
+    );
     expect(bad.status).toBe(422);
     expect(bad.body.imported).toBe(false);
     expect(writeCount()).toBe(0);
@@ -273,11 +308,23 @@ describe('the other HR routes: a success and a refusal each', () => {
   it('POST …/evaluations/{nip}/transfer: moved to the new unit and rater; a rater not in the roster → 422', async () => {
     world('MIDYEAR', 'MONITORING');
     const route = '/v1/cycles/{cycleId}/evaluations/{nip}/transfer';
-    const res = await invoke(handler, 'POST', route, { cycleId: CYCLE, nip: P.self }, { caller: as.hr, body: { unitId: 'kel-tambak', raterNip: P.lurah, reason: 'Mutasi' } });
+    const res = await invoke(
+      handler,
+      'POST',
+      route,
+      { cycleId: CYCLE, nip: P.self },
+      { caller: as.hr, body: { unitId: 'kel-tambak', raterNip: P.lurah, reason: 'Mutasi' } },
+    );
     expect(res.status, res.raw).toBe(200);
     expect(get(keys.evaluation(CYCLE, P.self))).toMatchObject({ unitId: 'kel-tambak', raterNip: P.lurah });
     world('MIDYEAR', 'MONITORING');
-    const bad = await invoke(handler, 'POST', route, { cycleId: CYCLE, nip: P.self }, { caller: as.hr, body: { raterNip: '199912312020121099', reason: 'Mutasi' } });
+    const bad = await invoke(
+      handler,
+      'POST',
+      route,
+      { cycleId: CYCLE, nip: P.self },
+      { caller: as.hr, body: { raterNip: '199912312020121099', reason: 'Mutasi' } },
+    );
     expect(bad.status).toBe(422);
     expect(writeCount()).toBe(0);
   });
@@ -289,7 +336,9 @@ describe('the other HR routes: a success and a refusal each', () => {
     expect(res.status, res.raw).toBe(200);
     expect(get(keys.evaluation(CYCLE, P.peer))!.raterNip).toBe(P.lurah);
     world('MIDYEAR', 'MONITORING');
-    expect((await invoke(handler, 'POST', route, { cycleId: CYCLE, nip: P.rater }, { caller: as.hr, body: { toNip: '199912312020121099', reason: 'x' } })).status).toBe(422);
+    expect(
+      (await invoke(handler, 'POST', route, { cycleId: CYCLE, nip: P.rater }, { caller: as.hr, body: { toNip: '199912312020121099', reason: 'x' } })).status,
+    ).toBe(422);
   });
 
   it('POST …/members: a newcomer joins → 201; a NIP already in the roster → 409', async () => {

@@ -21,7 +21,9 @@ const AGENCY = 'kec-uji';
 const ddbMock = mockClient(DynamoDBDocumentClient);
 let stored = new Map<string, Item>();
 const keyOf = (i: Item) => `${i.PK}|${i.SK}`;
-const store = (reqs: PutRequests) => { for (const r of reqs) stored.set(keyOf(r.PutRequest.Item), structuredClone(r.PutRequest.Item)); };
+const store = (reqs: PutRequests) => {
+  for (const r of reqs) stored.set(keyOf(r.PutRequest.Item), structuredClone(r.PutRequest.Item));
+};
 const requestsOf = (input: { RequestItems?: Record<string, unknown> }) => (input.RequestItems?.[TABLE] ?? []) as PutRequests;
 const noSleep = { sleep: async () => undefined };
 
@@ -29,19 +31,30 @@ const noSleep = { sleep: async () => undefined };
 function rosterCsv(n: number): string {
   const header = 'NIP;Nama;Jabatan;Kode Unit;Nama Unit;NIP Atasan;Email;Bahasa;Jenis;Kepala Unit;Kompetensi;Eksternal';
   const head = '197001011995031000;Ir. Kepala;Sekretaris Daerah;ext;Sekretariat Daerah;;sekda@example.test;id;PNS;Ya;;Ya';
-  const staff = Array.from({ length: n }, (_, i) =>
-    `1990010120150310${String(i).padStart(2, '0')};Staf ${i};Pengadministrasi;u1;Bagian Umum;197001011995031000;staf${i}@example.test;id;PPPK;Tidak;K1, K2;Tidak`);
+  const staff = Array.from(
+    { length: n },
+    (_, i) =>
+      `1990010120150310${String(i).padStart(2, '0')};Staf ${i};Pengadministrasi;u1;Bagian Umum;197001011995031000;staf${i}@example.test;id;PPPK;Tidak;K1, K2;Tidak`,
+  );
   return [header, head, ...staff].join('\r\n');
 }
 
 beforeEach(() => {
   ddbMock.reset();
   stored = new Map();
-  ddbMock.on(BatchWriteCommand).callsFake((input) => { store(requestsOf(input)); return {}; });
-  ddbMock.on(PutCommand).callsFake((input: { Item: Item }) => { stored.set(keyOf(input.Item), structuredClone(input.Item)); return {}; });
+  ddbMock.on(BatchWriteCommand).callsFake((input) => {
+    store(requestsOf(input));
+    return {};
+  });
+  ddbMock.on(PutCommand).callsFake((input: { Item: Item }) => {
+    stored.set(keyOf(input.Item), structuredClone(input.Item));
+    return {};
+  });
   // The roster read (PK = :pk AND begins_with(SK, :sk)), one page.
   ddbMock.on(QueryCommand).callsFake((input: { ExpressionAttributeValues: Item }) => ({
-    Items: [...stored.values()].filter((i) => i.PK === input.ExpressionAttributeValues[':pk'] && String(i.SK).startsWith(String(input.ExpressionAttributeValues[':sk']))).map((i) => structuredClone(i)),
+    Items: [...stored.values()]
+      .filter((i) => i.PK === input.ExpressionAttributeValues[':pk'] && String(i.SK).startsWith(String(input.ExpressionAttributeValues[':sk'])))
+      .map((i) => structuredClone(i)),
   }));
 });
 
@@ -53,13 +66,22 @@ describe('batchPut', () => {
     ddbMock.on(BatchWriteCommand).callsFake((input) => {
       const reqs = requestsOf(input);
       const first = keyOf(reqs[0]!.PutRequest.Item);
-      if (seen.has(first) || reqs.length <= 10) { store(reqs); return {}; }
+      if (seen.has(first) || reqs.length <= 10) {
+        store(reqs);
+        return {};
+      }
       seen.add(first);
       store(reqs.slice(0, -10));
       return { UnprocessedItems: { [TABLE]: reqs.slice(-10) } };
     });
     const waits: number[] = [];
-    const stats = await batchPut(items, { concurrency: 2, sleep: async (ms) => { waits.push(ms); }, random: () => 0.5 });
+    const stats = await batchPut(items, {
+      concurrency: 2,
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+      random: () => 0.5,
+    });
     expect(stored.size).toBe(60);
     expect([...stored.values()]).toEqual(expect.arrayContaining(items));
     for (const call of ddbMock.commandCalls(BatchWriteCommand)) expect(requestsOf(call.args[0].input).length).toBeLessThanOrEqual(25);
@@ -69,7 +91,13 @@ describe('batchPut', () => {
 
   it('retries a whole call that failed with throttling; a ValidationException is thrown at once', async () => {
     const throttled = Object.assign(new Error('slow down'), { name: 'ProvisionedThroughputExceededException', $metadata: { httpStatusCode: 400 } });
-    ddbMock.on(BatchWriteCommand).rejectsOnce(throttled).callsFake((input) => { store(requestsOf(input)); return {}; });
+    ddbMock
+      .on(BatchWriteCommand)
+      .rejectsOnce(throttled)
+      .callsFake((input) => {
+        store(requestsOf(input));
+        return {};
+      });
     const stats = await batchPut([{ PK: 'P', SK: 'a' }], noSleep);
     expect(stats).toMatchObject({ calls: 2, retries: 1 });
     expect(stored.size).toBe(1);
@@ -89,7 +117,10 @@ describe('batchPut', () => {
       store(reqs.slice(0, take));
       return { UnprocessedItems: { [TABLE]: reqs.slice(take) } };
     });
-    const err = await batchPut(Array.from({ length: 5 }, (_, i) => ({ PK: 'P', SK: `S${i}` })), { ...noSleep, maxAttempts: 3 }).catch((e: unknown) => e);
+    const err = await batchPut(
+      Array.from({ length: 5 }, (_, i) => ({ PK: 'P', SK: `S${i}` })),
+      { ...noSleep, maxAttempts: 3 },
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BatchWriteIncompleteError);
     expect(err).toMatchObject({ written: 3, total: 5, reason: 'retries', stats: { calls: 6, retries: 5 } });
     expect(stored.size).toBe(3);
@@ -120,7 +151,11 @@ describe('importRoster through writeRoster', () => {
     for (const u of parsed.units) await putUnit(AGENCY, u);
     for (const e of parsed.employees) await putEmployee(AGENCY, e);
     expect(batched).toEqual(stored);
-    expect(batched.get(`AGENCY#${AGENCY}|EMP#199001012015031000`)).toMatchObject({ GSI2PK: `AGENCY#${AGENCY}#RATER#197001011995031000`, type: 'EMPLOYEE', agencyId: AGENCY });
+    expect(batched.get(`AGENCY#${AGENCY}|EMP#199001012015031000`)).toMatchObject({
+      GSI2PK: `AGENCY#${AGENCY}#RATER#197001011995031000`,
+      type: 'EMPLOYEE',
+      agencyId: AGENCY,
+    });
   });
 
   it('writes only what differs from what is stored: nothing for the same file, one item for one changed row, an item with other attributes again', async () => {
@@ -134,7 +169,9 @@ describe('importRoster through writeRoster', () => {
     stored.set(key, { ...stored.get(key)!, noteAddedElsewhere: 'x' });
     const changed = csv.replace('Staf 9;Pengadministrasi', 'Staf 9;Analis Kepegawaian');
     expect(await importRoster(changed, AGENCY, writeRoster)).toMatchObject({ status: 'imported', write: { items: 63, unchanged: 61, calls: 1 } });
-    const sent = requestsOf(ddbMock.commandCalls(BatchWriteCommand)[0]!.args[0].input).map((r) => r.PutRequest.Item.SK).sort();
+    const sent = requestsOf(ddbMock.commandCalls(BatchWriteCommand)[0]!.args[0].input)
+      .map((r) => r.PutRequest.Item.SK)
+      .sort();
     expect(sent).toEqual(['EMP#199001012015031005', 'EMP#199001012015031009']);
     expect(stored.get(key)).not.toHaveProperty('noteAddedElsewhere');
     expect(stored.get(`AGENCY#${AGENCY}|EMP#199001012015031009`)).toMatchObject({ jabatan: 'Analis Kepegawaian' });
@@ -152,7 +189,10 @@ describe('importRoster through writeRoster', () => {
     let throttle = true;
     ddbMock.on(BatchWriteCommand).callsFake((input) => {
       const reqs = requestsOf(input);
-      if (!throttle) { store(reqs); return {}; }
+      if (!throttle) {
+        store(reqs);
+        return {};
+      }
       // A full batch gets 20 items in, what is sent again gets nothing in.
       const take = reqs.length === 25 ? 20 : 0;
       store(reqs.slice(0, take));
@@ -166,7 +206,11 @@ describe('importRoster through writeRoster', () => {
     expect(first.status === 'incomplete' && first.id).toMatch(/Impor belum selesai.*Unggah ulang berkas yang sama/);
     expect(first.status === 'incomplete' && first.en).toMatch(/incomplete.*Upload the same file again/);
     throttle = false;
-    expect(await importRoster(csv, AGENCY, write)).toMatchObject({ status: 'imported', employees: 61, write: { unchanged: first.status === 'incomplete' ? first.written : -1 } });
+    expect(await importRoster(csv, AGENCY, write)).toMatchObject({
+      status: 'imported',
+      employees: 61,
+      write: { unchanged: first.status === 'incomplete' ? first.written : -1 },
+    });
     expect(stored.size).toBe(63);
   });
 });

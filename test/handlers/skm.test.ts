@@ -26,7 +26,12 @@ const answers = [4, 3, 3, 4, 3, 4, 4, 3, 3];
 
 // ─── events ────────────────────────────────────────────────────────────────────────────────────────
 
-function event(method: string, pathTemplate: string, params: Record<string, string>, init: Partial<APIGatewayProxyEventV2> & { query?: Record<string, string> } = {}) {
+function event(
+  method: string,
+  pathTemplate: string,
+  params: Record<string, string>,
+  init: Partial<APIGatewayProxyEventV2> & { query?: Record<string, string> } = {},
+) {
   const rawPath = pathTemplate.replace(/\{(\w+)\}/g, (_, k: string) => params[k]!);
   const routeKey = `${method} ${pathTemplate}`;
   const base = httpEvent(method, rawPath);
@@ -44,13 +49,31 @@ function event(method: string, pathTemplate: string, params: Record<string, stri
 }
 
 const submit = (body: unknown, headers: Record<string, string> = {}, unitId = UNIT) =>
-  handler(event('POST', '/v1/public/units/{unitId}/skm', { unitId }, { body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } }), context) as Promise<APIGatewayProxyStructuredResultV2>;
+  handler(
+    event(
+      'POST',
+      '/v1/public/units/{unitId}/skm',
+      { unitId },
+      { body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } },
+    ),
+    context,
+  ) as Promise<APIGatewayProxyStructuredResultV2>;
 
 const asCaller = (roles: string[], nip = NIP.employee) => ({
   authorizer: { jwt: { claims: { 'custom:nip': nip, 'cognito:groups': `[${roles.join(' ')}]`, 'custom:agencyId': AGENCY, name: 'Petugas HR' }, scopes: null } },
 });
-function jwtEvent(method: string, pathTemplate: string, params: Record<string, string>, roles: string[], init: { query?: Record<string, string>; body?: unknown; headers?: Record<string, string> } = {}) {
-  const e = event(method, pathTemplate, params, { query: init.query, ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}), headers: init.headers ?? {} });
+function jwtEvent(
+  method: string,
+  pathTemplate: string,
+  params: Record<string, string>,
+  roles: string[],
+  init: { query?: Record<string, string>; body?: unknown; headers?: Record<string, string> } = {},
+) {
+  const e = event(method, pathTemplate, params, {
+    query: init.query,
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    headers: init.headers ?? {},
+  });
   return { ...e, requestContext: { ...e.requestContext, ...asCaller(roles) } } as unknown as APIGatewayProxyEventV2;
 }
 const call = (e: APIGatewayProxyEventV2) => handler(e, context) as Promise<APIGatewayProxyStructuredResultV2>;
@@ -67,14 +90,22 @@ function primeStore() {
 beforeEach(() => {
   primeStore();
   deps.clock = fixedClock('2026-11-29T06:00:00Z'); // 13:00 WIB
-  deps.newId = (() => { const ids = sequentialIds('skm'); return () => ids.next().replace(/-/g, ''); })();
+  deps.newId = (() => {
+    const ids = sequentialIds('skm');
+    return () => ids.next().replace(/-/g, '');
+  })();
 });
 
 // ─── public submission ─────────────────────────────────────────────────────────────────────────────
 
 describe('POST /v1/public/units/{unitId}/skm', () => {
   it('records the response, the totals, the counter and a PENDING comment in one transaction → 201 receipt', async () => {
-    const res = await submit({ answers, comment: 'Terima kasih Bu Siti (NIP 199001012015031001), hubungi saya 0812 3456 7890', service: 'KTP', respondent: { ageGroup: '30_39', gender: 'P' } });
+    const res = await submit({
+      answers,
+      comment: 'Terima kasih Bu Siti (NIP 199001012015031001), hubungi saya 0812 3456 7890',
+      service: 'KTP',
+      respondent: { ageGroup: '30_39', gender: 'P' },
+    });
     expect(res.statusCode).toBe(201);
     expect(json(res)).toEqual({ receiptId: 'skm000001', period: '2026-11' });
     const calls = ddbMock.commandCalls(TransactWriteCommand);
@@ -85,8 +116,14 @@ describe('POST /v1/public/units/{unitId}/skm', () => {
     expect(tx[2]!.Update!.Key).toEqual({ PK: 'SKM#kel-asemrowo#2026-11', SK: 'TOTALS' });
     const comment = tx[3]!.Put!.Item!;
     expect(comment).toMatchObject({
-      PK: 'SKMCOMMENT#skm000002', status: 'PENDING', namedNips: [NIP.employee], unitId: UNIT, period: '2026-11',
-      GSI1PK: `SKMCOMMENTS#${AGENCY}#PENDING`, GSI2PK: `SKMCOMMENTS#${AGENCY}#${UNIT}#PENDING`, redactions: 1,
+      PK: 'SKMCOMMENT#skm000002',
+      status: 'PENDING',
+      namedNips: [NIP.employee],
+      unitId: UNIT,
+      period: '2026-11',
+      GSI1PK: `SKMCOMMENTS#${AGENCY}#PENDING`,
+      GSI2PK: `SKMCOMMENTS#${AGENCY}#${UNIT}#PENDING`,
+      redactions: 1,
     });
     expect(comment.text).toBe('Terima kasih Bu Siti (NIP 199001012015031001), hubungi saya [disamarkan]');
     // No personal data of the citizen: not the address, not the user agent.
@@ -142,7 +179,11 @@ describe('POST /v1/public/units/{unitId}/skm', () => {
   it('a body over 8 KB → 413 before it is parsed, nothing written', async () => {
     const res = await submit({ answers, comment: 'a'.repeat(9000) });
     expect(res.statusCode).toBe(413);
-    const b64 = await call({ ...event('POST', '/v1/public/units/{unitId}/skm', { unitId: UNIT }), body: Buffer.from(JSON.stringify({ answers, service: 'x'.repeat(9000) })).toString('base64'), isBase64Encoded: true });
+    const b64 = await call({
+      ...event('POST', '/v1/public/units/{unitId}/skm', { unitId: UNIT }),
+      body: Buffer.from(JSON.stringify({ answers, service: 'x'.repeat(9000) })).toString('base64'),
+      isBase64Encoded: true,
+    });
     expect(b64.statusCode).toBe(413);
     expect(writes()).toBe(0);
     expect(ddbMock.commandCalls(GetCommand)).toHaveLength(0);
@@ -161,9 +202,13 @@ describe('POST /v1/public/units/{unitId}/skm', () => {
   });
 
   it('over the daily limit → 429 with Retry-After until the next WIB day; the cancelled transaction wrote nothing', async () => {
-    ddbMock.on(TransactWriteCommand).rejects(new TransactionCanceledException({
-      message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }, { Code: 'None' }],
-    }));
+    ddbMock.on(TransactWriteCommand).rejects(
+      new TransactionCanceledException({
+        message: 'cancelled',
+        $metadata: {},
+        CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }, { Code: 'None' }],
+      }),
+    );
     const res = await submit({ answers, comment: 'tes' });
     expect(res.statusCode).toBe(429);
     expect(res.headers?.['retry-after']).toBe(String(11 * 3600)); // 13:00 WIB → midnight
@@ -226,8 +271,15 @@ describe('GET /v1/public/units/{unitId}/ikm', () => {
     expect(res.headers?.['cache-control']).toBe('public, max-age=300');
     const expected = computeIkm(responses);
     expect(json(res)).toEqual({
-      unitId: UNIT, period: '2026-10', respondents: 3, nrr: expected.nrr, ikm: expected.ikm, mutu: expected.mutu,
-      kinerjaUnit: expected.kinerjaUnit, kinerjaUnitEn: expected.kinerjaUnitEn, policyId: expected.policyId,
+      unitId: UNIT,
+      period: '2026-10',
+      respondents: 3,
+      nrr: expected.nrr,
+      ikm: expected.ikm,
+      mutu: expected.mutu,
+      kinerjaUnit: expected.kinerjaUnit,
+      kinerjaUnitEn: expected.kinerjaUnitEn,
+      policyId: expected.policyId,
     });
     expect(ddbMock.commandCalls(GetCommand)).toHaveLength(1);
     expect(ddbMock.commandCalls(QueryCommand)).toHaveLength(0);
@@ -254,11 +306,25 @@ describe('GET /v1/public/units/{unitId}/ikm', () => {
 // ─── HR moderation ─────────────────────────────────────────────────────────────────────────────────
 
 const pendingComment = (id = 'c0000000001', over: Record<string, unknown> = {}) => ({
-  PK: `SKMCOMMENT#${id}`, SK: 'COMMENT', type: 'SKM_COMMENT', commentId: id, agencyId: AGENCY, unitId: UNIT, period: '2026-11',
-  responseId: 'r1', text: 'Pelayanan <b>cepat</b> & ramah, Bu Siti 199001012015031001', answers, namedNips: [NIP.employee],
-  redactions: 0, status: 'PENDING', createdAt: '2026-11-29T05:00:00.000Z',
-  GSI1PK: `SKMCOMMENTS#${AGENCY}#PENDING`, GSI1SK: `2026-11-29T05:00:00.000Z#${id}`,
-  GSI2PK: `SKMCOMMENTS#${AGENCY}#${UNIT}#PENDING`, GSI2SK: `2026-11-29T05:00:00.000Z#${id}`, ...over,
+  PK: `SKMCOMMENT#${id}`,
+  SK: 'COMMENT',
+  type: 'SKM_COMMENT',
+  commentId: id,
+  agencyId: AGENCY,
+  unitId: UNIT,
+  period: '2026-11',
+  responseId: 'r1',
+  text: 'Pelayanan <b>cepat</b> & ramah, Bu Siti 199001012015031001',
+  answers,
+  namedNips: [NIP.employee],
+  redactions: 0,
+  status: 'PENDING',
+  createdAt: '2026-11-29T05:00:00.000Z',
+  GSI1PK: `SKMCOMMENTS#${AGENCY}#PENDING`,
+  GSI1SK: `2026-11-29T05:00:00.000Z#${id}`,
+  GSI2PK: `SKMCOMMENTS#${AGENCY}#${UNIT}#PENDING`,
+  GSI2SK: `2026-11-29T05:00:00.000Z#${id}`,
+  ...over,
 });
 
 describe('GET /v1/skm/comments', () => {
@@ -271,8 +337,12 @@ describe('GET /v1/skm/comments', () => {
     const body = json(res);
     expect(body.next).toBeNull();
     expect(body.items[0]).toMatchObject({
-      commentId: 'c0000000001', status: 'PENDING', text: 'Pelayanan <b>cepat</b> & ramah, Bu Siti 199001012015031001',
-      textHtml: 'Pelayanan &lt;b&gt;cepat&lt;/b&gt; &amp; ramah, Bu Siti 199001012015031001', namedNips: [NIP.employee], citizenRating: 'DI_ATAS',
+      commentId: 'c0000000001',
+      status: 'PENDING',
+      text: 'Pelayanan <b>cepat</b> & ramah, Bu Siti 199001012015031001',
+      textHtml: 'Pelayanan &lt;b&gt;cepat&lt;/b&gt; &amp; ramah, Bu Siti 199001012015031001',
+      namedNips: [NIP.employee],
+      citizenRating: 'DI_ATAS',
     });
     expect(body.items[0]).not.toHaveProperty('PK');
     const q = ddbMock.commandCalls(QueryCommand)[0]!.args[0].input;
@@ -282,7 +352,10 @@ describe('GET /v1/skm/comments', () => {
   it('a unit filter uses GSI2, per unit and status', async () => {
     ddbMock.on(QueryCommand).resolves({ Items: [] });
     await list(['hr'], { unitId: UNIT, status: 'APPROVED' });
-    expect(ddbMock.commandCalls(QueryCommand)[0]!.args[0].input).toMatchObject({ IndexName: 'GSI2', ExpressionAttributeValues: { ':pk': `SKMCOMMENTS#${AGENCY}#${UNIT}#APPROVED` } });
+    expect(ddbMock.commandCalls(QueryCommand)[0]!.args[0].input).toMatchObject({
+      IndexName: 'GSI2',
+      ExpressionAttributeValues: { ':pk': `SKMCOMMENTS#${AGENCY}#${UNIT}#APPROVED` },
+    });
   });
 
   it('pages with a signed cursor that only works for the same query; a forged one → 400 and no query', async () => {
@@ -327,7 +400,11 @@ describe('POST /v1/skm/comments/{commentId}/moderation', () => {
     const tx = ddbMock.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
     expect(tx.map((i) => Object.keys(i)[0])).toEqual(['Update', 'Put', 'Put']);
     expect(tx[0]!.Update!.ConditionExpression).toBe('#status = :pending AND agencyId = :agency');
-    expect(tx[0]!.Update!.ExpressionAttributeValues).toMatchObject({ ':to': 'APPROVED', ':g1': `SKMCOMMENTS#${AGENCY}#APPROVED`, ':g2': `SKMCOMMENTS#${AGENCY}#${UNIT}#APPROVED` });
+    expect(tx[0]!.Update!.ExpressionAttributeValues).toMatchObject({
+      ':to': 'APPROVED',
+      ':g1': `SKMCOMMENTS#${AGENCY}#APPROVED`,
+      ':g2': `SKMCOMMENTS#${AGENCY}#${UNIT}#APPROVED`,
+    });
     expect(tx[1]!.Put!.Item).toMatchObject({ PK: 'SKMCOMMENT#c0000000001', action: 'SKM_COMMENT:APPROVE', actor: { nip: NIP.employee, role: 'hr' } });
     expect(String(tx[1]!.Put!.Item!.SK)).toMatch(/^AUDIT#2026-11-29T06:00:00.000Z#/);
     expect(tx[2]!.Put!.Item).toMatchObject({ PK: `SKMEVIDENCE#${AGENCY}#${NIP.employee}`, SK: '2026-11#c0000000001', answers });
@@ -355,7 +432,11 @@ describe('POST /v1/skm/comments/{commentId}/moderation', () => {
     put(pendingComment());
     ddbMock.on(TransactWriteCommand).callsFake(() => {
       put(pendingComment('c0000000001', { status: 'APPROVED', moderatedAt: '2026-11-29T06:00:00.000Z', lastChangeId: 'someone-else' }));
-      throw new TransactionCanceledException({ message: 'x', $metadata: {}, CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }, { Code: 'None' }] });
+      throw new TransactionCanceledException({
+        message: 'x',
+        $metadata: {},
+        CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }, { Code: 'None' }],
+      });
     });
     const res = await moderate(['hr'], { decision: 'approve' });
     expect(res.statusCode).toBe(409);

@@ -3,15 +3,18 @@
  * (so page count follows the cohort, not the unit count), unit counters move with each change, and a
  * transaction cancelled by a conflict is retried while a failed condition is not.
  */
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setEnv } from '../support/lambda';
 
 setEnv();
 const { ddbMock, prime, put } = await import('../support/memory-table');
 let repo: typeof import('../../shared/adapters/dynamodb/repository');
-beforeAll(async () => { repo = await import('../../shared/adapters/dynamodb/repository'); });
+beforeAll(async () => {
+  repo = await import('../../shared/adapters/dynamodb/repository');
+});
 beforeEach(() => ddbMock.reset());
 
 type Item = Record<string, unknown>;
@@ -67,13 +70,18 @@ describe('the cycle walk (evaluationsOfCyclePage)', () => {
 });
 
 describe('unit counters (unitStatUpdates)', () => {
-  const adds = (items: ReturnType<typeof repo.unitStatUpdates>) => items.map((i) => {
-    const u = i.Update!;
-    const names = u.ExpressionAttributeNames!;
-    const values = u.ExpressionAttributeValues!;
-    const deltas = Object.fromEntries(Object.keys(names).filter((n) => n.startsWith('#a')).map((n) => [names[n], values[`:d${n.slice(2)}`]]));
-    return { sk: u.Key!.SK, deltas };
-  });
+  const adds = (items: ReturnType<typeof repo.unitStatUpdates>) =>
+    items.map((i) => {
+      const u = i.Update!;
+      const names = u.ExpressionAttributeNames!;
+      const values = u.ExpressionAttributeValues!;
+      const deltas = Object.fromEntries(
+        Object.keys(names)
+          .filter((n) => n.startsWith('#a'))
+          .map((n) => [names[n], values[`:d${n.slice(2)}`]]),
+      );
+      return { sk: u.Key!.SK, deltas };
+    });
 
   it('a new evaluation counts one employee in its status', () => {
     expect(adds(repo.unitStatUpdates('c', undefined, { unitId: 'u1', status: 'SKP_DRAFT' }))).toEqual([
@@ -81,16 +89,25 @@ describe('unit counters (unitStatUpdates)', () => {
     ]);
   });
   it('a status change moves one count; the employee count does not change', () => {
-    expect(adds(repo.unitStatUpdates('c', { unitId: 'u1', status: 'AWAITING_RATING' }, { unitId: 'u1', status: 'AWAITING_APPROVAL', predikat: 'BAIK' }))).toEqual([
-      { sk: 'UNITSTAT#u1', deltas: { status_AWAITING_RATING: -1, status_AWAITING_APPROVAL: 1, predikat_BAIK: 1 } },
-    ]);
+    expect(
+      adds(repo.unitStatUpdates('c', { unitId: 'u1', status: 'AWAITING_RATING' }, { unitId: 'u1', status: 'AWAITING_APPROVAL', predikat: 'BAIK' })),
+    ).toEqual([{ sk: 'UNITSTAT#u1', deltas: { status_AWAITING_RATING: -1, status_AWAITING_APPROVAL: 1, predikat_BAIK: 1 } }]);
   });
   it('an objection that changes the predikat moves it', () => {
-    expect(adds(repo.unitStatUpdates('c', { unitId: 'u1', status: 'OBJECTED', predikat: 'BUTUH_PERBAIKAN' }, { unitId: 'u1', status: 'OBJECTION_DECIDED', predikat: 'BAIK' }))[0]!.deltas)
-      .toEqual({ status_OBJECTED: -1, status_OBJECTION_DECIDED: 1, predikat_BUTUH_PERBAIKAN: -1, predikat_BAIK: 1 });
+    expect(
+      adds(
+        repo.unitStatUpdates(
+          'c',
+          { unitId: 'u1', status: 'OBJECTED', predikat: 'BUTUH_PERBAIKAN' },
+          { unitId: 'u1', status: 'OBJECTION_DECIDED', predikat: 'BAIK' },
+        ),
+      )[0]!.deltas,
+    ).toEqual({ status_OBJECTED: -1, status_OBJECTION_DECIDED: 1, predikat_BUTUH_PERBAIKAN: -1, predikat_BAIK: 1 });
   });
   it('a transfer moves the employee, status and predikat between units', () => {
-    expect(adds(repo.unitStatUpdates('c', { unitId: 'u1', status: 'MONITORING', predikat: 'BAIK' }, { unitId: 'u2', status: 'MONITORING', predikat: 'BAIK' }))).toEqual([
+    expect(
+      adds(repo.unitStatUpdates('c', { unitId: 'u1', status: 'MONITORING', predikat: 'BAIK' }, { unitId: 'u2', status: 'MONITORING', predikat: 'BAIK' })),
+    ).toEqual([
       { sk: 'UNITSTAT#u1', deltas: { employees: -1, status_MONITORING: -1, predikat_BAIK: -1 } },
       { sk: 'UNITSTAT#u2', deltas: { employees: 1, status_MONITORING: 1, predikat_BAIK: 1 } },
     ]);
@@ -106,7 +123,8 @@ describe('unit counters (unitStatUpdates)', () => {
 });
 
 describe('transactWrite', () => {
-  const cancelled = (code: string) => new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'None' }, { Code: code }] });
+  const cancelled = (code: string) =>
+    new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'None' }, { Code: code }] });
 
   it('retries a transaction cancelled by a conflict on a shared counter, and succeeds', async () => {
     ddbMock.on(TransactWriteCommand).rejectsOnce(cancelled('TransactionConflict')).rejectsOnce(cancelled('TransactionConflict')).resolves({});
@@ -126,46 +144,113 @@ describe('transactWrite', () => {
 });
 
 describe('the sparse predikat index (GSI3) kept by changeEvaluation', () => {
-  const current = { cycleId: 'c', nip: '1', name: 'A', jabatan: 'J', unitId: 'u1', isUnitHead: false, status: 'AWAITING_RATING' as const, version: 3, policyId: 'p', updatedAt: 'x' };
+  const current = {
+    cycleId: 'c',
+    nip: '1',
+    name: 'A',
+    jabatan: 'J',
+    unitId: 'u1',
+    isUnitHead: false,
+    status: 'AWAITING_RATING' as const,
+    version: 3,
+    policyId: 'p',
+    updatedAt: 'x',
+  };
   const update = () => ddbMock.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems![0]!.Update!;
 
   it('a rating that gives a predikat sets the index keys (per predikat, then unit and NIP)', async () => {
     ddbMock.on(TransactWriteCommand).resolves({});
-    await repo.changeEvaluation({ cycleId: 'c', nip: '1', changeId: 'r1', from: 'AWAITING_RATING', to: 'AWAITING_APPROVAL', set: { predikat: 'BAIK' }, audit: { at: 't', actor: { role: 'system' }, action: 'RATED' } }, current);
+    await repo.changeEvaluation(
+      {
+        cycleId: 'c',
+        nip: '1',
+        changeId: 'r1',
+        from: 'AWAITING_RATING',
+        to: 'AWAITING_APPROVAL',
+        set: { predikat: 'BAIK' },
+        audit: { at: 't', actor: { role: 'system' }, action: 'RATED' },
+      },
+      current,
+    );
     expect(update().UpdateExpression).toContain('GSI3PK = :gsi3pk');
     expect(update().ExpressionAttributeValues).toMatchObject({ ':gsi3pk': 'CYCLE#c#PREDIKAT#BAIK', ':gsi3sk': 'UNIT#u1#1' });
   });
   it('a transfer of a rated evaluation moves it to the new unit in the index', async () => {
     ddbMock.on(TransactWriteCommand).resolves({});
-    await repo.changeEvaluation({ cycleId: 'c', nip: '1', changeId: 't1', set: { unitId: 'u2', raterNip: 'r' }, audit: { at: 't', actor: { role: 'hr' }, action: 'TRANSFER' } }, { ...current, status: 'RATED' as never, predikat: 'BAIK' });
+    await repo.changeEvaluation(
+      { cycleId: 'c', nip: '1', changeId: 't1', set: { unitId: 'u2', raterNip: 'r' }, audit: { at: 't', actor: { role: 'hr' }, action: 'TRANSFER' } },
+      { ...current, status: 'RATED' as never, predikat: 'BAIK' },
+    );
     expect(update().ExpressionAttributeValues).toMatchObject({ ':gsi3sk': 'UNIT#u2#1' });
   });
   it('a change that clears the predikat (returned for re-rating) removes the keys', async () => {
     ddbMock.on(TransactWriteCommand).resolves({});
-    await repo.changeEvaluation({ cycleId: 'c', nip: '1', changeId: 'x1', set: { predikat: null }, audit: { at: 't', actor: { role: 'system' }, action: 'CLEARED' } }, { ...current, predikat: 'BAIK' });
+    await repo.changeEvaluation(
+      { cycleId: 'c', nip: '1', changeId: 'x1', set: { predikat: null }, audit: { at: 't', actor: { role: 'system' }, action: 'CLEARED' } },
+      { ...current, predikat: 'BAIK' },
+    );
     expect(update().UpdateExpression).toMatch(/REMOVE GSI3PK, GSI3SK$/);
   });
   it('an unrated evaluation is not in the index', async () => {
     ddbMock.on(TransactWriteCommand).resolves({});
-    await repo.changeEvaluation({ cycleId: 'c', nip: '1', changeId: 'p1', from: 'AWAITING_RATING', to: 'AWAITING_RATING', set: { note: 'x' }, audit: { at: 't', actor: { role: 'system' }, action: 'NOTE' } }, current);
+    await repo.changeEvaluation(
+      {
+        cycleId: 'c',
+        nip: '1',
+        changeId: 'p1',
+        from: 'AWAITING_RATING',
+        to: 'AWAITING_RATING',
+        set: { note: 'x' },
+        audit: { at: 't', actor: { role: 'system' }, action: 'NOTE' },
+      },
+      current,
+    );
     expect(update().UpdateExpression).not.toContain('GSI3');
   });
 });
 
 describe('several evaluations in one transaction (changeEvaluationsTogether)', () => {
-  const cancelled = (code: string) => new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'None' }, { Code: code }] });
+  const cancelled = (code: string) =>
+    new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'None' }, { Code: code }] });
   const evaluation = (nip: string, unitId: string) => ({
-    cycleId: 'c', nip, name: nip, jabatan: 'Staf', unitId, isUnitHead: false, status: 'APPROVED' as const, version: 3, policyId: 'p', updatedAt: 't',
+    cycleId: 'c',
+    nip,
+    name: nip,
+    jabatan: 'Staf',
+    unitId,
+    isUnitHead: false,
+    status: 'APPROVED' as const,
+    version: 3,
+    policyId: 'p',
+    updatedAt: 't',
   });
   const change = (nip: string) => ({
-    cycleId: 'c', nip, changeId: `c:OBJECTION:open:${nip}`, from: 'APPROVED' as const, to: 'RESULT_ISSUED' as const,
+    cycleId: 'c',
+    nip,
+    changeId: `c:OBJECTION:open:${nip}`,
+    from: 'APPROVED' as const,
+    to: 'RESULT_ISSUED' as const,
     audit: { at: '2027-02-01T00:00:00.000Z', actor: { role: 'system' as const }, action: 'STAGE_OPENED:OBJECTION' },
   });
 
   it('writes each evaluation conditionally with its audit event, unit counters merged per unit, shared items once', async () => {
     ddbMock.on(TransactWriteCommand).resolves({});
-    const batch = [['1', 'u1'], ['2', 'u1'], ['3', 'u2']].map(([nip, unit]) => ({ change: change(nip!), current: evaluation(nip!, unit!) }));
-    const shared = [{ Update: { TableName: 't', Key: { PK: 'CYCLE#c', SK: 'STAGE#OBJECTION' }, UpdateExpression: 'ADD #total :total', ExpressionAttributeNames: { '#total': 'total' }, ExpressionAttributeValues: { ':total': 3 } } }];
+    const batch = [
+      ['1', 'u1'],
+      ['2', 'u1'],
+      ['3', 'u2'],
+    ].map(([nip, unit]) => ({ change: change(nip!), current: evaluation(nip!, unit!) }));
+    const shared = [
+      {
+        Update: {
+          TableName: 't',
+          Key: { PK: 'CYCLE#c', SK: 'STAGE#OBJECTION' },
+          UpdateExpression: 'ADD #total :total',
+          ExpressionAttributeNames: { '#total': 'total' },
+          ExpressionAttributeValues: { ':total': 3 },
+        },
+      },
+    ];
     expect(await repo.changeEvaluationsTogether(batch, shared)).toBe('applied');
     const items = ddbMock.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
     const evalUpdates = items.filter((i) => String(i.Update?.Key?.SK) === 'EVAL');
@@ -175,7 +260,11 @@ describe('several evaluations in one transaction (changeEvaluationsTogether)', (
     const unitStats = items.filter((i) => String(i.Update?.Key?.SK).startsWith('UNITSTAT#'));
     expect(unitStats.map((i) => i.Update!.Key!.SK)).toEqual(['UNITSTAT#u1', 'UNITSTAT#u2']);
     const u1 = unitStats[0]!.Update!;
-    const deltas = Object.fromEntries(Object.keys(u1.ExpressionAttributeNames!).filter((n) => n.startsWith('#a')).map((n) => [u1.ExpressionAttributeNames![n], u1.ExpressionAttributeValues![`:d${n.slice(2)}`]]));
+    const deltas = Object.fromEntries(
+      Object.keys(u1.ExpressionAttributeNames!)
+        .filter((n) => n.startsWith('#a'))
+        .map((n) => [u1.ExpressionAttributeNames![n], u1.ExpressionAttributeValues![`:d${n.slice(2)}`]]),
+    );
     expect(deltas).toEqual({ status_APPROVED: -2, status_RESULT_ISSUED: 2 });
     expect(items.filter((i) => i.Update?.Key?.SK === 'STAGE#OBJECTION')).toHaveLength(1);
     // No item twice in one transaction (DynamoDB refuses that).

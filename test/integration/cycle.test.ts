@@ -3,13 +3,13 @@
  * simulated people acting over HTTP and through email links. The sample roster has ~60 employees.
  */
 import '../../local/sfn/polyfill';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CycleOutcome, runCycle, seedRoster } from '../../local/run-cycle';
 import { loadSampleAgency } from '../../local/sample/schema';
-import { runCycle, seedRoster, type CycleOutcome } from '../../local/run-cycle';
-import { startLocalStack, type LocalStack } from '../../local/stack';
+import { type LocalStack, startLocalStack } from '../../local/stack';
 import { auditTrail, getEvaluation } from '../../shared/adapters/dynamodb/repository';
 import { expectedPredikat } from './expected';
 
@@ -18,11 +18,17 @@ let stack: LocalStack;
 let outcome: CycleOutcome;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ workDir: mkdtempSync(path.join(tmpdir(), 'asn-cycle-')), timeScale: 1e-5, log: process.env.LOCAL_HTTP_LOG ? (l) => console.log(l) : undefined });
+  stack = await startLocalStack({
+    workDir: mkdtempSync(path.join(tmpdir(), 'asn-cycle-')),
+    timeScale: 1e-5,
+    log: process.env.LOCAL_HTTP_LOG ? (l) => console.log(l) : undefined,
+  });
   await seedRoster(sample);
   outcome = await runCycle(stack, sample, { log: (l) => console.log(l) });
 }, 600_000);
-afterAll(async () => { await stack?.stop(); });
+afterAll(async () => {
+  await stack?.stop();
+});
 
 describe('a whole cycle on the sample roster', () => {
   const evaluated = sample.employees.filter((e) => !e.external);
@@ -43,7 +49,12 @@ describe('a whole cycle on the sample roster', () => {
       if (e.predikat) u.distribution[e.predikat] = (u.distribution[e.predikat] ?? 0) + 1;
       byUnit.set(e.unitId, u);
     }
-    const fromCounters = Object.fromEntries(outcome.summary.units.map((u: { unitId: string; employees: number; statuses: object; distribution: object }) => [u.unitId, { employees: u.employees, statuses: u.statuses, distribution: u.distribution }]));
+    const fromCounters = Object.fromEntries(
+      outcome.summary.units.map((u: { unitId: string; employees: number; statuses: object; distribution: object }) => [
+        u.unitId,
+        { employees: u.employees, statuses: u.statuses, distribution: u.distribution },
+      ]),
+    );
     expect(fromCounters).toEqual(Object.fromEntries(byUnit));
     // The calibration is stored per unit and shown as one report; the cycle record stays small.
     expect(outcome.summary.cycle.calibration.report.units.length).toBe(byUnit.size);
@@ -58,10 +69,13 @@ describe('a whole cycle on the sample roster', () => {
   });
 
   it('ran the synthesized state machine, one execution per stage with a deterministic name', () => {
-    const names = stack.sfn.listExecutions().map((e) => e.name).sort();
-    expect(names).toEqual([
-      'APPROVAL', 'CALIBRATION', 'FINAL_SCORING', 'FOLLOW_UP', 'MIDYEAR', 'OBJECTION', 'PLANNING',
-    ].map((s) => `${outcome.cycleId}-${s}`).sort());
+    const names = stack.sfn
+      .listExecutions()
+      .map((e) => e.name)
+      .sort();
+    expect(names).toEqual(
+      ['APPROVAL', 'CALIBRATION', 'FINAL_SCORING', 'FOLLOW_UP', 'MIDYEAR', 'OBJECTION', 'PLANNING'].map((s) => `${outcome.cycleId}-${s}`).sort(),
+    );
     expect(stack.sfn.listExecutions().every((e) => e.status === 'SUCCEEDED')).toBe(true);
   });
 

@@ -7,12 +7,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSampleAgency } from '../../local/sample/schema';
+import { ApiClient, actOnLink, parseDecisionLink } from '../../local/people';
 import { seedRoster } from '../../local/run-cycle';
-import { actOnLink, ApiClient, parseDecisionLink } from '../../local/people';
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { readOutbox } from '../../shared/adapters/mail/outbox';
+import { loadSampleAgency } from '../../local/sample/schema';
+import { type LocalStack, startLocalStack } from '../../local/stack';
 import { auditTrail, getEvaluation } from '../../shared/adapters/dynamodb/repository';
+import { readOutbox } from '../../shared/adapters/mail/outbox';
 
 const sample = loadSampleAgency('local/sample/asemrowo.json');
 const byNip = new Map(sample.employees.map((e) => [e.nip, e]));
@@ -44,18 +44,35 @@ beforeAll(async () => {
   await api.expect('POST', '/v1/cycles', hr, { year: sample.year, orgPredikat: 'BAIK' });
   await waitFor(async () => (await api.expect('GET', `/v1/cycles/${cycleId}`, hr)).stages[0].readyAt);
 }, 120_000);
-afterAll(async () => { await stack?.stop(); });
+afterAll(async () => {
+  await stack?.stop();
+});
 
 describe('Plt/Plh delegation', () => {
   it('refuses a delegation made by someone else for the official, and bad dates', async () => {
-    const other = await api.call('POST', '/v1/delegations', { nip: seklur.nip }, { delegatorNip: lurah.nip, delegateNip: plh.nip, kind: 'plh', from: today, until: today });
+    const other = await api.call(
+      'POST',
+      '/v1/delegations',
+      { nip: seklur.nip },
+      { delegatorNip: lurah.nip, delegateNip: plh.nip, kind: 'plh', from: today, until: today },
+    );
     expect(other.status).toBe(403);
-    const backwards = await api.call('POST', '/v1/delegations', { nip: lurah.nip }, { delegateNip: plh.nip, kind: 'plh', from: '2026-12-31', until: '2026-12-01' });
+    const backwards = await api.call(
+      'POST',
+      '/v1/delegations',
+      { nip: lurah.nip },
+      { delegateNip: plh.nip, kind: 'plh', from: '2026-12-31', until: '2026-12-01' },
+    );
     expect(backwards.status).toBe(422);
   });
 
   it('sends the digest to the acting official, who decides on the official’s behalf', async () => {
-    const made = await api.call('POST', '/v1/delegations', { nip: lurah.nip }, { delegateNip: plh.nip, kind: 'plh', from: today, until: today, reason: 'Cuti tahunan' });
+    const made = await api.call(
+      'POST',
+      '/v1/delegations',
+      { nip: lurah.nip },
+      { delegateNip: plh.nip, kind: 'plh', from: today, until: today, reason: 'Cuti tahunan' },
+    );
     expect(made.status).toBe(201);
     // The Seklur (rated by the Lurah) submits the SKP — the Camat's plan first, which it links to.
     const camat = sample.employees.find((e) => /^Camat/.test(e.jabatan))!;

@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FaultInjector } from '../../local/faults';
+import { type CycleOutcome, runCycle, seedRoster } from '../../local/run-cycle';
 import { loadSampleAgency } from '../../local/sample/schema';
-import { runCycle, seedRoster, type CycleOutcome } from '../../local/run-cycle';
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { readOutbox } from '../../shared/adapters/mail/outbox';
+import { type LocalStack, startLocalStack } from '../../local/stack';
 import { auditTrail } from '../../shared/adapters/dynamodb/repository';
+import { readOutbox } from '../../shared/adapters/mail/outbox';
 import { expectedPredikat } from './expected';
 
 const sample = loadSampleAgency('local/sample/asemrowo.json');
@@ -26,7 +26,9 @@ beforeAll(async () => {
   await seedRoster(sample);
   outcome = await runCycle(stack, sample);
 }, 900_000);
-afterAll(async () => { await stack?.stop(); });
+afterAll(async () => {
+  await stack?.stop();
+});
 
 describe('a cycle under injected faults', () => {
   it('really injected every kind of fault', () => {
@@ -51,8 +53,19 @@ describe('a cycle under injected faults', () => {
   it('writes each once-only audit event exactly once', async () => {
     for (const e of outcome.evaluations) {
       const actions = (await auditTrail(outcome.cycleId, e.nip)).map((a) => a.action);
-      for (const once of ['EVALUATION_CREATED', 'STAGE_OPENED:MIDYEAR', 'STAGE_OPENED:FINAL_SCORING', 'STAGE_OPENED:APPROVAL', 'STAGE_OPENED:OBJECTION', 'RESULT_FINAL', 'MIDYEAR_REVIEWED']) {
-        expect(actions.filter((a) => a === once), `${e.name}: ${once}`).toHaveLength(1);
+      for (const once of [
+        'EVALUATION_CREATED',
+        'STAGE_OPENED:MIDYEAR',
+        'STAGE_OPENED:FINAL_SCORING',
+        'STAGE_OPENED:APPROVAL',
+        'STAGE_OPENED:OBJECTION',
+        'RESULT_FINAL',
+        'MIDYEAR_REVIEWED',
+      ]) {
+        expect(
+          actions.filter((a) => a === once),
+          `${e.name}: ${once}`,
+        ).toHaveLength(1);
       }
     }
   });

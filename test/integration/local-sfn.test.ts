@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { App, Duration, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
-import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import {
   DescribeExecutionCommand,
   DescribeStateMachineCommand,
-  ListStateMachinesCommand,
   ListExecutionsCommand,
+  ListStateMachinesCommand,
   SendTaskFailureCommand,
   SendTaskHeartbeatCommand,
   SendTaskSuccessCommand,
@@ -16,10 +10,16 @@ import {
   StartExecutionCommand,
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
-import { lambdaFunctionName, resolveStateMachines } from '../../local/sfn/template-asl';
-import type { ResolvedStateMachine } from '../../local/sfn/template-asl';
-import { startLocalStepFunctions } from '../../local/sfn/server';
+import { App, Duration, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStepFunctions } from '../../local/sfn/server';
+import { startLocalStepFunctions } from '../../local/sfn/server';
+import type { ResolvedStateMachine } from '../../local/sfn/template-asl';
+import { lambdaFunctionName, resolveStateMachines } from '../../local/sfn/template-asl';
 
 /**
  * A year of definition time takes ~32 s here: the 14-day callback timeout fires after ~1.2 s,
@@ -78,11 +78,7 @@ function synthApprovalTemplate(): Record<string, unknown> {
 
   const definition = prepare
     .next(awaitDecision)
-    .next(
-      new sfn.Choice(stack, 'Route')
-        .when(sfn.Condition.booleanEquals('$.decision.approved', true), coolOff.next(finalize))
-        .otherwise(notApproved),
-    );
+    .next(new sfn.Choice(stack, 'Route').when(sfn.Condition.booleanEquals('$.decision.approved', true), coolOff.next(finalize)).otherwise(notApproved));
   new sfn.StateMachine(stack, 'Approval', {
     stateMachineName: 'approval',
     definitionBody: sfn.DefinitionBody.fromChainable(definition),
@@ -131,9 +127,7 @@ describe('local Step Functions endpoint', () => {
   }
 
   async function start(id: string, name?: string): Promise<string> {
-    const out = await client.send(
-      new StartExecutionCommand({ stateMachineArn: approvalArn, name, input: JSON.stringify({ id }) }),
-    );
+    const out = await client.send(new StartExecutionCommand({ stateMachineArn: approvalArn, name, input: JSON.stringify({ id }) }));
     return out.executionArn as string;
   }
 
@@ -256,20 +250,14 @@ describe('local Step Functions endpoint', () => {
   });
 
   it('answers InvalidToken for a token it never issued, and validates output JSON', async () => {
-    expect(await errorName(client.send(new SendTaskSuccessCommand({ taskToken: 'bogus', output: '{}' })))).toBe(
-      'InvalidToken',
-    );
-    expect(await errorName(client.send(new SendTaskFailureCommand({ taskToken: 'AQ' + 'A'.repeat(640) })))).toBe(
-      'InvalidToken',
-    );
+    expect(await errorName(client.send(new SendTaskSuccessCommand({ taskToken: 'bogus', output: '{}' })))).toBe('InvalidToken');
+    expect(await errorName(client.send(new SendTaskFailureCommand({ taskToken: 'AQ' + 'A'.repeat(640) })))).toBe('InvalidToken');
     expect(await errorName(client.send(new SendTaskHeartbeatCommand({ taskToken: 'x'.repeat(50) })))).toBe('InvalidToken');
 
     const token = tokenFor('emp-6');
     const arn = await start('emp-6');
     const t = await token;
-    expect(await errorName(client.send(new SendTaskSuccessCommand({ taskToken: t, output: 'not json' })))).toBe(
-      'InvalidOutput',
-    );
+    expect(await errorName(client.send(new SendTaskSuccessCommand({ taskToken: t, output: 'not json' })))).toBe('InvalidOutput');
     // The bad call did not consume the token.
     await client.send(new SendTaskSuccessCommand({ taskToken: t, output: '{"approved":false}' }));
     expect((await finished(arn)).status).toBe('SUCCEEDED');
@@ -277,26 +265,18 @@ describe('local Step Functions endpoint', () => {
 
   it('treats StartExecution with the same name like AWS: idempotent while running with the same input', async () => {
     const token = tokenFor('emp-7');
-    const first = await client.send(
-      new StartExecutionCommand({ stateMachineArn: approvalArn, name: 'cycle-2025-emp-7', input: '{"id":"emp-7"}' }),
-    );
-    const again = await client.send(
-      new StartExecutionCommand({ stateMachineArn: approvalArn, name: 'cycle-2025-emp-7', input: '{"id":"emp-7"}' }),
-    );
+    const first = await client.send(new StartExecutionCommand({ stateMachineArn: approvalArn, name: 'cycle-2025-emp-7', input: '{"id":"emp-7"}' }));
+    const again = await client.send(new StartExecutionCommand({ stateMachineArn: approvalArn, name: 'cycle-2025-emp-7', input: '{"id":"emp-7"}' }));
     expect(again.executionArn).toBe(first.executionArn);
     expect(again.startDate?.getTime()).toBe(first.startDate?.getTime());
     expect(first.executionArn).toBe('arn:aws:states:ap-southeast-3:000000000000:execution:approval:cycle-2025-emp-7');
 
-    const otherInput = client.send(
-      new StartExecutionCommand({ stateMachineArn: approvalArn, name: 'cycle-2025-emp-7', input: '{"id":"other"}' }),
-    );
+    const otherInput = client.send(new StartExecutionCommand({ stateMachineArn: approvalArn, name: 'cycle-2025-emp-7', input: '{"id":"other"}' }));
     expect(await errorName(otherInput)).toBe('ExecutionAlreadyExists');
 
     await client.send(new SendTaskSuccessCommand({ taskToken: await token, output: '{"approved":false}' }));
     await finished(first.executionArn as string);
-    const afterClose = client.send(
-      new StartExecutionCommand({ stateMachineArn: approvalArn, name: 'cycle-2025-emp-7', input: '{"id":"emp-7"}' }),
-    );
+    const afterClose = client.send(new StartExecutionCommand({ stateMachineArn: approvalArn, name: 'cycle-2025-emp-7', input: '{"id":"emp-7"}' }));
     expect(await errorName(afterClose)).toBe('ExecutionAlreadyExists');
     // Only one execution ran.
     expect(invocations.filter((i) => i.fn.startsWith('PrepareFn') && i.payload.id === 'emp-7')).toHaveLength(1);
@@ -336,20 +316,12 @@ describe('local Step Functions endpoint', () => {
 
   it('returns the typed errors of unknown state machines, executions and bad names', async () => {
     const unknownMachine = approvalArn.replace(':approval', ':nope');
-    expect(await errorName(client.send(new StartExecutionCommand({ stateMachineArn: unknownMachine })))).toBe(
-      'StateMachineDoesNotExist',
+    expect(await errorName(client.send(new StartExecutionCommand({ stateMachineArn: unknownMachine })))).toBe('StateMachineDoesNotExist');
+    expect(await errorName(client.send(new DescribeExecutionCommand({ executionArn: `${approvalArn.replace('stateMachine', 'execution')}:nope` })))).toBe(
+      'ExecutionDoesNotExist',
     );
-    expect(
-      await errorName(
-        client.send(new DescribeExecutionCommand({ executionArn: `${approvalArn.replace('stateMachine', 'execution')}:nope` })),
-      ),
-    ).toBe('ExecutionDoesNotExist');
-    expect(await errorName(client.send(new StartExecutionCommand({ stateMachineArn: approvalArn, name: 'has space' })))).toBe(
-      'InvalidName',
-    );
-    expect(await errorName(client.send(new StartExecutionCommand({ stateMachineArn: approvalArn, input: '{oops' })))).toBe(
-      'InvalidExecutionInput',
-    );
+    expect(await errorName(client.send(new StartExecutionCommand({ stateMachineArn: approvalArn, name: 'has space' })))).toBe('InvalidName');
+    expect(await errorName(client.send(new StartExecutionCommand({ stateMachineArn: approvalArn, input: '{oops' })))).toBe('InvalidExecutionInput');
   });
 
   it('describes and lists the state machines it serves', async () => {

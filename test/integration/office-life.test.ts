@@ -9,9 +9,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CycleOutcome, runCycle, seedRoster } from '../../local/run-cycle';
 import { loadSampleAgency, type SampleAgency } from '../../local/sample/schema';
-import { runCycle, seedRoster, type CycleOutcome } from '../../local/run-cycle';
-import { startLocalStack, type LocalStack } from '../../local/stack';
+import { type LocalStack, startLocalStack } from '../../local/stack';
 import { auditTrail, getEvaluation, pendingDecisionsOf } from '../../shared/adapters/dynamodb/repository';
 import { readOutbox } from '../../shared/adapters/mail/outbox';
 import { expectedPredikat } from './expected';
@@ -27,7 +27,10 @@ const JOINER = '200001012025012001';
 const joinerSkp = { ...template.skp, nip: JOINER };
 const sample: SampleAgency = {
   ...base,
-  employees: [...base.employees, { ...byNip.get(template.nip)!, nip: JOINER, name: 'Rahma Putri Lestari', email: 'rahma.lestari@asemrowo.surabaya.go.id', isUnitHead: false }],
+  employees: [
+    ...base.employees,
+    { ...byNip.get(template.nip)!, nip: JOINER, name: 'Rahma Putri Lestari', email: 'rahma.lestari@asemrowo.surabaya.go.id', isUnitHead: false },
+  ],
   plans: [...base.plans, { ...template, nip: JOINER, skp: joinerSkp }],
 };
 
@@ -57,12 +60,19 @@ beforeAll(async () => {
       if (stage === 'PLANNING') {
         const joiner = sample.employees.find((e) => e.nip === JOINER)!;
         await api.expect('POST', `/v1/cycles/${cycleId}/members`, hr, {
-          nip: JOINER, name: joiner.name, jabatan: joiner.jabatan, unitId: joiner.unitId, raterNip: seklur.nip, email: joiner.email,
+          nip: JOINER,
+          name: joiner.name,
+          jabatan: joiner.jabatan,
+          unitId: joiner.unitId,
+          raterNip: seklur.nip,
+          email: joiner.email,
         });
       }
       if (stage === 'MIDYEAR') {
         await api.expect('POST', `/v1/cycles/${cycleId}/evaluations/${mover.nip}/transfer`, hr, {
-          unitId: 'kel-tambak-sarioso', raterNip: newUnitRater.nip, reason: 'Mutasi berdasarkan SK Camat tentang penempatan pegawai',
+          unitId: 'kel-tambak-sarioso',
+          raterNip: newUnitRater.nip,
+          reason: 'Mutasi berdasarkan SK Camat tentang penempatan pegawai',
         });
         return { raterChanges: { [mover.nip]: newUnitRater.nip } };
       }
@@ -79,13 +89,18 @@ beforeAll(async () => {
     lateApproverNip: late,
     onStage: async (stage, { api, hr, cycleId }) => {
       if (stage === 'FINAL_SCORING') {
-        await api.expect('POST', `/v1/cycles/${cycleId}/raters/${leaver.nip}/handover`, hr, { toNip: successor.nip, reason: 'Pejabat pensiun; tugas penilaian dialihkan' });
+        await api.expect('POST', `/v1/cycles/${cycleId}/raters/${leaver.nip}/handover`, hr, {
+          toNip: successor.nip,
+          reason: 'Pejabat pensiun; tugas penilaian dialihkan',
+        });
         return { raterChanges: Object.fromEntries(leaverTeam.map((nip) => [nip, successor.nip])) };
       }
     },
   });
 }, 900_000);
-afterAll(async () => { await stack?.stop(); });
+afterAll(async () => {
+  await stack?.stop();
+});
 
 describe('a cycle with the changes real offices have', () => {
   it('resumed after the kill and finished every evaluation, the joiner included', () => {
@@ -108,7 +123,9 @@ describe('a cycle with the changes real offices have', () => {
   it('counted the joiner in planning and rated them like everyone else', async () => {
     const e = await getEvaluation(outcome.cycleId, JOINER);
     expect(e?.status).toBe('FINAL');
-    expect((await auditTrail(outcome.cycleId, JOINER)).map((a) => a.action)).toEqual(expect.arrayContaining(['JOINED', 'SKP_SUBMITTED', 'SKP_APPROVAL:APPROVE', 'RATED']));
+    expect((await auditTrail(outcome.cycleId, JOINER)).map((a) => a.action)).toEqual(
+      expect.arrayContaining(['JOINED', 'SKP_SUBMITTED', 'SKP_APPROVAL:APPROVE', 'RATED']),
+    );
   });
 
   it('moved the transferred employee to the new unit and rater, who rated them', async () => {

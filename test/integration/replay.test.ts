@@ -8,9 +8,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSampleAgency } from '../../local/sample/schema';
 import { seedRoster } from '../../local/run-cycle';
-import { startLocalStack, type LocalStack } from '../../local/stack';
+import { loadSampleAgency } from '../../local/sample/schema';
+import { type LocalStack, startLocalStack } from '../../local/stack';
 import { auditTrail, getEvaluation } from '../../shared/adapters/dynamodb/repository';
 
 const sample = loadSampleAgency('local/sample/asemrowo.json');
@@ -34,14 +34,20 @@ beforeAll(async () => {
   stack = await startLocalStack({ workDir: mkdtempSync(path.join(tmpdir(), 'asn-replay-')), timeScale: 1e-5 });
   await seedRoster(sample);
   const token = await stack.token(hrNip, ['hr', 'employee']);
-  await fetch(`${stack.apiUrl}/v1/cycles`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ year: sample.year }) });
+  await fetch(`${stack.apiUrl}/v1/cycles`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ year: sample.year }),
+  });
   for (;;) {
     const r = await fetch(`${stack.apiUrl}/v1/cycles/${cycleId}`, { headers: { authorization: `Bearer ${token}` } });
     if ((await r.json()).stages?.[0]?.readyAt) break;
     await new Promise((res) => setTimeout(res, 100));
   }
 }, 120_000);
-afterAll(async () => { await stack?.stop(); });
+afterAll(async () => {
+  await stack?.stop();
+});
 
 describe('replays and races', () => {
   it('applies a write replayed with the same Idempotency-Key once', async () => {

@@ -9,12 +9,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedRoster } from '../../local/run-cycle';
 import { loadSampleAgency } from '../../local/sample/schema';
 import { SKM_COMMENT_SCRIPT } from '../../local/sample/texts';
-import { seedRoster } from '../../local/run-cycle';
-import { startLocalStack, type LocalStack } from '../../local/stack';
-import { computeIkm } from '../../shared/domain/skm/survey';
+import { type LocalStack, startLocalStack } from '../../local/stack';
 import { periodOf } from '../../shared/domain/skm/calendar';
+import { computeIkm } from '../../shared/domain/skm/survey';
 
 const sample = loadSampleAgency('local/sample/asemrowo.json');
 const UNIT = 'kel-asemrowo';
@@ -41,7 +41,9 @@ async function get(pathAndQuery: string, token?: string) {
 }
 async function moderate(commentId: string, body: unknown, token: string) {
   const res = await fetch(`${stack.apiUrl}/v1/skm/comments/${commentId}/moderation`, {
-    method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as any };
 }
@@ -59,7 +61,9 @@ beforeAll(async () => {
     receipts.push(res.body.receiptId);
   }
 }, 180_000);
-afterAll(async () => { await stack?.stop(); });
+afterAll(async () => {
+  await stack?.stop();
+});
 
 describe('public survey over HTTP', () => {
   it('gives every respondent a distinct receipt', () => {
@@ -72,7 +76,15 @@ describe('public survey over HTTP', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('public, max-age=300');
     const expected = computeIkm(survey.responses);
-    expect(res.body).toMatchObject({ unitId: UNIT, period, respondents: expected.respondents, nrr: expected.nrr, ikm: expected.ikm, mutu: expected.mutu, kinerjaUnit: expected.kinerjaUnit });
+    expect(res.body).toMatchObject({
+      unitId: UNIT,
+      period,
+      respondents: expected.respondents,
+      nrr: expected.nrr,
+      ikm: expected.ikm,
+      mutu: expected.mutu,
+      kinerjaUnit: expected.kinerjaUnit,
+    });
   });
 
   it('refuses a comment with a script and counts nothing', async () => {
@@ -88,7 +100,11 @@ describe('public survey over HTTP', () => {
     const statuses: number[] = [];
     let retryAfter: string | null = null;
     for (let i = 0; i < 6; i++) {
-      const res = await post(unit, { answers: [4, 4, 3, 3, 4, 4, 4, 3, 3], ...(i === 0 ? { comment: 'Antrean < 10 menit & petugas "ramah"' } : {}) }, { 'user-agent': 'kiosk-tablet/1' });
+      const res = await post(
+        unit,
+        { answers: [4, 4, 3, 3, 4, 4, 4, 3, 3], ...(i === 0 ? { comment: 'Antrean < 10 menit & petugas "ramah"' } : {}) },
+        { 'user-agent': 'kiosk-tablet/1' },
+      );
       statuses.push(res.status);
       if (res.status === 429) retryAfter = res.headers.get('retry-after');
     }
@@ -164,7 +180,9 @@ describe('moderation by HR', () => {
     // Imported here, after the stack set the environment (its logger reads the log level on import).
     const { approvedCitizenEvidence, citizenRating } = await import('../../shared/application/skm');
     const evidence = await approvedCitizenEvidence(sample.agencyId, named.employeeNip!, year);
-    expect(evidence).toEqual([{ rating: citizenRating(answers), comment: `${named.text} (NIP ${named.employeeNip})`, reference: expect.stringContaining(naming.commentId) }]);
+    expect(evidence).toEqual([
+      { rating: citizenRating(answers), comment: `${named.text} (NIP ${named.employeeNip})`, reference: expect.stringContaining(naming.commentId) },
+    ]);
     expect(await approvedCitizenEvidence(sample.agencyId, named.employeeNip!, year - 1)).toEqual([]);
   });
 

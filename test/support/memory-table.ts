@@ -7,12 +7,26 @@
  * Every command stays visible through `ddbMock` (e.g. to assert that a list never Scans).
  * The one memory table of the test suite: handler, authorization-matrix and store tests all use it.
  */
-import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  DescribeExecutionCommand, SendTaskFailureCommand, SendTaskHeartbeatCommand, SendTaskSuccessCommand, SFNClient, StartExecutionCommand,
+  DescribeExecutionCommand,
+  SendTaskFailureCommand,
+  SendTaskHeartbeatCommand,
+  SendTaskSuccessCommand,
+  SFNClient,
+  StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import {
-  BatchGetCommand, BatchWriteCommand, DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand, TransactWriteCommand, UpdateCommand,
+  BatchGetCommand,
+  BatchWriteCommand,
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  ScanCommand,
+  TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 
@@ -23,8 +37,12 @@ export let table = new Map<string, Item>();
 const k = (key: Item) => `${key.PK}|${key.SK}`;
 const INDEX_KEYS: Record<string, [string, string]> = { '': ['PK', 'SK'], GSI1: ['GSI1PK', 'GSI1SK'], GSI2: ['GSI2PK', 'GSI2SK'], GSI3: ['GSI3PK', 'GSI3SK'] };
 
-export function put(item: Item) { table.set(k(item), structuredClone(item)); }
-export function get(key: Item): Item | undefined { return table.get(k(key)); }
+export function put(item: Item) {
+  table.set(k(item), structuredClone(item));
+}
+export function get(key: Item): Item | undefined {
+  return table.get(k(key));
+}
 
 function matchesFilter(item: Item, expr: string | undefined, values: Item, names: Record<string, string>): boolean {
   if (!expr) return true;
@@ -33,14 +51,24 @@ function matchesFilter(item: Item, expr: string | undefined, values: Item, names
     const eq = /^\s*([#\w]+)\s*=\s*(:\w+)\s*$/.exec(clause);
     if (eq) return item[name(eq[1]!)] === values[eq[2]!];
     const within = /^\s*([#\w]+)\s+IN\s*\(([^)]*)\)\s*$/.exec(clause);
-    if (within) return within[2]!.split(',').map((v) => values[v.trim()]).includes(item[name(within[1]!)]);
+    if (within)
+      return within[2]!
+        .split(',')
+        .map((v) => values[v.trim()])
+        .includes(item[name(within[1]!)]);
     throw new Error(`memory-table: unsupported filter ${clause}`);
   });
 }
 
 function query(input: {
-  IndexName?: string; KeyConditionExpression?: string; FilterExpression?: string; ExpressionAttributeValues?: Item;
-  ExpressionAttributeNames?: Record<string, string>; ScanIndexForward?: boolean; Limit?: number; ExclusiveStartKey?: Item;
+  IndexName?: string;
+  KeyConditionExpression?: string;
+  FilterExpression?: string;
+  ExpressionAttributeValues?: Item;
+  ExpressionAttributeNames?: Record<string, string>;
+  ScanIndexForward?: boolean;
+  Limit?: number;
+  ExclusiveStartKey?: Item;
 }) {
   const [pkName, skName] = INDEX_KEYS[input.IndexName ?? '']!;
   const values = input.ExpressionAttributeValues ?? {};
@@ -96,7 +124,9 @@ export function prime(seed: () => void) {
   ddbMock.onAnyCommand().resolves({});
   ddbMock.on(GetCommand).callsFake((input: { Key: Item }) => ({ Item: structuredClone(table.get(k(input.Key))) }));
   ddbMock.on(BatchGetCommand).callsFake((input: { RequestItems: Record<string, { Keys: Item[] }> }) => ({
-    Responses: Object.fromEntries(Object.entries(input.RequestItems).map(([name, r]) => [name, r.Keys.flatMap((key) => (table.has(k(key)) ? [structuredClone(table.get(k(key))!)] : []))])),
+    Responses: Object.fromEntries(
+      Object.entries(input.RequestItems).map(([name, r]) => [name, r.Keys.flatMap((key) => (table.has(k(key)) ? [structuredClone(table.get(k(key))!)] : []))]),
+    ),
   }));
   ddbMock.on(QueryCommand).callsFake(query);
   ddbMock.on(ScanCommand).rejects(new Error('No Scan, ever'));
@@ -105,15 +135,17 @@ export function prime(seed: () => void) {
     put(input.Item);
     return {};
   });
-  ddbMock.on(TransactWriteCommand).callsFake((input: { TransactItems: { Put?: { Item: Item; ConditionExpression?: string }; Update?: Parameters<typeof applyUpdate>[0] }[] }) => {
-    const reasons = input.TransactItems.map((t) => ({ Code: t.Put && exists(t.Put) ? 'ConditionalCheckFailed' : 'None' }));
-    if (reasons.some((r) => r.Code !== 'None')) throw new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: reasons });
-    for (const t of input.TransactItems) {
-      if (t.Put) put(t.Put.Item);
-      if (t.Update) applyUpdate(t.Update);
-    }
-    return {};
-  });
+  ddbMock
+    .on(TransactWriteCommand)
+    .callsFake((input: { TransactItems: { Put?: { Item: Item; ConditionExpression?: string }; Update?: Parameters<typeof applyUpdate>[0] }[] }) => {
+      const reasons = input.TransactItems.map((t) => ({ Code: t.Put && exists(t.Put) ? 'ConditionalCheckFailed' : 'None' }));
+      if (reasons.some((r) => r.Code !== 'None')) throw new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: reasons });
+      for (const t of input.TransactItems) {
+        if (t.Put) put(t.Put.Item);
+        if (t.Update) applyUpdate(t.Update);
+      }
+      return {};
+    });
   ddbMock.on(UpdateCommand).callsFake((input: Parameters<typeof applyUpdate>[0]) => ({ Attributes: structuredClone(applyUpdate(input)) }));
   sfnMock.onAnyCommand().resolves({});
   sfnMock.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' });
@@ -136,4 +168,4 @@ export function writes(): string[] {
 }
 
 // The events moved to ./lambda; kept importable from here.
-export { invoke, jwtEvent, type Call, type Caller } from './lambda';
+export { type Call, type Caller, invoke, jwtEvent } from './lambda';

@@ -9,12 +9,18 @@
  * else's is refused (403) and so not counted. Whom the sample's raters invite is the office custom in
  * local/invitations.ts (the employee's own unit and own subordinates), the set the local cycle invites.
  */
-import {
-  DEFAULT_POLICY_ID, evaluateEmployee, getPolicy,
-  type BehaviourFeedback, type EmployeeEvaluation, type FeedbackSource, type OrgPredikat,
-} from '../../shared/domain';
+
 import { colleaguesToInvite, type Placement } from '../../local/invitations';
 import type { SampleAgency } from '../../local/sample/schema';
+import {
+  type BehaviourFeedback,
+  DEFAULT_POLICY_ID,
+  type EmployeeEvaluation,
+  evaluateEmployee,
+  type FeedbackSource,
+  getPolicy,
+  type OrgPredikat,
+} from '../../shared/domain';
 
 /** The source the API gives an author's feedback on `nip`, or undefined when it refuses it. */
 export function feedbackSource(nip: string, employee: Placement, author: { nip: string } & Partial<Placement>, invited: boolean): FeedbackSource | undefined {
@@ -42,7 +48,13 @@ export function recordedFeedback(sample: SampleAgency, nip: string, options: Ora
   const plan = sample.plans.find((p) => p.nip === nip);
   const me = placementOf(nip);
   if (!plan || !me) throw new Error(`scoring-oracle: ${nip} has no plan or no place in the sample`);
-  const invited = new Set(colleaguesToInvite(nip, plan.feedback.map((f) => f.fromNip), placementOf));
+  const invited = new Set(
+    colleaguesToInvite(
+      nip,
+      plan.feedback.map((f) => f.fromNip),
+      placementOf,
+    ),
+  );
   return plan.feedback.flatMap((f) => {
     const source = feedbackSource(nip, me, { nip: f.fromNip, ...placementOf(f.fromNip) }, invited.has(f.fromNip));
     return source ? [{ source, value: f.value, rating: f.rating, fromNip: f.fromNip, ...(f.comment ? { comment: f.comment } : {}) }] : [];
@@ -54,12 +66,19 @@ export function expectedEvaluation(sample: SampleAgency, nip: string, options: O
   const me = sample.employees.find((e) => e.nip === nip);
   const plan = sample.plans.find((p) => p.nip === nip);
   if (!me || !plan) throw new Error(`scoring-oracle: ${nip} has no plan in the sample`);
-  return evaluateEmployee({
-    nip, isUnitHead: me.isUnitHead, skp: plan.skp, realisations: plan.final,
-    behaviourFeedback: recordedFeedback(sample, nip, options),
-    raterRhkRatings: plan.raterOverride?.rhkRatings, raterBehaviourRating: plan.raterOverride?.behaviourRating,
-    organisationResult: me.isUnitHead ? (options.organisationResult ?? 'BAIK') : undefined,
-  }, getPolicy(DEFAULT_POLICY_ID));
+  return evaluateEmployee(
+    {
+      nip,
+      isUnitHead: me.isUnitHead,
+      skp: plan.skp,
+      realisations: plan.final,
+      behaviourFeedback: recordedFeedback(sample, nip, options),
+      raterRhkRatings: plan.raterOverride?.rhkRatings,
+      raterBehaviourRating: plan.raterOverride?.behaviourRating,
+      organisationResult: me.isUnitHead ? (options.organisationResult ?? 'BAIK') : undefined,
+    },
+    getPolicy(DEFAULT_POLICY_ID),
+  );
 }
 
 /** The predikat the engine gives `nip` straight from the sample data. */

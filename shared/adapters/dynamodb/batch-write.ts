@@ -17,8 +17,8 @@
  * are met in production, the next step is the job (202 + a status route), not more concurrency.
  */
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { config } from '../../config';
 import type { RosterEmployee, RosterWriter } from '../../application/roster/roster-import';
+import { config } from '../../config';
 import { ddb } from '../aws-clients';
 import { keys, prefixes } from './keys';
 import type { EmployeeRecord, UnitRecord } from './repository';
@@ -58,7 +58,13 @@ export interface BatchPutStats {
 /** Some items were not written after the retries (or before the deadline); the rest were. */
 export class BatchWriteIncompleteError extends Error {
   override name = 'BatchWriteIncompleteError';
-  constructor(readonly written: number, readonly total: number, readonly stats: BatchPutStats, readonly reason: 'retries' | 'deadline', cause?: unknown) {
+  constructor(
+    readonly written: number,
+    readonly total: number,
+    readonly stats: BatchPutStats,
+    readonly reason: 'retries' | 'deadline',
+    cause?: unknown,
+  ) {
     super(`${total - written} of ${total} items not written (${reason === 'deadline' ? 'time ran out' : 'still unprocessed after the retries'})`, { cause });
   }
 }
@@ -68,7 +74,13 @@ export const fullJitterDelay = (attempt: number, baseMs: number, capMs: number, 
   random() * Math.min(capMs, baseMs * 2 ** attempt);
 
 /** Errors of a whole call worth another try (the SDK has already retried them itself). */
-const RETRYABLE = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'InternalServerError', 'ServiceUnavailable']);
+const RETRYABLE = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+]);
 const retryable = (err: unknown) => {
   const e = err as { name?: string; $metadata?: { httpStatusCode?: number } } | null;
   return RETRYABLE.has(e?.name ?? '') || (e?.$metadata?.httpStatusCode ?? 0) >= 500;
@@ -124,12 +136,14 @@ export async function batchPut(items: readonly Item[], options: BatchPutOptions 
 
   let next = 0;
   const batches = Math.ceil(items.length / BATCH_WRITE_MAX);
-  await Promise.all(Array.from({ length: Math.min(concurrency, batches) }, async () => {
-    while (next < batches && !fatal && !failure) {
-      const i = next++;
-      await writeBatch(items.slice(i * BATCH_WRITE_MAX, (i + 1) * BATCH_WRITE_MAX));
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, batches) }, async () => {
+      while (next < batches && !fatal && !failure) {
+        const i = next++;
+        await writeBatch(items.slice(i * BATCH_WRITE_MAX, (i + 1) * BATCH_WRITE_MAX));
+      }
+    }),
+  );
   stats.ms = Math.round(performance.now() - started);
   if (fatal) throw fatal;
   if (failure) throw new BatchWriteIncompleteError(written, items.length, stats, failure.reason, failure.cause);
@@ -153,7 +167,12 @@ export const unitItem = (agencyId: string, u: UnitRecord): Item => ({ ...keys.un
 /** JSON with object keys sorted, so two items with the same attributes compare equal as strings. */
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') return `{${Object.keys(v).sort().filter((k) => (v as Item)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonical((v as Item)[k])}`).join(',')}}`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .filter((k) => (v as Item)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Item)[k])}`)
+      .join(',')}}`;
   return JSON.stringify(v);
 }
 const itemKey = (i: Item) => `${i.PK}\u0000${i.SK}`;
@@ -164,13 +183,15 @@ async function storedRoster(agencyId: string, tableName: string): Promise<Map<st
   for (const prefix of [prefixes.unit, prefixes.employee]) {
     let cursor: Item | undefined;
     do {
-      const page = await ddb.send(new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-        ExpressionAttributeValues: { ':pk': keys.unit(agencyId, '').PK, ':sk': prefix },
-        ConsistentRead: true,
-        ExclusiveStartKey: cursor,
-      }));
+      const page = await ddb.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+          ExpressionAttributeValues: { ':pk': keys.unit(agencyId, '').PK, ':sk': prefix },
+          ConsistentRead: true,
+          ExclusiveStartKey: cursor,
+        }),
+      );
       for (const i of page.Items ?? []) out.set(itemKey(i), canonical(i));
       cursor = page.LastEvaluatedKey;
     } while (cursor);
@@ -197,6 +218,12 @@ export async function writeRoster(agencyId: string, roster: Parameters<RosterWri
     return { complete: true, stats: { ...stats, items: items.length, unchanged } };
   } catch (err) {
     if (!(err instanceof BatchWriteIncompleteError)) throw err;
-    return { complete: false, written: unchanged + err.written, total: items.length, reason: err.reason, stats: { ...err.stats, items: items.length, unchanged } };
+    return {
+      complete: false,
+      written: unchanged + err.written,
+      total: items.length,
+      reason: err.reason,
+      stats: { ...err.stats, items: items.length, unchanged },
+    };
   }
 }

@@ -1,10 +1,9 @@
 /** Decisions by id and the pending ones of a recipient (access patterns #18, #19). */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ddb } from '../aws-clients';
 import type { Actor, DecisionRecord } from '../../domain/records';
+import { ddb } from '../aws-clients';
 import { GSI1, keys } from './keys';
-import { isConditionalFailure, queryAll, strip, table, type TransactItem } from './table';
-
+import { isConditionalFailure, queryAll, strip, type TransactItem, table } from './table';
 
 // ─── decisions ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -55,18 +54,32 @@ export function reassignDecisionUpdate(d: DecisionRecord, recipientNip: string):
       UpdateExpression: 'SET recipientNip = :r, previousRecipients = list_append(if_not_exists(previousRecipients, :empty), :prev), GSI1PK = :pk, GSI1SK = :sk',
       ConditionExpression: '#status = :pending AND recipientNip = :old',
       ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':r': recipientNip, ':prev': [d.recipientNip], ':empty': [], ':pk': todo.GSI1PK, ':sk': todo.GSI1SK, ':pending': 'PENDING', ':old': d.recipientNip },
+      ExpressionAttributeValues: {
+        ':r': recipientNip,
+        ':prev': [d.recipientNip],
+        ':empty': [],
+        ':pk': todo.GSI1PK,
+        ':sk': todo.GSI1SK,
+        ':pending': 'PENDING',
+        ':old': d.recipientNip,
+      },
     },
   };
 }
 
 export async function markDecisionEscalated(decisionId: string, to: string[]): Promise<void> {
-  await ddb.send(new UpdateCommand({
-    TableName: table(),
-    Key: keys.decision(decisionId),
-    UpdateExpression: 'SET escalatedTo = :to',
-    ConditionExpression: '#status = :pending',
-    ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: { ':to': to, ':pending': 'PENDING' },
-  })).catch((err) => { if (!isConditionalFailure(err)) throw err; });
+  await ddb
+    .send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.decision(decisionId),
+        UpdateExpression: 'SET escalatedTo = :to',
+        ConditionExpression: '#status = :pending',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':to': to, ':pending': 'PENDING' },
+      }),
+    )
+    .catch((err) => {
+      if (!isConditionalFailure(err)) throw err;
+    });
 }

@@ -4,19 +4,22 @@
  * (same changeId) is recognised and reported as a replay instead of being applied twice.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { ddb } from '../aws-clients';
-import type { AuditEvent, CycleRecord, EvaluationFields, EvaluationRecord } from '../../domain/records';
 import { ConflictError } from '../../application/errors';
-import { GSI1, GSI2, GSI3, keys, prefixes } from './keys';
-import { auditPut, batchGet, isConditionalFailure, queryAll, queryPage, strip, table, type TransactItem } from './table';
-import { transactWrite } from './transact';
 import type { EvaluationChange as PortEvaluationChange } from '../../application/ports';
+import type { AuditEvent, CycleRecord, EvaluationFields, EvaluationRecord } from '../../domain/records';
+import { ddb } from '../aws-clients';
+import { GSI1, GSI2, keys, prefixes } from './keys';
 import { unitsAfter } from './roster';
-import { unitStatUpdates, unitStatUpdatesOf, type Counted } from './unit-stats';
+import { auditPut, batchGet, isConditionalFailure, queryAll, queryPage, strip, type TransactItem, table } from './table';
+import { transactWrite } from './transact';
+import { type Counted, unitStatUpdates, unitStatUpdatesOf } from './unit-stats';
 
 /** Several evaluations of a cycle at once (BatchGetItem), by NIP; eventually consistent unless asked. */
 export async function getEvaluations(cycleId: string, nips: Iterable<string>, options: { consistent?: boolean } = {}): Promise<Map<string, EvaluationRecord>> {
-  const items = await batchGet([...new Set(nips)].map((nip) => keys.evaluation(cycleId, nip)), options.consistent ?? false);
+  const items = await batchGet(
+    [...new Set(nips)].map((nip) => keys.evaluation(cycleId, nip)),
+    options.consistent ?? false,
+  );
   return new Map(items.map((i) => strip(i) as unknown as EvaluationRecord).map((e) => [e.nip, e]));
 }
 
@@ -61,13 +64,17 @@ export async function getEvaluation(cycleId: string, nip: string, options: { con
 }
 
 export function evaluationsOfUnitPage(cycleId: string, unitId: string, cursor?: Record<string, unknown>, limit = 100, status?: string) {
-  return queryPage<EvaluationRecord>({
-    IndexName: GSI1,
-    KeyConditionExpression: status ? 'GSI1PK = :pk AND begins_with(GSI1SK, :sk)' : 'GSI1PK = :pk',
-    ExpressionAttributeValues: status
-      ? { ':pk': `CYCLE#${cycleId}#UNIT#${unitId}`, ':sk': `STATUS#${status}#` }
-      : { ':pk': `CYCLE#${cycleId}#UNIT#${unitId}` },
-  }, cursor, limit);
+  return queryPage<EvaluationRecord>(
+    {
+      IndexName: GSI1,
+      KeyConditionExpression: status ? 'GSI1PK = :pk AND begins_with(GSI1SK, :sk)' : 'GSI1PK = :pk',
+      ExpressionAttributeValues: status
+        ? { ':pk': `CYCLE#${cycleId}#UNIT#${unitId}`, ':sk': `STATUS#${status}#` }
+        : { ':pk': `CYCLE#${cycleId}#UNIT#${unitId}` },
+    },
+    cursor,
+    limit,
+  );
 }
 
 /** Every evaluation of one unit in a cycle (GSI1, all pages). */
@@ -83,14 +90,21 @@ export async function evaluationsOfUnit(cycleId: string, unitId: string): Promis
 }
 
 /** Where a walk over a cycle's evaluations stopped: the unit, and the key within it. */
-export interface CycleWalkCursor { u?: string; k?: Record<string, unknown> }
+export interface CycleWalkCursor {
+  u?: string;
+  k?: Record<string, unknown>;
+}
 
 /**
  * One page of a cycle's evaluations, filled across unit boundaries (units in id order, then each
  * unit's evaluations on GSI1), so the number of pages is the cohort / `limit`, not the number of
  * units. Units come from the roster, so a unit added mid-cycle is walked too.
  */
-export async function evaluationsOfCyclePage(cycle: Pick<CycleRecord, 'cycleId' | 'agencyId'>, cursor: CycleWalkCursor, limit = 100): Promise<{ items: EvaluationRecord[]; next?: CycleWalkCursor }> {
+export async function evaluationsOfCyclePage(
+  cycle: Pick<CycleRecord, 'cycleId' | 'agencyId'>,
+  cursor: CycleWalkCursor,
+  limit = 100,
+): Promise<{ items: EvaluationRecord[]; next?: CycleWalkCursor }> {
   const items: EvaluationRecord[] = [];
   let unitId = cursor.u;
   let key = cursor.k;
@@ -163,11 +177,7 @@ export async function changeEvaluation(change: EvaluationChange, current: Evalua
   }
   const built = evaluationChangeItems(change, current);
   try {
-    await transactWrite([
-      ...built.items,
-      ...unitStatUpdates(change.cycleId, current, built.after),
-      ...(change.extra ?? []),
-    ]);
+    await transactWrite([...built.items, ...unitStatUpdates(change.cycleId, current, built.after), ...(change.extra ?? [])]);
     return 'applied';
   } catch (err) {
     if (!isConditionalFailure(err)) throw err;
@@ -211,7 +221,9 @@ function evaluationChangeItems(change: EvaluationChange, current: EvaluationReco
   let condition = 'version = :version';
   if (change.from) {
     const froms = Array.isArray(change.from) ? change.from : [change.from];
-    froms.forEach((f, i) => { values[`:from${i}`] = f; });
+    froms.forEach((f, i) => {
+      values[`:from${i}`] = f;
+    });
     condition += ` AND #status IN (${froms.map((_, i) => `:from${i}`).join(', ')})`;
   }
   const eventId = change.changeId;
@@ -255,7 +267,10 @@ function evaluationChangeItems(change: EvaluationChange, current: EvaluationReco
  * All or nothing: 'conflict' when any condition failed (nothing was written; the caller then applies
  * the changes one by one, which recognises replays). Keep batches well under 100 items.
  */
-export async function changeEvaluationsTogether(changes: readonly { change: EvaluationChange; current: EvaluationRecord }[], shared: TransactItem[] = []): Promise<'applied' | 'conflict'> {
+export async function changeEvaluationsTogether(
+  changes: readonly { change: EvaluationChange; current: EvaluationRecord }[],
+  shared: TransactItem[] = [],
+): Promise<'applied' | 'conflict'> {
   if (!changes.length) return 'applied';
   if (new Set(changes.map(({ change }) => change.nip)).size !== changes.length) throw new Error('changeEvaluationsTogether: an evaluation twice in one batch');
   const items: TransactItem[] = [];
@@ -275,11 +290,21 @@ export async function changeEvaluationsTogether(changes: readonly { change: Eval
 }
 
 /** Several new evaluations in one transaction, each with its first audit event; 'conflict' (nothing written) if any existed. */
-export async function createEvaluationsTogether(created: readonly { e: EvaluationRecord; audit: AuditEvent }[], shared: TransactItem[] = []): Promise<'applied' | 'conflict'> {
+export async function createEvaluationsTogether(
+  created: readonly { e: EvaluationRecord; audit: AuditEvent }[],
+  shared: TransactItem[] = [],
+): Promise<'applied' | 'conflict'> {
   if (!created.length) return 'applied';
   const items = created.flatMap(({ e, audit }) => evaluationCreateItems(e, audit));
   try {
-    await transactWrite([...items, ...unitStatUpdatesOf(created[0]!.e.cycleId, created.map(({ e }) => [undefined, e] as const)), ...shared]);
+    await transactWrite([
+      ...items,
+      ...unitStatUpdatesOf(
+        created[0]!.e.cycleId,
+        created.map(({ e }) => [undefined, e] as const),
+      ),
+      ...shared,
+    ]);
     return 'applied';
   } catch (err) {
     if (isConditionalFailure(err)) return 'conflict';

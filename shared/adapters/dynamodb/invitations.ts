@@ -1,10 +1,9 @@
 /** 360° invitations of an evaluation (access pattern #14). */
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { ddb } from '../aws-clients';
 import type { AuditEvent, InvitationRecord } from '../../domain/records';
+import { ddb } from '../aws-clients';
 import { keys, prefixes } from './keys';
-import { auditPut, isConditionalFailure, queryAll, strip, table, type TransactItem } from './table';
-
+import { auditPut, isConditionalFailure, queryAll, strip, type TransactItem, table } from './table';
 
 export function invitationsOf(cycleId: string, nip: string) {
   return queryAll<InvitationRecord>({
@@ -26,18 +25,22 @@ export async function putInvitations(invitations: InvitationRecord[], audit: Aud
   const first = invitations[0];
   if (!first) return 'applied';
   try {
-    await ddb.send(new TransactWriteCommand({
-      TransactItems: [
-        ...invitations.map((i): TransactItem => ({
-          Put: {
-            TableName: table(),
-            Item: { ...keys.invitation(i.cycleId, i.nip, i.peerNip), type: 'INVITATION', ...i },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        })),
-        auditPut(first.cycleId, first.nip, audit),
-      ],
-    }));
+    await ddb.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          ...invitations.map(
+            (i): TransactItem => ({
+              Put: {
+                TableName: table(),
+                Item: { ...keys.invitation(i.cycleId, i.nip, i.peerNip), type: 'INVITATION', ...i },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            }),
+          ),
+          auditPut(first.cycleId, first.nip, audit),
+        ],
+      }),
+    );
     return 'applied';
   } catch (err) {
     if (isConditionalFailure(err)) return 'exists';

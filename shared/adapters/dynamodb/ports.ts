@@ -4,9 +4,9 @@
  * TransactWriteItems entries; only this adapter sees inside one.
  */
 import type { Ports, WriteOp } from '../../application/ports';
+import { delegationsOf, putDelegation } from './delegations';
 import * as r from './repository';
 import * as skm from './skm-repository';
-import { delegationsOf, putDelegation } from './delegations';
 
 type Item = r.TransactItem;
 const op = (i: Item) => i as unknown as WriteOp;
@@ -37,7 +37,11 @@ export function dynamoRepositories(): DynamoRepositories {
       create: (e, audit, extra) => r.createEvaluation(e, audit, items(extra)),
       createTogether: (created, shared) => r.createEvaluationsTogether(created, items(shared)),
       change: (change, current) => r.changeEvaluation({ ...change, extra: items(change.extra) }, current),
-      changeTogether: (changes, shared) => r.changeEvaluationsTogether(changes.map(({ change, current }) => ({ change: { ...change, extra: items(change.extra) }, current })), items(shared)),
+      changeTogether: (changes, shared) =>
+        r.changeEvaluationsTogether(
+          changes.map(({ change, current }) => ({ change: { ...change, extra: items(change.extra) }, current })),
+          items(shared),
+        ),
       ofUnitPage: r.evaluationsOfUnitPage,
       ofCyclePage: r.evaluationsOfCyclePage,
       ofRater: r.evaluationsOfRater,

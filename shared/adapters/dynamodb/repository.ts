@@ -5,15 +5,25 @@
  * key. This file re-exports them under the names older code imports.
  */
 export type {
-  Actor, AuditEvent, CalibrationRecord, CycleRecord, DecisionRecord, DigestDue, EmployeeRecord, EvaluationRecord, InvitationRecord,
-  StageRecord, UnitRecord, UnitStatsRecord,
+  Actor,
+  AuditEvent,
+  CalibrationRecord,
+  CycleRecord,
+  DecisionRecord,
+  DigestDue,
+  EmployeeRecord,
+  EvaluationRecord,
+  InvitationRecord,
+  StageRecord,
+  UnitRecord,
+  UnitStatsRecord,
 } from '../../domain/records';
+export * from './cycles';
+export * from './decisions';
+export * from './evaluation-lists';
+export * from './evaluations';
+export * from './invitations';
+export * from './roster';
 export { isConditionalFailure, queryAll, queryPage, type TransactItem } from './table';
 export { transactWrite } from './transact';
-export * from './roster';
-export * from './cycles';
-export * from './evaluations';
 export * from './unit-stats';
-export * from './decisions';
-export * from './invitations';
-export * from './evaluation-lists';

@@ -1,22 +1,23 @@
 /** The roster: employees and units of an agency (access patterns #1–3). */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { ddb } from '../aws-clients';
 import type { EmployeeRecord, UnitRecord } from '../../domain/records';
+import { ddb } from '../aws-clients';
 import { keys, prefixes } from './keys';
 import { batchGet, queryAll, queryPage, strip, table } from './table';
 
-
 export async function putEmployee(agencyId: string, e: EmployeeRecord): Promise<void> {
-  await ddb.send(new PutCommand({
-    TableName: table(),
-    Item: {
-      ...keys.employee(agencyId, e.nip),
-      ...(e.raterNip ? keys.employeeByRater(agencyId, e.raterNip, e.nip) : {}),
-      type: 'EMPLOYEE',
-      agencyId,
-      ...e,
-    },
-  }));
+  await ddb.send(
+    new PutCommand({
+      TableName: table(),
+      Item: {
+        ...keys.employee(agencyId, e.nip),
+        ...(e.raterNip ? keys.employeeByRater(agencyId, e.raterNip, e.nip) : {}),
+        type: 'EMPLOYEE',
+        agencyId,
+        ...e,
+      },
+    }),
+  );
 }
 
 export async function putUnit(agencyId: string, u: UnitRecord): Promise<void> {
@@ -34,12 +35,15 @@ export async function getEmployees(agencyId: string, nips: Iterable<string>): Pr
   return new Map(items.map((i) => strip(i) as unknown as EmployeeRecord).map((e) => [e.nip, e]));
 }
 
-
 export function rosterPage(agencyId: string, cursor?: Record<string, unknown>, limit = 100) {
-  return queryPage<EmployeeRecord>({
-    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-    ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':sk': prefixes.employee },
-  }, cursor, limit);
+  return queryPage<EmployeeRecord>(
+    {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+      ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':sk': prefixes.employee },
+    },
+    cursor,
+    limit,
+  );
 }
 
 export async function getUnit(agencyId: string, unitId: string): Promise<UnitRecord | undefined> {
@@ -57,10 +61,16 @@ export async function unitNames(agencyId: string, unitIds: Iterable<string>): Pr
 /** Units of an agency in id order, starting after `afterUnitId` (a page of the cycle walk). */
 export async function unitsAfter(agencyId: string, afterUnitId: string | undefined, limit: number): Promise<UnitRecord[]> {
   const start = afterUnitId === undefined ? undefined : keys.unit(agencyId, afterUnitId);
-  return (await queryPage<UnitRecord>({
-    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-    ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':sk': prefixes.unit },
-  }, start, limit)).items;
+  return (
+    await queryPage<UnitRecord>(
+      {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+        ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':sk': prefixes.unit },
+      },
+      start,
+      limit,
+    )
+  ).items;
 }
 
 export function listUnits(agencyId: string) {

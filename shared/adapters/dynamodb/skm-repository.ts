@@ -6,23 +6,30 @@
  * on approval, one evidence item per named employee.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ddb } from '../aws-clients';
-import { config } from '../../config';
-import { SKM_UNSUR } from '../../domain/skm/survey';
-import { GSI1, GSI2, keys } from './keys';
 import { ConflictError } from '../../application/errors';
+import { config } from '../../config';
 import type { CommentRecord, EvidenceRecord, IdempotencyRecord, ModerationWrite, SubmissionOutcome, SubmissionWrite } from '../../domain/records';
-import { strip } from './table';
-import { cancellationCodes, isTransient, transactWrite, type TransactItem } from './transact';
 import type { SkmTotals } from '../../domain/skm/ikm';
-import type { CommentStatus, Respondent } from '../../domain/skm/submission';
+import type { CommentStatus } from '../../domain/skm/submission';
+import { SKM_UNSUR } from '../../domain/skm/survey';
+import { ddb } from '../aws-clients';
+import { GSI1, GSI2, keys } from './keys';
+import { strip } from './table';
+import { cancellationCodes, isTransient, type TransactItem, transactWrite } from './transact';
 
 const table = () => config().TABLE_NAME;
 
-export type { CommentRecord, EvidenceRecord, IdempotencyRecord, ModerationWrite, ResponseRecord, SubmissionOutcome, SubmissionWrite } from '../../domain/records';
+export type {
+  CommentRecord,
+  EvidenceRecord,
+  IdempotencyRecord,
+  ModerationWrite,
+  ResponseRecord,
+  SubmissionOutcome,
+  SubmissionWrite,
+} from '../../domain/records';
 
 const sumAttr = (u: number) => `sum${u + 1}`;
-
 
 /**
  * Runs a transaction under the table's one retry policy (transact.ts). Which items failed their
@@ -36,9 +43,12 @@ async function transact(items: TransactItem[]): Promise<{ ok: true } | { ok: fal
   } catch (err) {
     const codes = cancellationCodes(err);
     if (!codes) throw err;
-    if (isTransient(err)) throw new ConflictError('Busy: a concurrent change to the same record; try again', 'Sedang sibuk karena perubahan bersamaan; silakan coba lagi');
+    if (isTransient(err))
+      throw new ConflictError('Busy: a concurrent change to the same record; try again', 'Sedang sibuk karena perubahan bersamaan; silakan coba lagi');
     const failed = new Set<number>();
-    codes.forEach((c, i) => { if (c === 'ConditionalCheckFailed') failed.add(i); });
+    codes.forEach((c, i) => {
+      if (c === 'ConditionalCheckFailed') failed.add(i);
+    });
     return { ok: false, failed };
   }
 }
@@ -78,15 +88,17 @@ export async function commentsPage(
 ): Promise<{ items: CommentRecord[]; next?: Record<string, unknown> }> {
   const byUnit = unitId !== undefined;
   const pk = byUnit ? keys.skmCommentsByUnit(agencyId, unitId, status, '', '').GSI2PK : keys.skmCommentsByStatus(agencyId, status, '', '').GSI1PK;
-  const out = await ddb.send(new QueryCommand({
-    TableName: table(),
-    IndexName: byUnit ? GSI2 : GSI1,
-    KeyConditionExpression: '#pk = :pk',
-    ExpressionAttributeNames: { '#pk': byUnit ? 'GSI2PK' : 'GSI1PK' },
-    ExpressionAttributeValues: { ':pk': pk },
-    ExclusiveStartKey: cursor,
-    Limit: limit,
-  }));
+  const out = await ddb.send(
+    new QueryCommand({
+      TableName: table(),
+      IndexName: byUnit ? GSI2 : GSI1,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': byUnit ? 'GSI2PK' : 'GSI1PK' },
+      ExpressionAttributeValues: { ':pk': pk },
+      ExclusiveStartKey: cursor,
+      Limit: limit,
+    }),
+  );
   return { items: (out.Items ?? []).map((i) => strip<CommentRecord>(i, 'type')!), next: out.LastEvaluatedKey };
 }
 
@@ -95,12 +107,14 @@ export async function evidenceOfYear(agencyId: string, nip: string, year: number
   const all: EvidenceRecord[] = [];
   let cursor: Record<string, unknown> | undefined;
   do {
-    const out = await ddb.send(new QueryCommand({
-      TableName: table(),
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :year)',
-      ExpressionAttributeValues: { ':pk': keys.skmEvidence(agencyId, nip, '', '').PK, ':year': `${String(year).padStart(4, '0')}-` },
-      ExclusiveStartKey: cursor,
-    }));
+    const out = await ddb.send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :year)',
+        ExpressionAttributeValues: { ':pk': keys.skmEvidence(agencyId, nip, '', '').PK, ':year': `${String(year).padStart(4, '0')}-` },
+        ExclusiveStartKey: cursor,
+      }),
+    );
     all.push(...(out.Items ?? []).map((i) => strip<EvidenceRecord>(i, 'type')!));
     cursor = out.LastEvaluatedKey;
   } while (cursor);
@@ -108,8 +122,6 @@ export async function evidenceOfYear(agencyId: string, nip: string, year: number
 }
 
 // ─── submission ────────────────────────────────────────────────────────────────────────────────────
-
-
 
 export async function writeSubmission(w: SubmissionWrite): Promise<SubmissionOutcome> {
   const { response: r, comment: c } = w;
@@ -138,7 +150,12 @@ export async function writeSubmission(w: SubmissionWrite): Promise<SubmissionOut
         UpdateExpression: `SET agencyId = :agency, unitId = :unit, #period = :period, #type = :type, updatedAt = :at ADD respondents :one, ${sums}`,
         ExpressionAttributeNames: { '#period': 'period', '#type': 'type' },
         ExpressionAttributeValues: {
-          ':agency': r.agencyId, ':unit': r.unitId, ':period': r.period, ':type': 'SKM_TOTALS', ':at': r.createdAt, ':one': 1,
+          ':agency': r.agencyId,
+          ':unit': r.unitId,
+          ':period': r.period,
+          ':type': 'SKM_TOTALS',
+          ':at': r.createdAt,
+          ':one': 1,
           ...Object.fromEntries(r.answers.map((a, u) => [`:a${u}`, a])),
         },
       },
@@ -181,7 +198,6 @@ export async function writeSubmission(w: SubmissionWrite): Promise<SubmissionOut
 }
 
 // ─── moderation ────────────────────────────────────────────────────────────────────────────────────
-
 
 /** PENDING → APPROVED/REJECTED with its audit event and evidence; false if the comment was no longer PENDING. */
 export async function writeModeration(m: ModerationWrite): Promise<boolean> {
@@ -228,17 +244,25 @@ export async function writeModeration(m: ModerationWrite): Promise<boolean> {
       },
     },
     ...(m.to === 'APPROVED'
-      ? m.linkedNips.map((nip): TransactItem => ({
-          Put: {
-            TableName: table(),
-            Item: {
-              ...keys.skmEvidence(c.agencyId, nip, c.period, c.commentId),
-              type: 'SKM_EVIDENCE',
-              agencyId: c.agencyId, nip, commentId: c.commentId, unitId: c.unitId, period: c.period,
-              text: c.text, answers: c.answers, approvedAt: m.at,
-            } satisfies Record<string, unknown> & EvidenceRecord,
-          },
-        }))
+      ? m.linkedNips.map(
+          (nip): TransactItem => ({
+            Put: {
+              TableName: table(),
+              Item: {
+                ...keys.skmEvidence(c.agencyId, nip, c.period, c.commentId),
+                type: 'SKM_EVIDENCE',
+                agencyId: c.agencyId,
+                nip,
+                commentId: c.commentId,
+                unitId: c.unitId,
+                period: c.period,
+                text: c.text,
+                answers: c.answers,
+                approvedAt: m.at,
+              } satisfies Record<string, unknown> & EvidenceRecord,
+            },
+          }),
+        )
       : []),
   ];
   const out = await transact(items);

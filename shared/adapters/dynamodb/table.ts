@@ -1,9 +1,10 @@
 /** What every repository of the table shares: its name, reading items back without keys, paged queries. */
-import { BatchGetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { ddb } from '../aws-clients';
+import { BatchGetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { config } from '../../config';
 import type { AuditEvent } from '../../domain/records';
+import { ddb } from '../aws-clients';
 import { keys } from './keys';
 import { backoff, type TransactItem } from './transact';
 
@@ -38,7 +39,6 @@ export function isConditionalFailure(err: unknown): boolean {
   return (err as { name?: string })?.name === 'ConditionalCheckFailedException';
 }
 
-
 /**
  * Items by key with BatchGetItem (100 keys a call; keys DynamoDB leaves unprocessed are asked again):
  * the same read units as one GetItem each, a hundredth of the round trips. Missing items are absent.
@@ -58,8 +58,11 @@ export async function batchGet(itemKeys: readonly { PK: string; SK: string }[], 
   return out;
 }
 
-
-export async function queryPage<T>(input: Omit<QueryCommandInput, 'TableName'>, cursor?: Record<string, unknown>, limit = 100): Promise<{ items: T[]; next?: Record<string, unknown> }> {
+export async function queryPage<T>(
+  input: Omit<QueryCommandInput, 'TableName'>,
+  cursor?: Record<string, unknown>,
+  limit = 100,
+): Promise<{ items: T[]; next?: Record<string, unknown> }> {
   const out = await ddb.send(new QueryCommand({ TableName: table(), ...input, ExclusiveStartKey: cursor, Limit: limit }));
   return { items: (out.Items ?? []).map((i) => strip(i) as T), next: out.LastEvaluatedKey };
 }

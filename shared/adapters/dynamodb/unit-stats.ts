@@ -1,17 +1,16 @@
 /** Per-unit counters of a cycle and calibration results (access patterns #7, #8). */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { ddb } from '../aws-clients';
 import type { CalibrationRecord, EvaluationRecord, UnitStatsRecord } from '../../domain/records';
-import { keys, prefixes } from './keys';
-import { isConditionalFailure, queryAll, strip, table, type TransactItem } from './table';
 import { predikatCounter, statusCounter } from '../../domain/records';
+import { ddb } from '../aws-clients';
+import { keys, prefixes } from './keys';
+import { isConditionalFailure, queryAll, strip, type TransactItem, table } from './table';
 
 export { countsOf, predikatCounter, statusCounter } from '../../domain/records';
 
 // ─── per-unit counters and calibration ─────────────────────────────────────────────────────────────
 
 export type Counted = Pick<EvaluationRecord, 'unitId' | 'status'> & { predikat?: string | null };
-
 
 /**
  * The unit counter updates for one evaluation going from `before` to `after` (either may be absent:
@@ -33,7 +32,10 @@ export function unitStatUpdatesOf(cycleId: string, moves: readonly (readonly [Co
     deltas.set(unitId, unit);
   };
   for (const [before, after] of moves) {
-    for (const [e, d] of [[before, -1], [after, 1]] as const) {
+    for (const [e, d] of [
+      [before, -1],
+      [after, 1],
+    ] as const) {
       if (!e) continue;
       add(e.unitId, 'employees', d);
       add(e.unitId, statusCounter(e.status), d);
@@ -46,7 +48,10 @@ export function unitStatUpdatesOf(cycleId: string, moves: readonly (readonly [Co
     if (!changed.length) continue;
     const names: Record<string, string> = { '#type': 'type' };
     const values: Record<string, unknown> = { ':type': 'UNITSTAT', ':c': cycleId, ':u': unitId };
-    changed.forEach(([attr, d], i) => { names[`#a${i}`] = attr; values[`:d${i}`] = d; });
+    changed.forEach(([attr, d], i) => {
+      names[`#a${i}`] = attr;
+      values[`:d${i}`] = d;
+    });
     updates.push({
       Update: {
         TableName: table(),
@@ -68,15 +73,16 @@ export function unitStatsOf(cycleId: string) {
   });
 }
 
-
 /** Writes a unit's calibration result once (a retried step leaves an existing one, and its resolution, alone). */
 export async function putCalibrationOnce(record: CalibrationRecord): Promise<void> {
   try {
-    await ddb.send(new PutCommand({
-      TableName: table(),
-      Item: { ...keys.calibration(record.cycleId, record.unitId), type: 'CALIBRATION', ...record },
-      ConditionExpression: 'attribute_not_exists(PK)',
-    }));
+    await ddb.send(
+      new PutCommand({
+        TableName: table(),
+        Item: { ...keys.calibration(record.cycleId, record.unitId), type: 'CALIBRATION', ...record },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
   } catch (err) {
     if (!isConditionalFailure(err)) throw err;
   }
@@ -94,7 +100,6 @@ export function resolveCalibrationUpdate(cycleId: string, unitId: string, resolu
     },
   };
 }
-
 
 export function calibrationsOf(cycleId: string) {
   return queryAll<CalibrationRecord>({

@@ -48,7 +48,10 @@ export function normaliseIp(ip: string): string {
   const h = head ? head.split(':') : [];
   const t = addr.includes('::') ? (tail ? tail.split(':') : []) : [];
   const full = addr.includes('::') ? [...h, ...Array(8 - h.length - t.length).fill('0'), ...t] : h;
-  return `${full.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${full
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 /**
@@ -58,7 +61,9 @@ export function normaliseIp(ip: string): string {
  */
 export async function clientHash(sourceIp: string, userAgent: string): Promise<string> {
   const { current } = await keysFor('client');
-  return mac(current, `${normaliseIp(sourceIp)}\n${userAgent.slice(0, 512)}`).subarray(0, 16).toString('base64url');
+  return mac(current, `${normaliseIp(sourceIp)}\n${userAgent.slice(0, 512)}`)
+    .subarray(0, 16)
+    .toString('base64url');
 }
 
 /** The Idempotency-Key as stored: a keyed hash, so the client's token never sits in the table. */

@@ -1,2 +1,2 @@
-export * from './links';
 export * from './link-keys';
+export * from './links';

@@ -12,7 +12,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { MIN_SECRET_BYTES, verifyDecisionLink, type LinkKey, type LinkKeySet, type LinkVerification } from './links';
+import { type LinkKey, type LinkKeySet, type LinkVerification, MIN_SECRET_BYTES, verifyDecisionLink } from './links';
 
 export interface LinkKeyProvider {
   keys(): Promise<LinkKeySet>;

@@ -110,11 +110,7 @@ export function normaliseRecipient(recipient: string): string {
 export function recipientTag(recipient: string, key: LinkKey): string {
   const normalised = normaliseRecipient(recipient);
   if (normalised === '') throw new Error('recipient must not be empty');
-  return createHmac('sha256', key.secret)
-    .update(`${RECIPIENT_CONTEXT}\n${normalised}`, 'utf8')
-    .digest()
-    .subarray(0, TAG_BYTES)
-    .toString('base64url');
+  return createHmac('sha256', key.secret).update(`${RECIPIENT_CONTEXT}\n${normalised}`, 'utf8').digest().subarray(0, TAG_BYTES).toString('base64url');
 }
 
 function canonical(d: string, a: string, r: string, e: string, k: string): string {

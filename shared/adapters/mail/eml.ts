@@ -141,13 +141,7 @@ export function buildEml(input: EmlInput): string {
     ['Content-Type', `multipart/alternative;${CRLF} boundary="${input.boundary}"`],
   ];
   const part = (type: string, body: string) =>
-    [
-      `--${input.boundary}`,
-      `Content-Type: ${type}; charset=UTF-8`,
-      'Content-Transfer-Encoding: quoted-printable',
-      '',
-      encodeQuotedPrintable(body),
-    ].join(CRLF);
+    [`--${input.boundary}`, `Content-Type: ${type}; charset=UTF-8`, 'Content-Transfer-Encoding: quoted-printable', '', encodeQuotedPrintable(body)].join(CRLF);
   return [
     ...headers.map(([k, v]) => `${k}: ${v}`),
     '',

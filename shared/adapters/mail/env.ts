@@ -1,5 +1,5 @@
 import { OutboxMailer } from './outbox';
-import { SesMailer, type SendLedger } from './ses';
+import { type SendLedger, SesMailer } from './ses';
 import { MailConfigurationError, type Mailer } from './types';
 
 /**
@@ -7,10 +7,7 @@ import { MailConfigurationError, type Mailer } from './types';
  * MAIL_TRANSPORT=outbox  → OutboxMailer; needs OUTBOX_DIR (MAIL_FROM optional).
  * Anything else is a configuration error. `ledger` (SES only) makes sends exactly-once per key.
  */
-export function mailerFromEnv(
-  env: Record<string, string | undefined>,
-  deps: { ledger?: SendLedger } = {},
-): Mailer {
+export function mailerFromEnv(env: Record<string, string | undefined>, deps: { ledger?: SendLedger } = {}): Mailer {
   const transport = env.MAIL_TRANSPORT?.trim().toLowerCase();
   const from = env.MAIL_FROM?.trim();
   switch (transport) {
@@ -29,9 +26,7 @@ export function mailerFromEnv(
     }
     default:
       throw new MailConfigurationError(
-        `MAIL_TRANSPORT must be "ses" (with MAIL_FROM, SES_CONFIGURATION_SET) or "outbox" (with OUTBOX_DIR); got ${JSON.stringify(
-          env.MAIL_TRANSPORT ?? null,
-        )}`,
+        `MAIL_TRANSPORT must be "ses" (with MAIL_FROM, SES_CONFIGURATION_SET) or "outbox" (with OUTBOX_DIR); got ${JSON.stringify(env.MAIL_TRANSPORT ?? null)}`,
       );
   }
 }

@@ -1,9 +1,9 @@
-export * from './types';
-export * from './summary';
+export { extractLinks, type ParsedEml, parseEml } from './eml';
+export { mailerFromEnv } from './env';
+export { DEFAULT_OUTBOX_FROM, OutboxMailer, type OutboxMailerOptions, type OutboxMessage, outboxFileName, parseOutboxMessage, readOutbox } from './outbox';
 /** Defined in render.ts, so rendering loads no zod and summary.ts imports nothing back (no cycle). */
 export { isEvaluation } from './render';
+export { mailIdTag, type SendLedger, SesMailer, type SesMailerOptions } from './ses';
+export * from './summary';
 export * from './templates';
-export { SesMailer, mailIdTag, type SendLedger, type SesMailerOptions } from './ses';
-export { OutboxMailer, readOutbox, parseOutboxMessage, outboxFileName, DEFAULT_OUTBOX_FROM, type OutboxMessage, type OutboxMailerOptions } from './outbox';
-export { parseEml, extractLinks, type ParsedEml } from './eml';
-export { mailerFromEnv } from './env';
+export * from './types';

@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { link, mkdir, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildEml, extractLinks, parseEml } from './eml';
-import { oneLine, sanitizeTag, validateMessage, type MailMessage, type Mailer, type SendResult } from './types';
+import { type Mailer, type MailMessage, oneLine, type SendResult, sanitizeTag, validateMessage } from './types';
 
 export const DEFAULT_OUTBOX_FROM = 'Kinerja ASN <no-reply@kinerja.local>';
 
@@ -26,7 +26,10 @@ function keyHash(idempotencyKey: string): string {
  * sanitize alike ("a:b", "a/b") still get distinct files.
  */
 export function outboxFileName(idempotencyKey: string): string {
-  const readable = idempotencyKey.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 80);
+  const readable = idempotencyKey
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^[._]+/, '')
+    .slice(0, 80);
   return `${readable || 'message'}--${keyHash(idempotencyKey).slice(0, 12)}.eml`;
 }
 

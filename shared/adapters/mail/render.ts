@@ -3,8 +3,8 @@
  * (employee, RHK table, ratings) as inline-styled HTML and as plain text, buttons, and the email
  * layout. Everything interpolated goes through `html`, which escapes it.
  */
-import { formatPercent, t, type Locale } from '../render/i18n';
-import { html, raw, safeUrl, type SafeHtml } from '../render/pages/html';
+import { formatPercent, type Locale, t } from '../render/i18n';
+import { html, raw, type SafeHtml, safeUrl } from '../render/pages/html';
 import type { EvaluationDetails, ItemDetails } from './summary';
 
 /** Evaluations carry ratings; SKPs (plans) do not. */
@@ -63,9 +63,7 @@ export function renderRhkTable(locale: Locale, item: ItemDetails): SafeHtml {
   });
   return html`<table width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;font-size:14px;line-height:1.4;margin:4px 0 12px 0;">
 <caption style="text-align:left;font-weight:bold;padding:4px 0;">${t(locale, 'rhk.heading')}</caption>
-<thead><tr>${columns.map(
-    (c, i) => html`<th scope="col" style="${cell}background:#e5e7eb;${i === 0 ? 'width:40%;' : ''}">${c}</th>`,
-  )}</tr></thead>
+<thead><tr>${columns.map((c, i) => html`<th scope="col" style="${cell}background:#e5e7eb;${i === 0 ? 'width:40%;' : ''}">${c}</th>`)}</tr></thead>
 <tbody>${rows}</tbody></table>`;
 }
 
@@ -107,9 +105,7 @@ export function renderItemText(locale: Locale, item: ItemDetails, indent = '   '
       if ('realisation' in ind) {
         parts.push(`${t(locale, 'table.realisation')} ${ind.realisation}`);
         parts.push(
-          `${t(locale, 'table.achievement')} ${
-            ind.achievementPct === undefined ? t(locale, 'table.notAvailable') : formatPercent(locale, ind.achievementPct)
-          }`,
+          `${t(locale, 'table.achievement')} ${ind.achievementPct === undefined ? t(locale, 'table.notAvailable') : formatPercent(locale, ind.achievementPct)}`,
         );
       }
       lines.push(`  - ${ind.name}: ${parts.join('; ')}`);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MessageTag, SESv2Client } from '@aws-sdk/client-sesv2';
-import { oneLine, sanitizeTag, validateMessage, type MailMessage, type Mailer, type SendResult } from './types';
+import { type Mailer, type MailMessage, oneLine, type SendResult, sanitizeTag, validateMessage } from './types';
 
 /**
  * Optional exactly-once guard for SES, which has no idempotency key of its own. Implement it on the

@@ -3,9 +3,9 @@
  * HTML uses a table layout with inline CSS only and no external assets; every interpolated value
  * is escaped. Links open confirmation pages only — see shared/adapters/links/links.ts.
  */
-import { DEFAULT_LOCALE, formatDate, formatDateTime, t, type Locale } from '../render/i18n';
-import { html, safeUrl, type SafeHtml } from '../render/pages/html';
-import { button, card, COLORS, emailLayout, htmlClosing, paragraph, renderItemHtml, renderItemText, textFooter } from './render';
+import { DEFAULT_LOCALE, formatDate, formatDateTime, type Locale, t } from '../render/i18n';
+import { html, type SafeHtml, safeUrl } from '../render/pages/html';
+import { button, COLORS, card, emailLayout, htmlClosing, paragraph, renderItemHtml, renderItemText, textFooter } from './render';
 import type { EvaluationSummary, SkpSummary } from './summary';
 
 export interface RenderedMail {
@@ -22,14 +22,7 @@ function greeting(locale: Locale, recipient: Recipient): string {
   return t(locale, 'mail.greeting', { name: recipient.name });
 }
 
-function compose(
-  locale: Locale,
-  subject: string,
-  preheader: string,
-  bodyHtml: SafeHtml,
-  text: string[],
-  withLinkNotes: boolean,
-): RenderedMail {
+function compose(locale: Locale, subject: string, preheader: string, bodyHtml: SafeHtml, text: string[], withLinkNotes: boolean): RenderedMail {
   return {
     subject,
     html: emailLayout(locale, { title: subject, preheader, body: html`${bodyHtml}${htmlClosing(locale, withLinkNotes)}` }),
@@ -49,10 +42,7 @@ export interface ApprovalDigestInput {
   actAllUrl?: string;
 }
 
-function itemsDigest(
-  locale: Locale,
-  items: (EvaluationSummary | SkpSummary)[],
-): { html: SafeHtml; text: string[] } {
+function itemsDigest(locale: Locale, items: (EvaluationSummary | SkpSummary)[]): { html: SafeHtml; text: string[] } {
   const htmlItems = items.map((item, i) =>
     card(
       html`${renderItemHtml(locale, item, { heading: `${i + 1}. ${item.employee.name}` })}<div>${button(
@@ -220,7 +210,8 @@ export function renderEscalation(input: EscalationInput): RenderedMail {
     [t(locale, 'escalation.deadline'), deadline],
   ];
   const factsHtml = html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:0 0 12px 0;background:${COLORS.highlight};">${facts.map(
-    ([k, v]) => html`<tr><td style="padding:6px 8px;color:${COLORS.muted};width:42%;vertical-align:top;">${k}</td><td style="padding:6px 8px;font-weight:bold;">${v}</td></tr>`,
+    ([k, v]) =>
+      html`<tr><td style="padding:6px 8px;color:${COLORS.muted};width:42%;vertical-align:top;">${k}</td><td style="padding:6px 8px;font-weight:bold;">${v}</td></tr>`,
   )}</table>`;
   const list = html`<h2 style="margin:16px 0 6px 0;font-size:17px;">${t(locale, 'escalation.items')}</h2><ul style="margin:0 0 12px 0;padding-left:20px;">${input.items.map(
     (item) =>
@@ -358,15 +349,6 @@ export function renderDelegationNotice(input: DelegationNoticeInput): RenderedMa
   };">${facts.map(
     ([k, v]) => html`<tr><td style="padding:6px 8px;color:${COLORS.muted};width:42%;vertical-align:top;">${k}</td><td style="padding:6px 8px;">${v}</td></tr>`,
   )}</table>${paragraph(effect)}${reason ? paragraph(reason) : ''}`;
-  const text = [
-    greeting(locale, input.recipient),
-    '',
-    intro,
-    '',
-    ...facts.map(([k, v]) => `${k}: ${v}`),
-    '',
-    effect,
-    ...(reason ? [reason] : []),
-  ];
+  const text = [greeting(locale, input.recipient), '', intro, '', ...facts.map(([k, v]) => `${k}: ${v}`), '', effect, ...(reason ? [reason] : [])];
   return compose(locale, subject, intro, bodyHtml, text, false);
 }

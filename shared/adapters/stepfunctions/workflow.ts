@@ -4,7 +4,13 @@
  */
 import type { StageExecutionInput, Workflow } from '../../application/ports';
 import {
-  DescribeExecutionCommand, ExecutionAlreadyExists, ExecutionDoesNotExist, SendTaskFailureCommand, SendTaskSuccessCommand, sfn, StartExecutionCommand,
+  DescribeExecutionCommand,
+  ExecutionAlreadyExists,
+  ExecutionDoesNotExist,
+  SendTaskFailureCommand,
+  SendTaskSuccessCommand,
+  StartExecutionCommand,
+  sfn,
 } from '../aws-clients';
 
 /** Errors that mean the token is no longer waiting: the next await or deadline check sees the counts. */
@@ -13,7 +19,9 @@ const GONE = new Set(['TaskTimedOut', 'InvalidToken', 'TaskDoesNotExist']);
 export function stepFunctionsWorkflow(stateMachineArn: () => string | undefined): Workflow {
   const executionArn = (name: string) => `${stateMachineArn()!.replace(':stateMachine:', ':execution:')}:${name}`;
   return {
-    get configured() { return Boolean(stateMachineArn()); },
+    get configured() {
+      return Boolean(stateMachineArn());
+    },
     async start(name: string, input: StageExecutionInput) {
       try {
         await sfn.send(new StartExecutionCommand({ stateMachineArn: stateMachineArn(), name, input: JSON.stringify(input) }));

@@ -5,16 +5,17 @@
  * transaction (change + audit + counters) → release the stage if it is complete.
  */
 // Compat until every Lambda entry imports shared/composition itself: loading this module installs the real adapters.
-export type { Caller } from '../ports';
+
 export type { SelfAssessmentInput } from '../../domain/records';
 export { isHrOf } from '../authz';
-export { submitSkp } from './submit-skp';
-export { recordProgress } from './record-progress';
+export { type DecideLoaded, type DecideResult, type DecisionOutcome, decide } from '../decisions/decide';
+export type { Caller } from '../ports';
+export { fileObjection } from './file-objection';
 export { giveFeedback } from './give-feedback';
 export { invitePeers, MAX_INVITATIONS } from './invite-peers';
-export { recordSelfAssessment } from './self-assessment';
-export { reviewMidyear } from './review-midyear';
 export { rateEvaluation } from './rate-evaluation';
-export { fileObjection } from './file-objection';
+export { recordProgress } from './record-progress';
 export { resolveCalibrationFlag } from './resolve-calibration';
-export { decide, type DecideLoaded, type DecideResult, type DecisionOutcome } from '../decisions/decide';
+export { reviewMidyear } from './review-midyear';
+export { recordSelfAssessment } from './self-assessment';
+export { submitSkp } from './submit-skp';

@@ -1,8 +1,8 @@
 /** What the evaluation use cases share: loading, the replay check, stage and status guards, the actor. */
-import { assertTransition, TransitionError, type EvaluationStatus, type Stage } from '../../domain/lifecycle/status';
+import { assertTransition, type EvaluationStatus, type Stage, TransitionError } from '../../domain/lifecycle/status';
 import type { Actor, CycleRecord, EvaluationRecord } from '../../domain/records';
-import { NotFoundError, StateError } from '../errors';
 import { ports } from '../context';
+import { NotFoundError, StateError } from '../errors';
 import type { Caller } from '../ports';
 
 export async function load(cycleId: string, nip: string): Promise<{ cycle: CycleRecord; e: EvaluationRecord }> {
@@ -23,7 +23,10 @@ export function replayOf(e: EvaluationRecord, changeId: string) {
 
 export function requireStage(cycle: CycleRecord, ...stages: Stage[]) {
   if (!stages.includes(cycle.stage)) {
-    throw new StateError(`Not possible in stage ${cycle.stage} (needs ${stages.join(' or ')})`, `Tidak dapat dilakukan pada tahap ${cycle.stage} (hanya pada tahap ${stages.join(' atau ')})`);
+    throw new StateError(
+      `Not possible in stage ${cycle.stage} (needs ${stages.join(' or ')})`,
+      `Tidak dapat dilakukan pada tahap ${cycle.stage} (hanya pada tahap ${stages.join(' atau ')})`,
+    );
   }
 }
 export function requireStatus(e: EvaluationRecord, to: EvaluationStatus) {
@@ -48,4 +51,3 @@ export async function requireBeforeDeadline(cycle: CycleRecord) {
     throw new StateError(`The deadline of stage ${cycle.stage} (${day}) has passed`, `Batas waktu tahap ${cycle.stage} (${day}) telah lewat`);
   }
 }
-

@@ -1,9 +1,9 @@
 /** Behaviour feedback from the rater, or from a colleague invited for this evaluation. */
 import type { BehaviourFeedback } from '../../domain/behaviour';
-import { StateError } from '../errors';
-import { ports } from '../context';
-import type { Caller } from '../ports';
 import { requireFeedbackAuthor } from '../authz';
+import { ports } from '../context';
+import { StateError } from '../errors';
+import type { Caller } from '../ports';
 import { load, now, replayOf, requireBeforeDeadline, requireStage } from './common';
 
 export async function giveFeedback(cycleId: string, nip: string, feedback: Omit<BehaviourFeedback, 'source' | 'fromNip'>[], caller: Caller, requestId: string) {
@@ -24,10 +24,21 @@ export async function giveFeedback(cycleId: string, nip: string, feedback: Omit<
   if (e.status === 'RATED') throw new StateError('The evaluation has been rated', 'Penilaian sudah diberi rating');
   const items: BehaviourFeedback[] = feedback.map((f) => ({ ...f, source, fromNip: caller.nip }));
   // One entry per author: a second submission replaces the first (editable until the rating, and for peers the stage deadline).
-  const outcome = await ports().evaluations.change({
-    cycleId, nip, changeId: `feedback:${requestId}`, from: e.status,
-    set: { feedback: { ...(e.feedback ?? {}), [caller.nip]: items } },
-    audit: { at: now(), actor: { nip: caller.nip, role: source === 'rater' ? 'rater' : 'peer' }, action: 'FEEDBACK_GIVEN', after: { source, values: items.length } },
-  }, e);
+  const outcome = await ports().evaluations.change(
+    {
+      cycleId,
+      nip,
+      changeId: `feedback:${requestId}`,
+      from: e.status,
+      set: { feedback: { ...(e.feedback ?? {}), [caller.nip]: items } },
+      audit: {
+        at: now(),
+        actor: { nip: caller.nip, role: source === 'rater' ? 'rater' : 'peer' },
+        action: 'FEEDBACK_GIVEN',
+        after: { source, values: items.length },
+      },
+    },
+    e,
+  );
   return { source, outcome };
 }

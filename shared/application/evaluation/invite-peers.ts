@@ -1,8 +1,9 @@
 /** The rater (or HR) names the colleagues asked for 360° feedback. */
-import { ConflictError, RuleError, StateError } from '../errors';
-import { ports } from '../context';
-import type { Caller } from '../ports';
+
 import { requireRater } from '../authz';
+import { ports } from '../context';
+import { ConflictError, RuleError, StateError } from '../errors';
+import type { Caller } from '../ports';
 import { actorOf, load, now, requireBeforeDeadline, requireStage } from './common';
 
 export const MAX_INVITATIONS = 20;
@@ -19,15 +20,19 @@ export async function invitePeers(cycleId: string, nip: string, peerNips: string
   if (e.status === 'RATED') throw new StateError('The evaluation has been rated', 'Penilaian sudah diberi rating');
   if (cycle.stage !== 'PLANNING') await requireBeforeDeadline(cycle);
   const wanted = [...new Set(peerNips)];
-  if (wanted.includes(nip)) throw new RuleError('An employee is not invited to give feedback on themselves', 'Pegawai tidak dapat diundang menilai dirinya sendiri', 'peerNips');
-  if (e.raterNip && wanted.includes(e.raterNip)) throw new RuleError('The rater gives feedback without an invitation', 'Pejabat Penilai memberi umpan balik tanpa undangan', 'peerNips');
+  if (wanted.includes(nip))
+    throw new RuleError('An employee is not invited to give feedback on themselves', 'Pegawai tidak dapat diundang menilai dirinya sendiri', 'peerNips');
+  if (e.raterNip && wanted.includes(e.raterNip))
+    throw new RuleError('The rater gives feedback without an invitation', 'Pejabat Penilai memberi umpan balik tanpa undangan', 'peerNips');
   const existing = new Set((await ports().evaluations.invitationsOf(cycleId, nip)).map((i) => i.peerNip));
   const fresh = wanted.filter((p) => !existing.has(p));
   if (existing.size + fresh.length > MAX_INVITATIONS) {
     throw new RuleError(`At most ${MAX_INVITATIONS} colleagues per evaluation`, `Paling banyak ${MAX_INVITATIONS} rekan kerja per penilaian`, 'peerNips');
   }
   // Only people evaluated in this cycle (so of this agency) can be invited.
-  const unknown = (await Promise.all(fresh.map(async (p) => ((await ports().evaluations.get(cycleId, p)) ? undefined : p)))).filter((p): p is string => Boolean(p));
+  const unknown = (await Promise.all(fresh.map(async (p) => ((await ports().evaluations.get(cycleId, p)) ? undefined : p)))).filter((p): p is string =>
+    Boolean(p),
+  );
   if (unknown.length) throw new RuleError(`Not in this cycle: ${unknown.join(', ')}`, `Tidak terdaftar pada siklus ini: ${unknown.join(', ')}`, 'peerNips');
   if (!fresh.length) return { invited: [] as string[], alreadyInvited: wanted, outcome: 'already' as const };
   const at = now();

@@ -6,7 +6,7 @@
 import * as domain from '../../domain';
 import type { BehaviourFeedback } from '../../domain/behaviour';
 import type { EmployeeEvaluation } from '../../domain/evaluate';
-import { countsOf, type CycleRecord, type EvaluationRecord, type RaterRatingInput } from '../../domain/records';
+import { type CycleRecord, countsOf, type EvaluationRecord, type RaterRatingInput } from '../../domain/records';
 import type { Skp } from '../../domain/skp';
 import { ports } from '../context';
 import type { EvaluationChange } from '../ports';
@@ -19,19 +19,27 @@ export function feedbackList(e: EvaluationRecord): BehaviourFeedback[] {
 }
 
 /** Scores one evaluation with the engine, under the cycle's policy. Throws DomainError on bad input. */
-export function scoreEvaluation(cycle: CycleRecord, e: EvaluationRecord, rating: RaterRatingInput, citizenEvidence: domain.CitizenEvidence[] = []): EmployeeEvaluation {
-  return domain.evaluateEmployee({
-    nip: e.nip,
-    isUnitHead: e.isUnitHead,
-    skp: e.skp as Skp,
-    realisations: e.realisations ?? [],
-    raterRhkRatings: rating.rhkRatings,
-    behaviourFeedback: feedbackList(e),
-    // Moderated citizen comments naming the employee: evidence for Berorientasi Pelayanan.
-    ...(citizenEvidence.length ? { citizenEvidence } : {}),
-    raterBehaviourRating: rating.behaviourRating,
-    organisationResult: e.isUnitHead ? ((cycle.orgResult ?? cycle.orgPredikat) as domain.OrgPredikat | undefined) : undefined,
-  }, domain.getPolicy(cycle.policyId));
+export function scoreEvaluation(
+  cycle: CycleRecord,
+  e: EvaluationRecord,
+  rating: RaterRatingInput,
+  citizenEvidence: domain.CitizenEvidence[] = [],
+): EmployeeEvaluation {
+  return domain.evaluateEmployee(
+    {
+      nip: e.nip,
+      isUnitHead: e.isUnitHead,
+      skp: e.skp as Skp,
+      realisations: e.realisations ?? [],
+      raterRhkRatings: rating.rhkRatings,
+      behaviourFeedback: feedbackList(e),
+      // Moderated citizen comments naming the employee: evidence for Berorientasi Pelayanan.
+      ...(citizenEvidence.length ? { citizenEvidence } : {}),
+      raterBehaviourRating: rating.behaviourRating,
+      organisationResult: e.isUnitHead ? ((cycle.orgResult ?? cycle.orgPredikat) as domain.OrgPredikat | undefined) : undefined,
+    },
+    domain.getPolicy(cycle.policyId),
+  );
 }
 
 /**
@@ -54,7 +62,15 @@ export async function calibrateCycle(cycle: CycleRecord, at: string): Promise<vo
   // and an HR resolution already recorded on one is kept.
   await mapLimit(scopes, 8, (d) => {
     const violations = violationsOf.get(d.unitId) ?? [];
-    return ports().evaluations.putCalibrationOnce({ cycleId: cycle.cycleId, unitId: d.unitId, at, distribution: d, violations, flagged: violations.length > 0, resolved: false });
+    return ports().evaluations.putCalibrationOnce({
+      cycleId: cycle.cycleId,
+      unitId: d.unitId,
+      at,
+      distribution: d,
+      violations,
+      flagged: violations.length > 0,
+      resolved: false,
+    });
   });
   const flagCount = [...violationsOf.keys()].length;
   // 'conflict': a retried step finds the marker already set.
@@ -64,12 +80,16 @@ export async function calibrateCycle(cycle: CycleRecord, at: string): Promise<vo
   ]);
 }
 
-
 /** Results issued (and any objection decided) wait for follow-up to become final. */
 const awaitsFinalisation = (e: EvaluationRecord) => e.status === 'RESULT_ISSUED' || e.status === 'OBJECTION_DECIDED';
 
 /** Results become final: follow-up and training recorded, the evaluation locked. The change that makes one evaluation's result final (undefined if it is not waiting to be finalised). */
-export async function finaliseChange(cycle: CycleRecord, e: EvaluationRecord, at: string, employeeOf = (nip: string) => ports().roster.getEmployee(cycle.agencyId, nip)): Promise<EvaluationChange | undefined> {
+export async function finaliseChange(
+  cycle: CycleRecord,
+  e: EvaluationRecord,
+  at: string,
+  employeeOf = (nip: string) => ports().roster.getEmployee(cycle.agencyId, nip),
+): Promise<EvaluationChange | undefined> {
   if (!awaitsFinalisation(e)) return undefined;
   const score = e.score as EmployeeEvaluation | undefined;
   const employee = await employeeOf(e.nip);
@@ -82,8 +102,12 @@ export async function finaliseChange(cycle: CycleRecord, e: EvaluationRecord, at
       )
     : undefined;
   return {
-    cycleId: cycle.cycleId, nip: e.nip, changeId: `${cycle.cycleId}:FOLLOW_UP:final:${e.nip}`,
-    from: e.status, to: 'FINAL', set: { followUp },
+    cycleId: cycle.cycleId,
+    nip: e.nip,
+    changeId: `${cycle.cycleId}:FOLLOW_UP:final:${e.nip}`,
+    from: e.status,
+    to: 'FINAL',
+    set: { followUp },
     audit: { at, actor: { role: 'system' }, action: 'RESULT_FINAL', after: { status: 'FINAL', predikat: e.predikat, followUp } },
   };
 }
@@ -92,20 +116,30 @@ export async function finaliseChange(cycle: CycleRecord, e: EvaluationRecord, at
  * Finalises a page of evaluations a few per transaction (see changeEvaluationsTogether); a batch that
  * meets a changed evaluation is finalised one by one. Returns how many this call finalised.
  */
-export async function finaliseEvaluations(cycle: CycleRecord, page: readonly EvaluationRecord[], at: string, batchSize: number, concurrency: number): Promise<number> {
+export async function finaliseEvaluations(
+  cycle: CycleRecord,
+  page: readonly EvaluationRecord[],
+  at: string,
+  batchSize: number,
+  concurrency: number,
+): Promise<number> {
   // The page's people in one batch read (their competencies pick the training), not one read each.
   const waiting = uniqueByNip(page).filter(awaitsFinalisation);
-  const people = await ports().roster.getEmployees(cycle.agencyId, waiting.map((e) => e.nip));
-  const changes = (await mapLimit(waiting, concurrency, async (e) => {
-    const change = await finaliseChange(cycle, e, at, async (nip) => people.get(nip));
-    return change ? { change, current: e } : undefined;
-  })).filter((c): c is { change: EvaluationChange; current: EvaluationRecord } => c !== undefined);
+  const people = await ports().roster.getEmployees(
+    cycle.agencyId,
+    waiting.map((e) => e.nip),
+  );
+  const changes = (
+    await mapLimit(waiting, concurrency, async (e) => {
+      const change = await finaliseChange(cycle, e, at, async (nip) => people.get(nip));
+      return change ? { change, current: e } : undefined;
+    })
+  ).filter((c): c is { change: EvaluationChange; current: EvaluationRecord } => c !== undefined);
   const done = await mapLimit(chunk(changes, batchSize), concurrency, async (batch) => {
-    if (await ports().evaluations.changeTogether(batch) === 'applied') return batch.length;
+    if ((await ports().evaluations.changeTogether(batch)) === 'applied') return batch.length;
     let n = 0;
     for (const { change, current } of batch) if ((await ports().evaluations.change(change, current)) === 'applied') n++;
     return n;
   });
   return done.reduce((a, b) => a + b, 0);
 }
-

@@ -1,9 +1,9 @@
 /** An employee submits their SKP (planning; a late joiner in mid-year): a decision for the rater. */
 import * as domain from '../../domain';
-import { RuleError } from '../errors';
-import { ports } from '../context';
-import type { Caller } from '../ports';
 import { requireSelfOrHr } from '../authz';
+import { ports } from '../context';
+import { RuleError } from '../errors';
+import type { Caller } from '../ports';
 import { actorOf, load, now, replayOf, requireStage, requireStatus } from './common';
 
 export async function submitSkp(cycleId: string, nip: string, skpInput: unknown, caller: Caller, requestId: string) {
@@ -26,14 +26,39 @@ export async function submitSkp(cycleId: string, nip: string, skpInput: unknown,
   const at = now();
   const decisionId = ports().newId();
   const recipient = e.raterNip;
-  const outcome = await ports().evaluations.change({
-    cycleId, nip, changeId: `skp:${requestId}`, from: ['SKP_DRAFT', 'SKP_RETURNED'], to: 'SKP_SUBMITTED',
-    set: { skp: validation.skp, pendingDecisionId: recipient ? decisionId : null },
-    audit: { at, actor: actorOf(caller, 'employee'), action: 'SKP_SUBMITTED', before: { status: e.status }, after: { status: 'SKP_SUBMITTED', rhk: validation.skp.rhk.length } },
-    extra: recipient ? [
-      ports().decisions.createOp({ decisionId, kind: 'SKP_APPROVAL', cycleId, stage: cycle.stage, counts: cycle.stage === 'PLANNING', subjectNip: nip, recipientNip: recipient, status: 'PENDING', createdAt: at }),
-      ports().decisions.digestDueOp(cycleId, cycle.stage, recipient, decisionId),
-    ] : [],
-  }, e);
+  const outcome = await ports().evaluations.change(
+    {
+      cycleId,
+      nip,
+      changeId: `skp:${requestId}`,
+      from: ['SKP_DRAFT', 'SKP_RETURNED'],
+      to: 'SKP_SUBMITTED',
+      set: { skp: validation.skp, pendingDecisionId: recipient ? decisionId : null },
+      audit: {
+        at,
+        actor: actorOf(caller, 'employee'),
+        action: 'SKP_SUBMITTED',
+        before: { status: e.status },
+        after: { status: 'SKP_SUBMITTED', rhk: validation.skp.rhk.length },
+      },
+      extra: recipient
+        ? [
+            ports().decisions.createOp({
+              decisionId,
+              kind: 'SKP_APPROVAL',
+              cycleId,
+              stage: cycle.stage,
+              counts: cycle.stage === 'PLANNING',
+              subjectNip: nip,
+              recipientNip: recipient,
+              status: 'PENDING',
+              createdAt: at,
+            }),
+            ports().decisions.digestDueOp(cycleId, cycle.stage, recipient, decisionId),
+          ]
+        : [],
+    },
+    e,
+  );
   return { status: 'SKP_SUBMITTED' as const, outcome };
 }

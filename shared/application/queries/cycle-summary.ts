@@ -1,7 +1,8 @@
 /** The cycle summary HR reads: progress per stage, predikat distribution per unit, calibration flags. */
-import { STAGES } from '../../domain/lifecycle/status';
+
 import { ORGANISATION_SCOPE_ID } from '../../domain/distribution';
-import { countsOf, type CalibrationRecord, type CycleRecord } from '../../domain/records';
+import { STAGES } from '../../domain/lifecycle/status';
+import { type CalibrationRecord, type CycleRecord, countsOf } from '../../domain/records';
 import { ports } from '../context';
 import { NotFoundError } from '../errors';
 import { executionName } from '../stages/waiting';
@@ -14,10 +15,19 @@ export async function cycleSummary(cycleId: string) {
   const cycle = await ports().cycles.get(cycleId);
   if (!cycle) throw new NotFoundError(`cycle ${cycleId}`, `Siklus ${cycleId} tidak ditemukan`);
   const [stages, unitList, stats, calibrations] = await Promise.all([
-    Promise.all(STAGES.map(async (s) => {
-      const r = await ports().stages.get(cycleId, s);
-      return { stage: s, total: r?.total ?? 0, done: r?.done ?? 0, openedAt: r?.openedAt ?? null, readyAt: r?.readyAt ?? null, closedAt: r?.closedAt ?? null };
-    })),
+    Promise.all(
+      STAGES.map(async (s) => {
+        const r = await ports().stages.get(cycleId, s);
+        return {
+          stage: s,
+          total: r?.total ?? 0,
+          done: r?.done ?? 0,
+          openedAt: r?.openedAt ?? null,
+          readyAt: r?.readyAt ?? null,
+          closedAt: r?.closedAt ?? null,
+        };
+      }),
+    ),
     ports().roster.listUnits(cycle.agencyId),
     ports().evaluations.unitStatsOf(cycleId),
     cycle.calibration ? ports().evaluations.calibrationsOf(cycleId) : Promise.resolve([]),
@@ -25,7 +35,13 @@ export async function cycleSummary(cycleId: string) {
   const unitNames = new Map(unitList.map((u) => [u.unitId, u.name]));
   const units = stats
     .filter((u) => u.employees > 0)
-    .map((u) => ({ unitId: u.unitId, name: unitNames.get(u.unitId) ?? u.unitId, employees: u.employees, distribution: countsOf(u, 'predikat'), statuses: countsOf(u, 'status') }));
+    .map((u) => ({
+      unitId: u.unitId,
+      name: unitNames.get(u.unitId) ?? u.unitId,
+      employees: u.employees,
+      distribution: countsOf(u, 'predikat'),
+      statuses: countsOf(u, 'status'),
+    }));
   const { schedule: _schedule, calibration: marker, ...rest } = cycle;
   void _schedule;
   return {
@@ -45,9 +61,18 @@ function calibrationView(marker: NonNullable<CycleRecord['calibration']>, record
     at: marker.at,
     orgPredikat: marker.orgPredikat,
     report: organisation
-      ? { policyId: marker.policyId, orgPredikat: marker.orgPredikat, units: unitRecords.map((r) => r.distribution), organisation: organisation.distribution, violations, ok: violations.length === 0 }
+      ? {
+          policyId: marker.policyId,
+          orgPredikat: marker.orgPredikat,
+          units: unitRecords.map((r) => r.distribution),
+          organisation: organisation.distribution,
+          violations,
+          ok: violations.length === 0,
+        }
       : undefined,
-    flags: records.filter((r) => r.flagged).map((r) => ({ unitId: r.unitId, violations: r.violations, resolved: r.resolved, ...(r.resolution ? { resolution: r.resolution } : {}) })),
+    flags: records
+      .filter((r) => r.flagged)
+      .map((r) => ({ unitId: r.unitId, violations: r.violations, resolved: r.resolved, ...(r.resolution ? { resolution: r.resolution } : {}) })),
   };
 }
 

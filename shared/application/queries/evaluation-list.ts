@@ -15,20 +15,19 @@
  * NIP order. A page may hold fewer than `limit` items when a filter skipped many: follow `next` until null.
  */
 import * as z from 'zod';
+import { EVALUATION_STATUSES, type EvaluationStatus, EvaluationStatusSchema, StageSchema } from '../../domain/lifecycle/status';
 import { PredikatSchema } from '../../domain/ratings';
-import { EVALUATION_STATUSES, EvaluationStatusSchema, StageSchema, type EvaluationStatus } from '../../domain/lifecycle/status';
+import type { CycleRecord, EvaluationRecord, UnitRecord } from '../../domain/records';
 import { NipParam } from '../../http/api';
 import { badRequest } from '../../http/problem';
-import type { CycleRecord, EvaluationRecord, UnitRecord } from '../../domain/records';
 import { ports } from '../context';
-import type { EvaluationFilter, EvaluationSegment } from '../ports';
 import { RuleError } from '../errors';
+import type { EvaluationFilter, EvaluationSegment } from '../ports';
 import { WAITING_STATUSES } from '../stages/waiting';
 
 export const EvaluationListQuery = z.object({
   unitId: z.string().min(1).max(64).optional(),
-  includeSubunits: z.enum(['true', 'false']).optional()
-    .meta({ description: 'Termasuk semua sub-unit dari unitId · include every unit below unitId' }),
+  includeSubunits: z.enum(['true', 'false']).optional().meta({ description: 'Termasuk semua sub-unit dari unitId · include every unit below unitId' }),
   status: EvaluationStatusSchema.optional(),
   stage: StageSchema.optional().meta({ description: 'Yang masih menunggu pada tahap ini · those still waiting in this stage' }),
   predikat: PredikatSchema.optional(),
@@ -83,7 +82,10 @@ function plan(cycle: CycleRecord, q: EvaluationListQuery, units: readonly UnitRe
 
   if (q.rater) {
     if (unitIds && unitIds.length > MAX_IN) throw new RuleError(`At most ${MAX_IN} units with rater`, `Paling banyak ${MAX_IN} unit bersama rater`, 'unitId');
-    return { segments: [{ index: 'rater', raterNip: q.rater }], filter: { predikat: q.predikat, statuses: q.status || q.stage || q.predikat ? statuses : undefined, unitIds } };
+    return {
+      segments: [{ index: 'rater', raterNip: q.rater }],
+      filter: { predikat: q.predikat, statuses: q.status || q.stage || q.predikat ? statuses : undefined, unitIds },
+    };
   }
   // By predikat: the sparse predikat index, one segment per unit; a status or stage filters what it reads.
   if (q.predikat) {
@@ -92,21 +94,35 @@ function plan(cycle: CycleRecord, q: EvaluationListQuery, units: readonly UnitRe
       filter: q.status || q.stage ? { statuses } : undefined,
     };
   }
-  const segments: EvaluationSegment[] = unitIds!.flatMap((unitId) => (statuses ? statuses.map((status) => ({ index: 'unit' as const, unitId, status })) : [{ index: 'unit' as const, unitId }]));
+  const segments: EvaluationSegment[] = unitIds!.flatMap((unitId) =>
+    statuses ? statuses.map((status) => ({ index: 'unit' as const, unitId, status })) : [{ index: 'unit' as const, unitId }],
+  );
   return { segments };
 }
 
 export async function listEvaluations(cycle: CycleRecord, q: EvaluationListQuery): Promise<{ items: EvaluationRecord[]; next: string | null }> {
   // One unit: one GetItem. Its sub-units need the agency's unit tree (~6,000 small items at 100,000
   // employees): read only when asked for.
-  const units = !q.unitId ? []
-    : q.includeSubunits === 'true' ? await ports().roster.listUnits(cycle.agencyId)
+  const units = !q.unitId
+    ? []
+    : q.includeSubunits === 'true'
+      ? await ports().roster.listUnits(cycle.agencyId)
       : [await ports().roster.getUnit(cycle.agencyId, q.unitId)].filter((u): u is NonNullable<typeof u> => u !== undefined);
   const { segments: inOrder, filter } = plan(cycle, q, units);
   const forward = q.order !== 'desc';
   const segments = forward ? inOrder : [...inOrder].reverse();
   // Signed and bound to this query: a forged cursor, or one from another query, is a 400.
-  const scope = ['evaluations', cycle.cycleId, q.unitId ?? '', q.includeSubunits ?? '', q.status ?? '', q.stage ?? '', q.predikat ?? '', q.rater ?? '', q.order].join('\n');
+  const scope = [
+    'evaluations',
+    cycle.cycleId,
+    q.unitId ?? '',
+    q.includeSubunits ?? '',
+    q.status ?? '',
+    q.stage ?? '',
+    q.predikat ?? '',
+    q.rater ?? '',
+    q.order,
+  ].join('\n');
   const start = await ports().cursors.verify(q.cursor, scope);
   let i = 0;
   let startKey: Record<string, unknown> | undefined;
@@ -122,7 +138,12 @@ export async function listEvaluations(cycle: CycleRecord, q: EvaluationListQuery
     const segment = segments[i]!;
     const room = q.limit - items.length;
     // Without a filter, read exactly what fits; with one, read more at a time and cut.
-    const page = await ports().evaluations.segmentPage(cycle.cycleId, segment, { forward, limit: filter ? Math.min(500, Math.max(room, 50)) : room, start: startKey, filter });
+    const page = await ports().evaluations.segmentPage(cycle.cycleId, segment, {
+      forward,
+      limit: filter ? Math.min(500, Math.max(room, 50)) : room,
+      start: startKey,
+      filter,
+    });
     queries++;
     if (page.items.length > room) {
       items.push(...page.items.slice(0, room));

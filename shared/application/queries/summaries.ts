@@ -1,8 +1,8 @@
 /** What approvers see of an item, built from the stored evaluation (for emails and confirmation pages). */
 import type { EmployeeEvaluation, Realisation } from '../../domain/evaluate';
-import { predikatLabel, ratingLabel, type Predikat, type Rating } from '../../domain/ratings';
-import type { Skp } from '../../domain/skp';
+import { type Predikat, predikatLabel, type Rating, ratingLabel } from '../../domain/ratings';
 import type { EvaluationRecord } from '../../domain/records';
+import type { Skp } from '../../domain/skp';
 import type { EvaluationDetails, SkpDetails } from '../ports';
 
 type Locale = 'id' | 'en';

@@ -5,10 +5,10 @@
  */
 import { STAGES } from '../../domain/lifecycle/status';
 import type { CycleRecord, EmployeeRecord, EvaluationRecord } from '../../domain/records';
-import { ports } from '../context';
-import type { Caller, WriteOp } from '../ports';
 import { requireHrActingOn } from '../authz';
+import { ports } from '../context';
 import { NotFoundError, RuleError, StateError } from '../errors';
+import type { Caller, WriteOp } from '../ports';
 
 async function requireActiveCycle(cycleId: string): Promise<CycleRecord> {
   const cycle = await ports().cycles.get(cycleId);
@@ -25,7 +25,11 @@ async function requireEmployee(agencyId: string, nip: string, role: string): Pro
   return e;
 }
 
-export interface TransferInput { unitId?: string; raterNip: string; reason: string }
+export interface TransferInput {
+  unitId?: string;
+  raterNip: string;
+  reason: string;
+}
 
 /** Moves one evaluation to a new rater (and unit); its pending decision follows the new rater/approver. */
 export async function transferEmployee(cycleId: string, nip: string, input: TransferInput, caller: Caller, requestId: string) {
@@ -33,15 +37,20 @@ export async function transferEmployee(cycleId: string, nip: string, input: Tran
   requireHrActingOn(caller, cycle.agencyId, nip);
   const e = await ports().evaluations.get(cycleId, nip);
   if (!e) throw new NotFoundError(`evaluation ${nip}`, `Penilaian pegawai ${nip} tidak ditemukan`);
-  if (input.raterNip === nip) throw new RuleError('An employee cannot rate themselves', 'Pegawai tidak dapat menjadi pejabat penilai dirinya sendiri', 'raterNip');
+  if (input.raterNip === nip)
+    throw new RuleError('An employee cannot rate themselves', 'Pegawai tidak dapat menjadi pejabat penilai dirinya sendiri', 'raterNip');
   const rater = await requireEmployee(cycle.agencyId, input.raterNip, 'Pejabat penilai');
   const unitId = input.unitId ?? e.unitId;
   return applyTransfer(cycle, e, { unitId, raterNip: rater.nip, approverNip: rater.raterNip }, input.reason, caller, `transfer:${requestId}`);
 }
 
 async function applyTransfer(
-  cycle: CycleRecord, e: EvaluationRecord, to: { unitId: string; raterNip: string; approverNip?: string },
-  reason: string, caller: Caller, changeId: string,
+  cycle: CycleRecord,
+  e: EvaluationRecord,
+  to: { unitId: string; raterNip: string; approverNip?: string },
+  reason: string,
+  caller: Caller,
+  changeId: string,
 ) {
   // HR never moves their own evaluation (a hand-over of a team they are in included).
   requireHrActingOn(caller, cycle.agencyId, e.nip);
@@ -49,21 +58,31 @@ async function applyTransfer(
   const extra: WriteOp[] = [];
   const decision = e.pendingDecisionId ? await ports().decisions.get(e.pendingDecisionId) : undefined;
   if (decision?.status === 'PENDING') {
-    const newRecipient = decision.kind === 'SKP_APPROVAL' ? to.raterNip : to.approverNip ?? to.raterNip;
+    const newRecipient = decision.kind === 'SKP_APPROVAL' ? to.raterNip : (to.approverNip ?? to.raterNip);
     if (newRecipient !== decision.recipientNip) {
       extra.push(ports().decisions.reassignOp(decision, newRecipient));
       extra.push(ports().decisions.digestDueOp(cycle.cycleId, decision.stage, newRecipient, decision.decisionId));
     }
   }
-  const outcome = await ports().evaluations.change({
-    cycleId: cycle.cycleId, nip: e.nip, changeId, from: e.status,
-    set: { unitId: to.unitId, raterNip: to.raterNip, approverNip: to.approverNip ?? null },
-    audit: {
-      at, actor: { nip: caller.nip, role: 'hr', name: caller.name }, action: 'TRANSFERRED', reason,
-      before: { unitId: e.unitId, raterNip: e.raterNip, approverNip: e.approverNip }, after: to,
+  const outcome = await ports().evaluations.change(
+    {
+      cycleId: cycle.cycleId,
+      nip: e.nip,
+      changeId,
+      from: e.status,
+      set: { unitId: to.unitId, raterNip: to.raterNip, approverNip: to.approverNip ?? null },
+      audit: {
+        at,
+        actor: { nip: caller.nip, role: 'hr', name: caller.name },
+        action: 'TRANSFERRED',
+        reason,
+        before: { unitId: e.unitId, raterNip: e.raterNip, approverNip: e.approverNip },
+        after: to,
+      },
+      extra,
     },
-    extra,
-  }, e);
+    e,
+  );
   // The roster follows, so the next cycle starts from the new situation.
   const employee = await ports().roster.getEmployee(cycle.agencyId, e.nip);
   if (employee) await ports().roster.putEmployee(cycle.agencyId, { ...employee, unitId: to.unitId, raterNip: to.raterNip });
@@ -78,7 +97,16 @@ export async function handoverRater(cycleId: string, fromNip: string, toNip: str
   const team = await ports().evaluations.ofRater(cycleId, fromNip);
   const moved = [];
   for (const member of team.filter((m) => m.nip !== toNip)) {
-    moved.push(await applyTransfer(cycle, member, { unitId: member.unitId, raterNip: toNip, approverNip: successor.raterNip }, reason, caller, `handover:${requestId}:${member.nip}`));
+    moved.push(
+      await applyTransfer(
+        cycle,
+        member,
+        { unitId: member.unitId, raterNip: toNip, approverNip: successor.raterNip },
+        reason,
+        caller,
+        `handover:${requestId}:${member.nip}`,
+      ),
+    );
     // Whom this team member rates now has the successor as approver.
     for (const sub of await ports().evaluations.ofRater(cycleId, member.nip)) {
       const fresh = (await ports().evaluations.get(cycleId, sub.nip))!;
@@ -89,8 +117,16 @@ export async function handoverRater(cycleId: string, fromNip: string, toNip: str
 }
 
 export interface JoinInput {
-  nip: string; name: string; jabatan: string; unitId: string; raterNip: string; email: string;
-  locale?: 'id' | 'en'; competencies?: string[]; jenis?: 'PNS' | 'PPPK'; isUnitHead?: boolean;
+  nip: string;
+  name: string;
+  jabatan: string;
+  unitId: string;
+  raterNip: string;
+  email: string;
+  locale?: 'id' | 'en';
+  competencies?: string[];
+  jenis?: 'PNS' | 'PPPK';
+  isUnitHead?: boolean;
 }
 
 /** A new employee joins: roster record and evaluation; counted in planning, or catching up after it. */
@@ -98,26 +134,54 @@ export async function joinEmployee(cycleId: string, input: JoinInput, caller: Ca
   const cycle = await requireActiveCycle(cycleId);
   requireHrActingOn(caller, cycle.agencyId, input.nip);
   if (STAGES.indexOf(cycle.stage) > STAGES.indexOf('MIDYEAR')) {
-    throw new StateError('Too late in the year to plan; the employee joins the next cycle', 'Sudah terlalu akhir untuk menyusun SKP; pegawai mengikuti siklus berikutnya');
+    throw new StateError(
+      'Too late in the year to plan; the employee joins the next cycle',
+      'Sudah terlalu akhir untuk menyusun SKP; pegawai mengikuti siklus berikutnya',
+    );
   }
-  if (await ports().roster.getEmployee(cycle.agencyId, input.nip)) throw new StateError(`NIP ${input.nip} is already in the roster`, `NIP ${input.nip} sudah terdaftar`);
+  if (await ports().roster.getEmployee(cycle.agencyId, input.nip))
+    throw new StateError(`NIP ${input.nip} is already in the roster`, `NIP ${input.nip} sudah terdaftar`);
   const rater = await requireEmployee(cycle.agencyId, input.raterNip, 'Pejabat penilai');
   const at = ports().clock.now().toISOString();
   const employee: EmployeeRecord = {
-    nip: input.nip, name: input.name, jabatan: input.jabatan, unitId: input.unitId, raterNip: rater.nip, isUnitHead: input.isUnitHead ?? false,
-    email: input.email, locale: input.locale ?? 'id', competencies: input.competencies ?? [], jenis: input.jenis ?? 'PNS',
+    nip: input.nip,
+    name: input.name,
+    jabatan: input.jabatan,
+    unitId: input.unitId,
+    raterNip: rater.nip,
+    isUnitHead: input.isUnitHead ?? false,
+    email: input.email,
+    locale: input.locale ?? 'id',
+    competencies: input.competencies ?? [],
+    jenis: input.jenis ?? 'PNS',
   };
   await ports().roster.putEmployee(cycle.agencyId, employee);
   const inPlanning = cycle.stage === 'PLANNING';
   const created = await ports().evaluations.create(
     {
-      cycleId, nip: input.nip, name: input.name, jabatan: input.jabatan, unitId: input.unitId, raterNip: rater.nip, approverNip: rater.raterNip,
-      isUnitHead: employee.isUnitHead, status: 'SKP_DRAFT', version: 1, policyId: cycle.policyId, updatedAt: at, ...(inPlanning ? {} : { joinedAt: at }),
+      cycleId,
+      nip: input.nip,
+      name: input.name,
+      jabatan: input.jabatan,
+      unitId: input.unitId,
+      raterNip: rater.nip,
+      approverNip: rater.raterNip,
+      isUnitHead: employee.isUnitHead,
+      status: 'SKP_DRAFT',
+      version: 1,
+      policyId: cycle.policyId,
+      updatedAt: at,
+      ...(inPlanning ? {} : { joinedAt: at }),
     },
-    { eventId: `${cycleId}:join:${input.nip}`, at, actor: { nip: caller.nip, role: 'hr', name: caller.name }, action: 'JOINED', after: { unitId: input.unitId, raterNip: rater.nip, stage: cycle.stage } },
+    {
+      eventId: `${cycleId}:join:${input.nip}`,
+      at,
+      actor: { nip: caller.nip, role: 'hr', name: caller.name },
+      action: 'JOINED',
+      after: { unitId: input.unitId, raterNip: rater.nip, stage: cycle.stage },
+    },
     // Joining in planning counts towards planning; a later joiner catches up without holding a stage back.
     inPlanning ? [ports().stages.counterOp(cycleId, 'PLANNING', { total: 1 })] : [],
   );
   return { nip: input.nip, created, catchingUp: !inPlanning };
 }
-

@@ -52,8 +52,19 @@ export interface RosterImport {
 // ─── columns ─────────────────────────────────────────────────────────────────────────────────────
 
 type FieldKey =
-  | 'nip' | 'name' | 'jabatan' | 'unitId' | 'unitName' | 'raterNip' | 'email' | 'locale' | 'jenis'
-  | 'isUnitHead' | 'competencies' | 'external' | 'parentUnitId';
+  | 'nip'
+  | 'name'
+  | 'jabatan'
+  | 'unitId'
+  | 'unitName'
+  | 'raterNip'
+  | 'email'
+  | 'locale'
+  | 'jenis'
+  | 'isUnitHead'
+  | 'competencies'
+  | 'external'
+  | 'parentUnitId';
 
 interface Column {
   key: FieldKey;
@@ -84,7 +95,14 @@ const HEADER_OF = Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.key, c.header]
 
 /** "E-mail", "NIP  Atasan", "Kode_Unit" → "email", "nip atasan", "kode unit". */
 const normaliseHeader = (h: string) =>
-  h.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[._]/g, ' ').replace(/-/g, '').replace(/\s+/g, ' ').trim();
+  h
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[._]/g, ' ')
+    .replace(/-/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The header row of the template, ';'-separated, for a download link or the docs. */
 export function rosterCsvTemplate(): string {
@@ -197,8 +215,18 @@ const toFlag = (raw: string): boolean | string => {
 };
 
 const LOCALES: Record<string, 'id' | 'en'> = {
-  '': 'id', id: 'id', ind: 'id', in: 'id', indonesia: 'id', 'bahasa indonesia': 'id', indonesian: 'id',
-  en: 'en', eng: 'en', english: 'en', inggris: 'en', 'bahasa inggris': 'en',
+  '': 'id',
+  id: 'id',
+  ind: 'id',
+  in: 'id',
+  indonesia: 'id',
+  'bahasa indonesia': 'id',
+  indonesian: 'id',
+  en: 'en',
+  eng: 'en',
+  english: 'en',
+  inggris: 'en',
+  'bahasa inggris': 'en',
 };
 
 const JENIS: Record<string, 'PNS' | 'PPPK'> = { pns: 'PNS', pppk: 'PPPK', p3k: 'PPPK' };
@@ -349,7 +377,12 @@ export function parseRosterCsv(text: string): RosterImport {
     const col = COLUMN_OF.get(normaliseHeader(h));
     if (!col) return; // unknown columns ("No.", "Golongan", …) are ignored
     if (index.has(col.key))
-      add({ line: header.line, field: col.key, id: `Kolom ${col.header} muncul lebih dari sekali ("${clip(h)}").`, en: `The ${col.header} column appears more than once ("${clip(h)}").` });
+      add({
+        line: header.line,
+        field: col.key,
+        id: `Kolom ${col.header} muncul lebih dari sekali ("${clip(h)}").`,
+        en: `The ${col.header} column appears more than once ("${clip(h)}").`,
+      });
     else index.set(col.key, i);
   });
   const missing = ROSTER_COLUMNS.filter((c) => c.required && !index.has(c.key));
@@ -357,8 +390,12 @@ export function parseRosterCsv(text: string): RosterImport {
     add({
       line: header.line,
       field: c.key,
-      id: `Kolom ${c.header} tidak ditemukan di baris judul. Kolom yang diperlukan: ${ROSTER_COLUMNS.filter((x) => x.required).map((x) => x.header).join(', ')} (pemisah yang terbaca: "${separator === '\t' ? 'tab' : separator}").`,
-      en: `The ${c.header} column is missing from the header row. Required columns: ${ROSTER_COLUMNS.filter((x) => x.required).map((x) => x.header).join(', ')} (separator read: "${separator === '\t' ? 'tab' : separator}").`,
+      id: `Kolom ${c.header} tidak ditemukan di baris judul. Kolom yang diperlukan: ${ROSTER_COLUMNS.filter((x) => x.required)
+        .map((x) => x.header)
+        .join(', ')} (pemisah yang terbaca: "${separator === '\t' ? 'tab' : separator}").`,
+      en: `The ${c.header} column is missing from the header row. Required columns: ${ROSTER_COLUMNS.filter((x) => x.required)
+        .map((x) => x.header)
+        .join(', ')} (separator read: "${separator === '\t' ? 'tab' : separator}").`,
     });
   if (errors.length > before) {
     errors.sort((a, b) => a.line - b.line);
@@ -400,7 +437,10 @@ export function parseRosterCsv(text: string): RosterImport {
       locale: LOCALES[localeRaw] ?? localeRaw,
       jenis: JENIS[jenisRaw] ?? jenisRaw,
       isUnitHead: toFlag(cell('isUnitHead')),
-      competencies: cell('competencies').split(/[,;|]/).map((c) => c.trim()).filter(Boolean),
+      competencies: cell('competencies')
+        .split(/[,;|]/)
+        .map((c) => c.trim())
+        .filter(Boolean),
       external: toFlag(cell('external')),
       ...(parent ? { parentUnitId: parent } : {}),
     };
@@ -444,7 +484,10 @@ export function parseRosterCsv(text: string): RosterImport {
           en: `NIP Atasan (rater) is required for the agency's employees; only an external official (Eksternal = Ya) may have none.`,
         });
     } else if (row.raterNip === row.nip) {
-      rowError(line, 'raterNip', { id: 'NIP Atasan tidak boleh sama dengan NIP pegawai itu sendiri.', en: 'An employee cannot be their own rater (NIP Atasan equals NIP).' });
+      rowError(line, 'raterNip', {
+        id: 'NIP Atasan tidak boleh sama dengan NIP pegawai itu sendiri.',
+        en: 'An employee cannot be their own rater (NIP Atasan equals NIP).',
+      });
     } else if (!nipLine.has(row.raterNip)) {
       rowError(line, 'raterNip', {
         id: `NIP Atasan ${row.raterNip} tidak ada di berkas ini. Tambahkan baris untuk atasan tersebut (isi Eksternal = Ya bila berasal dari luar instansi).`,
@@ -468,7 +511,16 @@ export function parseRosterCsv(text: string): RosterImport {
   }
 
   // Units: the name, the head and the parent each rows agree on.
-  interface UnitDraft { unitId: string; name: string; nameLine: number; firstLine: number; headNip?: string; headLine?: number; parent?: string; parentLine?: number }
+  interface UnitDraft {
+    unitId: string;
+    name: string;
+    nameLine: number;
+    firstLine: number;
+    headNip?: string;
+    headLine?: number;
+    parent?: string;
+    parentLine?: number;
+  }
   const units = new Map<string, UnitDraft>();
   for (const { row, line } of accepted) {
     const u = units.get(row.unitId) ?? { unitId: row.unitId, name: '', nameLine: 0, firstLine: line };
@@ -506,7 +558,10 @@ export function parseRosterCsv(text: string): RosterImport {
       });
     if (u.parent !== undefined) {
       if (u.parent === u.unitId)
-        rowError(u.parentLine!, 'parentUnitId', { id: `Unit ${u.unitId} tidak boleh menjadi induk dirinya sendiri.`, en: `Unit ${u.unitId} cannot be its own parent.` });
+        rowError(u.parentLine!, 'parentUnitId', {
+          id: `Unit ${u.unitId} tidak boleh menjadi induk dirinya sendiri.`,
+          en: `Unit ${u.unitId} cannot be its own parent.`,
+        });
       else if (!units.has(u.parent))
         rowError(u.parentLine!, 'parentUnitId', {
           id: `Kode Unit Induk "${u.parent}" bukan unit di berkas ini.`,
@@ -514,7 +569,9 @@ export function parseRosterCsv(text: string): RosterImport {
         });
     }
   }
-  const parentOf = new Map([...units.values()].flatMap((u) => (u.parent && u.parent !== u.unitId && units.has(u.parent) ? [[u.unitId, u.parent] as const] : [])));
+  const parentOf = new Map(
+    [...units.values()].flatMap((u) => (u.parent && u.parent !== u.unitId && units.has(u.parent) ? [[u.unitId, u.parent] as const] : [])),
+  );
   for (const cycle of cyclesOf(parentOf)) {
     const chain = [...cycle, cycle[0]!].join(' → ');
     for (const id of cycle)
@@ -571,8 +628,7 @@ export type RosterWriter = (
   roster: { units: readonly UnitRecord[]; employees: readonly RosterEmployee[] },
   options: { deadline?: number },
 ) => Promise<
-  | { complete: true; stats: RosterWriteStats }
-  | { complete: false; written: number; total: number; reason: 'retries' | 'deadline'; stats: RosterWriteStats }
+  { complete: true; stats: RosterWriteStats } | { complete: false; written: number; total: number; reason: 'retries' | 'deadline'; stats: RosterWriteStats }
 >;
 
 /**
@@ -600,9 +656,10 @@ export async function importRoster(csv: string, agencyId: string, write: RosterW
   if (parsed.errors.length) return { status: 'invalid', errors: parsed.errors };
   const out = await write(agencyId, { units: parsed.units, employees: parsed.employees }, { deadline });
   if (out.complete) return { status: 'imported', units: parsed.units.length, employees: parsed.employees.length, write: out.stats };
-  const cause = out.reason === 'deadline'
-    ? { id: 'batas waktu permintaan tercapai', en: 'the request ran out of time' }
-    : { id: 'basis data sedang sibuk', en: 'the database is busy' };
+  const cause =
+    out.reason === 'deadline'
+      ? { id: 'batas waktu permintaan tercapai', en: 'the request ran out of time' }
+      : { id: 'basis data sedang sibuk', en: 'the database is busy' };
   return {
     status: 'incomplete',
     written: out.written,

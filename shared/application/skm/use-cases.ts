@@ -2,19 +2,20 @@
  * The survey's use cases, in the order a reader follows them: a citizen submits; anyone reads a unit's
  * IKM; HR moderates comments; scoring reads approved comments as citizen evidence for an employee.
  */
-import { NotFoundError, RuleError, StateError, SubmissionLimitError } from '../errors';
+
 import type { CitizenEvidence } from '../../domain/behaviour';
 import { DomainError, DomainValidationError } from '../../domain/errors';
 import type { CommentRecord } from '../../domain/records';
-import { computeIkm, type IkmResult } from '../../domain/skm/survey';
-import { ikmFromTotals } from '../../domain/skm/ikm';
-import { CITIZEN_EVIDENCE_POLICY, citizenRating } from '../../domain/skm/citizen-evidence';
-import type { CommentListQuery, CommentStatus, Moderation, Submission } from '../../domain/skm/submission';
-import { IDEMPOTENCY_TTL_SECONDS, LIMIT_TTL_GRACE_SECONDS } from '../../domain/skm/limits';
-import { namedNips, redactPersonalData } from '../../domain/skm/text';
 import { dayOf, epochSeconds, nextJakartaMidnight, periodOf, previousPeriod, secondsUntilNextDay } from '../../domain/skm/calendar';
+import { CITIZEN_EVIDENCE_POLICY, citizenRating } from '../../domain/skm/citizen-evidence';
+import { ikmFromTotals } from '../../domain/skm/ikm';
+import { IDEMPOTENCY_TTL_SECONDS, LIMIT_TTL_GRACE_SECONDS } from '../../domain/skm/limits';
+import type { CommentListQuery, CommentStatus, Moderation, Submission } from '../../domain/skm/submission';
+import { computeIkm, type IkmResult } from '../../domain/skm/survey';
+import { namedNips, redactPersonalData } from '../../domain/skm/text';
 import { requireHrRole } from '../authz';
 import { ports } from '../context';
+import { NotFoundError, RuleError, StateError, SubmissionLimitError } from '../errors';
 import type { Caller } from '../ports';
 
 // ─── a citizen submits ─────────────────────────────────────────────────────────────────────────────
@@ -71,7 +72,13 @@ export async function submitSurvey(input: SubmitInput): Promise<Receipt> {
   // A retry under the same Idempotency-Key gets the first receipt and is not counted again.
   // The fingerprint is of what the client sent (not the defaulted period), so a retry that crosses
   // midnight at the month's end is still the same submission.
-  const what = ports().hashes.fingerprint({ period: s.period ?? null, answers: s.answers, comment: s.comment ?? null, service: s.service ?? null, respondent: s.respondent ?? null });
+  const what = ports().hashes.fingerprint({
+    period: s.period ?? null,
+    answers: s.answers,
+    comment: s.comment ?? null,
+    service: s.service ?? null,
+    respondent: s.respondent ?? null,
+  });
   const keyHash = input.idempotencyKey ? await ports().hashes.idempotencyKeyHash(unitId, input.idempotencyKey) : undefined;
   const replay = async (): Promise<Receipt | undefined> => {
     if (!keyHash) return undefined;
@@ -95,7 +102,12 @@ export async function submitSurvey(input: SubmitInput): Promise<Receipt> {
   const max = ports().settings.skmDailyLimit;
   const outcome = await ports().skm.writeSubmission({
     response: {
-      responseId, agencyId, unitId, period, answers: [...s.answers], createdAt,
+      responseId,
+      agencyId,
+      unitId,
+      period,
+      answers: [...s.answers],
+      createdAt,
       ...(s.service ? { service: s.service } : {}),
       ...(s.respondent && Object.keys(s.respondent).length ? { respondent: s.respondent } : {}),
       ...(comment ? { commentId: comment.commentId } : {}),
@@ -108,7 +120,13 @@ export async function submitSurvey(input: SubmitInput): Promise<Receipt> {
       expiresAt: epochSeconds(nextJakartaMidnight(now)) + LIMIT_TTL_GRACE_SECONDS,
     },
     ...(keyHash
-      ? { idempotency: { keyHash, now: epochSeconds(now), record: { receiptId: responseId, period, fingerprint: what, expiresAt: epochSeconds(now) + IDEMPOTENCY_TTL_SECONDS } } }
+      ? {
+          idempotency: {
+            keyHash,
+            now: epochSeconds(now),
+            record: { receiptId: responseId, period, fingerprint: what, expiresAt: epochSeconds(now) + IDEMPOTENCY_TTL_SECONDS },
+          },
+        }
       : {}),
   });
   if (outcome === 'limited') throw new SubmissionLimitError(max, secondsUntilNextDay(now));
@@ -125,8 +143,17 @@ function commentRecord(agencyId: string, unitId: string, period: string, respons
   const nips = namedNips(s.comment!);
   const { text, redactions } = redactPersonalData(s.comment!);
   return {
-    commentId: ports().newId(), agencyId, unitId, period, responseId, text, answers: [...s.answers],
-    namedNips: nips, redactions, status: 'PENDING', createdAt,
+    commentId: ports().newId(),
+    agencyId,
+    unitId,
+    period,
+    responseId,
+    text,
+    answers: [...s.answers],
+    namedNips: nips,
+    redactions,
+    status: 'PENDING',
+    createdAt,
     ...(s.service ? { service: s.service } : {}),
   };
 }
@@ -158,7 +185,17 @@ export async function unitIkm(agencyId: string, unitId: string, period: string):
     );
   }
   const r = ikmFromTotals(totals);
-  return { unitId, period, respondents: r.respondents, nrr: r.nrr, ikm: r.ikm, mutu: r.mutu, kinerjaUnit: r.kinerjaUnit, kinerjaUnitEn: r.kinerjaUnitEn, policyId: r.policyId };
+  return {
+    unitId,
+    period,
+    respondents: r.respondents,
+    nrr: r.nrr,
+    ikm: r.ikm,
+    mutu: r.mutu,
+    kinerjaUnit: r.kinerjaUnit,
+    kinerjaUnitEn: r.kinerjaUnitEn,
+    policyId: r.policyId,
+  };
 }
 
 // ─── HR moderates comments ─────────────────────────────────────────────────────────────────────────
@@ -221,7 +258,15 @@ export async function moderateComment(caller: Caller, agencyId: string, commentI
     if (written) {
       ports().log.info('SKM comment moderated', { commentId, status: to, linkedNips: linkedNips.length });
       return {
-        comment: commentView({ ...c, status: to, moderatedAt: at, moderatedBy: by, linkedNips, lastChangeId: changeId, ...(m.reason ? { moderationReason: m.reason } : {}) }),
+        comment: commentView({
+          ...c,
+          status: to,
+          moderatedAt: at,
+          moderatedBy: by,
+          linkedNips,
+          lastChangeId: changeId,
+          ...(m.reason ? { moderationReason: m.reason } : {}),
+        }),
         replayed: false,
       };
     }

@@ -3,13 +3,13 @@
  * notices. Each send is claimed once in DynamoDB first, so a retried step never sends twice.
  */
 import { windowOf } from '../../domain/lifecycle/schedule';
-import { stageLabel, type Stage } from '../../domain/lifecycle/status';
+import { type Stage, stageLabel } from '../../domain/lifecycle/status';
 import type { CycleRecord, DecisionRecord, EmployeeRecord, EvaluationRecord } from '../../domain/records';
 import { ports } from '../context';
+import { activeDelegateOf } from '../delegation/delegation';
 import type { EvaluationDetails, LinkAction, RenderedMail, SkpDetails } from '../ports';
 import { evaluationDetails, skpDetails } from '../queries/summaries';
 import { mapLimit, memo } from '../util';
-import { activeDelegateOf } from '../delegation/delegation';
 import { WAITING_STATUSES } from './waiting';
 
 const DAY_MS = 86_400_000;
@@ -24,7 +24,9 @@ async function sendOnce(onceKey: string, to: EmployeeRecord | { email: string },
   const at = ports().clock.now().toISOString();
   if (!(await ports().once.claim(onceKey, at))) return false;
   try {
-    await ports().mailer().send({ to: [to.email], subject: message.subject, html: message.html, text: message.text, idempotencyKey: onceKey, tags });
+    await ports()
+      .mailer()
+      .send({ to: [to.email], subject: message.subject, html: message.html, text: message.text, idempotencyKey: onceKey, tags });
     return true;
   } catch (err) {
     await ports().once.release(onceKey);
@@ -40,21 +42,29 @@ const stageDeadline = (cycle: CycleRecord, stage: Stage, openedAt: string | unde
  * off the list. A page of recipients per call (the workflow loops on the cursor), so a stage with
  * thousands of raters never needs one long invocation.
  */
-export async function sendDigests(cycle: CycleRecord, stage: Stage, cursor?: Record<string, unknown>): Promise<{ sent: number; next?: Record<string, unknown> }> {
+export async function sendDigests(
+  cycle: CycleRecord,
+  stage: Stage,
+  cursor?: Record<string, unknown>,
+): Promise<{ sent: number; next?: Record<string, unknown> }> {
   const record = await ports().stages.get(cycle.cycleId, stage);
   const page = await ports().decisions.digestsDuePage(cycle.cycleId, stage, cursor, DIGEST_PAGE);
   const employee = memo((nip: string) => ports().roster.getEmployee(cycle.agencyId, nip));
   let sent = 0;
   // Recipients are independent (each digest is claimed once by its own key): a few at a time.
   await mapLimit(page.items, DIGEST_CONCURRENCY, async ({ recipientNip, decisionId: newest }) => {
-    const pending = (await ports().decisions.pendingOf(cycle.cycleId, recipientNip)).filter((d) => d.stage === stage).sort((a, b) => a.subjectNip.localeCompare(b.subjectNip));
+    const pending = (await ports().decisions.pendingOf(cycle.cycleId, recipientNip))
+      .filter((d) => d.stage === stage)
+      .sort((a, b) => a.subjectNip.localeCompare(b.subjectNip));
     // While a Plt/Plh is active, the acting official receives the digest, with links of their own.
     const actingNip = await activeDelegateOf(cycle.agencyId, recipientNip);
     const recipient = await employee(actingNip ?? recipientNip);
     // One digest per kind: SKP approvals read differently from evaluations and objections.
     for (const group of [pending.filter((d) => d.kind === 'SKP_APPROVAL'), pending.filter((d) => d.kind !== 'SKP_APPROVAL')]) {
       if (!group.length || !recipient) continue;
-      const key = `digest:${cycle.cycleId}:${stage}:${recipient.nip}:${ports().hashes.digest(group.map((d) => d.decisionId).join(',')).slice(0, 16)}`;
+      const key = `digest:${cycle.cycleId}:${stage}:${recipient.nip}:${ports()
+        .hashes.digest(group.map((d) => d.decisionId).join(','))
+        .slice(0, 16)}`;
       const message = await renderDigest(cycle, stage, recipient, group, record?.openedAt);
       if (await sendOnce(key, recipient, message, { kind: 'digest', stage })) sent++;
     }
@@ -74,12 +84,22 @@ async function renderDigest(cycle: CycleRecord, stage: Stage, recipient: Employe
   const locale = recipient.locale ?? 'id';
   const deadline = stageDeadline(cycle, stage, openedAt);
   const base = { locale, recipient: { name: recipient.name }, stageLabel: stageLabel[stage][locale], deadline };
-  const links = async (d: DecisionRecord) => ({ approveUrl: await decisionUrl(d.decisionId, 'approve', recipient.nip), returnUrl: await decisionUrl(d.decisionId, 'return', recipient.nip) });
+  const links = async (d: DecisionRecord) => ({
+    approveUrl: await decisionUrl(d.decisionId, 'approve', recipient.nip),
+    returnUrl: await decisionUrl(d.decisionId, 'return', recipient.nip),
+  });
   // The listed evaluations in one batch read (consistent: the approver decides on what the digest shows).
-  const evaluations = await ports().evaluations.getMany(cycle.cycleId, pending.map((d) => d.subjectNip), { consistent: true });
+  const evaluations = await ports().evaluations.getMany(
+    cycle.cycleId,
+    pending.map((d) => d.subjectNip),
+    { consistent: true },
+  );
   const subjects = pending.map((d) => ({ d, e: evaluations.get(d.subjectNip) }));
   const found = subjects.filter((s): s is { d: DecisionRecord; e: EvaluationRecord } => s.e !== undefined);
-  const units = await ports().roster.unitNames(cycle.agencyId, found.map((s) => s.e.unitId));
+  const units = await ports().roster.unitNames(
+    cycle.agencyId,
+    found.map((s) => s.e.unitId),
+  );
   if (pending[0]?.kind === 'SKP_APPROVAL') {
     const items: (SkpDetails & { approveUrl: string; returnUrl: string })[] = [];
     for (const { d, e } of found) items.push({ ...skpDetails(e, d.decisionId, units), ...(await links(d)) });
@@ -97,10 +117,19 @@ async function isStillPending(decisionId: string): Promise<boolean> {
 /** Who each waiting evaluation waits on, per stage and status. */
 function waitsOn(e: EvaluationRecord): string | undefined {
   switch (e.status) {
-    case 'SKP_DRAFT': case 'SKP_RETURNED': return e.nip;
-    case 'SKP_SUBMITTED': case 'MONITORING': case 'AWAITING_RATING': case 'RETURNED_TO_RATER': return e.raterNip;
-    case 'AWAITING_APPROVAL': case 'OBJECTED': return e.approverNip ?? e.raterNip;
-    default: return undefined;
+    case 'SKP_DRAFT':
+    case 'SKP_RETURNED':
+      return e.nip;
+    case 'SKP_SUBMITTED':
+    case 'MONITORING':
+    case 'AWAITING_RATING':
+    case 'RETURNED_TO_RATER':
+      return e.raterNip;
+    case 'AWAITING_APPROVAL':
+    case 'OBJECTED':
+      return e.approverNip ?? e.raterNip;
+    default:
+      return undefined;
   }
 }
 
@@ -137,14 +166,23 @@ export async function sendReminders(cycle: CycleRecord, stage: Stage, tick: numb
   let sent = 0;
   const { byPerson, units } = await waitingByPerson(cycle, stage);
   const waiting = [...byPerson];
-  const people = await ports().roster.getEmployees(cycle.agencyId, waiting.map(([nip]) => nip));
+  const people = await ports().roster.getEmployees(
+    cycle.agencyId,
+    waiting.map(([nip]) => nip),
+  );
   await mapLimit(waiting, NOTICE_CONCURRENCY, async ([nip, items]) => {
     const person = people.get(nip);
     if (!person) return;
     const locale = person.locale ?? 'id';
     const message = ports().templates.reminder({
-      locale, recipient: { name: person.name }, stageLabel: stageLabel[stage][locale], deadline: stageDeadline(cycle, stage, record?.openedAt),
-      items: items.map((e) => ({ employee: { name: e.name, nip: e.nip, jabatan: e.jabatan, unitName: units.get(e.unitId) ?? e.unitId }, url: `${ports().settings.publicBaseUrl ?? ''}/v1/cycles/${cycle.cycleId}/evaluations/${e.nip}` })),
+      locale,
+      recipient: { name: person.name },
+      stageLabel: stageLabel[stage][locale],
+      deadline: stageDeadline(cycle, stage, record?.openedAt),
+      items: items.map((e) => ({
+        employee: { name: e.name, nip: e.nip, jabatan: e.jabatan, unitName: units.get(e.unitId) ?? e.unitId },
+        url: `${ports().settings.publicBaseUrl ?? ''}/v1/cycles/${cycle.cycleId}/evaluations/${e.nip}`,
+      })),
     });
     if (await sendOnce(`reminder:${cycle.cycleId}:${stage}:${tick}:${nip}`, person, message, { kind: 'reminder', stage })) sent++;
   });
@@ -158,8 +196,14 @@ export async function sendEscalations(cycle: CycleRecord, stage: Stage, tick: nu
   let sent = 0;
   const { byPerson, units } = await waitingByPerson(cycle, stage);
   const waiting = [...byPerson];
-  const laggards = await ports().roster.getEmployees(cycle.agencyId, waiting.map(([nip]) => nip));
-  const superiors = await ports().roster.getEmployees(cycle.agencyId, [...laggards.values()].flatMap((l) => (l.raterNip ? [l.raterNip] : [])));
+  const laggards = await ports().roster.getEmployees(
+    cycle.agencyId,
+    waiting.map(([nip]) => nip),
+  );
+  const superiors = await ports().roster.getEmployees(
+    cycle.agencyId,
+    [...laggards.values()].flatMap((l) => (l.raterNip ? [l.raterNip] : [])),
+  );
   await mapLimit(waiting, NOTICE_CONCURRENCY, async ([nip, items]) => {
     const laggard = laggards.get(nip);
     if (!laggard) return;
@@ -174,15 +218,21 @@ export async function sendEscalations(cycle: CycleRecord, stage: Stage, tick: nu
     for (const target of targets) {
       const locale = target.locale ?? 'id';
       const message = ports().templates.escalation({
-        locale, recipient: { name: target.name }, approver: { name: laggard.name, nip: laggard.nip, jabatan: laggard.jabatan },
-        stageLabel: stageLabel[stage][locale], pendingSince: new Date(record?.openedAt ?? ports().clock.now()), deadline: stageDeadline(cycle, stage, record?.openedAt),
-        items: await Promise.all(items.map(async (e) => {
-          const d = byDecision.get(e.nip);
-          return {
-            employee: { name: e.name, nip: e.nip, jabatan: e.jabatan, unitName: units.get(e.unitId) ?? e.unitId },
-            url: d && target.nip !== 'hr' ? await decisionUrl(d.decisionId, 'view', target.nip) : undefined,
-          };
-        })),
+        locale,
+        recipient: { name: target.name },
+        approver: { name: laggard.name, nip: laggard.nip, jabatan: laggard.jabatan },
+        stageLabel: stageLabel[stage][locale],
+        pendingSince: new Date(record?.openedAt ?? ports().clock.now()),
+        deadline: stageDeadline(cycle, stage, record?.openedAt),
+        items: await Promise.all(
+          items.map(async (e) => {
+            const d = byDecision.get(e.nip);
+            return {
+              employee: { name: e.name, nip: e.nip, jabatan: e.jabatan, unitName: units.get(e.unitId) ?? e.unitId },
+              url: d && target.nip !== 'hr' ? await decisionUrl(d.decisionId, 'view', target.nip) : undefined,
+            };
+          }),
+        ),
       });
       if (await sendOnce(`escalation:${cycle.cycleId}:${stage}:${tick}:${nip}:${target.nip}`, target, message, { kind: 'escalation', stage })) sent++;
     }
@@ -200,9 +250,16 @@ export async function sendResultNotice(cycle: CycleRecord, e: EvaluationRecord, 
   const days = windowOf(cycle.schedule, 'OBJECTION').fixedWindowDays ?? 14;
   const details = evaluationDetails(e, 'notice', new Map(), locale);
   const message = ports().templates.resultNotice({
-    locale, recipient: { name: person.name }, cycleLabel: `${cycle.year}`,
-    predikat: details.predikat, resultsRating: details.resultsRating, behaviourRating: details.behaviourRating,
-    finalisedAt: new Date(at), objectionDeadline: new Date(Date.parse(at) + days * DAY_MS), objectionDays: days, approverName: approver?.name,
+    locale,
+    recipient: { name: person.name },
+    cycleLabel: `${cycle.year}`,
+    predikat: details.predikat,
+    resultsRating: details.resultsRating,
+    behaviourRating: details.behaviourRating,
+    finalisedAt: new Date(at),
+    objectionDeadline: new Date(Date.parse(at) + days * DAY_MS),
+    objectionDays: days,
+    approverName: approver?.name,
   });
   await sendOnce(`result:${cycle.cycleId}:${e.nip}`, person, message, { kind: 'result' });
 }

@@ -4,21 +4,27 @@
  * step finds its effect already stored and does not repeat it.
  */
 // Compat until every Lambda entry imports shared/composition itself: loading this module installs the real adapters.
-import { DEFAULT_SCHEDULE, deadlineAction, secondsUntilOpen, windowOf, type CycleSchedule, type DeadlineAction } from '../../domain/lifecycle/schedule';
-import { STAGE_OPEN_TRANSITION, nextStage, stageLabel, type Stage } from '../../domain/lifecycle/status';
+import { type CycleSchedule, DEFAULT_SCHEDULE, type DeadlineAction, deadlineAction, secondsUntilOpen, windowOf } from '../../domain/lifecycle/schedule';
+import { nextStage, STAGE_OPEN_TRANSITION, type Stage, stageLabel } from '../../domain/lifecycle/status';
 import type { CycleRecord, EvaluationRecord } from '../../domain/records';
 import { ports } from '../context';
-import type { EvaluationChange, WriteOp } from '../ports';
 import { NotFoundError } from '../errors';
 import { calibrateCycle, finaliseEvaluations } from '../evaluation/scoring';
+import type { EvaluationChange, WriteOp } from '../ports';
+import { chunk, decodeCursor, encodeCursor, mapLimit, uniqueByNip } from '../util';
 import { sendDigests, sendEscalations, sendReminders, sendResultNotice } from './notifications';
 import { isFixedWindow, pendingOf, releaseStageIfComplete, releaseToken } from './release';
 import { executionName, WAITING_STATUSES } from './waiting';
-import { chunk, decodeCursor, encodeCursor, mapLimit, uniqueByNip } from '../util';
 
 export { executionName, isFixedWindow, pendingOf, releaseStageIfComplete, WAITING_STATUSES };
 
-export interface StageInput { cycleId: string; stage: Stage; tick: number; waitSeconds?: number; cursor?: string | null }
+export interface StageInput {
+  cycleId: string;
+  stage: Stage;
+  tick: number;
+  waitSeconds?: number;
+  cursor?: string | null;
+}
 
 const PAGE = 100;
 const WRITE_CONCURRENCY = 8;
@@ -35,7 +41,13 @@ async function startStageExecution(cycle: Pick<CycleRecord, 'cycleId' | 'year' |
   return ports().workflow.start(executionName(cycle.cycleId, stage), { cycleId: cycle.cycleId, stage, tick: 0, waitSeconds });
 }
 
-export interface StartCycleInput { agencyId: string; year: number; policyId: string; orgPredikat?: string; schedule?: CycleSchedule }
+export interface StartCycleInput {
+  agencyId: string;
+  year: number;
+  policyId: string;
+  orgPredikat?: string;
+  schedule?: CycleSchedule;
+}
 
 /** Creates the year's cycle once and starts its first stage; a second call (the schedule firing twice) changes nothing. */
 export async function startCycle(input: StartCycleInput): Promise<{ cycleId: string; created: boolean }> {
@@ -98,21 +110,40 @@ async function openPlanning(cycle: CycleRecord, cursorString: string | null | un
   const page = await ports().roster.employeesPage(cycle.agencyId, cursor.k, PAGE);
   const people = page.items.filter((e) => !e.external);
   // The page's raters in one batch read (their rater is the approver); a rater outside the roster has none.
-  const raters = await ports().roster.getEmployees(cycle.agencyId, people.flatMap((e) => (e.raterNip ? [e.raterNip] : [])));
+  const raters = await ports().roster.getEmployees(
+    cycle.agencyId,
+    people.flatMap((e) => (e.raterNip ? [e.raterNip] : [])),
+  );
   const created = people.map((e) => {
     const rater = e.raterNip ? raters.get(e.raterNip) : undefined;
     return {
       e: {
-        cycleId: cycle.cycleId, nip: e.nip, name: e.name, jabatan: e.jabatan, unitId: e.unitId,
-        raterNip: e.raterNip, approverNip: rater?.raterNip, isUnitHead: e.isUnitHead,
-        status: 'SKP_DRAFT', version: 1, policyId: cycle.policyId, updatedAt: at,
+        cycleId: cycle.cycleId,
+        nip: e.nip,
+        name: e.name,
+        jabatan: e.jabatan,
+        unitId: e.unitId,
+        raterNip: e.raterNip,
+        approverNip: rater?.raterNip,
+        isUnitHead: e.isUnitHead,
+        status: 'SKP_DRAFT',
+        version: 1,
+        policyId: cycle.policyId,
+        updatedAt: at,
       } satisfies EvaluationRecord,
-      audit: { eventId: `${cycle.cycleId}:PLANNING:create:${e.nip}`, at, actor: { role: 'system' as const }, action: 'EVALUATION_CREATED', after: { status: 'SKP_DRAFT', raterNip: e.raterNip } },
+      audit: {
+        eventId: `${cycle.cycleId}:PLANNING:create:${e.nip}`,
+        at,
+        actor: { role: 'system' as const },
+        action: 'EVALUATION_CREATED',
+        after: { status: 'SKP_DRAFT', raterNip: e.raterNip },
+      },
     };
   });
   // A few evaluations per transaction; a batch with one already created (a retried page) is written one by one.
   const results = await mapLimit(chunk(created, BATCH), WRITE_CONCURRENCY, async (batch) => {
-    if (await ports().evaluations.createTogether(batch, [ports().stages.counterOp(cycle.cycleId, 'PLANNING', { total: batch.length })]) === 'applied') return batch.length;
+    if ((await ports().evaluations.createTogether(batch, [ports().stages.counterOp(cycle.cycleId, 'PLANNING', { total: batch.length })])) === 'applied')
+      return batch.length;
     let n = 0;
     for (const { e, audit } of batch) {
       if (await ports().evaluations.create(e, audit, [ports().stages.counterOp(cycle.cycleId, 'PLANNING', { total: 1 })])) n++;
@@ -127,16 +158,30 @@ function openChange(cycle: CycleRecord, stage: Stage, e: EvaluationRecord, at: s
   const move = STAGE_OPEN_TRANSITION[stage];
   if (!move || !move.from.includes(e.status)) return undefined;
   // Approval: a decision for the approver, who gets it in their digest.
-  const recipient = stage === 'APPROVAL' ? e.approverNip ?? e.raterNip : undefined;
+  const recipient = stage === 'APPROVAL' ? (e.approverNip ?? e.raterNip) : undefined;
   const decisionId = ports().newId();
   const change: EvaluationChange = {
-    cycleId: cycle.cycleId, nip: e.nip, changeId: `${cycle.cycleId}:${stage}:open:${e.nip}`,
-    from: e.status, to: move.to, ...(recipient ? { set: { pendingDecisionId: decisionId } } : {}),
+    cycleId: cycle.cycleId,
+    nip: e.nip,
+    changeId: `${cycle.cycleId}:${stage}:open:${e.nip}`,
+    from: e.status,
+    to: move.to,
+    ...(recipient ? { set: { pendingDecisionId: decisionId } } : {}),
     audit: { at, actor: { role: 'system' }, action: `STAGE_OPENED:${stage}`, before: { status: e.status }, after: { status: move.to } },
-    extra: recipient ? [ports().decisions.createOp({
-      decisionId, kind: 'EVALUATION_APPROVAL', cycleId: cycle.cycleId, stage, subjectNip: e.nip,
-      recipientNip: recipient, status: 'PENDING', createdAt: at,
-    })] : [],
+    extra: recipient
+      ? [
+          ports().decisions.createOp({
+            decisionId,
+            kind: 'EVALUATION_APPROVAL',
+            cycleId: cycle.cycleId,
+            stage,
+            subjectNip: e.nip,
+            recipientNip: recipient,
+            status: 'PENDING',
+            createdAt: at,
+          }),
+        ]
+      : [],
   };
   return { change, current: e, e, recipient, decisionId, status: move.to };
 }
@@ -159,11 +204,13 @@ function openSharedItems(cycle: CycleRecord, stage: Stage, batch: readonly OpenC
  * retried page, someone acting meanwhile) is written one by one, which recognises replays.
  */
 async function openEvaluations(cycle: CycleRecord, stage: Stage, page: readonly EvaluationRecord[], at: string): Promise<number> {
-  const changes = uniqueByNip(page).map((e) => openChange(cycle, stage, e, at)).filter((o): o is OpenChange => o !== undefined);
+  const changes = uniqueByNip(page)
+    .map((e) => openChange(cycle, stage, e, at))
+    .filter((o): o is OpenChange => o !== undefined);
   const results = await mapLimit(chunk(changes, BATCH), WRITE_CONCURRENCY, async (batch) => {
     let opened = 0;
     let written: OpenChange[] = [];
-    if (await ports().evaluations.changeTogether(batch, openSharedItems(cycle, stage, batch)) === 'applied') {
+    if ((await ports().evaluations.changeTogether(batch, openSharedItems(cycle, stage, batch))) === 'applied') {
       opened = batch.length;
       written = batch;
     } else {
@@ -175,7 +222,10 @@ async function openEvaluations(cycle: CycleRecord, stage: Stage, page: readonly 
       }
     }
     if (stage === 'OBJECTION' && written.length) {
-      const people = await ports().roster.getEmployees(cycle.agencyId, written.flatMap((o) => [o.e.nip, ...(o.e.approverNip ? [o.e.approverNip] : [])]));
+      const people = await ports().roster.getEmployees(
+        cycle.agencyId,
+        written.flatMap((o) => [o.e.nip, ...(o.e.approverNip ? [o.e.approverNip] : [])]),
+      );
       for (const o of written) await sendResultNotice(cycle, { ...o.e, status: o.status }, at, people);
     }
     return opened;
@@ -187,7 +237,6 @@ async function openEvaluations(cycle: CycleRecord, stage: Stage, page: readonly 
 function openOne(cycle: CycleRecord, stage: Stage, o: OpenChange): Promise<'applied' | 'replayed'> {
   return ports().evaluations.change({ ...o.change, extra: [...(o.change.extra ?? []), ...openSharedItems(cycle, stage, [o])] }, o.e);
 }
-
 
 // ─── notify / await / tick ────────────────────────────────────────────────────────────────────────
 

@@ -27,11 +27,20 @@ export const CYCLE_STATUSES = ['ACTIVE', 'COMPLETED', 'FAILED'] as const;
 export type CycleStatus = (typeof CYCLE_STATUSES)[number];
 
 export const EVALUATION_STATUSES = [
-  'SKP_DRAFT', 'SKP_SUBMITTED', 'SKP_RETURNED', 'SKP_APPROVED',
-  'MONITORING', 'MIDYEAR_REVIEWED',
-  'AWAITING_RATING', 'RATED',
-  'AWAITING_APPROVAL', 'RETURNED_TO_RATER', 'APPROVED',
-  'RESULT_ISSUED', 'OBJECTED', 'OBJECTION_DECIDED',
+  'SKP_DRAFT',
+  'SKP_SUBMITTED',
+  'SKP_RETURNED',
+  'SKP_APPROVED',
+  'MONITORING',
+  'MIDYEAR_REVIEWED',
+  'AWAITING_RATING',
+  'RATED',
+  'AWAITING_APPROVAL',
+  'RETURNED_TO_RATER',
+  'APPROVED',
+  'RESULT_ISSUED',
+  'OBJECTED',
+  'OBJECTION_DECIDED',
   'FINAL',
   'WITHDRAWN',
 ] as const;
@@ -65,7 +74,10 @@ export function canTransition(from: EvaluationStatus, to: EvaluationStatus): boo
 
 export class TransitionError extends Error {
   override name = 'TransitionError';
-  constructor(readonly from: EvaluationStatus, readonly to: EvaluationStatus) {
+  constructor(
+    readonly from: EvaluationStatus,
+    readonly to: EvaluationStatus,
+  ) {
     super(`Status tidak dapat berubah dari ${from} ke ${to} / cannot move from ${from} to ${to}`);
   }
 }

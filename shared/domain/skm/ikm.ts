@@ -7,8 +7,9 @@
  * each unsur's sum as evenly as possible (every value stays within 1–4 because count ≤ sum ≤ 4·count).
  * It costs O(count) memory and time, and one item read.
  */
-import { computeIkm, SKM_UNSUR, type IkmResult } from './survey';
+
 import type { Policy } from '../policy';
+import { computeIkm, type IkmResult, SKM_UNSUR } from './survey';
 
 export interface SkmTotals {
   respondents: number;

@@ -6,21 +6,20 @@ import * as z from 'zod';
 import { MAX_COMMENT_CHARS, MAX_SERVICE_CHARS } from './limits';
 import { hasControlCharacters, hasMarkup, normaliseText } from './text';
 
-export const PeriodSchema = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'periode harus berformat TTTT-BB / period must be YYYY-MM');
+export const PeriodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'periode harus berformat TTTT-BB / period must be YYYY-MM');
 
 /** Unit ids become part of keys: no '#', no spaces, no path tricks. */
-export const UnitIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'ID unit tidak valid / invalid unit id');
+export const UnitIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'ID unit tidak valid / invalid unit id');
 
 export const CommentIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'ID komentar tidak valid / invalid comment id');
 
 /** An Idempotency-Key header: an opaque token chosen by the client (a UUID is typical). */
 export const IdempotencyKeySchema = z
   .string()
-  .regex(/^[A-Za-z0-9._:-]{8,128}$/, 'Idempotency-Key harus 8–128 karakter A–Z, a–z, 0–9, . _ : - / Idempotency-Key must be 8–128 characters A–Z, a–z, 0–9, . _ : -');
+  .regex(
+    /^[A-Za-z0-9._:-]{8,128}$/,
+    'Idempotency-Key harus 8–128 karakter A–Z, a–z, 0–9, . _ : - / Idempotency-Key must be 8–128 characters A–Z, a–z, 0–9, . _ : -',
+  );
 
 /** Free text from a citizen: plain text only, normalised; an empty string counts as absent. */
 export const plainText = (max: number) =>

@@ -4,10 +4,10 @@
  * IKM = Σ (NRR × 1/9) × 25, on 25–100; mutu and unit performance by band of the IKM rounded to 2 decimals.
  */
 import * as z from 'zod';
-import { DomainValidationError, domainError, type DomainError } from '../errors';
+import { type DomainError, DomainValidationError, domainError } from '../errors';
 import { DEFAULT_POLICY_ID, getPolicy } from '../policies';
 import { MutuSchema, type Policy } from '../policy';
-import { roundHalfUp, type Bilingual } from '../text';
+import { type Bilingual, roundHalfUp } from '../text';
 
 export const SKM_UNSUR: readonly { no: number; name: Bilingual }[] = [
   { no: 1, name: { id: 'Persyaratan', en: 'Requirements' } },
@@ -71,9 +71,7 @@ function throwIfInvalid(responses: readonly (readonly number[])[]): void {
     if (!Array.isArray(answers) || answers.length !== SKM_UNSUR.length) {
       total += 1;
       if (errors.length < MAX_ERRORS)
-        errors.push(
-          domainError('SKM_ANSWER_COUNT', { at, count: Array.isArray(answers) ? answers.length : 0, expected: SKM_UNSUR.length }, `responses.${i}`),
-        );
+        errors.push(domainError('SKM_ANSWER_COUNT', { at, count: Array.isArray(answers) ? answers.length : 0, expected: SKM_UNSUR.length }, `responses.${i}`));
       return;
     }
     answers.forEach((a, u) => {

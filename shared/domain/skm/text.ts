@@ -14,7 +14,11 @@ export const hasMarkup = (s: string) => MARKUP.test(s);
 
 /** Trims, normalises to NFC and folds runs of blank lines, so equal texts are stored equally. */
 export function normaliseText(s: string): string {
-  return s.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return s
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /** 18 digits, written together or grouped as on a name tag: "19831126 201304 2 001". */
@@ -45,7 +49,11 @@ const NIK = /(?<!\d)\d{16}(?!\d)/g;
  */
 export function redactPersonalData(text: string): { text: string; redactions: number } {
   let redactions = 0;
-  const replace = (s: string, re: RegExp) => s.replace(re, () => { redactions += 1; return REDACTED; });
+  const replace = (s: string, re: RegExp) =>
+    s.replace(re, () => {
+      redactions += 1;
+      return REDACTED;
+    });
   const out = replace(replace(replace(text, EMAIL), PHONE), NIK);
   return { text: out, redactions };
 }

@@ -1,6 +1,6 @@
 /** The signed decision links (shared/adapters/links/links.ts) and the confirmation page's form. */
 import * as z from 'zod';
-import { DECISIONS, DECISION_ID_PATTERN, LINK_ACTIONS } from '../../adapters/links/links';
+import { DECISION_ID_PATTERN, DECISIONS, LINK_ACTIONS } from '../../adapters/links/links';
 import { LangQuery } from './common';
 
 export const DecisionIdParam = z.string().regex(DECISION_ID_PATTERN);

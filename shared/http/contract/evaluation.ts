@@ -7,22 +7,36 @@ import { NipParam, Reason } from './common';
 
 export const ProgressBody = z.object({ realisations: z.array(RealisationSchema).min(1).max(200) });
 export const FeedbackBody = z.object({
-  feedback: z.array(z.object({ value: BerakhlakValueSchema, rating: RatingSchema, comment: z.string().max(2000).optional() })).min(1).max(7),
+  feedback: z
+    .array(z.object({ value: BerakhlakValueSchema, rating: RatingSchema, comment: z.string().max(2000).optional() }))
+    .min(1)
+    .max(7),
 });
 export const MidyearBody = z.object({ rating: RatingSchema, notes: z.string().trim().min(1).max(4000) });
 export const RatingBody = z.object({
-  rhkRatings: z.array(z.object({ rhkId: z.string().min(1).max(100), rating: RatingSchema, reason: z.string().max(2000).optional() })).max(50).optional(),
+  rhkRatings: z
+    .array(z.object({ rhkId: z.string().min(1).max(100), rating: RatingSchema, reason: z.string().max(2000).optional() }))
+    .max(50)
+    .optional(),
   behaviourRating: z.object({ rating: RatingSchema, reason: z.string().max(2000).optional() }).optional(),
 });
 export const ObjectionBody = z.object({ reason: Reason, requestedPredikat: PredikatSchema.optional() });
 export const InvitationsBody = z.object({ peerNips: z.array(NipParam).min(1).max(20) });
 const Note = z.string().trim().max(2000).optional();
-export const SelfAssessmentBody = z.object({
-  rhk: z.array(z.object({ rhkId: z.string().min(1).max(100), rating: RatingSchema, note: Note })).max(50).optional(),
-  behaviour: z.array(z.object({ value: BerakhlakValueSchema, rating: RatingSchema, note: Note })).max(7)
-    .refine((b) => new Set(b.map((x) => x.value)).size === b.length, 'Setiap nilai BerAKHLAK sekali saja / each BerAKHLAK value once').optional(),
-  summary: z.string().trim().min(1).max(4000).optional(),
-}).refine((b) => Boolean(b.rhk?.length || b.behaviour?.length || b.summary), 'Isi minimal satu bagian / fill in at least one part');
+export const SelfAssessmentBody = z
+  .object({
+    rhk: z
+      .array(z.object({ rhkId: z.string().min(1).max(100), rating: RatingSchema, note: Note }))
+      .max(50)
+      .optional(),
+    behaviour: z
+      .array(z.object({ value: BerakhlakValueSchema, rating: RatingSchema, note: Note }))
+      .max(7)
+      .refine((b) => new Set(b.map((x) => x.value)).size === b.length, 'Setiap nilai BerAKHLAK sekali saja / each BerAKHLAK value once')
+      .optional(),
+    summary: z.string().trim().min(1).max(4000).optional(),
+  })
+  .refine((b) => Boolean(b.rhk?.length || b.behaviour?.length || b.summary), 'Isi minimal satu bagian / fill in at least one part');
 export type SelfAssessmentBody = z.infer<typeof SelfAssessmentBody>;
 
 const Day = z.iso.date();

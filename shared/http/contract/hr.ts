@@ -16,9 +16,16 @@ export const CalibrationResolutionBody = z.object({ reason: Reason });
 export const TransferBody = z.object({ unitId: z.string().min(1).max(64).optional(), raterNip: NipParam, reason: Reason });
 export const HandoverBody = z.object({ toNip: NipParam, reason: Reason });
 export const JoinBody = z.object({
-  nip: NipParam, name: z.string().trim().min(1).max(200), jabatan: z.string().trim().min(1).max(200), unitId: z.string().min(1).max(64),
-  raterNip: NipParam, email: z.email(), locale: LocaleSchema.optional(), competencies: z.array(z.string().max(64)).max(30).optional(),
-  jenis: z.enum(['PNS', 'PPPK']).optional(), isUnitHead: z.boolean().optional(),
+  nip: NipParam,
+  name: z.string().trim().min(1).max(200),
+  jabatan: z.string().trim().min(1).max(200),
+  unitId: z.string().min(1).max(64),
+  raterNip: NipParam,
+  email: z.email(),
+  locale: LocaleSchema.optional(),
+  competencies: z.array(z.string().max(64)).max(30).optional(),
+  jenis: z.enum(['PNS', 'PPPK']).optional(),
+  isUnitHead: z.boolean().optional(),
 });
 
 export const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Periode YYYY-MM / period YYYY-MM');

@@ -3,9 +3,18 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { usePorts } from '../../../shared/application/context';
 import { ForbiddenError } from '../../../shared/application/errors';
 import {
-  decide, fileObjection, giveFeedback, invitePeers, rateEvaluation, recordProgress, recordSelfAssessment, resolveCalibrationFlag, reviewMidyear, submitSkp,
+  decide,
+  fileObjection,
+  giveFeedback,
+  invitePeers,
+  rateEvaluation,
+  recordProgress,
+  recordSelfAssessment,
+  resolveCalibrationFlag,
+  reviewMidyear,
+  submitSkp,
 } from '../../../shared/application/evaluation/actions';
-import { callers, fakePorts, OFFICE, OFFICE_SKP, seedOffice, type FakeWorld } from '../../support/fakes';
+import { callers, type FakeWorld, fakePorts, OFFICE, OFFICE_SKP, seedOffice } from '../../support/fakes';
 
 let world: FakeWorld;
 beforeEach(() => {
@@ -48,7 +57,9 @@ describe('giveFeedback', () => {
     await seedOffice(world, 'MIDYEAR', 'MONITORING');
     const out = await giveFeedback(C, SELF, [{ value: 'KOLABORATIF', rating: 'DI_ATAS' }], callers.rater, 'f1');
     expect(out).toEqual({ source: 'rater', outcome: 'applied' });
-    expect(world.evaluation(C, SELF)!.feedback).toEqual({ [OFFICE.rater]: [{ value: 'KOLABORATIF', rating: 'DI_ATAS', source: 'rater', fromNip: OFFICE.rater }] });
+    expect(world.evaluation(C, SELF)!.feedback).toEqual({
+      [OFFICE.rater]: [{ value: 'KOLABORATIF', rating: 'DI_ATAS', source: 'rater', fromNip: OFFICE.rater }],
+    });
   });
   it('on oneself → Forbidden; an uninvited colleague → Forbidden', async () => {
     await seedOffice(world, 'MIDYEAR', 'MONITORING');
@@ -73,7 +84,11 @@ describe('invitePeers', () => {
 describe('recordSelfAssessment', () => {
   it('the employee assesses themself, per stage', async () => {
     await seedOffice(world, 'MIDYEAR', 'MONITORING');
-    expect(await recordSelfAssessment(C, SELF, { summary: 'Baik' }, callers.self, 's1')).toEqual({ status: 'MONITORING', stage: 'MIDYEAR', outcome: 'applied' });
+    expect(await recordSelfAssessment(C, SELF, { summary: 'Baik' }, callers.self, 's1')).toEqual({
+      status: 'MONITORING',
+      stage: 'MIDYEAR',
+      outcome: 'applied',
+    });
     expect(world.evaluation(C, SELF)!.selfAssessment?.MIDYEAR).toMatchObject({ summary: 'Baik' });
   });
   it('HR may not do it for them → Forbidden', async () => {
@@ -85,7 +100,10 @@ describe('recordSelfAssessment', () => {
 describe('reviewMidyear', () => {
   it('the rater reviews; the stage counter moves', async () => {
     await seedOffice(world, 'MIDYEAR', 'MONITORING');
-    expect(await reviewMidyear(C, SELF, { rating: 'SESUAI', notes: 'Lanjutkan' }, callers.rater, 'm1')).toEqual({ status: 'MIDYEAR_REVIEWED', outcome: 'applied' });
+    expect(await reviewMidyear(C, SELF, { rating: 'SESUAI', notes: 'Lanjutkan' }, callers.rater, 'm1')).toEqual({
+      status: 'MIDYEAR_REVIEWED',
+      outcome: 'applied',
+    });
     expect(world.stages.get(`${C}#MIDYEAR`)!.done).toBe(2);
   });
   it('the employee may not review themself → Forbidden', async () => {
@@ -124,7 +142,16 @@ describe('fileObjection', () => {
 describe('decide', () => {
   async function pendingSkp(recipientNip: string) {
     await seedOffice(world, 'PLANNING', 'SKP_SUBMITTED');
-    world.decisions.set('d1', { decisionId: 'd1', kind: 'SKP_APPROVAL', cycleId: C, stage: 'PLANNING', subjectNip: SELF, recipientNip, status: 'PENDING', createdAt: '2026-07-01T00:00:00Z' });
+    world.decisions.set('d1', {
+      decisionId: 'd1',
+      kind: 'SKP_APPROVAL',
+      cycleId: C,
+      stage: 'PLANNING',
+      subjectNip: SELF,
+      recipientNip,
+      status: 'PENDING',
+      createdAt: '2026-07-01T00:00:00Z',
+    });
   }
   it('the recipient approves; a second decision has no second effect', async () => {
     await pendingSkp(OFFICE.rater);
@@ -135,7 +162,16 @@ describe('decide', () => {
   it('someone else → Forbidden; a Plt/Plh who is the subject → Forbidden', async () => {
     await pendingSkp(OFFICE.rater);
     await expect(decide('d1', 'approve', '', OFFICE.peer)).rejects.toBeInstanceOf(ForbiddenError);
-    world.delegations.push({ agencyId: OFFICE.agency, delegatorNip: OFFICE.rater, delegateNip: SELF, kind: 'plh', from: '2026-07-01', until: '2026-07-31', createdBy: OFFICE.rater, createdAt: 'x' });
+    world.delegations.push({
+      agencyId: OFFICE.agency,
+      delegatorNip: OFFICE.rater,
+      delegateNip: SELF,
+      kind: 'plh',
+      from: '2026-07-01',
+      until: '2026-07-31',
+      createdBy: OFFICE.rater,
+      createdAt: 'x',
+    });
     await expect(decide('d1', 'approve', '', SELF)).rejects.toBeInstanceOf(ForbiddenError);
     expect(world.evaluation(C, SELF)!.status).toBe('SKP_SUBMITTED');
   });
@@ -149,7 +185,15 @@ describe('decide', () => {
 describe('resolveCalibrationFlag', () => {
   it('HR resolves a flag once', async () => {
     await seedOffice(world, 'CALIBRATION', 'RATED');
-    world.calibrations.set(`${C}#seksi-kesra`, { cycleId: C, unitId: 'seksi-kesra', at: 'x', distribution: {} as never, violations: [], flagged: true, resolved: false });
+    world.calibrations.set(`${C}#seksi-kesra`, {
+      cycleId: C,
+      unitId: 'seksi-kesra',
+      at: 'x',
+      distribution: {} as never,
+      violations: [],
+      flagged: true,
+      resolved: false,
+    });
     expect(await resolveCalibrationFlag(C, 'seksi-kesra', 'Wajar', callers.hr)).toEqual({ resolved: true, already: false });
     expect(await resolveCalibrationFlag(C, 'seksi-kesra', 'Wajar', callers.hr)).toEqual({ resolved: true, already: true });
   });

@@ -6,7 +6,7 @@ import { activeDelegateOf, createDelegation } from '../../../shared/application/
 import { ForbiddenError, StateError } from '../../../shared/application/errors';
 import { handoverRater, joinEmployee, transferEmployee } from '../../../shared/application/roster/roster-changes';
 import { listComments, moderateComment } from '../../../shared/application/skm/use-cases';
-import { callers, fakePorts, OFFICE, seedOffice, type FakeWorld } from '../../support/fakes';
+import { callers, type FakeWorld, fakePorts, OFFICE, seedOffice } from '../../support/fakes';
 
 let world: FakeWorld;
 beforeEach(() => {
@@ -65,16 +65,30 @@ describe('createDelegation', () => {
   });
   it('for someone else’s authority, without HR → Forbidden', async () => {
     await seedOffice(world, 'PLANNING', 'SKP_DRAFT');
-    await expect(createDelegation(OFFICE.agency, { delegatorNip: OFFICE.head, delegateNip: OFFICE.peer, kind: 'plt', from: '2026-07-01', until: '2026-07-31' }, callers.rater))
-      .rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      createDelegation(
+        OFFICE.agency,
+        { delegatorNip: OFFICE.head, delegateNip: OFFICE.peer, kind: 'plt', from: '2026-07-01', until: '2026-07-31' },
+        callers.rater,
+      ),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
 
 describe('SKM moderation', () => {
   beforeEach(() => {
     world.comments.set('k1', {
-      commentId: 'k1', agencyId: OFFICE.agency, unitId: 'kel-tambak', period: '2026-07', responseId: 'r1', text: 'Ramah <b>', answers: [4, 4, 4, 4, 4, 4, 4, 4, 4],
-      namedNips: [OFFICE.outsider], redactions: 0, status: 'PENDING', createdAt: '2026-07-05T00:00:00Z',
+      commentId: 'k1',
+      agencyId: OFFICE.agency,
+      unitId: 'kel-tambak',
+      period: '2026-07',
+      responseId: 'r1',
+      text: 'Ramah <b>',
+      answers: [4, 4, 4, 4, 4, 4, 4, 4, 4],
+      namedNips: [OFFICE.outsider],
+      redactions: 0,
+      status: 'PENDING',
+      createdAt: '2026-07-05T00:00:00Z',
     });
   });
   it('HR lists and approves; the named employee on the roster is linked', async () => {

@@ -4,7 +4,7 @@ import { usePorts } from '../../../shared/application/context';
 import { NotFoundError } from '../../../shared/application/errors';
 import { resumeCycle } from '../../../shared/application/stages/resume';
 import { advanceCycle, awaitStage, openStage, startCycle } from '../../../shared/application/stages/stages';
-import { fakePorts, OFFICE, seedOffice, type FakeWorld } from '../../support/fakes';
+import { type FakeWorld, fakePorts, OFFICE, seedOffice } from '../../support/fakes';
 
 let world: FakeWorld;
 beforeEach(() => {

@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import {
   assessValue,
   BERAKHLAK,
-  medianRating,
-  proposeBehaviourRating,
-  RatingSchema,
-  ratingRank,
   type BehaviourFeedback,
   type CitizenEvidence,
   type ExpectationPolicy,
+  medianRating,
+  proposeBehaviourRating,
   type Rating,
+  RatingSchema,
+  ratingRank,
 } from '../../../shared/domain';
 import { policy, raterFeedback } from './fixtures';
 
@@ -26,15 +26,7 @@ const citizens = (...ratings: Rating[]): CitizenEvidence[] => ratings.map((ratin
 
 describe('BerAKHLAK values as data (SE MenPAN-RB 20/2021)', () => {
   it('has the seven values in order, each with three behaviours in Indonesian and English', () => {
-    expect(BERAKHLAK.map((v) => v.name.id)).toEqual([
-      'Berorientasi Pelayanan',
-      'Akuntabel',
-      'Kompeten',
-      'Harmonis',
-      'Loyal',
-      'Adaptif',
-      'Kolaboratif',
-    ]);
+    expect(BERAKHLAK.map((v) => v.name.id)).toEqual(['Berorientasi Pelayanan', 'Akuntabel', 'Kompeten', 'Harmonis', 'Loyal', 'Adaptif', 'Kolaboratif']);
     for (const v of BERAKHLAK) {
       expect(v.behaviours).toHaveLength(3);
       for (const b of v.behaviours) expect(b.id.length * b.en.length).toBeGreaterThan(0);
@@ -86,7 +78,13 @@ describe('rating of one value', () => {
 
   it.each<[string, BehaviourFeedback[], CitizenEvidence[], Rating, number]>([
     ['citizens alone speak for Berorientasi Pelayanan', [], citizens(A, A, S), A, 1],
-    ['all citizens together are one voice beside the peers', [fb('peer', B, 'BERORIENTASI_PELAYANAN'), fb('peer', B, 'BERORIENTASI_PELAYANAN')], citizens(A, A, A, A, A, A), B, 3],
+    [
+      'all citizens together are one voice beside the peers',
+      [fb('peer', B, 'BERORIENTASI_PELAYANAN'), fb('peer', B, 'BERORIENTASI_PELAYANAN')],
+      citizens(A, A, A, A, A, A),
+      B,
+      3,
+    ],
     ['the rater still decides', [fb('rater', S, 'BERORIENTASI_PELAYANAN')], citizens(B, B, B), S, 1],
   ])('%s', (_, feedback, evidence, expected, voices) => {
     const v = assessValue('BERORIENTASI_PELAYANAN', feedback, evidence, policy);

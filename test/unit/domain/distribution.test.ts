@@ -1,20 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
   boundFor,
+  type CountBound,
   checkDistribution,
   DistributionReportSchema,
   ORGANISATION_SCOPE_ID,
-  PredikatSchema,
-  type CountBound,
   type OrgPredikat,
   type Predikat,
+  PredikatSchema,
   type ScopeDistribution,
 } from '../../../shared/domain';
 import { policy } from './fixtures';
 
 type Counts = Partial<Record<Predikat, number>>;
-const people = (counts: Counts): Predikat[] =>
-  PredikatSchema.options.flatMap((p) => Array<Predikat>(counts[p] ?? 0).fill(p));
+const people = (counts: Counts): Predikat[] => PredikatSchema.options.flatMap((p) => Array<Predikat>(counts[p] ?? 0).fill(p));
 const checkUnit = (counts: Counts, org: OrgPredikat) => checkDistribution([{ unitId: 'seksi-pelayanan', predikats: people(counts) }], org, policy);
 const violated = (s: ScopeDistribution) => s.checks.filter((c) => c.status === 'VIOLATED').map((c) => c.rule.id);
 const inapplicable = (s: ScopeDistribution) => s.checks.filter((c) => c.status === 'NOT_APPLICABLE').map((c) => c.rule.id);
@@ -159,9 +158,7 @@ describe('small units', () => {
     ['KURANG', [1, 2]],
     ['SANGAT_KURANG', [1, 2]],
   ])('%s: partly or wholly not applicable at sizes %j', (org, sizes) => {
-    const found = Array.from({ length: 12 }, (_, i) => i + 1).filter(
-      (n) => inapplicable(checkUnit({ SANGAT_KURANG: n }, org).units[0]!).length > 0,
-    );
+    const found = Array.from({ length: 12 }, (_, i) => i + 1).filter((n) => inapplicable(checkUnit({ SANGAT_KURANG: n }, org).units[0]!).length > 0);
     expect(found).toEqual(sizes);
   });
 });

@@ -3,17 +3,17 @@ import { describe, expect, it } from 'vitest';
 import {
   DomainError,
   DomainValidationError,
+  type EmployeeEvaluationInput,
   EmployeeEvaluationSchema,
   evaluateEmployee,
   getPolicy,
+  type OrgPredikat,
   OrgPredikatSchema,
+  type Predikat,
   predikatRank,
+  type Rating,
   RatingSchema,
   ratingRank,
-  type EmployeeEvaluationInput,
-  type OrgPredikat,
-  type Predikat,
-  type Rating,
 } from '../../../shared/domain';
 import { additional, employee, main, policy, workedExample } from './fixtures';
 
@@ -122,14 +122,56 @@ describe('input errors are typed, located and bilingual', () => {
   const base = employee(main('SESUAI', 'SESUAI'));
   it.each<[string, EmployeeEvaluationInput, string, string]>([
     ['a missing realisation', { ...base, realisations: base.realisations.slice(1) }, 'REALISATION_MISSING', 'RHK ke-1, indikator ke-1'],
-    ['a realisation for an unknown indicator', { ...base, realisations: [...base.realisations, { indicatorId: 'x', value: 1 }] }, 'REALISATION_UNKNOWN_INDICATOR', 'realisasi ke-3'],
+    [
+      'a realisation for an unknown indicator',
+      { ...base, realisations: [...base.realisations, { indicatorId: 'x', value: 1 }] },
+      'REALISATION_UNKNOWN_INDICATOR',
+      'realisasi ke-3',
+    ],
     ['two realisations for one indicator', { ...base, realisations: [...base.realisations, base.realisations[0]!] }, 'DUPLICATE_ENTRY', 'RHK ke-1'],
-    ['a judgement for a quantitative indicator', { ...base, realisations: [{ indicatorId: 'rhk-1-i1', judgement: 'SESUAI' }, base.realisations[1]!] }, 'REALISATION_KIND_MISMATCH', 'kuantitatif'],
+    [
+      'a judgement for a quantitative indicator',
+      { ...base, realisations: [{ indicatorId: 'rhk-1-i1', judgement: 'SESUAI' }, base.realisations[1]!] },
+      'REALISATION_KIND_MISMATCH',
+      'kuantitatif',
+    ],
     ['a rating for an unknown RHK', { ...base, raterRhkRatings: [{ rhkId: 'nope', rating: 'SESUAI' }] }, 'RATING_UNKNOWN_RHK', 'nope'],
-    ['two rater ratings of one value', { ...base, behaviourFeedback: [...base.behaviourFeedback, { source: 'rater', value: 'LOYAL', rating: 'DI_ATAS' }] }, 'DUPLICATE_ENTRY', 'Loyal'],
-    ['an RHK not linked to the superior', { ...base, skp: { ...base.skp, rhk: [{ ...base.skp.rhk[0]!, parentRhkId: undefined }, base.skp.rhk[1]!] } }, 'RHK_PARENT_REQUIRED', 'RHK atasan'],
-    ['a zero target', { ...base, skp: { ...base.skp, rhk: [{ ...base.skp.rhk[0]!, indicators: [{ id: 'rhk-1-i1', description: 'x', target: { kind: 'quantitative', value: 0, unit: 'x', direction: 'higherIsBetter' } }] }, base.skp.rhk[1]!] } }, 'NUMBER_TOO_SMALL', 'lebih besar dari 0'],
-    ['a negative realisation', { ...base, realisations: [{ indicatorId: 'rhk-1-i1', value: -1 }, base.realisations[1]!] }, 'NUMBER_TOO_SMALL', 'realisasi ke-1'],
+    [
+      'two rater ratings of one value',
+      { ...base, behaviourFeedback: [...base.behaviourFeedback, { source: 'rater', value: 'LOYAL', rating: 'DI_ATAS' }] },
+      'DUPLICATE_ENTRY',
+      'Loyal',
+    ],
+    [
+      'an RHK not linked to the superior',
+      { ...base, skp: { ...base.skp, rhk: [{ ...base.skp.rhk[0]!, parentRhkId: undefined }, base.skp.rhk[1]!] } },
+      'RHK_PARENT_REQUIRED',
+      'RHK atasan',
+    ],
+    [
+      'a zero target',
+      {
+        ...base,
+        skp: {
+          ...base.skp,
+          rhk: [
+            {
+              ...base.skp.rhk[0]!,
+              indicators: [{ id: 'rhk-1-i1', description: 'x', target: { kind: 'quantitative', value: 0, unit: 'x', direction: 'higherIsBetter' } }],
+            },
+            base.skp.rhk[1]!,
+          ],
+        },
+      },
+      'NUMBER_TOO_SMALL',
+      'lebih besar dari 0',
+    ],
+    [
+      'a negative realisation',
+      { ...base, realisations: [{ indicatorId: 'rhk-1-i1', value: -1 }, base.realisations[1]!] },
+      'NUMBER_TOO_SMALL',
+      'realisasi ke-1',
+    ],
     ['an SKP of someone else', { ...base, skp: { ...base.skp, nip: '198001012005011001' } }, 'SKP_NIP_MISMATCH', 'NIP'],
   ])('%s', (_, input, code, idText) => {
     const err = catchError(() => evaluateEmployee(input, policy));
@@ -177,7 +219,7 @@ describe('improving one rating never lowers the predikat (end to end)', () => {
     );
   });
 
-  it("for any value the rater rates higher", () => {
+  it('for any value the rater rates higher', () => {
     fc.assert(
       fc.property(scenario, fc.nat(6), (s, i) => {
         fc.pre(s.values[i] !== 'DI_ATAS');

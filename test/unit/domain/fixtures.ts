@@ -1,15 +1,15 @@
 // Builders for domain tests: small, explicit employees whose ratings are easy to read in a table.
 import {
   BERAKHLAK,
-  DEFAULT_POLICY_ID,
-  getPolicy,
-  requireExpectationPolicy,
   type BehaviourFeedback,
+  DEFAULT_POLICY_ID,
   type EmployeeEvaluationInput,
   type ExpectationPolicy,
+  getPolicy,
   type Rating,
   type Rhk,
   type RhkJenis,
+  requireExpectationPolicy,
 } from '../../../shared/domain';
 
 export const policy: ExpectationPolicy = requireExpectationPolicy(getPolicy(DEFAULT_POLICY_ID));
@@ -73,8 +73,16 @@ export const workedExample: EmployeeEvaluationInput = {
         parentRhkId: 'kasi-pelayanan-1',
         competencies: ['layanan-digital', 'pengelolaan-aplikasi'],
         indicators: [
-          { id: 'uptime', description: 'Ketersediaan (uptime) aplikasi layanan', target: { kind: 'quantitative', value: 99, unit: '%', direction: 'higherIsBetter' } },
-          { id: 'pemulihan', description: 'Rata-rata waktu pemulihan gangguan', target: { kind: 'quantitative', value: 4, unit: 'jam', direction: 'lowerIsBetter' } },
+          {
+            id: 'uptime',
+            description: 'Ketersediaan (uptime) aplikasi layanan',
+            target: { kind: 'quantitative', value: 99, unit: '%', direction: 'higherIsBetter' },
+          },
+          {
+            id: 'pemulihan',
+            description: 'Rata-rata waktu pemulihan gangguan',
+            target: { kind: 'quantitative', value: 4, unit: 'jam', direction: 'lowerIsBetter' },
+          },
         ],
       },
       {
@@ -84,7 +92,11 @@ export const workedExample: EmployeeEvaluationInput = {
         parentRhkId: 'kasi-pelayanan-2',
         competencies: ['layanan-digital'],
         indicators: [
-          { id: 'verifikasi', description: 'Permohonan daring yang diverifikasi', target: { kind: 'quantitative', value: 1200, unit: 'permohonan', direction: 'higherIsBetter' } },
+          {
+            id: 'verifikasi',
+            description: 'Permohonan daring yang diverifikasi',
+            target: { kind: 'quantitative', value: 1200, unit: 'permohonan', direction: 'higherIsBetter' },
+          },
         ],
       },
       {
@@ -93,7 +105,11 @@ export const workedExample: EmployeeEvaluationInput = {
         description: 'Pendampingan literasi digital bagi kader kelurahan',
         parentRhkId: 'kasi-pelayanan-2',
         indicators: [
-          { id: 'kader', description: 'Kader di tiga kelurahan memakai aplikasi pelaporan', target: { kind: 'qualitative', expectation: 'Kader Asemrowo, Genting Kalianak dan Tambak Sarioso melapor sendiri lewat aplikasi' } },
+          {
+            id: 'kader',
+            description: 'Kader di tiga kelurahan memakai aplikasi pelaporan',
+            target: { kind: 'qualitative', expectation: 'Kader Asemrowo, Genting Kalianak dan Tambak Sarioso melapor sendiri lewat aplikasi' },
+          },
         ],
       },
     ],
@@ -117,4 +133,3 @@ export const workedExample: EmployeeEvaluationInput = {
   ],
   citizenEvidence: [{ rating: 'DI_ATAS', comment: 'Dibantu daftar akun layanan daring sampai selesai.' }],
 };
-

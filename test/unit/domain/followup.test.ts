@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   BERAKHLAK,
-  evaluateEmployee,
-  followUpFor,
-  FollowUpSchema,
-  sampleTrainingCatalogue,
-  TrainingProgrammeSchema,
   type ConsequenceCode,
   type EmployeeEvaluation,
+  evaluateEmployee,
+  FollowUpSchema,
+  followUpFor,
   type Predikat,
   type Rating,
+  sampleTrainingCatalogue,
+  TrainingProgrammeSchema,
 } from '../../../shared/domain';
 import { employee, main, policy, workedExample } from './fixtures';
 
@@ -81,7 +81,11 @@ describe('training matched to weaknesses (Butuh Perbaikan)', () => {
   });
 
   it('recommends at most the policy maximum (3)', () => {
-    const ev = evaluation([B, B, B, B], [S, S, S, S, S, S, S], [['kearsipan'], ['ketenteraman-ketertiban'], ['perencanaan-anggaran'], ['kesehatan-masyarakat']]);
+    const ev = evaluation(
+      [B, B, B, B],
+      [S, S, S, S, S, S, S],
+      [['kearsipan'], ['ketenteraman-ketertiban'], ['perencanaan-anggaran'], ['kesehatan-masyarakat']],
+    );
     const followUp = followUpFor(ev, { competencies: [] }, sampleTrainingCatalogue, policy);
     expect(followUp.training).toHaveLength(3);
     expect(followUp.unmatched.rhkIds).toHaveLength(1);
@@ -95,7 +99,11 @@ describe('the sample catalogue for Kecamatan Asemrowo', () => {
   });
 
   it('develops every BerAKHLAK value', () => {
-    for (const v of BERAKHLAK) expect(sampleTrainingCatalogue.some((p) => p.values.includes(v.value)), v.value).toBe(true);
+    for (const v of BERAKHLAK)
+      expect(
+        sampleTrainingCatalogue.some((p) => p.values.includes(v.value)),
+        v.value,
+      ).toBe(true);
   });
 
   it.each([

@@ -3,12 +3,12 @@ import {
   DEFAULT_POLICY_ID,
   efficiencyScore,
   getPolicy,
+  type LegacyInput,
+  type LegacyPredikat,
   legacyPredikatFor,
   outputScore,
   requireNumericPolicy,
   scoreLegacy,
-  type LegacyInput,
-  type LegacyPredikat,
 } from '../../../shared/domain';
 
 const pp46 = requireNumericPolicy(getPolicy('pp46-2011/v1'));

@@ -40,7 +40,13 @@ describe('policy registry', () => {
   it('holds the configurable values of the spec', () => {
     const p = requireExpectationPolicy(getPolicy(DEFAULT_POLICY_ID));
     expect(p.results).toMatchObject({ abovePercent: 110, meetsPercent: 100, mostMoreThanPercent: 50, aFew: { percent: 25, minimum: 1 } });
-    expect(p.cycle).toEqual({ skpApprovalDeadline: { month: 1, day: 31 }, hrMayDraftSkpAfterWeeks: 2, periodicCheck: 'quarterly', approvalDays: 14, objectionDays: 14 });
+    expect(p.cycle).toEqual({
+      skpApprovalDeadline: { month: 1, day: 31 },
+      hrMayDraftSkpAfterWeeks: 2,
+      periodicCheck: 'quarterly',
+      approvalDays: 14,
+      objectionDays: 14,
+    });
     expect(Object.keys(p.distribution).sort()).toEqual(['BAIK', 'BUTUH_PERBAIKAN', 'ISTIMEWA', 'KURANG', 'SANGAT_KURANG']);
     expect(p.skm.bands.map((b) => [b.minIkm, b.mutu])).toEqual([
       [88.31, 'A'],

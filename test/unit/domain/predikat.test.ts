@@ -1,15 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  PREDIKAT_MATRIX,
-  predikatFor,
-  predikatLabel,
-  predikatRank,
-  RatingSchema,
-  ratingRank,
-  type Predikat,
-  type Rating,
-} from '../../../shared/domain';
+import { PREDIKAT_MATRIX, type Predikat, predikatFor, predikatLabel, predikatRank, type Rating, RatingSchema, ratingRank } from '../../../shared/domain';
 
 const ratings = RatingSchema.options; // lowest first
 const rating = fc.constantFrom(...ratings);

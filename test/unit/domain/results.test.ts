@@ -4,16 +4,16 @@ import {
   achievementPercent,
   achievementRatio,
   aFewOf,
+  type ExpectationPolicy,
   isMost,
   lowestRating,
-  ratingForAchievement,
-  RatingSchema,
-  ratingRank,
-  resultsRatingFromRhk,
-  type ExpectationPolicy,
   type QuantitativeTarget,
   type Rating,
+  RatingSchema,
   type RhkJenis,
+  ratingForAchievement,
+  ratingRank,
+  resultsRatingFromRhk,
 } from '../../../shared/domain';
 import { additional, main, policy } from './fixtures';
 
@@ -59,10 +59,7 @@ describe('achievement per indicator', () => {
         fc.pre(a !== b);
         const [lo, hi] = a < b ? [a, b] : [b, a];
         // Strictly on the ratio; never rising on the rounded percent HR sees.
-        return (
-          achievementRatio(lower(t), hi) < achievementRatio(lower(t), lo) &&
-          achievementPercent(lower(t), hi) <= achievementPercent(lower(t), lo)
-        );
+        return achievementRatio(lower(t), hi) < achievementRatio(lower(t), lo) && achievementPercent(lower(t), hi) <= achievementPercent(lower(t), lo);
       }),
     );
   });
@@ -167,10 +164,9 @@ describe('overall results rating', () => {
     expect(() => resultsRatingFromRhk(additional('DI_ATAS'), policy)).toThrow(expect.objectContaining({ code: 'SKP_NO_MAIN_RHK' }));
   });
 
-  const rhkList = fc.tuple(
-    fc.array(rating, { minLength: 1, maxLength: 12 }),
-    fc.array(rating, { maxLength: 6 }),
-  ).map(([m, a]) => [...main(...m), ...additional(...a)]);
+  const rhkList = fc
+    .tuple(fc.array(rating, { minLength: 1, maxLength: 12 }), fc.array(rating, { maxLength: 6 }))
+    .map(([m, a]) => [...main(...m), ...additional(...a)]);
 
   it.each([
     ['countInFavour', policy],

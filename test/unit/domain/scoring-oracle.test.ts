@@ -18,8 +18,17 @@ describe('the scoring oracle on the sample', () => {
     for (const plan of sample.plans) {
       const me = byNip.get(plan.nip)!;
       const recorded = recordedFeedback(sample, plan.nip);
-      expect(recorded.filter((f) => f.source === 'rater'), plan.nip).toHaveLength(plan.feedback.filter((f) => f.fromNip === me.raterNip).length);
-      const invited = new Set(colleaguesToInvite(plan.nip, plan.feedback.map((f) => f.fromNip), placementOf));
+      expect(
+        recorded.filter((f) => f.source === 'rater'),
+        plan.nip,
+      ).toHaveLength(plan.feedback.filter((f) => f.fromNip === me.raterNip).length);
+      const invited = new Set(
+        colleaguesToInvite(
+          plan.nip,
+          plan.feedback.map((f) => f.fromNip),
+          placementOf,
+        ),
+      );
       for (const f of recorded.filter((x) => x.source !== 'rater')) expect(invited.has(f.fromNip!), `${f.fromNip} → ${plan.nip}`).toBe(true);
       const dropped = plan.feedback.filter((f) => f.fromNip !== me.raterNip && !invited.has(f.fromNip));
       expect(recorded.length + dropped.length, plan.nip).toBe(plan.feedback.length);

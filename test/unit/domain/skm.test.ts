@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeIkm, DomainValidationError, IkmResultSchema, mutuForIkm, SKM_UNSUR, type Mutu } from '../../../shared/domain';
+import { computeIkm, DomainValidationError, IkmResultSchema, type Mutu, mutuForIkm, SKM_UNSUR } from '../../../shared/domain';
 
 /** n respondents whose 9n answers add up to `total` (each 1–4). */
 function responsesWithTotal(n: number, total: number): number[][] {
@@ -14,7 +14,7 @@ function responsesWithTotal(n: number, total: number): number[][] {
 /** The smallest survey whose published IKM is exactly `target`. */
 function surveyWithIkm(target: number): number[][] {
   for (let n = 1; n <= 5000; n++) {
-    const guess = Math.round(((target / 25) * 9 * n));
+    const guess = Math.round((target / 25) * 9 * n);
     for (const total of [guess - 1, guess, guess + 1]) {
       if (total < 9 * n || total > 36 * n) continue;
       if (Math.abs((25 * total) / (9 * n) - target) > 0.006) continue;

@@ -5,14 +5,32 @@ import { SubmissionLimitError } from '../../../shared/application/errors';
 import { httpApi } from '../../../shared/http/router';
 
 const NIP = '199001012015031001';
-interface EventOptions { body?: string; claims?: Record<string, unknown>; headers?: Record<string, string> }
+interface EventOptions {
+  body?: string;
+  claims?: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
 function event(method: string, template: string, rawPath: string, opts: EventOptions = {}) {
   const routeKey = `${method} ${template}`;
   return {
-    version: '2.0', routeKey, rawPath, rawQueryString: '', headers: opts.headers ?? {}, body: opts.body, isBase64Encoded: false,
+    version: '2.0',
+    routeKey,
+    rawPath,
+    rawQueryString: '',
+    headers: opts.headers ?? {},
+    body: opts.body,
+    isBase64Encoded: false,
     pathParameters: { cycleId: 'c-2026', unitId: 'u1', decisionId: 'd1234567' },
     requestContext: {
-      accountId: '0', apiId: 'a', domainName: 'api.example.test', domainPrefix: 'api', requestId: 'r1', routeKey, stage: '$default', time: '', timeEpoch: 0,
+      accountId: '0',
+      apiId: 'a',
+      domainName: 'api.example.test',
+      domainPrefix: 'api',
+      requestId: 'r1',
+      routeKey,
+      stage: '$default',
+      time: '',
+      timeEpoch: 0,
       http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'ua' },
       ...(opts.claims ? { authorizer: { jwt: { claims: opts.claims, scopes: [] } } } : {}),
     },
@@ -26,7 +44,9 @@ const Body = z.object({ reason: z.string().min(1) });
 const api = httpApi({
   'POST /v1/cycles/{cycleId}/resume': async (req) => ({ body: { who: req.caller.nip, ...req.body(Body) } }),
   'GET /v1/public/units/{unitId}/ikm': async () => ({ body: { note: '<b>&</b>' } }),
-  'POST /v1/public/units/{unitId}/skm': async () => { throw new SubmissionLimitError(3, 3600); },
+  'POST /v1/public/units/{unitId}/skm': async () => {
+    throw new SubmissionLimitError(3, 3600);
+  },
   'GET /v1/cycles/{cycleId}/export.csv': async () => ({ raw: '\ufeffa;b\n', headers: { 'content-type': 'text/csv; charset=utf-8' } }),
 });
 

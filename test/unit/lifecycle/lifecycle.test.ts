@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEDULE, deadlineAction, secondsUntilOpen, windowOf } from '../../../shared/domain/lifecycle/schedule';
-import { canTransition, EVALUATION_STATUSES, nextStage, STAGES, STAGE_DONE_STATUS, STAGE_OPEN_TRANSITION } from '../../../shared/domain/lifecycle/status';
+import { canTransition, EVALUATION_STATUSES, nextStage, STAGE_DONE_STATUS, STAGE_OPEN_TRANSITION, STAGES } from '../../../shared/domain/lifecycle/status';
 
 describe('evaluation status transitions', () => {
   it.each([

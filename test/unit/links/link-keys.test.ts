@@ -1,18 +1,18 @@
-import { describe, it, expect, beforeEach } from 'vitest';
 import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mockClient } from 'aws-sdk-client-mock';
 import { GetSecretValueCommand, ResourceNotFoundException, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   FileLinkKeyProvider,
   LinkKeyConfigurationError,
-  SecretsManagerLinkKeyProvider,
-  linkKeyProviderFromEnv,
-  verifyDecisionLinkWithProvider,
   type LinkKeyProvider,
+  linkKeyProviderFromEnv,
+  SecretsManagerLinkKeyProvider,
+  verifyDecisionLinkWithProvider,
 } from '../../../shared/adapters/links/link-keys';
-import { signDecisionLink, type LinkKeySet } from '../../../shared/adapters/links/links';
+import { type LinkKeySet, signDecisionLink } from '../../../shared/adapters/links/links';
 
 const ARN = 'arn:aws:secretsmanager:ap-southeast-3:123456789012:secret:kinerja/link-keys-AbCdEf';
 const b64 = (fill: number, n = 32) => Buffer.alloc(n, fill).toString('base64');
@@ -100,7 +100,9 @@ describe('SecretsManagerLinkKeyProvider', () => {
   it('rejects short or malformed keys without echoing key material', async () => {
     const provider = () => new SecretsManagerLinkKeyProvider(ARN, new SecretsManagerClient({}));
     stages({ SecretString: JSON.stringify({ kid: 'k1', secret: b64(7, 16) }), VersionId: 'v1' });
-    const err = await provider().keys().catch((e: unknown) => e);
+    const err = await provider()
+      .keys()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LinkKeyConfigurationError);
     expect(String(err)).toMatch(/at least 32 bytes/);
     expect(String(err)).not.toContain(b64(7, 16));
@@ -177,10 +179,7 @@ describe('verifyDecisionLinkWithProvider', () => {
   const oldKey = { kid: 'old', secret: Buffer.alloc(32, 5) };
   const newKey = { kid: 'new', secret: Buffer.alloc(32, 6) };
   const now = new Date('2027-01-01T00:00:00Z');
-  const link = signDecisionLink(
-    { decisionId: 'dec_0123456789', action: 'view', recipient: 'a@b.go.id', expiresAt: new Date('2027-02-01T00:00:00Z') },
-    newKey,
-  );
+  const link = signDecisionLink({ decisionId: 'dec_0123456789', action: 'view', recipient: 'a@b.go.id', expiresAt: new Date('2027-02-01T00:00:00Z') }, newKey);
 
   it('refreshes once when another instance already signs with a rotated key', async () => {
     let served: LinkKeySet = { current: oldKey };

@@ -1,16 +1,16 @@
-import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import {
   buildDecisionUrl,
+  type DecisionLinkParams,
   isLinkForRecipient,
+  type LinkKey,
+  type LinkKeySet,
   linkFormFields,
   parseDecision,
   recipientTag,
   signDecisionLink,
   verifyDecisionLink,
-  type DecisionLinkParams,
-  type LinkKey,
-  type LinkKeySet,
 } from '../../../shared/adapters/links/links';
 
 const keyA: LinkKey = { kid: 'k2026a', secret: Buffer.alloc(32, 0xa1) };
@@ -150,20 +150,15 @@ describe('verifyDecisionLink: tampering', () => {
     const base = query() as Record<string, string>;
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
     fc.assert(
-      fc.property(
-        fc.constantFrom('d', 'a', 'r', 'e', 'k', 's'),
-        fc.nat(),
-        fc.constantFrom(...alphabet.split('')),
-        (field, pos, ch) => {
-          const source = field === 'd' ? params.decisionId : (base[field] as string);
-          const i = pos % source.length;
-          fc.pre(source[i] !== ch);
-          const changed = source.slice(0, i) + ch + source.slice(i + 1);
-          const q = field === 'd' ? base : { ...base, [field]: changed };
-          const d = field === 'd' ? changed : params.decisionId;
-          return verifyDecisionLink(q, d, keys, NOW).ok === false;
-        },
-      ),
+      fc.property(fc.constantFrom('d', 'a', 'r', 'e', 'k', 's'), fc.nat(), fc.constantFrom(...alphabet.split('')), (field, pos, ch) => {
+        const source = field === 'd' ? params.decisionId : (base[field] as string);
+        const i = pos % source.length;
+        fc.pre(source[i] !== ch);
+        const changed = source.slice(0, i) + ch + source.slice(i + 1);
+        const q = field === 'd' ? base : { ...base, [field]: changed };
+        const d = field === 'd' ? changed : params.decisionId;
+        return verifyDecisionLink(q, d, keys, NOW).ok === false;
+      }),
       { numRuns: 500 },
     );
   });

@@ -1,13 +1,7 @@
-import { describe, it, expect } from 'vitest';
-import {
-  collectHeaders,
-  formatRequestTime,
-  isTextContentType,
-  parseQueryString,
-  splitTarget,
-} from '../../../local/http/request';
-import { InvalidLambdaResponseError, mapLambdaResult } from '../../../local/http/response';
+import { describe, expect, it } from 'vitest';
 import { createLambdaContext } from '../../../local/http/context';
+import { collectHeaders, formatRequestTime, isTextContentType, parseQueryString, splitTarget } from '../../../local/http/request';
+import { InvalidLambdaResponseError, mapLambdaResult } from '../../../local/http/response';
 
 describe('payload 2.0 request pieces', () => {
   it.each([
@@ -27,13 +21,7 @@ describe('payload 2.0 request pieces', () => {
   });
 
   it('joins repeated headers with commas, lower-cases names and moves cookies out', () => {
-    const { headers, cookies } = collectHeaders([
-      'X-Dup', 'a',
-      'Host', 'localhost',
-      'x-dup', 'b',
-      'Cookie', 'session=abc; theme=dark',
-      'cookie', 'lang=id',
-    ]);
+    const { headers, cookies } = collectHeaders(['X-Dup', 'a', 'Host', 'localhost', 'x-dup', 'b', 'Cookie', 'session=abc; theme=dark', 'cookie', 'lang=id']);
     expect(headers).toEqual({ 'x-dup': 'a,b', host: 'localhost' });
     expect(cookies).toEqual(['session=abc', 'theme=dark', 'lang=id']);
   });

@@ -3,14 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
-import { loadOrCreateLocalJwtKeys, localJwtAuthorizerConfig, type LocalJwtKeys } from '../../../local/http/keys';
-import {
-  startLocalHttpApi,
-  type LocalHttpApi,
-  type LocalHttpApiEvent,
-  type LocalHttpApiOptions,
-  type LocalRoute,
-} from '../../../local/http/server';
+import { type LocalJwtKeys, loadOrCreateLocalJwtKeys, localJwtAuthorizerConfig } from '../../../local/http/keys';
+import { type LocalHttpApi, type LocalHttpApiEvent, type LocalHttpApiOptions, type LocalRoute, startLocalHttpApi } from '../../../local/http/server';
 
 export const NIP = '198001012005011001';
 

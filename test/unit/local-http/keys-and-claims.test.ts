@@ -1,15 +1,9 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, it, expect } from 'vitest';
 import { decodeJwt, decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
+import { describe, expect, it } from 'vitest';
 import { parseApiGatewayListClaim, renderClaimsLikeApiGateway } from '../../../local/http/claims';
-import {
-  LOCAL_JWT_AUDIENCE,
-  LOCAL_JWT_ISSUER,
-  loadOrCreateLocalJwtKeys,
-  mintLocalToken,
-  parseTimeSpan,
-} from '../../../local/http/keys';
+import { LOCAL_JWT_AUDIENCE, LOCAL_JWT_ISSUER, loadOrCreateLocalJwtKeys, mintLocalToken, parseTimeSpan } from '../../../local/http/keys';
 import { NIP, tempDir } from './helpers';
 
 describe('local signing keys', () => {
@@ -188,7 +182,10 @@ describe('claims as API Gateway passes them (payload 2.0)', () => {
     ['[hr]', ['hr']],
     ['[]', []],
     ['hr', ['hr']],
-    [['hr', 'employee'], ['hr', 'employee']],
+    [
+      ['hr', 'employee'],
+      ['hr', 'employee'],
+    ],
     [undefined, []],
   ] as const)('parses the list claim %j', (value, expected) => {
     expect(parseApiGatewayListClaim(value)).toEqual(expected);

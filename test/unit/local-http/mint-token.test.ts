@@ -2,10 +2,10 @@ import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, it, expect } from 'vitest';
 import { decodeJwt, importJWK, jwtVerify } from 'jose';
+import { describe, expect, it } from 'vitest';
 import { loadOrCreateLocalJwtKeys } from '../../../local/http/keys';
-import { checkKeysDir, LOCAL_STACK_FILE, runningStack, UsageError, parseMintTokenArgs, type MintTokenArgs } from '../../../local/http/mint-token-cli';
+import { checkKeysDir, LOCAL_STACK_FILE, type MintTokenArgs, parseMintTokenArgs, runningStack, UsageError } from '../../../local/http/mint-token-cli';
 import { NIP, tempDir } from './helpers';
 
 const run = promisify(execFile);
@@ -22,7 +22,21 @@ describe('mint-token arguments', () => {
       keysGiven: false,
     });
     expect(
-      parseMintTokenArgs(['--nip', NIP, '--role=employee', '--agency', 'dinas-kominfo', '--keys', '/tmp/k', '--expires-in', '15m', '--email', 'a@b.id', '--name', 'Budi']),
+      parseMintTokenArgs([
+        '--nip',
+        NIP,
+        '--role=employee',
+        '--agency',
+        'dinas-kominfo',
+        '--keys',
+        '/tmp/k',
+        '--expires-in',
+        '15m',
+        '--email',
+        'a@b.id',
+        '--name',
+        'Budi',
+      ]),
     ).toMatchObject({ agencyId: 'dinas-kominfo', keysDir: '/tmp/k', keysGiven: true, expiresIn: '15m', email: 'a@b.id', name: 'Budi' });
     expect(parseMintTokenArgs(['--help'])).toEqual({ help: true });
   });
@@ -82,7 +96,19 @@ describe('scripts/mint-token.ts', () => {
     try {
       const keysDir = join(dir.path, 'keys');
       const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-      const { stdout, stderr } = await run(tsx, ['scripts/mint-token.ts', '--nip', NIP, '--role', 'hr', '--role', 'employee', '--agency', 'kec-asemrowo', '--keys', keysDir]);
+      const { stdout, stderr } = await run(tsx, [
+        'scripts/mint-token.ts',
+        '--nip',
+        NIP,
+        '--role',
+        'hr',
+        '--role',
+        'employee',
+        '--agency',
+        'kec-asemrowo',
+        '--keys',
+        keysDir,
+      ]);
       expect(stderr).toMatch(/signed with .*jwt-private\.json; no running local stack uses these keys/);
       const token = stdout.trim();
       expect(token.split('.')).toHaveLength(3);

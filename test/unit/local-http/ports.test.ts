@@ -4,7 +4,9 @@ import { listensOn } from '../../../local/dynamodb';
 
 describe('listensOn (how DynamoDB Local is confirmed to hold its port)', () => {
   const servers: Server[] = [];
-  afterAll(() => { for (const s of servers) s.close(); });
+  afterAll(() => {
+    for (const s of servers) s.close();
+  });
 
   it.runIf(process.platform === 'linux')('is true for a port this process listens on, false for one it does not', async () => {
     const server = createServer();

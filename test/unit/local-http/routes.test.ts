@@ -1,5 +1,5 @@
-import { describe, it, expect } from 'vitest';
-import { RouteConfigError, RouteTable, type LocalRoute } from '../../../local/http/routes';
+import { describe, expect, it } from 'vitest';
+import { type LocalRoute, RouteConfigError, RouteTable } from '../../../local/http/routes';
 
 const route = (method: string, path: string, functionId = `${method} ${path}`): LocalRoute => ({
   method,

@@ -1,15 +1,10 @@
 import { connect, createServer } from 'node:net';
-import { afterAll, beforeAll, describe, it, expect } from 'vitest';
-import { SignJWT, generateKeyPair, importJWK } from 'jose';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { mintLocalToken, type LocalJwtKeys } from '../../../local/http/keys';
-import {
-  DEFAULT_LOCAL_HTTP_PORT,
-  LocalHttpPortInUseError,
-  resolveLocalHttpPort,
-  startLocalHttpApi,
-} from '../../../local/http/server';
-import { NIP, onlyCall, startTestApi, tempKeys, type TestApi } from './helpers';
+import { generateKeyPair, importJWK, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalJwtKeys, mintLocalToken } from '../../../local/http/keys';
+import { DEFAULT_LOCAL_HTTP_PORT, LocalHttpPortInUseError, resolveLocalHttpPort, startLocalHttpApi } from '../../../local/http/server';
+import { NIP, onlyCall, startTestApi, type TestApi, tempKeys } from './helpers';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -138,7 +133,11 @@ describe('local HTTP API: routing and the 2.0 event', () => {
 
   it('answers 404 {"message":"Not Found"} when no route matches, without invoking anything', async () => {
     await withApi([{ method: 'GET', path: '/skp', functionId: 'skp', auth: 'none' }], {}, async (api) => {
-      for (const [method, path] of [['GET', '/nope'], ['POST', '/skp'], ['GET', '/skp/']] as const) {
+      for (const [method, path] of [
+        ['GET', '/nope'],
+        ['POST', '/skp'],
+        ['GET', '/skp/'],
+      ] as const) {
         const response = await fetch(`${api.url}${path}`, { method });
         expect(response.status).toBe(404);
         expect(response.headers.get('content-type')).toBe('application/json');
@@ -390,7 +389,12 @@ describe('local HTTP API: handler results', () => {
             body: '<p>See other</p>',
           };
         case 'binary':
-          return { statusCode: 200, headers: { 'content-type': 'application/pdf' }, body: Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]).toString('base64'), isBase64Encoded: true };
+          return {
+            statusCode: 200,
+            headers: { 'content-type': 'application/pdf' },
+            body: Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]).toString('base64'),
+            isBase64Encoded: true,
+          };
         case 'no-content':
           return { statusCode: 204 };
         case 'throws':

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LocalSfnEngine, longTimeout } from '../../../local/sfn/engine';
 import type { EngineOptions, ExecutionDescription, LocalSfnEvent } from '../../../local/sfn/engine';
+import { LocalSfnEngine, longTimeout } from '../../../local/sfn/engine';
 import { MAX_TIMER_MS } from '../../../local/sfn/prepare';
 
 const LAMBDA = 'arn:aws:states:::lambda:invoke';
@@ -15,10 +15,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function setup(
-  defs: Record<string, Record<string, unknown>>,
-  opts: Partial<EngineOptions> & { invokeLambda?: Invoke } = {},
-) {
+async function setup(defs: Record<string, Record<string, unknown>>, opts: Partial<EngineOptions> & { invokeLambda?: Invoke } = {}) {
   const calls: Array<{ fn: string; payload: any; at: number }> = [];
   const events: LocalSfnEvent[] = [];
   const invoke: Invoke = opts.invokeLambda ?? (async () => ({ ok: true }));
@@ -309,9 +306,7 @@ describe('LocalSfnEngine: task tokens', () => {
     const d = await done(start('m'));
     expect(d).toMatchObject({ status: 'FAILED', error: 'MailError' });
     const issued = events.find((e) => e.type === 'TaskTokenIssued');
-    expect(issued?.type === 'TaskTokenIssued' && apiError(() => engine.sendTaskSuccess({ taskToken: issued.taskToken, output: '{}' }))).toBe(
-      'TaskTimedOut',
-    );
+    expect(issued?.type === 'TaskTokenIssued' && apiError(() => engine.sendTaskSuccess({ taskToken: issued.taskToken, output: '{}' }))).toBe('TaskTimedOut');
   });
 
   it('closes the callback tasks of sibling Map iterations when one iteration fails', async () => {
@@ -516,10 +511,7 @@ describe('LocalSfnEngine: resources and data', () => {
         },
       },
     };
-    const { start, output } = await setup(
-      { m: def },
-      { resourceHandlers: { 'arn:aws:states:::dynamodb:putItem': (p) => (puts.push(p), {}) } },
-    );
+    const { start, output } = await setup({ m: def }, { resourceHandlers: { 'arn:aws:states:::dynamodb:putItem': (p) => (puts.push(p), {}) } });
     expect(await output(start('m', { id: 'e1' }))).toEqual({ id: 'e1' });
     expect(puts).toEqual([{ TableName: 'T', Item: { pk: { S: 'e1' } } }]);
     await expect(setup({ m: def })).rejects.toThrow(/dynamodb:putItem.*resourceHandlers/);
@@ -567,9 +559,9 @@ describe('LocalSfnEngine: resources and data', () => {
   });
 
   it('rejects definitions the library would silently mis-run', async () => {
-    await expect(
-      setup({ m: { QueryLanguage: 'JSONata', StartAt: 'P', States: { P: { Type: 'Pass', Output: '{% 1 %}', End: true } } } }),
-    ).rejects.toThrow(/JSONata/);
+    await expect(setup({ m: { QueryLanguage: 'JSONata', StartAt: 'P', States: { P: { Type: 'Pass', Output: '{% 1 %}', End: true } } } })).rejects.toThrow(
+      /JSONata/,
+    );
   });
 
   it('validates StartExecution input and names', async () => {

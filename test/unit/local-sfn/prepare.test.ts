@@ -59,10 +59,7 @@ describe('prepareDefinition', () => {
           A: {
             Type: 'Task',
             Resource: LAMBDA,
-            Retry: [
-              { ErrorEquals: ['X'], IntervalSeconds: 30, BackoffRate: 2, MaxAttempts: 5, MaxDelaySeconds: 600 },
-              { ErrorEquals: ['States.Timeout'] },
-            ],
+            Retry: [{ ErrorEquals: ['X'], IntervalSeconds: 30, BackoffRate: 2, MaxAttempts: 5, MaxDelaySeconds: 600 }, { ErrorEquals: ['States.Timeout'] }],
             Catch: [{ ErrorEquals: ['States.Timeout'], Next: 'B', ResultPath: '$' }],
             End: true,
           },

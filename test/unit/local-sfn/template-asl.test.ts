@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import {
-  lambdaFunctionName,
-  resolveStateMachines,
-  resolveTemplateValue,
-  templateExports,
-} from '../../../local/sfn/template-asl';
+import { lambdaFunctionName, resolveStateMachines, resolveTemplateValue, templateExports } from '../../../local/sfn/template-asl';
 
 const template = {
   Parameters: { Stage: { Type: 'String', Default: 'dev' } },
   Resources: {
     WorkFn1234: { Type: 'AWS::Lambda::Function', Properties: {} },
     Table5678: { Type: 'AWS::DynamoDB::Table', Properties: {} },
-    Child9: { Type: 'AWS::StepFunctions::StateMachine', Properties: { StateMachineName: 'child', DefinitionString: '{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}' } },
+    Child9: {
+      Type: 'AWS::StepFunctions::StateMachine',
+      Properties: { StateMachineName: 'child', DefinitionString: '{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}' },
+    },
     MainSM: {
       Type: 'AWS::StepFunctions::StateMachine',
       Properties: {
@@ -137,9 +135,7 @@ describe('resolveStateMachines', () => {
     const stateless = { Resources: { Fn: { Type: 'AWS::Lambda::Function' } } };
     expect(resolveTemplateValue(stateless, { 'Fn::ImportValue': 'Stateful:ExportsOutputRefTbl' }, { imports })).toBe('Tbl');
     const sub = { 'Fn::Sub': ['${AWS::Partition}|${AWS::Region}|${Fn.Arn}|${Fn}|${Extra}|${!Literal}', { Extra: { Ref: 'Fn' } }] };
-    expect(resolveTemplateValue(stateless, sub)).toBe(
-      'aws|ap-southeast-3|arn:aws:lambda:ap-southeast-3:000000000000:function:Fn|Fn|Fn|${Literal}',
-    );
+    expect(resolveTemplateValue(stateless, sub)).toBe('aws|ap-southeast-3|arn:aws:lambda:ap-southeast-3:000000000000:function:Fn|Fn|Fn|${Literal}');
     expect(() => resolveTemplateValue(stateless, { 'Fn::Sub': '${Missing}' })).toThrow(/Missing/);
   });
 });

@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { catalogue, formatDate, formatDateTime, formatPercent, placeholdersOf, resolveLocale, t } from '../../../shared/adapters/render/i18n';
 
 describe('message catalogues', () => {

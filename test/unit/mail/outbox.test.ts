@@ -1,16 +1,10 @@
-import { describe, it, expect } from 'vitest';
-import fc from 'fast-check';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeHeaderValue, decodeQuotedPrintable, encodeHeaderValue, encodeQuotedPrintable, extractLinks } from '../../../shared/adapters/mail/eml';
 import { OutboxMailer, outboxFileName, readOutbox } from '../../../shared/adapters/mail/outbox';
-import {
-  decodeHeaderValue,
-  decodeQuotedPrintable,
-  encodeHeaderValue,
-  encodeQuotedPrintable,
-  extractLinks,
-} from '../../../shared/adapters/mail/eml';
 import type { MailMessage } from '../../../shared/adapters/mail/types';
 
 const newDir = () => mkdtemp(join(tmpdir(), 'outbox-'));

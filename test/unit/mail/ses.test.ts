@@ -1,9 +1,9 @@
-import { describe, it, expect, beforeEach } from 'vitest';
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
-import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
-import { SesMailer, mailIdTag, type SendLedger } from '../../../shared/adapters/mail/ses';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { mailerFromEnv } from '../../../shared/adapters/mail/env';
 import { OutboxMailer } from '../../../shared/adapters/mail/outbox';
+import { mailIdTag, type SendLedger, SesMailer } from '../../../shared/adapters/mail/ses';
 import { MailConfigurationError, type MailMessage } from '../../../shared/adapters/mail/types';
 
 const ses = mockClient(SESv2Client);

@@ -1,27 +1,34 @@
-import { describe, it, expect } from 'vitest';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locale } from '../../../shared/adapters/render/i18n';
+import { describe, expect, it } from 'vitest';
 import { OutboxMailer, readOutbox } from '../../../shared/adapters/mail/outbox';
 import { EvaluationSummarySchema, SkpSummarySchema } from '../../../shared/adapters/mail/summary';
 import {
+  type RenderedMail,
   renderApprovalDigest,
   renderDelegationNotice,
   renderEscalation,
   renderReminder,
   renderResultNotice,
   renderSkpApprovalRequest,
-  type RenderedMail,
 } from '../../../shared/adapters/mail/templates';
-import { DANGEROUS, XSS, evaluation, hostile, skp } from './fixtures';
+import type { Locale } from '../../../shared/adapters/render/i18n';
+import { DANGEROUS, evaluation, hostile, skp, XSS } from './fixtures';
 
 const deadline = new Date('2027-01-15T09:00:00Z'); // 16.00 WIB
 const recipient = { name: 'Drs. Ahmad Hidayat, M.Si.' };
 
 function all(locale: Locale): Record<string, RenderedMail> {
   return {
-    digest: renderApprovalDigest({ locale, recipient, stageLabel: 'Persetujuan akhir 2026', deadline, items: [evaluation(1), evaluation(2)], actAllUrl: 'https://kinerja.local/v1/decisions/batch_000000001?a=view' }),
+    digest: renderApprovalDigest({
+      locale,
+      recipient,
+      stageLabel: 'Persetujuan akhir 2026',
+      deadline,
+      items: [evaluation(1), evaluation(2)],
+      actAllUrl: 'https://kinerja.local/v1/decisions/batch_000000001?a=view',
+    }),
     skp: renderSkpApprovalRequest({ locale, recipient, stageLabel: 'Perencanaan 2027', deadline, items: [skp(1), skp(2)] }),
     reminder: renderReminder({
       locale,
@@ -103,7 +110,14 @@ describe('all templates, both locales', () => {
 
 describe('renderApprovalDigest', () => {
   const items = [evaluation(1), evaluation(2), evaluation(3)];
-  const mail = renderApprovalDigest({ locale: 'id', recipient, stageLabel: 'Persetujuan akhir 2026', deadline, items, actAllUrl: 'https://kinerja.local/v1/decisions/batch_000000001?a=view' });
+  const mail = renderApprovalDigest({
+    locale: 'id',
+    recipient,
+    stageLabel: 'Persetujuan akhir 2026',
+    deadline,
+    items,
+    actAllUrl: 'https://kinerja.local/v1/decisions/batch_000000001?a=view',
+  });
   const amp = (u: string) => u.replace(/&/g, '&amp;');
 
   it('lists every pending item with both buttons, in HTML and text', () => {
@@ -196,10 +210,7 @@ describe('renderApprovalDigest', () => {
     await new OutboxMailer(dir).send({ to: ['camat@surabaya.go.id'], ...mail, idempotencyKey: 'digest:1' });
     const [sent] = await readOutbox(dir);
     expect(sent?.subject).toBe(mail.subject);
-    expect(sent?.links).toEqual([
-      ...items.flatMap((i) => [i.approveUrl, i.returnUrl]),
-      'https://kinerja.local/v1/decisions/batch_000000001?a=view',
-    ]);
+    expect(sent?.links).toEqual([...items.flatMap((i) => [i.approveUrl, i.returnUrl]), 'https://kinerja.local/v1/decisions/batch_000000001?a=view']);
   });
 });
 

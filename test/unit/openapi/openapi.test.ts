@@ -9,12 +9,12 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import pkg from '../../../package.json' with { type: 'json' };
-import { ROUTES, type Route } from '../../../shared/http/routes';
+import { parseRosterCsv } from '../../../shared/application/roster/roster-import';
 import { API_DOCS, buildOpenApiDocument, checkApiDocs } from '../../../shared/http/openapi';
 import { badRequest, problemResponse } from '../../../shared/http/problem';
-import { parseRosterCsv } from '../../../shared/application/roster/roster-import';
+import { ROUTES, type Route } from '../../../shared/http/routes';
 
 type Json = Record<string, any>;
 const doc = buildOpenApiDocument() as Json;
@@ -46,7 +46,11 @@ function* walk(node: unknown, pointer = ''): Generator<[string, unknown]> {
   }
 }
 function resolvePointer(pointer: string): unknown {
-  return pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).reduce<any>((n, k) => n?.[k], doc);
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<any>((n, k) => n?.[k], doc);
 }
 
 describe('the route table in the document', () => {
@@ -60,7 +64,11 @@ describe('the route table in the document', () => {
   });
 
   it('has no operation the route table does not have', () => {
-    const documented = Object.entries(doc.paths as Json).flatMap(([p, item]) => Object.keys(item).filter((m) => METHODS.includes(m)).map((m) => `${m.toUpperCase()} ${p}`));
+    const documented = Object.entries(doc.paths as Json).flatMap(([p, item]) =>
+      Object.keys(item)
+        .filter((m) => METHODS.includes(m))
+        .map((m) => `${m.toUpperCase()} ${p}`),
+    );
     expect(documented.sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
   });
 
@@ -94,7 +102,7 @@ describe('a valid OpenAPI 3.1 document', () => {
       const names = [...p.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
       for (const [m, op] of Object.entries(item as Json)) {
         if (!METHODS.includes(m)) continue;
-        const params = (op.parameters as Json[]).map((x) => (x.$ref ? resolvePointer(x.$ref.slice(1)) as Json : x));
+        const params = (op.parameters as Json[]).map((x) => (x.$ref ? (resolvePointer(x.$ref.slice(1)) as Json) : x));
         const inPath = params.filter((x) => x.in === 'path');
         expect(inPath.map((x) => x.name).sort(), `${m} ${p}`).toEqual([...names].sort());
         expect(inPath.every((x) => x.required === true)).toBe(true);
@@ -142,7 +150,9 @@ describe('a valid OpenAPI 3.1 document', () => {
       const own = API_DOCS[`${r.method} ${r.path}`]!.errorBodies ?? {};
       for (const s of statuses.filter((x) => x >= 400)) {
         const types = Object.keys(op.responses[s].content ?? {});
-        expect(types, `${r.method} ${r.path} ${s}`).toContain(r.path.startsWith('/v1/decisions') ? 'text/html' : own[s] ? 'application/json' : 'application/problem+json');
+        expect(types, `${r.method} ${r.path} ${s}`).toContain(
+          r.path.startsWith('/v1/decisions') ? 'text/html' : own[s] ? 'application/json' : 'application/problem+json',
+        );
       }
       if (r.path.startsWith('/v1/decisions') && r.method !== 'HEAD') expect(Object.keys(op.responses['200'].content)).toEqual(['text/html']);
     }
@@ -204,20 +214,23 @@ describe('examples', () => {
     for (const r of withBody) expect(operation(r)!.requestBody.content[Object.keys(operation(r)!.requestBody.content)[0]!].example).toBeDefined();
   });
 
-  it.each(withBody.map((r) => [`${r.method} ${r.path}`, r] as const))('%s: the example validates against its schema and the handler’s zod schema; broken ones do not', (key, r) => {
-    const body = API_DOCS[key]!.body!;
-    const media = operation(r)!.requestBody.content as Json;
-    const { schema, example } = Object.values(media)[0] as Json;
-    expect(example).toEqual(body.example);
-    const validate = schemaOf((schema.$ref as string).split('/').pop()!);
-    expect(validate(example), JSON.stringify(validate.errors)).toBe(true);
-    const parsed = (body.schema as z.ZodType).safeParse(example);
-    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
-    for (const bad of broken(example)) {
-      expect(validate(bad), JSON.stringify(bad)).toBe(false);
-      expect((body.schema as z.ZodType).safeParse(bad).success).toBe(false);
-    }
-  });
+  it.each(withBody.map((r) => [`${r.method} ${r.path}`, r] as const))(
+    '%s: the example validates against its schema and the handler’s zod schema; broken ones do not',
+    (key, r) => {
+      const body = API_DOCS[key]!.body!;
+      const media = operation(r)!.requestBody.content as Json;
+      const { schema, example } = Object.values(media)[0] as Json;
+      expect(example).toEqual(body.example);
+      const validate = schemaOf((schema.$ref as string).split('/').pop()!);
+      expect(validate(example), JSON.stringify(validate.errors)).toBe(true);
+      const parsed = (body.schema as z.ZodType).safeParse(example);
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+      for (const bad of broken(example)) {
+        expect(validate(bad), JSON.stringify(bad)).toBe(false);
+        expect((body.schema as z.ZodType).safeParse(bad).success).toBe(false);
+      }
+    },
+  );
 });
 
 describe('GET /openapi.json', () => {

@@ -3,12 +3,13 @@
  * real response headers: phone width, keyboard use, the `required` reason, CSP, and that only a
  * POST carries the decision. Skipped when Chromium is not installed.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlResponse, renderConfirmPage, renderDecisionDonePage } from '../../../shared/adapters/render/pages';
 import { evaluation } from '../mail/fixtures';
 
@@ -48,7 +49,16 @@ describe.skipIf(!existsSync(CHROMIUM))('confirmation page in Chromium', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 60_000);
 

@@ -1,7 +1,9 @@
-import { describe, it, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
+  type ConfirmPageInput,
   htmlResponse,
   linkProblemStatus,
+  MAX_COMMENT_LENGTH,
   parseDecisionForm,
   renderAlreadyDecidedPage,
   renderConfirmPage,
@@ -10,10 +12,8 @@ import {
   renderEscalatedPage,
   renderLinkProblemPage,
   safeUrl,
-  MAX_COMMENT_LENGTH,
-  type ConfirmPageInput,
 } from '../../../shared/adapters/render/pages';
-import { DANGEROUS, XSS, evaluation, hostile, skp } from '../mail/fixtures';
+import { DANGEROUS, evaluation, hostile, skp, XSS } from '../mail/fixtures';
 
 const hidden = { a: 'approve', r: 'AbCdEfGhIjKlMnOp', e: '1800000000', k: 'k1', s: 'x'.repeat(43) };
 const base: ConfirmPageInput = {
@@ -220,7 +220,12 @@ describe('parseDecisionForm (the POST)', () => {
   const signed = new URLSearchParams(hidden).toString();
 
   it('approve with or without a comment', () => {
-    expect(parseDecisionForm(`${signed}&decision=approve&comment=`)).toEqual({ ok: true, decision: 'approve', comment: '', fields: expect.objectContaining(hidden) });
+    expect(parseDecisionForm(`${signed}&decision=approve&comment=`)).toEqual({
+      ok: true,
+      decision: 'approve',
+      comment: '',
+      fields: expect.objectContaining(hidden),
+    });
     const r = parseDecisionForm(`${signed}&decision=approve&comment=${encodeURIComponent('  Baik,\r\nlanjutkan.  ')}`);
     expect(r).toMatchObject({ ok: true, comment: 'Baik,\nlanjutkan.' });
   });

@@ -4,6 +4,7 @@
  * independent RFC 4180 parser written here.
  */
 import { describe, expect, it } from 'vitest';
+import type { EvaluationRecord } from '../../../shared/adapters/dynamodb/repository';
 import {
   csvField,
   csvFileName,
@@ -14,7 +15,6 @@ import {
   neutraliseFormula,
   unwrapExcelText,
 } from '../../../shared/adapters/render/report/csv';
-import type { EvaluationRecord } from '../../../shared/adapters/dynamodb/repository';
 import { sampleEvaluations, unitNames } from './fixtures';
 
 /** A deliberately small RFC 4180 reader: quoted fields, doubled quotes, CRLF record ends. */
@@ -59,9 +59,22 @@ const base: EvaluationRecord = {
 };
 const units = new Map([['subbag-umum', 'Subbagian Umum dan Kepegawaian']]);
 const ID_HEADERS = [
-  'NIP', 'Nama', 'Jabatan', 'Kode Unit', 'Unit Kerja', 'NIP Pejabat Penilai', 'NIP Atasan Pejabat Penilai', 'Status',
-  'Rating Hasil Kerja', 'Rating Perilaku Kerja', 'Predikat Kinerja', 'Keberatan', 'Alasan Keberatan', 'Tindak Lanjut',
-  'Rekomendasi Pelatihan', 'Diperbarui (WIB)',
+  'NIP',
+  'Nama',
+  'Jabatan',
+  'Kode Unit',
+  'Unit Kerja',
+  'NIP Pejabat Penilai',
+  'NIP Atasan Pejabat Penilai',
+  'Status',
+  'Rating Hasil Kerja',
+  'Rating Perilaku Kerja',
+  'Predikat Kinerja',
+  'Keberatan',
+  'Alasan Keberatan',
+  'Tindak Lanjut',
+  'Rekomendasi Pelatihan',
+  'Diperbarui (WIB)',
 ];
 const col = (name: string) => ID_HEADERS.indexOf(name);
 

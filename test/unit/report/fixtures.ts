@@ -4,18 +4,19 @@
  * flags resolved by HR with a reason, IKM from the sample's SKM answers. Shapes are those of
  * `cycleSummary()` and `EvaluationRecord`.
  */
+
+import { DEFAULT_SAMPLE_FILE, loadSampleAgency, type SampleAgency } from '../../../local/sample/schema';
+import type { EvaluationRecord } from '../../../shared/adapters/dynamodb/repository';
+import type { CycleReportSummary, UnitIkm } from '../../../shared/adapters/render/report/page';
 import type { BehaviourFeedback } from '../../../shared/domain/behaviour';
 import { sampleTrainingCatalogue } from '../../../shared/domain/catalogue';
 import { checkDistribution, type DistributionViolation } from '../../../shared/domain/distribution';
-import { evaluateEmployee, type EmployeeEvaluation } from '../../../shared/domain/evaluate';
+import { type EmployeeEvaluation, evaluateEmployee } from '../../../shared/domain/evaluate';
 import { followUpFor } from '../../../shared/domain/followup';
+import { STAGES } from '../../../shared/domain/lifecycle/status';
 import { DEFAULT_POLICY_ID, getPolicy } from '../../../shared/domain/policies';
 import type { Predikat } from '../../../shared/domain/ratings';
 import { computeIkm } from '../../../shared/domain/skm/survey';
-import { STAGES } from '../../../shared/domain/lifecycle/status';
-import type { CycleReportSummary, UnitIkm } from '../../../shared/adapters/render/report/page';
-import type { EvaluationRecord } from '../../../shared/adapters/dynamodb/repository';
-import { DEFAULT_SAMPLE_FILE, loadSampleAgency, type SampleAgency } from '../../../local/sample/schema';
 
 export const sample: SampleAgency = loadSampleAgency(DEFAULT_SAMPLE_FILE);
 export const CYCLE_ID = `${sample.agencyId}-${sample.year}`;
@@ -72,7 +73,15 @@ export function sampleEvaluations(): EvaluationRecord[] {
       predikat: s.predikat,
       followUp,
       ...(p.nip === objection.nip
-        ? { objection: { reason: objection.reason, requestedPredikat: objection.requestedPredikat, filedAt: '2027-01-20T02:00:00.000Z', decision: 'REJECTED', decidedAt: '2027-01-25T03:30:00.000Z' } }
+        ? {
+            objection: {
+              reason: objection.reason,
+              requestedPredikat: objection.requestedPredikat,
+              filedAt: '2027-01-20T02:00:00.000Z',
+              decision: 'REJECTED',
+              decidedAt: '2027-01-25T03:30:00.000Z',
+            },
+          }
         : {}),
       updatedAt: new Date(Date.UTC(2027, 1, 10, 1, i)).toISOString(),
     } satisfies EvaluationRecord;

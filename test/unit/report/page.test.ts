@@ -3,13 +3,13 @@
  * labelled SVG per unit, everything escaped, both languages, and curve bands equal to the domain's.
  */
 import { describe, expect, it } from 'vitest';
+import { PAGE_CSP } from '../../../shared/adapters/render/pages/layout';
+import { type CycleReportSummary, curveRows, renderCycleReport, reportHtmlResponse } from '../../../shared/adapters/render/report/page';
 import type { cycleSummary } from '../../../shared/application/queries/cycle-summary';
 import { checkDistribution } from '../../../shared/domain/distribution';
+import { STAGES, stageLabel } from '../../../shared/domain/lifecycle/status';
 import { DEFAULT_POLICY_ID, getPolicy } from '../../../shared/domain/policies';
 import type { Predikat } from '../../../shared/domain/ratings';
-import { stageLabel, STAGES } from '../../../shared/domain/lifecycle/status';
-import { PAGE_CSP } from '../../../shared/adapters/render/pages/layout';
-import { curveRows, renderCycleReport, reportHtmlResponse, type CycleReportSummary } from '../../../shared/adapters/render/report/page';
 import { sampleSummary } from './fixtures';
 
 // Compile-time: what `cycleSummary()` returns is accepted as the report's input, unchanged.
@@ -25,8 +25,24 @@ const predikats = (counts: Partial<Record<Predikat, number>>): Predikat[] =>
 /** A small active cycle with no stored calibration: the page computes the curve itself. */
 function smallSummary(overrides: Partial<CycleReportSummary['cycle']> = {}, unitName = 'Seksi Pemerintahan'): CycleReportSummary {
   return {
-    cycle: { cycleId: 'kec-test-2026', agencyId: 'kec-test', year: 2026, policyId: DEFAULT_POLICY_ID, status: 'ACTIVE', stage: 'CALIBRATION', orgPredikat: 'BAIK', ...overrides },
-    stages: STAGES.map((stage, i) => ({ stage, total: 10, done: i < 3 ? 10 : i === 3 ? 4 : 0, openedAt: i <= 3 ? '2026-01-02T01:00:00Z' : null, readyAt: null, closedAt: i < 3 ? '2026-02-01T01:00:00Z' : null })),
+    cycle: {
+      cycleId: 'kec-test-2026',
+      agencyId: 'kec-test',
+      year: 2026,
+      policyId: DEFAULT_POLICY_ID,
+      status: 'ACTIVE',
+      stage: 'CALIBRATION',
+      orgPredikat: 'BAIK',
+      ...overrides,
+    },
+    stages: STAGES.map((stage, i) => ({
+      stage,
+      total: 10,
+      done: i < 3 ? 10 : i === 3 ? 4 : 0,
+      openedAt: i <= 3 ? '2026-01-02T01:00:00Z' : null,
+      readyAt: null,
+      closedAt: i < 3 ? '2026-02-01T01:00:00Z' : null,
+    })),
     units: [
       { unitId: 'seksi-a', name: unitName, employees: 10, distribution: { BAIK: 8, SANGAT_BAIK: 1, BUTUH_PERBAIKAN: 1 }, statuses: { RATED: 10 } },
       { unitId: 'seksi-b', name: 'Seksi Kesejahteraan Rakyat', employees: 4, distribution: { BAIK: 4 }, statuses: { RATED: 4 } },
@@ -107,7 +123,9 @@ describe('renderCycleReport', () => {
   });
 
   it('shows IKM per unit with mutu and respondents, and the totals', () => {
-    expect(page).toMatch(/<tr data-unit="kec-asemrowo"><th scope="row">Kecamatan Asemrowo<\/th><td class="num">88,93<\/td><td><span class="mutu mutu-A">A<\/span> Sangat Baik<\/td><td class="num">64<\/td><\/tr>/);
+    expect(page).toMatch(
+      /<tr data-unit="kec-asemrowo"><th scope="row">Kecamatan Asemrowo<\/th><td class="num">88,93<\/td><td><span class="mutu mutu-A">A<\/span> Sangat Baik<\/td><td class="num">64<\/td><\/tr>/,
+    );
     expect(page).toContain('mutu-C');
     expect(page).toContain(`<span class="n">${ikm.reduce((s, x) => s + x.respondents, 0)}</span>Responden SKM`);
     expect(page).toContain('<span class="n">58</span>Pegawai');
@@ -154,7 +172,9 @@ describe('the curve band', () => {
     expect(bandOf(svg, 'SANGAT_BAIK')).toBeUndefined(); // no rule on Sangat Baik under Baik
     // 8 Baik is over the maximum of 7: red, marked, and said in words
     expect(svg).toMatch(/<g class="row out" data-predikat="BAIK"/);
-    expect(page).toMatch(/<tr class="out" data-predikat="BAIK"><th scope="row">Baik<\/th><td class="num">! 8 \(80 %\)<\/td><td><span class="band-n">6–7<\/span>, di luar kurva<\/td><\/tr>/);
+    expect(page).toMatch(
+      /<tr class="out" data-predikat="BAIK"><th scope="row">Baik<\/th><td class="num">! 8 \(80 %\)<\/td><td><span class="band-n">6–7<\/span>, di luar kurva<\/td><\/tr>/,
+    );
     // a unit of 4 under Baik: "most" (3) contradicts "at most 70%" (2): no band, said so
     const small = chartOf(page, 'seksi-b');
     expect(bandOf(small, 'BAIK')).toBeUndefined();
@@ -195,10 +215,20 @@ describe('the curve band', () => {
 describe('escaping and languages', () => {
   it('escapes every interpolated string: unit names, reasons, ids, errors', () => {
     const evil = '<script>alert(1)</script>';
-    const s = smallSummary({ cycleId: 'x"><script>alert(2)</script>', failure: { stage: 'APPROVAL', error: '<img src=x onerror=alert(3)>', at: '2027-01-01T00:00:00Z' } }, evil);
+    const s = smallSummary(
+      { cycleId: 'x"><script>alert(2)</script>', failure: { stage: 'APPROVAL', error: '<img src=x onerror=alert(3)>', at: '2027-01-01T00:00:00Z' } },
+      evil,
+    );
     s.cycle.calibration = {
       orgPredikat: 'BAIK',
-      flags: [{ unitId: 'seksi-a', violations: [], resolved: true, resolution: { reason: `Alasan ${evil} & "kutip"`, by: '197702062002031010', at: '2027-01-12T04:00:00Z' } }],
+      flags: [
+        {
+          unitId: 'seksi-a',
+          violations: [],
+          resolved: true,
+          resolution: { reason: `Alasan ${evil} & "kutip"`, by: '197702062002031010', at: '2027-01-12T04:00:00Z' },
+        },
+      ],
     };
     s.workflow = { name: 'n', status: 'FAILED', error: '<b>States.TaskFailed</b>', cause: null };
     const page = renderCycleReport(s, { generatedAt, ikm: [{ unitId: 'seksi-a', ikm: 80.5, mutu: '<A>', respondents: 3 }] });

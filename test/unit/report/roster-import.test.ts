@@ -7,11 +7,34 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluationsCsv } from '../../../shared/adapters/render/report/csv';
 import {
-  cleanNip, detectSeparator, importRoster, parseRosterCsv, readCsv, ROSTER_MAX_ROWS, ROSTER_WRITE_BUDGET_MS, rosterCsvTemplate, type RosterError, type RosterWriter,
+  cleanNip,
+  detectSeparator,
+  importRoster,
+  parseRosterCsv,
+  ROSTER_MAX_ROWS,
+  ROSTER_WRITE_BUDGET_MS,
+  type RosterError,
+  type RosterWriter,
+  readCsv,
+  rosterCsvTemplate,
 } from '../../../shared/application/roster/roster-import';
 import { sample, sampleEvaluations, unitNames } from './fixtures';
 
-const HEADERS = ['NIP', 'Nama', 'Jabatan', 'Kode Unit', 'Nama Unit', 'NIP Atasan', 'Email', 'Bahasa', 'Jenis', 'Kepala Unit', 'Kompetensi', 'Eksternal', 'Kode Unit Induk'];
+const HEADERS = [
+  'NIP',
+  'Nama',
+  'Jabatan',
+  'Kode Unit',
+  'Nama Unit',
+  'NIP Atasan',
+  'Email',
+  'Bahasa',
+  'Jenis',
+  'Kepala Unit',
+  'Kompetensi',
+  'Eksternal',
+  'Kode Unit Induk',
+];
 const C = Object.fromEntries(HEADERS.map((h, i) => [h, i])) as Record<string, number>;
 const unitById = new Map(sample.units.map((u) => [u.unitId, u]));
 
@@ -19,8 +42,19 @@ function sampleRows(): string[][] {
   return sample.employees.map((e) => {
     const u = unitById.get(e.unitId)!;
     return [
-      e.nip, e.name, e.jabatan, e.unitId, u.name, e.raterNip ?? '', e.email, e.locale, e.jenis,
-      e.isUnitHead ? 'Ya' : 'Tidak', e.competencies.join(', '), e.external ? 'Ya' : 'Tidak', u.parentUnitId ?? '',
+      e.nip,
+      e.name,
+      e.jabatan,
+      e.unitId,
+      u.name,
+      e.raterNip ?? '',
+      e.email,
+      e.locale,
+      e.jenis,
+      e.isUnitHead ? 'Ya' : 'Tidak',
+      e.competencies.join(', '),
+      e.external ? 'Ya' : 'Tidak',
+      u.parentUnitId ?? '',
     ];
   });
 }
@@ -72,9 +106,26 @@ describe('parseRosterCsv: the Asemrowo roster', () => {
     const rows = sampleRows();
     const order = [...HEADERS.keys()].reverse();
     const headers = ['No.', ...order.map((i) => HEADERS[i]!.toUpperCase().replace(' ', '_'))];
-    const csv = toCsv(rows.map((r, k) => [String(k + 1), ...order.map((i) => r[i]!)]), { headers });
+    const csv = toCsv(
+      rows.map((r, k) => [String(k + 1), ...order.map((i) => r[i]!)]),
+      { headers },
+    );
     expect(parseRosterCsv(csv).employees).toEqual(sample.employees);
-    const en = ['NIP', 'Name', 'Position', 'Unit code', 'Unit name', 'Rater NIP', 'E-mail', 'Language', 'Type', 'Unit head', 'Competencies', 'External', 'Parent unit code'];
+    const en = [
+      'NIP',
+      'Name',
+      'Position',
+      'Unit code',
+      'Unit name',
+      'Rater NIP',
+      'E-mail',
+      'Language',
+      'Type',
+      'Unit head',
+      'Competencies',
+      'External',
+      'Parent unit code',
+    ];
     expect(parseRosterCsv(toCsv(rows, { headers: en })).employees).toEqual(sample.employees);
   });
 
@@ -162,7 +213,10 @@ describe('parseRosterCsv: errors, one per problem, on the line of the file, in I
     const out = parseRosterCsv(toCsv(rows));
     for (const [i, , value, field] of cases) {
       const at = errorsAt(out.errors, i + 2);
-      expect(at.map((e) => e.field), `line ${i + 2}`).toEqual([field]);
+      expect(
+        at.map((e) => e.field),
+        `line ${i + 2}`,
+      ).toEqual([field]);
       if (value.trim()) expect(at[0]!.en).toContain(value);
     }
     expect(out.errors.filter((e) => e.line !== 0 && !cases.some(([i]) => i + 2 === e.line)).every((e) => e.field === 'raterNip')).toBe(true);
@@ -293,10 +347,13 @@ describe('parseRosterCsv: errors, one per problem, on the line of the file, in I
     );
     const header = HEADERS.join(';');
     fc.assert(
-      fc.property(fc.array(fc.array(fc.constantFrom('', '"', ';', '\n', 'Ya', '199201072017041010', 'a@b.id', 'PNS', 'x'), { maxLength: 14 }), { maxLength: 8 }), (cells) => {
-        const out = parseRosterCsv(`${header}\n${cells.map((r) => r.join(';')).join('\n')}`);
-        return out.errors.every((e) => Number.isInteger(e.line) && e.id && e.en);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.constantFrom('', '"', ';', '\n', 'Ya', '199201072017041010', 'a@b.id', 'PNS', 'x'), { maxLength: 14 }), { maxLength: 8 }),
+        (cells) => {
+          const out = parseRosterCsv(`${header}\n${cells.map((r) => r.join(';')).join('\n')}`);
+          return out.errors.every((e) => Number.isInteger(e.line) && e.id && e.en);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -345,7 +402,9 @@ describe('importRoster (the use case, against a fake writer)', () => {
 
   it('a file with a bad row never reaches the writer', async () => {
     const { write, calls } = fakeWriter();
-    const { csv, line } = withRow(3, (r) => { r[C.NIP!] = '1990'; });
+    const { csv, line } = withRow(3, (r) => {
+      r[C.NIP!] = '1990';
+    });
     const out = await importRoster(csv, 'kec-asemrowo', write);
     expect(out.status).toBe('invalid');
     expect(out.status === 'invalid' && out.errors.some((e) => e.line === line && e.field === 'nip')).toBe(true);

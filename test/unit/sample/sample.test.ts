@@ -2,25 +2,17 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  computeIkm,
-  DEFAULT_POLICY_ID,
-  evaluateEmployee,
-  getPolicy,
-  validateSkp,
-  type BehaviourFeedback,
-  type Predikat,
-} from '../../../shared/domain';
 import { asemrowoSample, generateAgency, serialiseSample } from '../../../local/sample/generate';
 import {
   checkSampleAgency,
   DEFAULT_SAMPLE_FILE,
   loadSampleAgency,
-  SampleAgencySchema,
-  SampleFileError,
   type SampleAgency,
+  SampleAgencySchema,
   type SampleEmployee,
+  SampleFileError,
 } from '../../../local/sample/schema';
+import { type BehaviourFeedback, computeIkm, DEFAULT_POLICY_ID, evaluateEmployee, getPolicy, type Predikat, validateSkp } from '../../../shared/domain';
 
 const CYCLE_2026 = { start: '2026-01-01', end: '2026-12-31' };
 const FIX = 'git checkout local/sample/asemrowo.json';
@@ -134,8 +126,18 @@ describe('the Asemrowo sample (local/sample/asemrowo.json)', () => {
   it('has the units of a Surabaya kecamatan, with a head each', () => {
     expect(sample.units.map((u) => u.unitId).sort()).toEqual(
       [
-        'kec-asemrowo', 'sekretariat', 'subbag-umum', 'subbag-keuangan', 'seksi-pemerintahan', 'seksi-trantib', 'seksi-kesra',
-        'seksi-ekbang', 'kel-asemrowo', 'kel-genting-kalianak', 'kel-tambak-sarioso', 'pemkot-surabaya',
+        'kec-asemrowo',
+        'sekretariat',
+        'subbag-umum',
+        'subbag-keuangan',
+        'seksi-pemerintahan',
+        'seksi-trantib',
+        'seksi-kesra',
+        'seksi-ekbang',
+        'kel-asemrowo',
+        'kel-genting-kalianak',
+        'kel-tambak-sarioso',
+        'pemkot-surabaya',
       ].sort(),
     );
     for (const u of sample.units) expect(u.headNip, u.unitId).toBeDefined();
@@ -505,7 +507,7 @@ describe('loadSampleAgency on a corrupt file', () => {
     expect(err.message.split('\n').filter((l) => l.startsWith('  - '))).toHaveLength(5);
   });
 
-  it('reports a parentRhkId that is not in the rater\'s SKP', () => {
+  it("reports a parentRhkId that is not in the rater's SKP", () => {
     const sample = good();
     const k = sample.plans.findIndex((p) => p.skp.rhk[0]?.parentRhkId);
     sample.plans[k]!.skp.rhk[0]!.parentRhkId = 'rhk-99';

@@ -1,7 +1,7 @@
 /** The survey's calendar (Asia/Jakarta) and the citizen-evidence policy. */
 import { describe, expect, it } from 'vitest';
-import { citizenRating, CITIZEN_EVIDENCE_POLICY } from '../../../shared/domain/skm/citizen-evidence';
 import { dayOf, nextJakartaMidnight, periodOf, previousPeriod, secondsUntilNextDay } from '../../../shared/domain/skm/calendar';
+import { CITIZEN_EVIDENCE_POLICY, citizenRating } from '../../../shared/domain/skm/citizen-evidence';
 
 describe('calendar in Asia/Jakarta (UTC+7)', () => {
   it.each([

@@ -2,8 +2,8 @@
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
-import { setEnv } from '../../support/lambda';
 import { CitizenEvidenceSchema } from '../../../shared/domain/behaviour';
+import { setEnv } from '../../support/lambda';
 
 setEnv();
 const ddbMock = mockClient(DynamoDBDocumentClient);
@@ -12,14 +12,24 @@ const { approvedCitizenEvidence } = await import('../../../shared/application/sk
 
 const NIP = '199407042024032006';
 const evidence = (commentId: string, period: string, a6: number, a7: number, text: string) => ({
-  PK: `SKMEVIDENCE#kec-asemrowo#${NIP}`, SK: `${period}#${commentId}`, type: 'SKM_EVIDENCE', agencyId: 'kec-asemrowo', nip: NIP,
-  commentId, unitId: 'kel-asemrowo', period, text, answers: [3, 3, 3, 3, 3, a6, a7, 3, 3], approvedAt: '2026-11-30T01:00:00.000Z',
+  PK: `SKMEVIDENCE#kec-asemrowo#${NIP}`,
+  SK: `${period}#${commentId}`,
+  type: 'SKM_EVIDENCE',
+  agencyId: 'kec-asemrowo',
+  nip: NIP,
+  commentId,
+  unitId: 'kel-asemrowo',
+  period,
+  text,
+  answers: [3, 3, 3, 3, 3, a6, a7, 3, 3],
+  approvedAt: '2026-11-30T01:00:00.000Z',
 });
 
 describe('approvedCitizenEvidence', () => {
   it('queries the employee’s evidence for the year by key (no scan), following pages, and maps answers to ratings', async () => {
     ddbMock.reset();
-    ddbMock.on(QueryCommand)
+    ddbMock
+      .on(QueryCommand)
       .resolvesOnce({ Items: [evidence('c1', '2026-03', 4, 4, 'Terima kasih Bu Siti <3')], LastEvaluatedKey: { PK: 'x', SK: 'y' } })
       .resolvesOnce({ Items: [evidence('c2', '2026-11', 2, 2, 'Kurang ramah')] });
     const out = await approvedCitizenEvidence('kec-asemrowo', NIP, 2026);

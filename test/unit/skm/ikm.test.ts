@@ -1,9 +1,9 @@
 /** IKM from running totals equals the domain's computeIkm on the answers themselves. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { loadSampleAgency } from '../../../local/sample/schema';
 import { computeIkm, DomainError } from '../../../shared/domain';
 import { ikmFromTotals, representativeAnswers, totalsOf } from '../../../shared/domain/skm/ikm';
-import { loadSampleAgency } from '../../../local/sample/schema';
 
 const answer = fc.integer({ min: 1, max: 4 });
 const response = fc.array(answer, { minLength: 9, maxLength: 9 });

@@ -24,7 +24,14 @@ const cancelled = (...codes: string[]) =>
 
 const write = (over: Partial<Parameters<typeof writeSubmission>[0]> = {}) =>
   writeSubmission({
-    response: { responseId: 'r1', agencyId: 'kec-asemrowo', unitId: 'kel-asemrowo', period: '2026-11', answers: [4, 3, 3, 4, 3, 4, 4, 3, 3], createdAt: '2026-11-29T06:00:00.000Z' },
+    response: {
+      responseId: 'r1',
+      agencyId: 'kec-asemrowo',
+      unitId: 'kel-asemrowo',
+      period: '2026-11',
+      answers: [4, 3, 3, 4, 3, 4, 4, 3, 3],
+      createdAt: '2026-11-29T06:00:00.000Z',
+    },
     limit: { client: 'c1', day: '2026-11-29', max: 5, expiresAt: 1_800_000_000 },
     ...over,
   });
@@ -61,7 +68,10 @@ describe('the daily counter in the submission transaction', () => {
   });
 
   it('a race on the shared totals item (TransactionConflict) is retried, not reported', async () => {
-    ddbMock.on(TransactWriteCommand).rejectsOnce(cancelled('None', 'None', 'TransactionConflict')).resolves({});
+    ddbMock
+      .on(TransactWriteCommand)
+      .rejectsOnce(cancelled('None', 'None', 'TransactionConflict'))
+      .resolves({});
     expect(await write()).toBe('written');
     expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(2);
   });
@@ -87,7 +97,11 @@ describe('submitSurvey at the limit', () => {
     ddbMock.on(GetCommand).resolves({ Item: { PK: 'AGENCY#kec-asemrowo' } });
     ddbMock.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None', 'None'));
     const err = await submitSurvey({
-      agencyId: 'kec-asemrowo', unitId: 'kel-asemrowo', submission: { answers: [4, 3, 3, 4, 3, 4, 4, 3, 3] }, sourceIp: '203.0.113.7', userAgent: 'Mozilla/5.0',
+      agencyId: 'kec-asemrowo',
+      unitId: 'kel-asemrowo',
+      submission: { answers: [4, 3, 3, 4, 3, 4, 4, 3, 3] },
+      sourceIp: '203.0.113.7',
+      userAgent: 'Mozilla/5.0',
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SubmissionLimitError);
     expect(err).toMatchObject({ limit: 5, retryAfterSeconds: 3600 });

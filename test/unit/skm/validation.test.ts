@@ -8,14 +8,17 @@ import {
   SubmissionSchema,
   UnitIdSchema,
 } from '../../../shared/domain/skm/submission';
-import { hasMarkup, namedNips, normaliseText, redactPersonalData, REDACTED } from '../../../shared/domain/skm/text';
+import { hasMarkup, namedNips, normaliseText, REDACTED, redactPersonalData } from '../../../shared/domain/skm/text';
 
 const answers = [4, 3, 3, 4, 3, 4, 4, 3, 3];
 
 describe('SubmissionSchema', () => {
   it('accepts a full submission and normalises its text', () => {
     const s = SubmissionSchema.parse({
-      period: '2026-11', answers, comment: '  Pelayanan cepat.\r\n\r\n\r\n\r\nTerima kasih  ', service: ' KTP ',
+      period: '2026-11',
+      answers,
+      comment: '  Pelayanan cepat.\r\n\r\n\r\n\r\nTerima kasih  ',
+      service: ' KTP ',
       respondent: { ageGroup: '30_39', gender: 'P', education: 'SMA' },
     });
     expect(s.comment).toBe('Pelayanan cepat.\n\nTerima kasih');
@@ -67,7 +70,8 @@ describe('SubmissionSchema', () => {
 describe('other inputs', () => {
   it.each(['kel-asemrowo', 'kec-asemrowo', 'UNIT_1.a'])('unit id %s is accepted', (id) => expect(UnitIdSchema.safeParse(id).success).toBe(true));
   it.each(['', 'kel#asemrowo', 'a b', '../x', '-x', 'x'.repeat(65)])('unit id %j is refused (it becomes part of a key)', (id) =>
-    expect(UnitIdSchema.safeParse(id).success).toBe(false));
+    expect(UnitIdSchema.safeParse(id).success).toBe(false),
+  );
   it.each(['2026-01', '2026-12'])('period %s is accepted', (p) => expect(PeriodSchema.safeParse(p).success).toBe(true));
   it.each(['2026-00', '2026-1', '26-01', '2026/01'])('period %s is refused', (p) => expect(PeriodSchema.safeParse(p).success).toBe(false));
   it('Idempotency-Key: 8–128 safe characters', () => {
@@ -91,8 +95,10 @@ describe('other inputs', () => {
 
 describe('comment text', () => {
   it('finds NIPs written together or grouped as on a name tag, once each, at most five', () => {
-    expect(namedNips('Terima kasih Bu Siti (NIP 199407042024032006) dan 19831126 201304 2 001; 199407042024032006 lagi'))
-      .toEqual(['199407042024032006', '198311262013042001']);
+    expect(namedNips('Terima kasih Bu Siti (NIP 199407042024032006) dan 19831126 201304 2 001; 199407042024032006 lagi')).toEqual([
+      '199407042024032006',
+      '198311262013042001',
+    ]);
     expect(namedNips('nomor antrean 12345678901234567890 dan NIK 3578012345678901')).toEqual([]);
     const six = Array.from({ length: 6 }, (_, i) => `19900101201501100${i}`).join(' ');
     expect(namedNips(six)).toHaveLength(5);

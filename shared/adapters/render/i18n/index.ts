@@ -2,8 +2,8 @@ import { messagesEn } from './messages-en';
 import { messagesId } from './messages-id';
 import { DEFAULT_LOCALE, type Locale, type MessageArgs, type MessageKey } from './types';
 
-export { DEFAULT_LOCALE, LOCALES } from './types';
 export type { Locale, MessageArgs, MessageKey, MessageParams } from './types';
+export { DEFAULT_LOCALE, LOCALES } from './types';
 
 const catalogues: Record<Locale, Partial<Record<MessageKey, string>>> = {
   id: messagesId,

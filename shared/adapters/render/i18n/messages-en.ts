@@ -54,18 +54,14 @@ export const messagesEn: Partial<Record<MessageKey, string>> = {
   'digest.actAllHint': 'All of the evaluations above can be approved together on one confirmation page.',
 
   'skp.subject': 'Performance plans (SKP) awaiting your approval: {count}',
-  'skp.intro':
-    'The following performance plans (SKP) at the {stage} stage have been drafted by employees you rate and await your approval as their rater.',
-  'skp.request':
-    'Please review the RHK, indicators and targets of each plan and approve it, or return it with notes, by {deadline}.',
+  'skp.intro': 'The following performance plans (SKP) at the {stage} stage have been drafted by employees you rate and await your approval as their rater.',
+  'skp.request': 'Please review the RHK, indicators and targets of each plan and approve it, or return it with notes, by {deadline}.',
   'skp.actAll': 'Review and approve all plans at once',
 
   'reminder.subject': 'Reminder: decisions awaiting you ({count}), deadline {deadline}',
   'reminder.intro': 'This is a reminder that items at the {stage} stage still await your decision (pending: {count}).',
-  'reminder.deadline':
-    'The deadline is {deadline}. After it, undecided items will be escalated to your superior and to the performance management office.',
-  'reminder.freshLinks':
-    'The links in this email are the newest; links in earlier emails still work while they are valid.',
+  'reminder.deadline': 'The deadline is {deadline}. After it, undecided items will be escalated to your superior and to the performance management office.',
+  'reminder.freshLinks': 'The links in this email are the newest; links in earlier emails still work while they are valid.',
 
   'escalation.subject': 'Escalation: decisions pending with {approver} ({count})',
   'escalation.intro':
@@ -85,8 +81,7 @@ export const messagesEn: Partial<Record<MessageKey, string>> = {
   'result.objection.heading': 'Objection (keberatan)',
   'result.objection':
     'If you disagree with this result, you may file a written objection with your reasons to {approver} within {days} days of receiving it, that is by {deadline}.',
-  'result.objection.final':
-    "The rater's superior will hear both the rater and you before deciding. The decision on the objection is final.",
+  'result.objection.final': "The rater's superior will hear both the rater and you before deciding. The decision on the objection is final.",
   'result.objection.approverFallback': "your rater's superior",
   'result.objectionButton': 'File an objection',
   'result.detailButton': 'View the full result',
@@ -95,10 +90,8 @@ export const messagesEn: Partial<Record<MessageKey, string>> = {
   'delegation.kind.plh': 'Daily Acting Official (Plh.)',
   'delegation.subject.delegate': 'Appointment as {kind} on behalf of {delegator}',
   'delegation.subject.delegator': 'Confirmation of {kind} appointment: {delegate}',
-  'delegation.intro.delegate':
-    'You have been appointed {kind} on behalf of {delegator} for the period {from} to {until}.',
-  'delegation.intro.delegator':
-    'The appointment of {delegate} as {kind} on your behalf for the period {from} to {until} has been recorded.',
+  'delegation.intro.delegate': 'You have been appointed {kind} on behalf of {delegator} for the period {from} to {until}.',
+  'delegation.intro.delegator': 'The appointment of {delegate} as {kind} on your behalf for the period {from} to {until} has been recorded.',
   'delegation.effect.delegate':
     'During this period, performance approval requests addressed to {delegator} will be sent to you. Each decision is recorded in your name as {kind} and in the name of {delegator}.',
   'delegation.effect.delegator':
@@ -139,17 +132,14 @@ export const messagesEn: Partial<Record<MessageKey, string>> = {
   'page.already.noEffect': 'This link made no change.',
   'page.escalated.title.escalated': 'This item has been escalated',
   'page.escalated.title.delegated': 'This decision has been delegated',
-  'page.escalated.body.escalated':
-    'The deadline passed and this item was escalated to {to} on {since}. This link can no longer be used to decide.',
-  'page.escalated.body.delegated':
-    'The decision on this item was delegated to {to} on {since}. This link can no longer be used to decide.',
+  'page.escalated.body.escalated': 'The deadline passed and this item was escalated to {to} on {since}. This link can no longer be used to decide.',
+  'page.escalated.body.delegated': 'The decision on this item was delegated to {to} on {since}. This link can no longer be used to decide.',
   'page.escalated.toFallback': 'the responsible official',
   'page.escalated.contact': 'If you have questions, please contact the performance management office of your agency.',
   'page.link.title.expired': 'This link has expired',
   'page.link.title.invalid': 'This link is not valid',
   'page.link.body.expired': 'This link is no longer valid. For security, approval links are valid for a limited time only.',
-  'page.link.body.tampered':
-    'This link could not be verified; it may have been cut off or altered when copied. Nothing was changed.',
+  'page.link.body.tampered': 'This link could not be verified; it may have been cut off or altered when copied. Nothing was changed.',
   'page.link.body.malformed': 'This link is incomplete; it may have been cut off when copied. Nothing was changed.',
   'page.link.body.unknownKey': 'This link was made with a security key that is no longer valid. Nothing was changed.',
   'page.link.howToGetNew':

@@ -11,12 +11,10 @@ export const messagesId = {
   'mail.greeting': 'Yth. Bapak/Ibu {name},',
   'mail.closing': 'Hormat kami,',
   'mail.signature': 'Pengelola Kinerja',
-  'mail.footer.automated':
-    'Email ini dikirim secara otomatis oleh sistem Kinerja ASN. Mohon tidak membalas email ini.',
+  'mail.footer.automated': 'Email ini dikirim secara otomatis oleh sistem Kinerja ASN. Mohon tidak membalas email ini.',
   'mail.footer.linkSafety':
     'Membuka tautan di email ini tidak langsung mengubah apa pun: keputusan baru dicatat setelah Anda menekan tombol konfirmasi pada halaman yang terbuka.',
-  'mail.footer.personal':
-    'Tautan di email ini hanya berlaku untuk Anda. Mohon tidak meneruskan email ini kepada orang lain.',
+  'mail.footer.personal': 'Tautan di email ini hanya berlaku untuk Anda. Mohon tidak meneruskan email ini kepada orang lain.',
   'mail.deadline': 'Batas waktu: {deadline}',
   'mail.linkValidUntil': 'Tautan berlaku sampai {deadline}.',
 
@@ -52,8 +50,7 @@ export const messagesId = {
   'digest.subject': 'Persetujuan penilaian kinerja: {count} pegawai menunggu keputusan Anda',
   'digest.intro':
     'Penilaian kinerja pegawai berikut pada tahap {stage} telah diselesaikan oleh Pejabat Penilai Kinerja dan menunggu persetujuan Bapak/Ibu selaku Atasan Pejabat Penilai Kinerja.',
-  'digest.request':
-    'Mohon memeriksa setiap penilaian, lalu menyetujui atau mengembalikannya disertai alasan paling lambat {deadline}.',
+  'digest.request': 'Mohon memeriksa setiap penilaian, lalu menyetujui atau mengembalikannya disertai alasan paling lambat {deadline}.',
   'digest.count': 'Jumlah penilaian yang menunggu keputusan: {count}',
   'digest.actAll': 'Tinjau dan putuskan semua sekaligus',
   'digest.actAllHint': 'Semua penilaian di atas dapat disetujui sekaligus pada satu halaman konfirmasi.',
@@ -62,18 +59,15 @@ export const messagesId = {
   'skp.subject': 'Persetujuan SKP: {count} pegawai menunggu persetujuan Anda',
   'skp.intro':
     'Sasaran Kinerja Pegawai (SKP) berikut pada tahap {stage} telah disusun oleh pegawai yang Bapak/Ibu nilai dan menunggu persetujuan Bapak/Ibu selaku Pejabat Penilai Kinerja.',
-  'skp.request':
-    'Mohon memeriksa RHK, indikator, dan target setiap SKP, lalu menyetujui atau mengembalikannya disertai catatan paling lambat {deadline}.',
+  'skp.request': 'Mohon memeriksa RHK, indikator, dan target setiap SKP, lalu menyetujui atau mengembalikannya disertai catatan paling lambat {deadline}.',
   'skp.actAll': 'Tinjau dan setujui semua SKP sekaligus',
 
   // ---- reminder
   'reminder.subject': 'Pengingat: {count} keputusan menunggu Anda sampai {deadline}',
-  'reminder.intro':
-    'Dengan hormat kami mengingatkan bahwa {count} usulan pada tahap {stage} masih menunggu keputusan Bapak/Ibu.',
+  'reminder.intro': 'Dengan hormat kami mengingatkan bahwa {count} usulan pada tahap {stage} masih menunggu keputusan Bapak/Ibu.',
   'reminder.deadline':
     'Batas waktu keputusan adalah {deadline}. Setelah batas waktu tersebut, usulan yang belum diputuskan akan dieskalasi kepada atasan Bapak/Ibu dan pengelola kinerja.',
-  'reminder.freshLinks':
-    'Tautan di email ini adalah tautan terbaru; tautan pada email sebelumnya tetap dapat digunakan selama masih berlaku.',
+  'reminder.freshLinks': 'Tautan di email ini adalah tautan terbaru; tautan pada email sebelumnya tetap dapat digunakan selama masih berlaku.',
 
   // ---- escalation
   'escalation.subject': 'Eskalasi: {count} keputusan belum diberikan oleh {approver}',
@@ -106,10 +100,8 @@ export const messagesId = {
   'delegation.kind.plh': 'Pelaksana Harian (Plh.)',
   'delegation.subject.delegate': 'Penunjukan {kind} atas nama {delegator}',
   'delegation.subject.delegator': 'Konfirmasi penunjukan {kind}: {delegate}',
-  'delegation.intro.delegate':
-    'Bapak/Ibu ditunjuk sebagai {kind} atas nama {delegator} untuk periode {from} sampai dengan {until}.',
-  'delegation.intro.delegator':
-    'Penunjukan {delegate} sebagai {kind} atas nama Bapak/Ibu untuk periode {from} sampai dengan {until} telah dicatat.',
+  'delegation.intro.delegate': 'Bapak/Ibu ditunjuk sebagai {kind} atas nama {delegator} untuk periode {from} sampai dengan {until}.',
+  'delegation.intro.delegator': 'Penunjukan {delegate} sebagai {kind} atas nama Bapak/Ibu untuk periode {from} sampai dengan {until} telah dicatat.',
   'delegation.effect.delegate':
     'Selama periode tersebut, permintaan persetujuan kinerja yang semula ditujukan kepada {delegator} akan dikirimkan kepada Bapak/Ibu. Setiap keputusan dicatat atas nama Bapak/Ibu selaku {kind} dan atas nama {delegator}.',
   'delegation.effect.delegator':
@@ -128,14 +120,12 @@ export const messagesId = {
   'page.confirm.title.evaluation': 'Persetujuan penilaian kinerja',
   'page.confirm.title.skp': 'Persetujuan SKP',
   'page.confirm.title.batch': 'Persetujuan {count} usulan sekaligus',
-  'page.confirm.notYet':
-    'Belum ada yang berubah. Keputusan baru dicatat setelah Bapak/Ibu menekan tombol Setujui atau Kembalikan di bawah ini.',
+  'page.confirm.notYet': 'Belum ada yang berubah. Keputusan baru dicatat setelah Bapak/Ibu menekan tombol Setujui atau Kembalikan di bawah ini.',
   'page.confirm.approveHeading': 'Setujui',
   'page.confirm.returnHeading': 'Kembalikan dengan alasan',
   'page.confirm.approveAllHeading': 'Setujui semua',
   'page.confirm.approveAll': 'Setujui semua ({count})',
-  'page.confirm.batchReturnHint':
-    'Untuk mengembalikan salah satu usulan, gunakan tombol Kembalikan pada usulan tersebut di email.',
+  'page.confirm.batchReturnHint': 'Untuk mengembalikan salah satu usulan, gunakan tombol Kembalikan pada usulan tersebut di email.',
   'page.confirm.comment': 'Catatan (tidak wajib)',
   'page.confirm.reason': 'Alasan pengembalian (wajib diisi)',
   'page.confirm.reasonOptional': 'Alasan pengembalian',
@@ -164,12 +154,9 @@ export const messagesId = {
   'page.link.title.expired': 'Tautan sudah kedaluwarsa',
   'page.link.title.invalid': 'Tautan tidak valid',
   'page.link.body.expired': 'Masa berlaku tautan ini telah habis. Demi keamanan, tautan persetujuan hanya berlaku untuk waktu terbatas.',
-  'page.link.body.tampered':
-    'Tautan ini tidak dapat diverifikasi; kemungkinan tautan terpotong atau berubah saat disalin. Tidak ada perubahan yang dilakukan.',
-  'page.link.body.malformed':
-    'Tautan ini tidak lengkap; kemungkinan tautan terpotong saat disalin. Tidak ada perubahan yang dilakukan.',
-  'page.link.body.unknownKey':
-    'Tautan ini dibuat dengan kunci keamanan yang sudah tidak berlaku. Tidak ada perubahan yang dilakukan.',
+  'page.link.body.tampered': 'Tautan ini tidak dapat diverifikasi; kemungkinan tautan terpotong atau berubah saat disalin. Tidak ada perubahan yang dilakukan.',
+  'page.link.body.malformed': 'Tautan ini tidak lengkap; kemungkinan tautan terpotong saat disalin. Tidak ada perubahan yang dilakukan.',
+  'page.link.body.unknownKey': 'Tautan ini dibuat dengan kunci keamanan yang sudah tidak berlaku. Tidak ada perubahan yang dilakukan.',
   'page.link.howToGetNew':
     'Untuk mendapatkan tautan baru, tunggu email pengingat berikutnya yang memuat tautan terbaru, atau hubungi pengelola kinerja (BKD/BKPSDM) di instansi Anda untuk mengirim ulang ringkasan persetujuan.',
   'page.link.copyHint': 'Jika menyalin tautan secara manual, pastikan seluruh alamat tersalin hingga akhir.',

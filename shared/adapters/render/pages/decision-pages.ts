@@ -4,11 +4,11 @@
  * No page contains a script; CSP forbids them anyway.
  */
 import type { Decision, LinkAction, LinkProblem } from '../../links/links';
-import { DEFAULT_LOCALE, formatDateTime, t, type Locale } from '../i18n';
 import { isEvaluation, renderItemHtml } from '../../mail/render';
 import type { ItemDetails } from '../../mail/summary';
-import { MAX_COMMENT_LENGTH, type DecisionFormError } from './form';
-import { html, safeUrl, type SafeHtml } from './html';
+import { DEFAULT_LOCALE, formatDateTime, type Locale, t } from '../i18n';
+import { type DecisionFormError, MAX_COMMENT_LENGTH } from './form';
+import { html, type SafeHtml, safeUrl } from './html';
 import { pageLayout } from './layout';
 
 // ------------------------------------------------------------------ confirmation
@@ -98,8 +98,7 @@ ${hidden}
 </section>`;
 
   const offerReturn = !batch || input.allowBatchReturn === true;
-  const forms =
-    input.action === 'return' && offerReturn ? html`${returnForm}${approveForm}` : html`${approveForm}${offerReturn ? returnForm : ''}`;
+  const forms = input.action === 'return' && offerReturn ? html`${returnForm}${approveForm}` : html`${approveForm}${offerReturn ? returnForm : ''}`;
 
   const main = html`<h1>${title}</h1>
 ${error ? html`<p class="alert" role="alert" id="form-error">${errorText(locale, error)}</p>` : ''}
@@ -159,9 +158,7 @@ export interface AlreadyDecidedPageInput {
 export function renderAlreadyDecidedPage(input: AlreadyDecidedPageInput): string {
   const locale = input.locale ?? DEFAULT_LOCALE;
   const title = t(locale, 'page.already.title');
-  const name = input.onBehalfOf
-    ? t(locale, 'page.already.onBehalf', { name: input.decidedBy, principal: input.onBehalfOf })
-    : input.decidedBy;
+  const name = input.onBehalfOf ? t(locale, 'page.already.onBehalf', { name: input.decidedBy, principal: input.onBehalfOf }) : input.decidedBy;
   const body = t(locale, 'page.already.body', {
     name,
     date: formatDateTime(locale, input.decidedAt),
@@ -219,8 +216,7 @@ export function renderEscalatedPage(input: EscalatedPageInput): string {
   const locale = input.locale ?? DEFAULT_LOCALE;
   const title = input.reason === 'escalated' ? t(locale, 'page.escalated.title.escalated') : t(locale, 'page.escalated.title.delegated');
   const params = { to: input.to ?? t(locale, 'page.escalated.toFallback'), since: formatDateTime(locale, input.since) };
-  const body =
-    input.reason === 'escalated' ? t(locale, 'page.escalated.body.escalated', params) : t(locale, 'page.escalated.body.delegated', params);
+  const body = input.reason === 'escalated' ? t(locale, 'page.escalated.body.escalated', params) : t(locale, 'page.escalated.body.delegated', params);
   const main = html`<h1>${title}</h1>
 <div class="notice" role="status"><p>${body}</p></div>
 <p>${t(locale, 'page.escalated.contact')}</p>`;

@@ -2,7 +2,7 @@
  * Parsing the confirmation form's POST (application/x-www-form-urlencoded). The browser's
  * `required` attribute is a convenience only: the reason rule is enforced here.
  */
-import { parseDecision, type Decision } from '../../links/links';
+import { type Decision, parseDecision } from '../../links/links';
 
 export const MAX_COMMENT_LENGTH = 2000;
 
@@ -14,21 +14,20 @@ export type DecisionForm =
 
 /** Trims, normalises newlines and drops control characters other than newline and tab. */
 export function normaliseComment(value: string): string {
-  return value
-    .replace(/\r\n?/g, '\n')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
-    .trim();
+  return (
+    value
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+      .trim()
+  );
 }
 
 /**
  * `fields` holds every field that occurs exactly once (the signed link fields among them); a field
  * sent twice is dropped, so verifyDecisionLink then reports the link as malformed.
  */
-export function parseDecisionForm(
-  body: string | undefined,
-  options: { isBase64Encoded?: boolean; requireReason?: boolean } = {},
-): DecisionForm {
+export function parseDecisionForm(body: string | undefined, options: { isBase64Encoded?: boolean; requireReason?: boolean } = {}): DecisionForm {
   const raw = body === undefined ? '' : options.isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
   const params = new URLSearchParams(raw);
   const fields: Record<string, string> = {};

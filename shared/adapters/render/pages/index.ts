@@ -1,4 +1,4 @@
+export * from './decision-pages';
+export * from './form';
 export * from './html';
 export * from './layout';
-export * from './form';
-export * from './decision-pages';

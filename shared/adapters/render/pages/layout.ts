@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { t, type Locale } from '../i18n';
+import { type Locale, t } from '../i18n';
 import { html, raw, type SafeHtml } from './html';
 
 /**
@@ -76,13 +76,7 @@ ${main}
 }
 
 /** The Content-Security-Policy of every page: no scripts, no external anything, forms post to self only. */
-export const PAGE_CSP = [
-  "default-src 'none'",
-  "style-src 'unsafe-inline'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-].join('; ');
+export const PAGE_CSP = ["default-src 'none'", "style-src 'unsafe-inline'", "form-action 'self'", "frame-ancestors 'none'", "base-uri 'none'"].join('; ');
 
 export const PAGE_HEADERS: Readonly<Record<string, string>> = {
   'content-type': 'text/html; charset=utf-8',

@@ -1,10 +1,10 @@
 /** The curve as an accessible inline SVG chart with its data table beside it. */
 import type { RuleCheck } from '../../../domain/distribution';
-import { predikatLabel, type Predikat } from '../../../domain/ratings';
+import { type Predikat, predikatLabel } from '../../../domain/ratings';
 import { html, raw, type SafeHtml } from '../pages/html';
+import { type CurveRow, curveRows, type ScopeView } from './curve';
 import { formatNumber, type ReportLocale } from './labels';
 import { TEXT, type Words } from './words';
-import { type CurveRow, type ScopeView, curveRows } from './curve';
 
 // ─── the chart ───────────────────────────────────────────────────────────────────────────────────
 
@@ -87,12 +87,14 @@ function chartSvg(view: ScopeView, rows: readonly CurveRow[], key: string, local
 <text x="0" y="${y + 17}"><tspan class="lbl">${shortLabel(r.predikats, locale)}</tspan><tspan class="val" dx="10">${countText(r, size, locale)}</tspan></text>
 <rect x="${pct(x(0))}" y="${barY}" width="${pct(98)}" height="14" class="track"/>
 ${barEnd ? html`<rect x="${pct(x(0))}" y="${barY}" width="${pct(barEnd - x(0))}" height="14" class="${out ? 'bar bar-out' : 'bar'}"/>` : ''}
-${hasBand
-  ? html`<rect x="${pct(lo)}" y="${barY - 5}" width="${pct(Math.max(hi - lo, 0.5))}" height="24" class="band" data-min="${r.min ?? ''}" data-max="${r.max ?? ''}"/>
+${
+  hasBand
+    ? html`<rect x="${pct(lo)}" y="${barY - 5}" width="${pct(Math.max(hi - lo, 0.5))}" height="24" class="band" data-min="${r.min ?? ''}" data-max="${r.max ?? ''}"/>
 ${r.min !== undefined && r.min > 0 ? html`<line x1="${pct(lo)}" x2="${pct(lo)}" y1="${barY - 7}" y2="${barY + 21}" class="mark"/>` : ''}
 ${r.max !== undefined ? html`<line x1="${pct(hi)}" x2="${pct(hi)}" y1="${barY - 7}" y2="${barY + 21}" class="mark"/>` : ''}
 <text x="${pct(capX)}" y="${barY + 32}" class="cap" text-anchor="${anchor}">${w.curveCaption} ${bandText(r, w, locale)}</text>`
-  : ''}
+    : ''
+}
 </g>`;
   });
   const axisY = TOP + rows.length * ROW_H + 2;

@@ -35,10 +35,10 @@
  */
 import type { EmployeeEvaluation } from '../../../domain/evaluate';
 import type { FollowUp } from '../../../domain/followup';
-import { predikatLabel, ratingLabel, type Predikat, type Rating } from '../../../domain/ratings';
+import { type Predikat, predikatLabel, type Rating, ratingLabel } from '../../../domain/ratings';
 import type { Bilingual } from '../../../domain/text';
 import type { EvaluationRecord } from '../../dynamodb/repository';
-import { objectionDecisionLabel, statusText, type ReportLocale } from './labels';
+import { objectionDecisionLabel, type ReportLocale, statusText } from './labels';
 
 export const CSV_BOM = '\uFEFF';
 export const CSV_EOL = '\r\n';
@@ -136,9 +136,7 @@ function objectionText(o: ObjectionShape | undefined, locale: ReportLocale): str
 
 function followUpText(f: Partial<FollowUp> | undefined, locale: ReportLocale): string {
   const months = locale === 'id' ? 'bulan' : 'months';
-  return (f?.consequences ?? [])
-    .map((c) => `${c.label?.[locale] ?? c.code}${c.months ? ` (${c.months} ${months})` : ''}`)
-    .join('; ');
+  return (f?.consequences ?? []).map((c) => `${c.label?.[locale] ?? c.code}${c.months ? ` (${c.months} ${months})` : ''}`).join('; ');
 }
 
 function trainingText(f: Partial<FollowUp> | undefined, locale: ReportLocale): string {
@@ -198,7 +196,11 @@ export function evaluationsCsv(
 
 /** `penilaian-kinerja-kec-asemrowo-2026.csv`: only safe filename characters, whatever the id holds. */
 export function csvFileName(cycleId: string): string {
-  const safe = cycleId.normalize('NFKD').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 120);
+  const safe = cycleId
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
+    .slice(0, 120);
   return `penilaian-kinerja-${safe || 'siklus'}.csv`;
 }
 

@@ -2,7 +2,7 @@
 import { checkDistribution, DistributionReportSchema, predikatsFromCounts, type RuleCheck, type ScopeDistribution } from '../../../domain/distribution';
 import { getPolicy } from '../../../domain/policies';
 import type { Policy } from '../../../domain/policy';
-import { OrgPredikatSchema, PredikatSchema, type OrgPredikat, type Predikat } from '../../../domain/ratings';
+import { type OrgPredikat, OrgPredikatSchema, type Predikat, PredikatSchema } from '../../../domain/ratings';
 import type { CycleReportSummary } from './types';
 import { PREDIKAT_ORDER } from './words';
 
@@ -31,13 +31,7 @@ export function curveRows(counts: Record<Predikat, number>, checks: readonly Rul
     const live = rules.filter((r) => r.status !== 'NOT_APPLICABLE');
     const mins = live.flatMap((r) => (r.min !== undefined ? [r.min] : []));
     const maxs = live.flatMap((r) => (r.max !== undefined ? [r.max] : []));
-    const status: CurveRow['status'] = !rules.length
-      ? 'NONE'
-      : !live.length
-        ? 'NOT_APPLICABLE'
-        : live.some((r) => r.status === 'VIOLATED')
-          ? 'VIOLATED'
-          : 'OK';
+    const status: CurveRow['status'] = !rules.length ? 'NONE' : !live.length ? 'NOT_APPLICABLE' : live.some((r) => r.status === 'VIOLATED') ? 'VIOLATED' : 'OK';
     return {
       predikats,
       actual: predikats.reduce((s, p) => s + counts[p], 0),
@@ -76,7 +70,6 @@ export function countsOf(distribution: Record<string, number>): { counts: Record
   return { counts, other };
 }
 
-
 export interface Curve {
   org: OrgPredikat;
   assumed: boolean;
@@ -106,7 +99,11 @@ export function curveOf(summary: CycleReportSummary, views: readonly { unitId: s
   const compute = (input: typeof views) => {
     if (!policy) return undefined;
     try {
-      return checkDistribution(input.map((v) => ({ unitId: v.unitId, predikats: predikatsFromCounts(v.counts) })), org, policy);
+      return checkDistribution(
+        input.map((v) => ({ unitId: v.unitId, predikats: predikatsFromCounts(v.counts) })),
+        org,
+        policy,
+      );
     } catch {
       return undefined; // a numeric-model policy has no curve; duplicate ids in a summary cannot be checked
     }

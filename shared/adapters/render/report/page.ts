@@ -17,22 +17,22 @@
  * Every interpolated string is escaped by the `html` template.
  */
 import { ruleText } from '../../../domain/distribution';
+import { STAGES, stageLabel } from '../../../domain/lifecycle/status';
 import { DEFAULT_POLICY_ID } from '../../../domain/policies';
 import type { Policy } from '../../../domain/policy';
 import { orgPredikatLabel, PredikatSchema } from '../../../domain/ratings';
+import { formatDate, formatDateTime } from '../i18n';
 import { html, raw, type SafeHtml } from '../pages/html';
 import { htmlResponse, pageLayout } from '../pages/layout';
-import { formatDate, formatDateTime } from '../i18n';
-import { STAGES, stageLabel } from '../../../domain/lifecycle/status';
-import { cycleStatusLabel, formatNumber, statusText, type ReportLocale } from './labels';
+import { scopeFigure } from './chart';
+import { countsOf, curveOf, policyOf, type ScopeView } from './curve';
+import { cycleStatusLabel, formatNumber, type ReportLocale, statusText } from './labels';
 import type { CycleReportOptions, CycleReportSummary, ReportCalibrationFlag, UnitIkm } from './types';
 import { TEXT } from './words';
-import { type ScopeView, countsOf, curveOf, policyOf } from './curve';
-import { scopeFigure } from './chart';
 
+export { type CurveRow, curveRows } from './curve';
 /** Kept so existing imports resolve: the parts live beside this file. */
 export * from './types';
-export { curveRows, type CurveRow } from './curve';
 
 // ─── sections ────────────────────────────────────────────────────────────────────────────────────
 
@@ -64,10 +64,9 @@ ${stages.map((s) => {
   const state = s.closedAt ? w.stageDone : s.openedAt ? w.stageRunning : w.stageNotStarted;
   const pct = s.total > 0 ? Math.min(100, Math.round((s.done * 100) / s.total)) : s.closedAt ? 100 : 0;
   const isCurrent = s.stage === current;
-  const dates = [
-    s.openedAt ? `${w.opened} ${dateOf(locale, s.openedAt)}` : '',
-    s.closedAt ? `${w.closed} ${dateOf(locale, s.closedAt)}` : '',
-  ].filter(Boolean).join(' · ');
+  const dates = [s.openedAt ? `${w.opened} ${dateOf(locale, s.openedAt)}` : '', s.closedAt ? `${w.closed} ${dateOf(locale, s.closedAt)}` : '']
+    .filter(Boolean)
+    .join(' · ');
   const counts = s.total === 0 && s.closedAt ? w.stageNothing : w.stageCounts(formatNumber(locale, s.done), formatNumber(locale, s.total));
   return html`<li class="stage${isCurrent ? ' current' : ''}" data-stage="${s.stage}"${isCurrent ? raw(' aria-current="step"') : ''}>
 <div class="stage-head"><span class="stage-name">${stageName(s.stage, locale)}</span><span class="stage-state">${state}${isCurrent ? ` · ${w.currentStage}` : ''}</span></div>
@@ -84,9 +83,10 @@ function flagList(flag: ReportCalibrationFlag | undefined, locale: ReportLocale,
   if (!flag) return html`<p class="muted">${w.noFlag}</p>`;
   const heading = headingLevel === 'h3' ? html`<h3>${w.flags}</h3>` : html`<h4>${w.flags}</h4>`;
   const violations = flag.violations ?? [];
-  const resolution = flag.resolved && flag.resolution
-    ? html`<p class="resolution"><strong>${w.resolved(dateTimeOf(locale, flag.resolution.at), flag.resolution.by ?? '')}</strong> ${flag.resolution.reason}</p>`
-    : html`<p class="unresolved"><strong>${w.unresolved}</strong></p>`;
+  const resolution =
+    flag.resolved && flag.resolution
+      ? html`<p class="resolution"><strong>${w.resolved(dateTimeOf(locale, flag.resolution.at), flag.resolution.by ?? '')}</strong> ${flag.resolution.reason}</p>`
+      : html`<p class="unresolved"><strong>${w.unresolved}</strong></p>`;
   return html`<div class="flag">
 ${heading}
 <ul>${violations.map((v) => html`<li>${locale === 'id' ? v.messageId : v.messageEn}</li>`)}</ul>
@@ -106,8 +106,9 @@ function ikmSection(summary: CycleReportSummary, ikm: readonly UnitIkm[], locale
   const total = ikm.reduce((s, x) => s + x.respondents, 0);
   return html`<section class="panel" aria-labelledby="ikm-h">
 <h2 id="ikm-h">${w.ikm}</h2>
-${ikm.length
-  ? html`<table class="data ikm">
+${
+  ikm.length
+    ? html`<table class="data ikm">
 <caption>${w.ikmCaption}</caption>
 <thead><tr><th scope="col">${w.ikmUnit}</th><th scope="col" class="num">${w.ikmValue}</th><th scope="col">${w.ikmMutu}</th><th scope="col" class="num">${w.ikmRespondents}</th></tr></thead>
 <tbody>
@@ -119,7 +120,8 @@ ${ikm.map((x) => {
 </tbody>
 <tfoot><tr><th scope="row">${w.total}</th><td></td><td></td><td class="num">${formatNumber(locale, total)}</td></tr></tfoot>
 </table>`
-  : html`<p class="muted">${w.ikmNone}</p>`}
+    : html`<p class="muted">${w.ikmNone}</p>`
+}
 </section>`;
 }
 
@@ -209,7 +211,10 @@ export function renderCycleReport(summary: CycleReportSummary, options: CycleRep
     const { counts, other } = countsOf(u.distribution ?? {});
     return { id: u.unitId, name: u.name || u.unitId, size: PredikatSchema.options.reduce((s, p) => s + counts[p], 0), counts, other };
   });
-  const curve = curveOf(summary, views.map((v) => ({ unitId: v.id, counts: v.counts })));
+  const curve = curveOf(
+    summary,
+    views.map((v) => ({ unitId: v.id, counts: v.counts })),
+  );
   const policy = curve.policy ?? policyOf(DEFAULT_POLICY_ID);
   const flags = new Map((cycle.calibration?.flags ?? []).map((f) => [f.unitId, f]));
   const ikm = options.ikm ?? [];
@@ -272,7 +277,10 @@ ${cycle.failure ? html`<p class="alert" role="alert">${w.failure(stageName(cycle
 <li><span class="n">${formatNumber(locale, orgView.size)}</span>${w.withPredikat}</li>
 <li><span class="n">${formatNumber(locale, views.length)}</span>${w.unitCount}</li>
 <li><span class="n">${formatNumber(locale, allFlags.length)}</span>${w.flags}${allFlags.length ? html`<br><span class="muted">${w.flagsResolved(resolvedFlags, allFlags.length)}</span>` : ''}</li>
-<li><span class="n">${formatNumber(locale, ikm.reduce((s, x) => s + x.respondents, 0))}</span>${w.respondents}</li>
+<li><span class="n">${formatNumber(
+    locale,
+    ikm.reduce((s, x) => s + x.respondents, 0),
+  )}</span>${w.respondents}</li>
 </ul>
 <h3>${w.orgScope}</h3>
 ${curve.source === 'none' ? html`<p class="muted">${w.curveUnavailable}</p>` : ''}

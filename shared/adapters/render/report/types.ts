@@ -1,6 +1,5 @@
 /** The report's input shapes (structural: `cycleSummary()`'s result fits them). */
-import { type DistributionReport, type DistributionViolation } from '../../../domain/distribution';
-import { type Predikat } from '../../../domain/ratings';
+import type { DistributionReport, DistributionViolation } from '../../../domain/distribution';
 import type { ReportLocale } from './labels';
 
 // ─── input shapes (structural: `cycleSummary()`'s result fits them) ─────────────────────────────────

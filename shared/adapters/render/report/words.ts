@@ -1,5 +1,5 @@
 /** The report's words, Indonesian and English. */
-import { PredikatSchema, type Predikat } from '../../../domain/ratings';
+import { type Predikat, PredikatSchema } from '../../../domain/ratings';
 import type { ReportLocale } from './labels';
 
 // ─── words ─────────────────────────────────────────────────────────────────────────────────────────
