@@ -63,7 +63,8 @@ function biomeLines(stdout: string): string[] {
 describe('architecture', () => {
   it('imports follow the layers and form no cycle (.dependency-cruiser.cjs; npm run deps)', { timeout: 120_000 }, async () => {
     const { code, stdout, stderr } = await imports;
-    const violations = stdout.split('\n').filter(Boolean);
+    // `known:` lines are the listed debt (scripts/architecture-known-violations.txt), tolerated until fixed.
+    const violations = stdout.split('\n').filter((line) => line && !line.startsWith('known: '));
     expect(violations, stderr).toEqual([]);
     expect(code, stderr).toBe(0);
   });
