@@ -102,3 +102,6 @@ export function realPorts(): Ports {
 
 useLinkKeys(() => deps.linkKeys());
 usePorts(realPorts());
+
+/** The roster import's batched writer (BatchWriteItem with retries), handed to the use case by the HR handler. */
+export { writeRoster } from './adapters/dynamodb/batch-write';

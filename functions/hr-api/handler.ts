@@ -1,15 +1,17 @@
 /** HR API: cycles, evaluation lists, the cycle summary, the organisation predikat, calibration, roster, export, report. */
-import '../../shared/composition';
-import { evaluationsOfCycle, evaluationsOfRater, listUnits, putEmployee, putUnit } from '../../shared/adapters/dynamodb/repository';
-import { csvHeadersFor, evaluationsCsv, parseRosterCsv, renderCycleReport, reportHtmlResponse } from '../../shared/adapters/render/report';
+
+import { evaluationsOfCycle, evaluationsOfRater, listUnits } from '../../shared/adapters/dynamodb/repository';
+import { csvHeadersFor, evaluationsCsv, renderCycleReport, reportHtmlResponse } from '../../shared/adapters/render/report';
 import { requireHrRole } from '../../shared/application/authz';
 import { resolveCalibrationFlag } from '../../shared/application/evaluation/actions';
 import { cycleSummary } from '../../shared/application/queries/cycle-summary';
 import { listEvaluations } from '../../shared/application/queries/evaluation-list';
 import { handoverRater, joinEmployee, transferEmployee } from '../../shared/application/roster/roster-changes';
+import { importRoster } from '../../shared/application/roster/roster-import';
 import { unitIkm } from '../../shared/application/skm/use-cases';
 import { resumeCycle } from '../../shared/application/stages/resume';
 import { startCycle } from '../../shared/application/stages/stages';
+import { writeRoster } from '../../shared/composition';
 import { config } from '../../shared/config';
 import { periodOf } from '../../shared/domain/skm/calendar';
 import { CyclePath, EvaluationPath, UnitIdParam } from '../../shared/http/contract/common';
@@ -88,13 +90,18 @@ export const handler = httpApi({
   },
   'POST /v1/roster/import': async (req) => {
     requireHrRole(req.caller);
-    const parsed = parseRosterCsv(req.text());
-    // All or nothing: a file with any bad row changes nothing, and every bad row is reported.
-    if (parsed.errors.length) return { status: 422, body: { imported: false, errors: parsed.errors } };
-    const agencyId = agencyOf(req);
-    for (const u of parsed.units) await putUnit(agencyId, u);
-    for (const e of parsed.employees) await putEmployee(agencyId, e);
-    return { body: { imported: true, units: parsed.units.length, employees: parsed.employees.length } };
+    // Every row is checked first: a file with any bad row changes nothing, and every bad row is reported.
+    // Then batched, idempotent writes within a time budget; an unfinished import says so (same file again completes it).
+    const out = await importRoster(req.text(), agencyOf(req), writeRoster);
+    if (out.status === 'invalid') return { status: 422, body: { imported: false, errors: out.errors } };
+    if (out.status === 'incomplete') {
+      return {
+        status: 503,
+        headers: { 'retry-after': '5' },
+        body: { imported: false, written: out.written, total: out.total, detail: out.id, detail_en: out.en },
+      };
+    }
+    return { body: { imported: true, units: out.units, employees: out.employees } };
   },
   'POST /v1/cycles/{cycleId}/calibration/{unitId}/resolution': async (req) => {
     const cycleId = cycleIdOf(req);
