@@ -70,12 +70,17 @@ export interface MailMessage {
   subject: string;
   html: string;
   text: string;
-  /** Identifies the logical message: one send per key. */
+  /**
+   * Identifies the logical message (e.g. `reminder:<cycleId>:<stage>:<approverNip>`). The outbox keeps
+   * one file per key; SES has no such notion, so SesMailer deduplicates only through a SendLedger.
+   */
   idempotencyKey: string;
+  /** Tracking tags (SES EmailTags; X-Mail-Tags in the outbox). Characters outside [A-Za-z0-9_-] become '_' (SES rule). */
   tags?: Record<string, string>;
 }
 export interface SendResult {
   messageId: string;
+  /** True when this idempotencyKey was already sent: nothing was sent this time. */
   duplicate: boolean;
 }
 /** Sends one message (SES, or the local outbox). */

@@ -1,27 +1,7 @@
-export interface MailMessage {
-  to: string[];
-  cc?: string[];
-  subject: string;
-  html: string;
-  text: string;
-  /**
-   * Identifies the logical message (e.g. `reminder:<cycleId>:<stage>:<approverNip>`). The outbox keeps
-   * one file per key; SES has no such notion, so SesMailer deduplicates only through a SendLedger.
-   */
-  idempotencyKey: string;
-  /** Tracking tags (SES EmailTags; X-Mail-Tags in the outbox). Characters outside [A-Za-z0-9_-] become '_' (SES rule). */
-  tags?: Record<string, string>;
-}
+/** The mail port (shared/application/ports.ts) and what the SES and outbox adapters add to it. */
+export type { Mailer, MailMessage, SendResult } from '../../application/ports';
 
-export interface SendResult {
-  messageId: string;
-  /** True when this idempotencyKey was already sent: nothing was sent this time. */
-  duplicate: boolean;
-}
-
-export interface Mailer {
-  send(message: MailMessage): Promise<SendResult>;
-}
+import type { MailMessage } from '../../application/ports';
 
 export class MailConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
