@@ -78,8 +78,27 @@ export async function actOnLink(url: string, decision: 'approve' | 'return', com
   const page = await fetchRetrying(url);
   const html = await page.text();
   if (page.status !== 200) return { status: page.status, page: html };
-  const form = /<form[^>]*action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/i.exec(html);
+  const form = decisionForm(html, url, decision, comment);
   if (!form) return { status: page.status, page: html };
+  const { target, body } = form;
+  const post = await fetchRetrying(target, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+  return { status: post.status, page: await post.text() };
+}
+
+/** The decision id and action of a link. */
+export function parseDecisionLink(url: string): { decisionId: string; action: string } | undefined {
+  const m = /\/v1\/decisions\/([^/?]+)\?(.*)$/.exec(url);
+  if (!m) return undefined;
+  return { decisionId: decodeURIComponent(m[1]!), action: new URLSearchParams(m[2]).get('a') ?? '' };
+}
+
+/**
+ * The confirmation page's form, filled as a browser would: its hidden fields (HTML entities decoded),
+ * the decision and the comment, posted to its action. Undefined when the page has no form (already decided).
+ */
+export function decisionForm(html: string, pageUrl: string, decision: 'approve' | 'return', comment: string): { target: string; body: string } | undefined {
+  const form = /<form[^>]*action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/i.exec(html);
+  if (!form) return undefined;
   const fields = new URLSearchParams();
   for (const m of form[2]!.matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/gi)) {
     fields.set(
@@ -94,15 +113,5 @@ export async function actOnLink(url: string, decision: 'approve' | 'return', com
   }
   fields.set('decision', decision);
   fields.set('comment', comment);
-  const action = form[1]!.replace(/&amp;/g, '&');
-  const target = new URL(action, url).toString();
-  const post = await fetchRetrying(target, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() });
-  return { status: post.status, page: await post.text() };
-}
-
-/** The decision id and action of a link. */
-export function parseDecisionLink(url: string): { decisionId: string; action: string } | undefined {
-  const m = /\/v1\/decisions\/([^/?]+)\?(.*)$/.exec(url);
-  if (!m) return undefined;
-  return { decisionId: decodeURIComponent(m[1]!), action: new URLSearchParams(m[2]).get('a') ?? '' };
+  return { target: new URL(form[1]!.replace(/&amp;/g, '&'), pageUrl).toString(), body: fields.toString() };
 }

@@ -17,6 +17,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { colleaguesToInvite } from '../../local/invitations';
+import { decisionForm } from '../../local/people';
 import type { SampleAgency, SamplePlan } from '../../local/sample/schema';
 import type { LocalStack } from '../../local/stack';
 import { keys } from '../../shared/adapters/dynamodb/keys';
@@ -230,24 +231,10 @@ export class BulkDriver {
     const page = await this.http.request('GET', url);
     this.actions++;
     if (page.status !== 200) return page.status;
-    const form = /<form[^>]*action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/i.exec(page.text);
+    const form = decisionForm(page.text, url, decision, comment);
     if (!form) return 200; // already decided (the page says by whom)
-    const fields = new URLSearchParams();
-    for (const m of form[2]!.matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/gi)) {
-      fields.set(
-        m[1]!,
-        m[2]!
-          .replace(/&amp;/g, '&')
-          .replace(/&quot;/g, '"')
-          .replace(/&#39;/g, "'")
-          .replace(/&lt;/g, '<')
-          .replace(/&gt;/g, '>'),
-      );
-    }
-    fields.set('decision', decision);
-    fields.set('comment', comment);
-    const target = new URL(form[1]!.replace(/&amp;/g, '&'), url).toString();
-    const post = await this.http.request('POST', target, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() });
+    const { target, body } = form;
+    const post = await this.http.request('POST', target, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
     this.actions++;
     if (post.status === 200) this.decisionsByLink++;
     return post.status;
