@@ -38,37 +38,15 @@ export function placeholdersOf(message: string): string[] {
   return [...message.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1] as string).sort();
 }
 
-export const TIME_ZONE = 'Asia/Jakarta';
-const ZONE_SUFFIX: Record<Locale, string> = { id: 'WIB', en: 'WIB' };
-const INTL_LOCALE: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' };
-
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-function dtf(locale: Locale, withTime: boolean): Intl.DateTimeFormat {
-  const cacheKey = `${locale}:${withTime}`;
-  let f = dateTimeFormats.get(cacheKey);
-  if (!f) {
-    f = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-      timeZone: TIME_ZONE,
-      dateStyle: 'long',
-      ...(withTime ? { timeStyle: 'short' as const } : {}),
-    });
-    dateTimeFormats.set(cacheKey, f);
-  }
-  return f;
-}
-
-/** "29 November 2026 pukul 11.59 WIB" / "29 November 2026 at 11:59 WIB" (Asia/Jakarta). */
-export function formatDateTime(locale: Locale, date: Date): string {
-  return `${dtf(locale, true).format(date)} ${ZONE_SUFFIX[locale]}`;
-}
-
-/** "29 November 2026" in Asia/Jakarta. */
-export function formatDate(locale: Locale, date: Date): string {
-  return dtf(locale, false).format(date);
-}
-
-/** "105,3 %" (id) / "105.3%" (en); one decimal at most. */
-export function formatPercent(locale: Locale, pct: number): string {
-  const n = new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 1 }).format(pct);
-  return locale === 'id' ? `${n} %` : `${n}%`;
-}
+export {
+  formatCsvDateTime,
+  formatCsvNumber,
+  formatDate,
+  formatDateTime,
+  formatDecimal,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  INTL_LOCALE,
+  TIME_ZONE,
+} from './format';

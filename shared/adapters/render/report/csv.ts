@@ -38,6 +38,7 @@ import type { FollowUp } from '../../../domain/followup';
 import { type Predikat, predikatLabel, type Rating, ratingLabel } from '../../../domain/ratings';
 import type { Bilingual } from '../../../domain/text';
 import type { EvaluationRecord } from '../../dynamodb/repository';
+import { formatCsvDateTime } from '../i18n/format';
 import { objectionDecisionLabel, type ReportLocale, statusText } from './labels';
 
 export const CSV_BOM = '\uFEFF';
@@ -111,14 +112,7 @@ export function csvLine(cells: readonly string[], separator: CsvSeparator = DEFA
 const labelOf = <K extends string>(table: Record<K, Bilingual>, key: unknown, locale: ReportLocale): string =>
   typeof key === 'string' ? ((table as Record<string, Bilingual | undefined>)[key]?.[locale] ?? key) : '';
 
-/** "2027-01-10 10:15" in Asia/Jakarta: a form Excel in any region reads as a date and time. */
-function wibTimestamp(iso: string | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const wib = new Date(d.getTime() + 7 * 3600_000); // WIB is UTC+7 all year (no daylight saving)
-  return wib.toISOString().slice(0, 16).replace('T', ' ');
-}
+const wibTimestamp = formatCsvDateTime;
 
 interface ObjectionShape {
   reason?: string;

@@ -46,10 +46,5 @@ export const objectionDecisionLabel: Record<'FILED' | 'GRANTED' | 'REJECTED', Bi
   REJECTED: { id: 'Ditolak', en: 'Rejected' },
 };
 
-/** Whole numbers and decimals the way each language writes them (88,93 / 88.93). */
-export function formatNumber(locale: ReportLocale, n: number, maxFractionDigits = 0): string {
-  return new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
-    maximumFractionDigits: maxFractionDigits,
-    minimumFractionDigits: 0,
-  }).format(n);
-}
+/** Whole numbers and decimals the way each language writes them (88,93 / 88.93): the one formatter. */
+export { formatNumber } from '../i18n/format';
