@@ -6,8 +6,9 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Context } from 'aws-lambda';
 import { FUNCTIONS, type FunctionId } from '../infra/functions';
 import { ROUTES } from '../shared/http/routes';
@@ -53,6 +54,16 @@ export interface LocalStack {
 }
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
+
+/** The year of the sample the stack runs (SAMPLE_FILE or the committed Asemrowo sample). */
+function sampleYear(): string {
+  try {
+    const file = process.env.SAMPLE_FILE ?? fileURLToPath(new URL('./sample/asemrowo.json', import.meta.url));
+    return String((JSON.parse(readFileSync(file, 'utf8')) as { year?: number }).year ?? '');
+  } catch {
+    return '';
+  }
+}
 
 function lambdaContext(functionId: string): Context {
   const deadline = Date.now() + 300_000;
@@ -156,6 +167,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
       POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_DEV: 'true',
+      // The local stack replays its sample's year in compressed time, whatever today's date: that year may be created.
+      EXTRA_CYCLE_YEARS: process.env.EXTRA_CYCLE_YEARS ?? sampleYear(),
     };
     delete env.LINK_KEYS_SECRET_ARN;
     delete env.NODE_OPTIONS;

@@ -96,6 +96,9 @@ export function realPorts(): Ports {
       get skmDailyLimit() {
         return dailyLimit(process.env);
       },
+      get extraCycleYears() {
+        return config().EXTRA_CYCLE_YEARS;
+      },
     },
   };
 }

@@ -16,6 +16,12 @@ const ConfigSchema = z.object({
     .positive()
     .default(24 * 21),
   POWERTOOLS_SERVICE_NAME: z.string().default('asn-kinerja'),
+  /** Cycle years accepted besides those the schedule allows, comma-separated ("2026"): a training stack replaying a past year. */
+  EXTRA_CYCLE_YEARS: z
+    .string()
+    .regex(/^(\d{4}(,\d{4})*)?$/)
+    .default('')
+    .transform((s) => (s ? s.split(',').map(Number) : [])),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

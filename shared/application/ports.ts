@@ -60,6 +60,8 @@ export interface Settings {
   linkTtlHours: number;
   /** Survey submissions one client may make per unit per WIB day. */
   skmDailyLimit: number;
+  /** Cycle years HR may create besides those the schedule allows (EXTRA_CYCLE_YEARS: a training stack, the local stack's sample year). */
+  extraCycleYears?: readonly number[];
 }
 
 // ─── mail ──────────────────────────────────────────────────────────────────────────────────────────

@@ -88,7 +88,7 @@ export const API_DOCS: Record<string, RouteDoc> = {
     tag: 'cycles',
     security: 'bearer',
     success: 201,
-    errors: [404],
+    errors: [404, 422],
     otherSuccess: {
       200: {
         id: 'Siklus tahun itu sudah ada: `{"created": false}`, tidak ada yang diubah',

@@ -4,11 +4,19 @@
  * step finds its effect already stored and does not repeat it.
  */
 // Compat until every Lambda entry imports shared/composition itself: loading this module installs the real adapters.
-import { type CycleSchedule, DEFAULT_SCHEDULE, type DeadlineAction, deadlineAction, secondsUntilOpen, windowOf } from '../../domain/lifecycle/schedule';
+import {
+  type CycleSchedule,
+  creatableCycleYears,
+  DEFAULT_SCHEDULE,
+  type DeadlineAction,
+  deadlineAction,
+  secondsUntilOpen,
+  windowOf,
+} from '../../domain/lifecycle/schedule';
 import { nextStage, STAGE_OPEN_TRANSITION, type Stage, stageLabel } from '../../domain/lifecycle/status';
 import type { CycleRecord, EvaluationRecord } from '../../domain/records';
 import { ports } from '../context';
-import { NotFoundError } from '../errors';
+import { NotFoundError, RuleError } from '../errors';
 import { calibrateCycle, finaliseEvaluations } from '../evaluation/scoring';
 import type { EvaluationChange, WriteOp } from '../ports';
 import { chunk, decodeCursor, encodeCursor, mapLimit, uniqueByNip } from '../util';
@@ -54,6 +62,8 @@ export async function startCycle(input: StartCycleInput): Promise<{ cycleId: str
   const cycleId = `${input.agencyId}-${input.year}`;
   const units = await ports().roster.unitsAfter(input.agencyId, undefined, 1);
   if (units.length === 0) throw new NotFoundError(`roster of agency ${input.agencyId}`, `Data pegawai instansi ${input.agencyId} belum diimpor`);
+  // An existing cycle is answered as it is (idempotent); a new one must be able to run on its schedule.
+  if (!(await ports().cycles.get(cycleId))) requireCreatableYear(input.year, input.schedule ?? DEFAULT_SCHEDULE);
   const created = await ports().cycles.create({
     cycleId,
     agencyId: input.agencyId,
@@ -69,6 +79,22 @@ export async function startCycle(input: StartCycleInput): Promise<{ cycleId: str
   const cycle = (await ports().cycles.get(cycleId))!;
   await startStageExecution(cycle, cycle.stage);
   return { cycleId, created };
+}
+
+/**
+ * A cycle whose planning window has already closed would open overdue; one that opens more than a year
+ * ahead would wait that long: both are refused (422) with the years that can be created now. Years named in
+ * the `extraCycleYears` setting are accepted too (a training stack, or the local stack replaying its sample year).
+ */
+export function requireCreatableYear(year: number, schedule: CycleSchedule) {
+  const allowed = [...new Set([...creatableCycleYears(schedule, ports().clock.now()), ...(ports().settings.extraCycleYears ?? [])])].sort();
+  if (allowed.includes(year)) return;
+  const list = (sep: string) => (allowed.length ? allowed.join(sep) : '—');
+  throw new RuleError(
+    `A cycle for ${year} cannot run: its planning window has closed or it opens more than a year ahead. Years that can be created now: ${list(', ')}.`,
+    `Siklus tahun ${year} tidak dapat berjalan: masa perencanaannya sudah lewat atau baru dibuka lebih dari setahun lagi. Tahun yang dapat dibuat sekarang: ${list(', ')}.`,
+    'year',
+  );
 }
 
 async function requireCycle(cycleId: string): Promise<CycleRecord> {

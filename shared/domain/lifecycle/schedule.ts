@@ -69,3 +69,30 @@ export function deadlineAction(window: StageWindow, day: number, pending: number
   if (day === window.reminderDay) return 'remind';
   return 'await';
 }
+
+/** 00:00 WIB on the day a stage of `year`'s cycle opens (stages without a fixed opening: undefined). */
+export function stageOpensAt(schedule: CycleSchedule, stage: Stage, year: number): Date | undefined {
+  const opens = windowOf(schedule, stage).opens;
+  return opens ? new Date(Date.UTC(year + (opens.nextYear ? 1 : 0), opens.month - 1, opens.day, -7, 0, 0)) : undefined;
+}
+
+/**
+ * The years whose cycle can still run when created at `now`: planning has not closed yet (its opening
+ * plus `lastDay` stage-days), and it opens at most a year ahead (HR may create next year's cycle early).
+ * A cycle outside these would open a planning stage that is already overdue, or wait more than a year.
+ */
+export function creatableCycleYears(schedule: CycleSchedule, now: Date): number[] {
+  const DAY = 86_400_000;
+  const planning = windowOf(schedule, 'PLANNING');
+  const thisYear = now.getUTCFullYear();
+  const years: number[] = [];
+  for (let y = thisYear - 1; y <= thisYear + 2; y++) {
+    const opens = stageOpensAt(schedule, 'PLANNING', y);
+    if (!opens) continue;
+    const closes = opens.getTime() + planning.lastDay * DAY;
+    const tooLate = now.getTime() > closes;
+    const tooEarly = opens.getTime() - now.getTime() > 366 * DAY;
+    if (!tooLate && !tooEarly) years.push(y);
+  }
+  return years;
+}
