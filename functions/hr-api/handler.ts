@@ -26,6 +26,7 @@ import {
   ReportQuery,
   TransferBody,
 } from '../../shared/http/contract/hr';
+import { HttpProblem, unavailable } from '../../shared/http/problem';
 import { type HttpRequest, httpApi } from '../../shared/http/router';
 import { checkPolicy, hrCycle, setOrgPredikat } from './rules';
 
@@ -93,14 +94,18 @@ export const handler = httpApi({
     // Every row is checked first: a file with any bad row changes nothing, and every bad row is reported.
     // Then batched, idempotent writes within a time budget; an unfinished import says so (same file again completes it).
     const out = await importRoster(req.text(), agencyOf(req), writeRoster);
-    if (out.status === 'invalid') return { status: 422, body: { imported: false, errors: out.errors } };
-    if (out.status === 'incomplete') {
-      return {
-        status: 503,
-        headers: { 'retry-after': '5' },
-        body: { imported: false, written: out.written, total: out.total, detail: out.id, detail_en: out.en },
-      };
+    if (out.status === 'invalid') {
+      throw new HttpProblem(
+        422,
+        'Unprocessable Content',
+        `Data pegawai tidak diimpor: ${out.errors.length} baris bermasalah (lihat \`errors\`); tidak ada yang disimpan`,
+        `The roster was not imported: ${out.errors.length} bad rows (see \`errors\`); nothing was stored`,
+        out.errors.map((e) => ({ field: e.line ? `baris ${e.line}${e.field ? ` · ${e.field}` : ''}` : (e.field ?? '(body)'), id: e.id, en: e.en })),
+        {},
+        { imported: false, rows: out.errors },
+      );
     }
+    if (out.status === 'incomplete') throw unavailable(out.id, out.en, 5, { imported: false, written: out.written, total: out.total });
     return { body: { imported: true, units: out.units, employees: out.employees } };
   },
   'POST /v1/cycles/{cycleId}/calibration/{unitId}/resolution': async (req) => {

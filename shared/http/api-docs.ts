@@ -30,6 +30,7 @@ import {
   ReportQuery,
   RosterCsv,
   RosterImportErrors,
+  RosterImportIncomplete,
   SelfAssessmentBody,
   SubmissionSchema,
   TransferBody,
@@ -329,8 +330,11 @@ export const API_DOCS: Record<string, RouteDoc> = {
     tag: 'roster',
     security: 'bearer',
     success: 200,
-    errors: [422],
-    errorBodies: { 422: { name: 'RosterImportErrors', schema: RosterImportErrors } },
+    errors: [422, 503],
+    errorBodies: {
+      422: { name: 'RosterImportErrors', schema: RosterImportErrors },
+      503: { name: 'RosterImportIncomplete', schema: RosterImportIncomplete },
+    },
     body: {
       name: 'RosterCsv',
       schema: RosterCsv,

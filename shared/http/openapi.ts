@@ -9,7 +9,7 @@
 import * as z from 'zod';
 import pkg from '../../package.json' with { type: 'json' };
 import { API_DOCS, PATH_PARAMS, type RouteDoc, TAGS } from './api-docs';
-import { IdempotencyKeySchema, MAX_BODY_BYTES } from './contract';
+import { IdempotencyKeySchema, MAX_BODY_BYTES, ProblemSchema } from './contract';
 import { ROUTES, type Route } from './routes';
 
 /** Kept so existing imports resolve: the table lives in ./api-docs.ts. */
@@ -17,19 +17,9 @@ export { API_DOCS, PATH_PARAMS, pathParamSchema, type RouteDoc, type RouteKey } 
 
 // ─── shared response shapes ───────────────────────────────────────────────────────────────────────
 
-/** RFC 9457 problem details as shared/http/problem.ts writes them. */
-export const ProblemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int().min(400).max(599),
-  detail: z.string().meta({ description: 'Bahasa Indonesia' }),
-  detail_en: z.string().meta({ description: 'English' }),
-  instance: z.string().optional(),
-  errors: z
-    .array(z.object({ field: z.string(), id: z.string(), en: z.string() }))
-    .optional()
-    .meta({ description: 'Isian yang bermasalah · the fields at fault' }),
-});
+/** RFC 9457 problem details as shared/http/problem.ts writes them (declared in the contract). */
+export { ProblemSchema };
+
 /** What API Gateway itself answers (authorizer 401, 413 over its limit, 429 throttling, 404 no route). */
 const GatewayMessageSchema = z.object({ message: z.string() });
 
@@ -41,6 +31,10 @@ const STATUS_TEXT: Record<number, { id: string; en: string }> = {
   409: { id: 'Tahap atau status tidak sesuai, atau kalah balapan perubahan', en: 'Wrong stage or status, or a lost race' },
   410: { id: 'Tautan kedaluwarsa', en: 'The link has expired' },
   413: { id: 'Isi permintaan terlalu besar', en: 'Request body too large' },
+  503: {
+    id: 'Belum selesai dalam batas waktu; kirim ulang permintaan yang sama (lihat Retry-After)',
+    en: 'Not finished within the time budget; send the same request again (see Retry-After)',
+  },
   422: { id: 'Melanggar aturan', en: 'A rule is broken' },
   429: { id: 'Terlalu banyak permintaan; lihat Retry-After', en: 'Too many requests; see Retry-After' },
 };
@@ -121,9 +115,15 @@ function errorResponses(r: Route, doc: RouteDoc): Json {
       out[String(status)] = { description, content: { 'text/html': { schema: { type: 'string' } } } };
       continue;
     }
+    const retryAfter =
+      status === 429 || status === 503 ? { headers: { 'Retry-After': { schema: { type: 'integer', minimum: 1 }, description: 'detik · seconds' } } } : {};
     const own = doc.errorBodies?.[status];
     if (own) {
-      out[String(status)] = { description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${own.name}` } } } };
+      out[String(status)] = {
+        description,
+        ...retryAfter,
+        content: { 'application/problem+json': { schema: { $ref: `#/components/schemas/${own.name}` } } },
+      };
       continue;
     }
     const content: Json = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
@@ -131,7 +131,7 @@ function errorResponses(r: Route, doc: RouteDoc): Json {
     if (status === 401 || status === 413 || status === 429) content['application/json'] = { schema: { $ref: '#/components/schemas/GatewayMessage' } };
     out[String(status)] = {
       description,
-      ...(status === 429 ? { headers: { 'Retry-After': { schema: { type: 'integer', minimum: 1 }, description: 'detik · seconds' } } } : {}),
+      ...retryAfter,
       content,
     };
   }

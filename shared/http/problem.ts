@@ -4,7 +4,10 @@
  * in Bahasa Indonesia and English. Bad input never becomes a 500.
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type * as z from 'zod';
 import { ZodError } from 'zod';
+import zodEn from 'zod/v4/locales/en.js';
+import zodId from 'zod/v4/locales/id.js';
 import { logger } from '../adapters/powertools';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError, StateError, SubmissionLimitError } from '../application/errors';
 import { DomainError } from '../domain/errors';
@@ -26,6 +29,8 @@ export class HttpProblem extends Error {
     readonly detailEn: string,
     readonly errors: FieldProblem[] = [],
     readonly headers: Record<string, string> = {},
+    /** RFC 9457 extension members, beside the standard ones (e.g. an import's `written` and `total`). */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(detailEn);
   }
@@ -37,15 +42,44 @@ export const methodNotAllowed = (method: string, allow: readonly string[]) =>
   new HttpProblem(405, 'Method Not Allowed', `Metode ${method} tidak didukung di alamat ini`, `Method ${method} is not supported here`, [], {
     allow: allow.join(', '),
   });
+/** 503 with Retry-After: a job that stopped within its time budget and is completed by sending it again. */
+export const unavailable = (id: string, en: string, retryAfterSeconds: number, extensions: Record<string, unknown> = {}) =>
+  new HttpProblem(503, 'Service Unavailable', id, en, [], { 'retry-after': String(retryAfterSeconds) }, extensions);
 export const payloadTooLarge = (limit: number) =>
   new HttpProblem(413, 'Payload Too Large', `Isi permintaan melebihi ${limit} byte`, `Request body exceeds ${limit} bytes`);
 
+/**
+ * zod's own messages in both languages, through its locales (`z.locales.id()` / `z.locales.en()`, imported
+ * one by one so a bundle carries these two, not zod's forty):
+ * "Pilihan tidak valid: diharapkan salah satu dari …" beside "Invalid option: expected one of …". A message a
+ * schema wrote itself is kept (bilingual ones are written "Indonesia / English" and split here).
+ */
+const zodLocale = { id: zodId().localeError, en: zodEn().localeError };
+type RawIssue = Parameters<typeof zodLocale.en>[0];
+function localeMessage(locale: 'id' | 'en', issue: z.core.$ZodIssue): string {
+  const out = zodLocale[locale](issue as unknown as RawIssue);
+  return typeof out === 'string' ? out : (out?.message ?? issue.message);
+}
+export function zodMessages(issue: z.core.$ZodIssue): { id: string; en: string } {
+  const en = localeMessage('en', issue);
+  // zod's default message: the English locale gives it again (without the input, "received undefined" may differ).
+  const isDefault = en === issue.message || (issue.code === 'invalid_type' && !('input' in issue) && issue.message.startsWith('Invalid input: expected'));
+  if (!isDefault) {
+    const [id, english] = issue.message.split(' / ');
+    return english ? { id: id!, en: english } : { id: issue.message, en: issue.message };
+  }
+  const idText = localeMessage('id', issue);
+  // Without the input the locale cannot say what was received: say only what was expected.
+  const received = issue.code === 'invalid_type' && !('input' in issue) && !issue.message.endsWith('received undefined');
+  return { id: received ? idText.replace(/, diterima \S+$/, '') : idText, en: issue.message };
+}
+
 function fromZod(err: ZodError): HttpProblem {
-  const errors = err.issues.map((i) => ({
-    field: i.path.join('.') || '(body)',
-    id: `Isian ${i.path.join('.') || 'permintaan'} tidak valid: ${i.message}`,
-    en: `${i.path.join('.') || 'body'}: ${i.message}`,
-  }));
+  const errors = err.issues.map((i) => {
+    const text = zodMessages(i);
+    const where = i.path.join('.');
+    return { field: where || '(body)', id: `Isian ${where || 'permintaan'} tidak valid: ${text.id}`, en: `${where || 'body'}: ${text.en}` };
+  });
   return new HttpProblem(400, 'Bad Request', 'Permintaan tidak valid; periksa isian yang disebut', 'The request is invalid; see the fields listed', errors);
 }
 
@@ -96,6 +130,7 @@ export function problemResponse(err: unknown, instance?: string): APIGatewayProx
       detail_en: p.detailEn,
       ...(instance ? { instance } : {}),
       ...(p.errors.length ? { errors: p.errors } : {}),
+      ...p.extensions,
     }),
   };
 }

@@ -127,7 +127,8 @@ function requestOf(route: Route, event: HttpEvent, context: Context, routerParam
     userAgent: headers['user-agent'] ?? event.requestContext?.http?.userAgent ?? '',
     body: (schema, maxBytes = maxBodyBytes) => {
       parsed ??= { value: jsonBody(event, maxBytes) };
-      const result = schema.safeParse(parsed.value);
+      // reportInput: problem.ts words each issue in both languages with zod's locales, which need the input.
+      const result = schema.safeParse(parsed.value, { reportInput: true });
       if (!result.success) throw result.error;
       return result.data;
     },

@@ -301,7 +301,9 @@ describe('the other HR routes: a success and a refusal each', () => {
       { caller: as.hr, raw: csv.replace('199001012015031001', '1990'), headers: { 'content-type': 'text/csv' } },
     );
     expect(bad.status).toBe(422);
-    expect(bad.body.imported).toBe(false);
+    expect(bad.headers['content-type']).toBe('application/problem+json');
+    expect(bad.body).toMatchObject({ status: 422, imported: false, errors: [expect.objectContaining({ field: expect.stringMatching(/^baris \d+/) })] });
+    expect(bad.body.rows[0]).toMatchObject({ line: expect.any(Number), id: expect.any(String), en: expect.any(String) });
     expect(writeCount()).toBe(0);
   });
 

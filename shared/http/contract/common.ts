@@ -20,3 +20,17 @@ export const LangQuery = LocaleSchema.optional();
 export const EvaluationPath = z.object({ cycleId: CycleIdParam, nip: NipParam });
 export const CyclePath = z.object({ cycleId: CycleIdParam });
 export const Reason = z.string().trim().min(1).max(2000);
+
+/** RFC 9457 problem details: every error answer of the API (shared/http/problem.ts writes them). */
+export const ProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int().min(400).max(599),
+  detail: z.string().meta({ description: 'Bahasa Indonesia' }),
+  detail_en: z.string().meta({ description: 'English' }),
+  instance: z.string().optional(),
+  errors: z
+    .array(z.object({ field: z.string(), id: z.string(), en: z.string() }))
+    .optional()
+    .meta({ description: 'Isian yang bermasalah · the fields at fault' }),
+});

@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { DEFAULT_POLICY_ID } from '../../domain/policies';
 import { OrgPredikatSchema } from '../../domain/ratings';
-import { LangQuery, LocaleSchema, NipParam, Reason } from './common';
+import { LangQuery, LocaleSchema, NipParam, ProblemSchema, Reason } from './common';
 
 export { EvaluationListQuery } from '../../application/queries/evaluation-list';
 
@@ -34,8 +34,14 @@ export const ReportQuery = z.object({ lang: LangQuery, period: Period.optional()
 
 /** `POST /v1/roster/import`: a CSV file (shared/application/roster/roster-import.ts: header row, `;` `,` or tab, UTF-8). */
 export const RosterCsv = z.string().min(1);
-/** Its 422: every bad row, nothing stored (application/json, not problem+json). */
-export const RosterImportErrors = z.object({
+/** Its 422 (problem+json): every bad row in `errors` (field "baris N · column") and as `rows`, nothing stored. */
+export const RosterImportErrors = ProblemSchema.extend({
   imported: z.literal(false),
-  errors: z.array(z.object({ line: z.number().int().min(0), field: z.string().optional(), id: z.string(), en: z.string() })),
+  rows: z.array(z.object({ line: z.number().int().min(0), field: z.string().optional(), id: z.string(), en: z.string() })),
+});
+/** Its 503 (problem+json, Retry-After): the writes did not finish within the time budget; the same file again completes them. */
+export const RosterImportIncomplete = ProblemSchema.extend({
+  imported: z.literal(false),
+  written: z.number().int().min(0),
+  total: z.number().int().min(0),
 });
