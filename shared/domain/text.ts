@@ -21,3 +21,14 @@ export function formatNumber(x: number, lang: keyof Bilingual): string {
 export function formatPercent(x: number, lang: keyof Bilingual): string {
   return `${formatNumber(x, lang)}%`;
 }
+
+/**
+ * An instant as people read it, in Asia/Jakarta: "29 November 2026 pukul 11.59 WIB" / "29 November 2026 at
+ * 11:59 WIB" (for messages the use cases write; pages and emails use shared/adapters/render/i18n/format.ts).
+ */
+export function formatInstant(iso: string | Date, lang: keyof Bilingual): string {
+  const d = typeof iso === 'string' ? new Date(iso) : iso;
+  if (Number.isNaN(d.getTime())) return String(iso);
+  const text = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { timeZone: 'Asia/Jakarta', dateStyle: 'long', timeStyle: 'short' }).format(d);
+  return `${text} WIB`;
+}

@@ -424,7 +424,7 @@ describe('POST /v1/skm/comments/{commentId}/moderation', () => {
     put(pendingComment('c0000000001', { status: 'REJECTED', moderatedAt: '2026-11-29T05:30:00.000Z', lastChangeId: 'other' }));
     const res = await moderate(['hr'], { decision: 'approve' });
     expect(res.statusCode).toBe(409);
-    expect(json(res).detail).toMatch(/sudah dimoderasi \(ditolak\)/);
+    expect(json(res).detail).toBe('Komentar sudah ditolak pada 29 November 2026 pukul 12.30 WIB');
     expect(writes()).toBe(0);
   });
 

@@ -1,6 +1,7 @@
 /** What the evaluation use cases share: loading, the replay check, stage and status guards, the actor. */
-import { assertTransition, type EvaluationStatus, type Stage, TransitionError } from '../../domain/lifecycle/status';
+import { assertTransition, type EvaluationStatus, type Stage, stageLabel, TransitionError } from '../../domain/lifecycle/status';
 import type { Actor, CycleRecord, EvaluationRecord } from '../../domain/records';
+import { formatInstant } from '../../domain/text';
 import { ports } from '../context';
 import { NotFoundError, StateError } from '../errors';
 import type { Caller } from '../ports';
@@ -23,9 +24,11 @@ export function replayOf(e: EvaluationRecord, changeId: string) {
 
 export function requireStage(cycle: CycleRecord, ...stages: Stage[]) {
   if (!stages.includes(cycle.stage)) {
+    // Stages in words ("Tindak Lanjut"), never their codes (FOLLOW_UP).
+    const words = (lang: 'id' | 'en') => stages.map((s) => stageLabel[s][lang]);
     throw new StateError(
-      `Not possible in stage ${cycle.stage} (needs ${stages.join(' or ')})`,
-      `Tidak dapat dilakukan pada tahap ${cycle.stage} (hanya pada tahap ${stages.join(' atau ')})`,
+      `Not possible in the stage "${stageLabel[cycle.stage].en}" (only in: ${words('en').join(' or ')})`,
+      `Tidak dapat dilakukan pada tahap ${stageLabel[cycle.stage].id} (hanya pada tahap ${words('id').join(' atau ')})`,
     );
   }
 }
@@ -47,7 +50,9 @@ export async function requireBeforeDeadline(cycle: CycleRecord) {
   if (!record?.openedAt || !window?.deadlineDay) return;
   const deadline = Date.parse(record.openedAt) + window.deadlineDay * 86_400_000;
   if (ports().clock.now().getTime() > deadline) {
-    const day = new Date(deadline).toISOString().slice(0, 10);
-    throw new StateError(`The deadline of stage ${cycle.stage} (${day}) has passed`, `Batas waktu tahap ${cycle.stage} (${day}) telah lewat`);
+    throw new StateError(
+      `The deadline of the stage "${stageLabel[cycle.stage].en}" (${formatInstant(new Date(deadline), 'en')}) has passed`,
+      `Batas waktu tahap ${stageLabel[cycle.stage].id} (${formatInstant(new Date(deadline), 'id')}) telah lewat`,
+    );
   }
 }

@@ -13,6 +13,7 @@ import { IDEMPOTENCY_TTL_SECONDS, LIMIT_TTL_GRACE_SECONDS } from '../../domain/s
 import type { CommentListQuery, CommentStatus, Moderation, Submission } from '../../domain/skm/submission';
 import { computeIkm, type IkmResult } from '../../domain/skm/survey';
 import { namedNips, redactPersonalData } from '../../domain/skm/text';
+import { formatInstant } from '../../domain/text';
 import { requireHrRole } from '../authz';
 import { ports } from '../context';
 import { NotFoundError, RuleError, StateError, SubmissionLimitError } from '../errors';
@@ -246,8 +247,8 @@ export async function moderateComment(caller: Caller, agencyId: string, commentI
     if (c.status !== 'PENDING') {
       if (c.lastChangeId === changeId && c.status === to) return { comment: commentView(c), replayed: true };
       throw new StateError(
-        `The comment was already moderated (${c.status}) at ${c.moderatedAt ?? '?'}`,
-        `Komentar sudah dimoderasi (${c.status === 'APPROVED' ? 'disetujui' : 'ditolak'}) pada ${c.moderatedAt ?? '?'}`,
+        `The comment was already ${c.status === 'APPROVED' ? 'approved' : 'rejected'}${c.moderatedAt ? ` on ${formatInstant(c.moderatedAt, 'en')}` : ''}`,
+        `Komentar sudah ${c.status === 'APPROVED' ? 'disetujui' : 'ditolak'}${c.moderatedAt ? ` pada ${formatInstant(c.moderatedAt, 'id')}` : ''}`,
       );
     }
     // Evidence goes only to employees who are on the roster; other 18-digit numbers stay plain text.

@@ -21,3 +21,21 @@ describe('which cycle years can be created (the schedule decides)', () => {
     expect(years).not.toContain(2028);
   });
 });
+
+describe('409 texts name stages in words, never their codes', () => {
+  it('requireStage', async () => {
+    const { requireStage } = await import('../../../shared/application/evaluation/common');
+    const err = (() => {
+      try {
+        requireStage({ stage: 'FOLLOW_UP' } as never, 'MIDYEAR', 'FINAL_SCORING');
+      } catch (e) {
+        return e as Error & { messageId: string };
+      }
+    })()!;
+    expect(err.messageId).toBe(
+      'Tidak dapat dilakukan pada tahap Tindak Lanjut (hanya pada tahap Pemantauan dan Evaluasi Tengah Tahun atau Evaluasi Kinerja Tahunan)',
+    );
+    expect(err.message).toBe('Not possible in the stage "Follow-up" (only in: Mid-year check or Final scoring)');
+    expect(`${err.message} ${err.messageId}`).not.toMatch(/[A-Z]+_[A-Z]+/);
+  });
+});
