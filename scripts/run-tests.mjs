@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 mkdirSync('test-results', { recursive: true });
 const report = 'test-results/vitest.json';
-// Every layer except the long chaos suite (npm run test:chaos).
-const projects = ['unit', 'handlers', 'infra', 'integration'].flatMap((p) => ['--project', p]);
+// Every layer except the long chaos suite (npm run test:chaos); the contract test runs last (vitest.config.ts).
+const projects = ['unit', 'handlers', 'infra', 'integration', 'contract'].flatMap((p) => ['--project', p]);
 const args = ['vitest', 'run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)];
 const run = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
 

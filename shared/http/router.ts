@@ -160,6 +160,30 @@ const answered = (event: unknown, answer: APIGatewayProxyStructuredResultV2) => 
   return { statusCode: answer.statusCode ?? 200, body: '' } as never;
 };
 
+/** What every router answered: the route (undefined when none matched), the method, the path, the status. */
+export interface AnswerObservation {
+  route: RouteKey | undefined;
+  method: string;
+  rawPath: string;
+  status: number;
+}
+const answerObservers = new Set<(o: AnswerObservation) => void>();
+/**
+ * Observes every answer of every router in this process (the contract test records the statuses each
+ * route really gives, test/support/contract-observations.ts). Returns the way to stop observing.
+ */
+export function observeAnswers(observer: (o: AnswerObservation) => void): () => void {
+  answerObservers.add(observer);
+  return () => answerObservers.delete(observer);
+}
+function observed(route: RouteKey | undefined, event: HttpEvent, answer: APIGatewayProxyStructuredResultV2): APIGatewayProxyStructuredResultV2 {
+  if (answerObservers.size) {
+    const o = { route, method: event.requestContext?.http?.method ?? '', rawPath: event.rawPath, status: answer.statusCode ?? 200 };
+    for (const observe of answerObservers) observe(o);
+  }
+  return answer;
+}
+
 /**
  * One Lambda handler for the routes of one function, keyed as in ROUTES ("POST /v1/cycles"); whether a
  * route needs a JWT comes from ROUTES, so a route cannot be served with another auth than it is deployed with.
@@ -176,9 +200,9 @@ export function httpApi(routes: Partial<Record<RouteKey, HttpRoute>>, options: H
       async ({ event, context, params }) => {
         const original = (event as RoutingEvent)[ORIGINAL];
         try {
-          return answered(event, toResult(await run(requestOf(route, original, context, params, maxBodyBytes))));
+          return answered(event, observed(key, original, toResult(await run(requestOf(route, original, context, params, maxBodyBytes)))));
         } catch (err) {
-          return answered(event, fail(err, original));
+          return answered(event, observed(key, original, fail(err, original)));
         }
       },
       { method: route.method, path },
@@ -186,7 +210,7 @@ export function httpApi(routes: Partial<Record<RouteKey, HttpRoute>>, options: H
   }
   const notServed = async (_err: Error, { event }: { event: unknown }) => {
     const original = (event as RoutingEvent)[ORIGINAL];
-    return answered(event, problemResponse(unknownRoute(original), original.rawPath));
+    return answered(event, observed(undefined, original, problemResponse(unknownRoute(original), original.rawPath)));
   };
   app.notFound(notServed);
   app.methodNotAllowed(notServed);
@@ -196,14 +220,14 @@ export function httpApi(routes: Partial<Record<RouteKey, HttpRoute>>, options: H
     // A method the router cannot even represent (TRACE, CONNECT…): 405 with what the path allows.
     if (!ROUTER_METHODS.has(method)) {
       const allow = allowedOn(event.rawPath);
-      return fail(allow.length ? methodNotAllowed(method, allow) : unknownRoute(event), event);
+      return observed(undefined, event, fail(allow.length ? methodNotAllowed(method, allow) : unknownRoute(event), event));
     }
     const routing = { ...event, headers: {}, cookies: undefined, body: undefined, isBase64Encoded: false, [ORIGINAL]: event } as RoutingEvent;
     try {
       const res = await app.resolve(routing, context);
       return routing[ANSWER] ?? res;
     } catch (err) {
-      return fail(err, event);
+      return observed(undefined, event, fail(err, event));
     }
   };
   return middy(base).use(injectLambdaContext(logger, { resetKeys: true }));
