@@ -67,7 +67,12 @@ export interface RouteDoc {
   errors: number[];
   /** Accepts an Idempotency-Key header (a retried change is recognised and reported as a replay). */
   idempotent?: boolean;
-  /** Error statuses answered with their own JSON body instead of problem+json. */
+  /**
+   * Rules across fields that JSON Schema cannot state on the parameters (query parameters are separate
+   * schemas): written into the operation's description and, machine-readable, as `x-rules`.
+   */
+  rules?: { id: string; en: string; dependentRequired?: Record<string, string[]> }[];
+  /** Error statuses answered with their own problem+json schema (extension members). */
   errorBodies?: Record<number, { name: string; schema: z.ZodType }>;
 }
 
@@ -133,6 +138,14 @@ export const API_DOCS: Record<string, RouteDoc> = {
     success: 200,
     errors: [422],
     query: EvaluationListQuery,
+    rules: [
+      {
+        id: '`includeSubunits` hanya bersama `unitId` (tanpa `unitId`: 400)',
+        en: '`includeSubunits` only together with `unitId` (without `unitId`: 400)',
+        dependentRequired: { includeSubunits: ['unitId'] },
+      },
+      { id: 'HR wajib memberi `unitId` atau `rater` (tanpa keduanya: 422)', en: 'HR must give `unitId` or `rater` (neither: 422)' },
+    ],
   },
   'GET /v1/cycles/{cycleId}/evaluations/{nip}': {
     summary: { id: 'Rincian penilaian beserta jejak audit', en: 'Evaluation detail with its audit trail' },
@@ -244,6 +257,12 @@ export const API_DOCS: Record<string, RouteDoc> = {
     success: 200,
     errors: [404, 409, 422],
     idempotent: true,
+    rules: [
+      {
+        id: 'Setiap nilai BerAKHLAK paling banyak sekali dalam `behaviour` (`x-uniqueBy: value`; berulang: 400); isi minimal satu dari `rhk`, `behaviour`, `summary`',
+        en: 'Each BerAKHLAK value at most once in `behaviour` (`x-uniqueBy: value`; repeated: 400); fill in at least one of `rhk`, `behaviour`, `summary`',
+      },
+    ],
     body: {
       name: 'SelfAssessment',
       schema: SelfAssessmentBody,

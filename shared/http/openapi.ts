@@ -193,7 +193,14 @@ export function buildOpenApiDocument(routes: readonly Route[] = ROUTES, docs: Re
       operationId: operationId(r),
       tags: [TAGS[doc.tag].name],
       summary: `${doc.summary.id} — ${doc.summary.en}`,
-      description: `${doc.summary.id}.\n\n*English:* ${doc.summary.en}.`,
+      description: [
+        `${doc.summary.id}.`,
+        ...(doc.rules?.length ? ['', 'Aturan:', ...doc.rules.map((x) => `- ${x.id}`)] : []),
+        '',
+        `*English:* ${doc.summary.en}.`,
+        ...(doc.rules?.length ? ['', 'Rules:', ...doc.rules.map((x) => `- ${x.en}`)] : []),
+      ].join('\n'),
+      ...(doc.rules?.length ? { 'x-rules': doc.rules } : {}),
       security: doc.security === 'bearer' ? [{ cognitoJwt: [] }] : [],
       parameters: parameters(r, doc),
       ...(doc.body

@@ -33,6 +33,8 @@ export const SelfAssessmentBody = z
       .array(z.object({ value: BerakhlakValueSchema, rating: RatingSchema, note: Note }))
       .max(7)
       .refine((b) => new Set(b.map((x) => x.value)).size === b.length, 'Setiap nilai BerAKHLAK sekali saja / each BerAKHLAK value once')
+      // JSON Schema's uniqueItems compares whole items; the rule is one item per `value`, stated as x-uniqueBy.
+      .meta({ 'x-uniqueBy': 'value', description: 'Setiap nilai BerAKHLAK sekali saja (`value` unik) · each BerAKHLAK value once (unique `value`)' })
       .optional(),
     summary: z.string().trim().min(1).max(4000).optional(),
   })

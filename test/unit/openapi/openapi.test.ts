@@ -24,6 +24,13 @@ const operation = (r: Route) => doc.paths?.[r.path]?.[r.method.toLowerCase()] as
 function newAjv() {
   const ajv = new Ajv2020({ strict: true, allErrors: true, validateFormats: true });
   addFormats(ajv);
+  // The document's one extension keyword: items of an array unique by one property (JSON Schema's uniqueItems compares whole items).
+  ajv.addKeyword({
+    keyword: 'x-uniqueBy',
+    type: 'array',
+    schemaType: 'string',
+    validate: (key: string, data: unknown[]) => new Set(data.map((x) => (x as Record<string, unknown>)?.[key])).size === data.length,
+  });
   return ajv;
 }
 /** The document's component schemas as one strict 2020-12 schema's $defs, so $refs between them resolve. */
@@ -239,5 +246,26 @@ describe('GET /openapi.json', () => {
     expect(res.headers).toMatchObject({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, max-age=300' });
     expect(JSON.parse(res.body!)).toEqual(doc);
     expect((await handler()).body).toBe(res.body); // built once
+  });
+});
+
+describe('cross-field rules are stated in the document', () => {
+  it('self-assessment: each BerAKHLAK value once (x-uniqueBy), and the schema refuses a repeat as the handler does', () => {
+    const schema = (doc.components.schemas as Json).SelfAssessment;
+    expect(schema.properties.behaviour['x-uniqueBy']).toBe('value');
+    const validate = componentValidator()('SelfAssessment');
+    const twice = {
+      behaviour: [
+        { value: 'LOYAL', rating: 'SESUAI' },
+        { value: 'LOYAL', rating: 'DI_ATAS' },
+      ],
+    };
+    expect(validate(twice)).toBe(false);
+    expect(validate({ behaviour: [{ value: 'LOYAL', rating: 'SESUAI' }] })).toBe(true);
+  });
+  it('the evaluation list: includeSubunits needs unitId (x-rules with dependentRequired, and in the description)', () => {
+    const op = (doc.paths as Json)['/v1/cycles/{cycleId}/evaluations'].get;
+    expect(op['x-rules']).toContainEqual(expect.objectContaining({ dependentRequired: { includeSubunits: ['unitId'] } }));
+    expect(op.description).toMatch(/includeSubunits.*unitId/);
   });
 });
