@@ -274,7 +274,8 @@ describe('GET /v1/public/units/{unitId}/ikm', () => {
       unitId: UNIT,
       period: '2026-10',
       respondents: 3,
-      nrr: expected.nrr,
+      // NRR to two decimals (3.3333333333333335 → 3.33); IKM from the exact values.
+      nrr: expected.nrr.map((x) => Math.round(x * 100) / 100),
       ikm: expected.ikm,
       mutu: expected.mutu,
       kinerjaUnit: expected.kinerjaUnit,

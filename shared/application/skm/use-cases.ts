@@ -13,7 +13,7 @@ import { IDEMPOTENCY_TTL_SECONDS, LIMIT_TTL_GRACE_SECONDS } from '../../domain/s
 import type { CommentListQuery, CommentStatus, Moderation, Submission } from '../../domain/skm/submission';
 import { computeIkm, type IkmResult } from '../../domain/skm/survey';
 import { namedNips, redactPersonalData } from '../../domain/skm/text';
-import { formatInstant } from '../../domain/text';
+import { formatInstant, roundHalfUp } from '../../domain/text';
 import { requireHrRole } from '../authz';
 import { ports } from '../context';
 import { NotFoundError, RuleError, StateError, SubmissionLimitError } from '../errors';
@@ -190,7 +190,8 @@ export async function unitIkm(agencyId: string, unitId: string, period: string):
     unitId,
     period,
     respondents: r.respondents,
-    nrr: r.nrr,
+    // NRR per element as people read it: two decimals (IKM itself is computed from the exact values).
+    nrr: r.nrr.map((x) => roundHalfUp(x, 2)),
     ikm: r.ikm,
     mutu: r.mutu,
     kinerjaUnit: r.kinerjaUnit,

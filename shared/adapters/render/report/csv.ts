@@ -9,8 +9,8 @@
  *   lands in one column there. The usual fix for that, a first line `sep=,`, makes Excel ignore the
  *   byte-order mark and read the file as ANSI, which garbles every non-ASCII character, so it is not
  *   used. `;` is also what Excel itself writes when an Indonesian user saves as CSV, and LibreOffice,
- *   Google Sheets and every CSV library detect or accept it. (`{ separator: ',' }` is available for a
- *   consumer that insists on commas.)
+ *   Google Sheets and every CSV library detect or accept it. The English export (`?lang=en`) uses `,`,
+ *   the list separator of English regions.
  * - **UTF-8 with BOM.** Without the BOM Excel reads CSV as the ANSI code page; with it, names such as
  *   "Ni Putu Ayu Widyaningsih" or "Sugeng Riyadi, S.Kom." and labels with "—" or "é" survive.
  * - **CRLF** between records, as RFC 4180 says; a line break *inside* a field (an objection reason)
@@ -46,8 +46,11 @@ export const CSV_EOL = '\r\n';
 export type CsvSeparator = ';' | ',';
 export const DEFAULT_CSV_SEPARATOR: CsvSeparator = ';';
 
+/** The separator a spreadsheet of that language's region splits on: id-ID `;` (its decimal mark is `,`), English `,`. */
+export const separatorFor = (locale: ReportLocale): CsvSeparator => (locale === 'en' ? ',' : DEFAULT_CSV_SEPARATOR);
+
 export interface CsvOptions {
-  /** ';' (default: Excel with Indonesian regional settings) or ','. */
+  /** Default by language: ';' in Indonesian (Excel with Indonesian regional settings), ',' in English. */
   separator?: CsvSeparator;
 }
 
@@ -182,7 +185,8 @@ export function evaluationsCsv(
   locale: ReportLocale = 'id',
   options: CsvOptions = {},
 ): string {
-  const sep = options.separator ?? DEFAULT_CSV_SEPARATOR;
+  // Indonesian: `;` (the list separator of Excel's id-ID region); English: `,` (en regions read commas).
+  const sep = options.separator ?? separatorFor(locale);
   const parts = [CSV_BOM, csvLine(csvHeaders(locale).map(neutraliseFormula), sep)];
   for (const e of rows) parts.push(csvLine(evaluationCsvCells(e, units, locale), sep));
   return parts.join('');
