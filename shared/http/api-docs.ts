@@ -86,7 +86,19 @@ export const TAGS = {
 } as const;
 type Tag = keyof typeof TAGS;
 
-const NIP_EXAMPLE = { employee: '199001012015031001', rater: '198001012005011002', approver: '197001011995031003', peer: '199202022018032005' };
+/**
+ * People of the sample roster (local/sample/asemrowo.json), so every example works against `npm start -- --keep`:
+ * Indah Puspitasari (Seksi Kesra), her rater Ratna Kusumawati (Kasi Kesra), Ratna's rater (the Sekcam), her
+ * colleague Bagus Hartanto; Hadi Prayitno (Lurah Asemrowo) and Teguh Prasetyo (Kasi Pemerintahan).
+ */
+const NIP_EXAMPLE = {
+  employee: '198908242013022005',
+  rater: '197607192004122006',
+  approver: '197704202004011003',
+  peer: '198902052014011005',
+  lurah: '197706052005041009',
+  kasi: '198408282008031006',
+};
 
 export const API_DOCS: Record<string, RouteDoc> = {
   'POST /v1/cycles': {
@@ -172,15 +184,15 @@ export const API_DOCS: Record<string, RouteDoc> = {
             id: 'rhk-1',
             jenis: 'utama',
             description: 'Meningkatnya cakupan pembinaan posyandu di wilayah kecamatan',
-            parentRhkId: 'rhk-atasan-1',
+            parentRhkId: 'rhk-1',
             indicators: [
               {
-                id: 'iki-1',
+                id: 'rhk-1-iki-1',
                 description: 'Persentase posyandu aktif yang dibina',
                 target: { kind: 'quantitative', value: 90, unit: 'persen', direction: 'higherIsBetter' },
               },
               {
-                id: 'iki-2',
+                id: 'rhk-1-iki-2',
                 description: 'Laporan pembinaan tersusun tepat waktu',
                 target: { kind: 'qualitative', expectation: 'Laporan triwulan diserahkan paling lambat tanggal 10' },
               },
@@ -202,8 +214,8 @@ export const API_DOCS: Record<string, RouteDoc> = {
       schema: ProgressBody,
       example: {
         realisations: [
-          { indicatorId: 'iki-1', value: 72, evidence: ['https://drive.example.go.id/posyandu/laporan-juni.pdf'] },
-          { indicatorId: 'iki-2', judgement: 'SESUAI' },
+          { indicatorId: 'rhk-1-iki-1', value: 72, evidence: ['https://drive.example.go.id/posyandu/laporan-juni.pdf'] },
+          { indicatorId: 'rhk-1-iki-2', value: 35 },
         ],
       },
     },
@@ -378,7 +390,7 @@ export const API_DOCS: Record<string, RouteDoc> = {
     body: {
       name: 'Transfer',
       schema: TransferBody,
-      example: { unitId: 'kel-asemrowo', raterNip: NIP_EXAMPLE.approver, reason: 'Mutasi ke Kelurahan Asemrowo per 1 Juli' },
+      example: { unitId: 'kel-asemrowo', raterNip: NIP_EXAMPLE.lurah, reason: 'Mutasi ke Kelurahan Asemrowo per 1 Juli' },
     },
   },
   'POST /v1/cycles/{cycleId}/raters/{nip}/handover': {
@@ -388,7 +400,7 @@ export const API_DOCS: Record<string, RouteDoc> = {
     success: 200,
     errors: [404, 409, 422],
     idempotent: true,
-    body: { name: 'Handover', schema: HandoverBody, example: { toNip: NIP_EXAMPLE.peer, reason: 'Pejabat penilai purna tugas' } },
+    body: { name: 'Handover', schema: HandoverBody, example: { toNip: NIP_EXAMPLE.kasi, reason: 'Pejabat penilai purna tugas' } },
   },
   'POST /v1/cycles/{cycleId}/members': {
     summary: { id: 'Menambahkan pegawai baru ke siklus', en: 'Add a newly joined employee to the cycle' },
@@ -420,7 +432,14 @@ export const API_DOCS: Record<string, RouteDoc> = {
     body: {
       name: 'Delegation',
       schema: DelegationBody,
-      example: { delegateNip: NIP_EXAMPLE.peer, delegatorNip: NIP_EXAMPLE.rater, kind: 'plh', from: '2026-07-06', until: '2026-07-17', reason: 'Cuti tahunan' },
+      example: {
+        delegateNip: NIP_EXAMPLE.employee,
+        delegatorNip: NIP_EXAMPLE.rater,
+        kind: 'plh',
+        from: '2027-03-02',
+        until: '2027-03-06',
+        reason: 'Cuti tahunan',
+      },
     },
   },
   'GET /v1/skm/comments': {

@@ -96,7 +96,11 @@ describe('evaluationsCsv', () => {
 
   it('writes English headers and labels for locale en, separated by "," (the English list separator) by default', () => {
     const csv = evaluationsCsv([{ ...base, score: { resultsRating: 'DI_ATAS', behaviour: { final: 'SESUAI' } } }], units, 'en');
-    expect(csv.split('\r\n')[0]).toBe(`\uFEFF${csvHeaders('en').map((h) => (/[,;"]/.test(h) ? `"${h}"` : h)).join(',')}`);
+    expect(csv.split('\r\n')[0]).toBe(
+      `\uFEFF${csvHeaders('en')
+        .map((h) => (/[,;"]/.test(h) ? `"${h}"` : h))
+        .join(',')}`,
+    );
     const [header, row] = parseCsv(csv.slice(1), ',');
     expect(header).toEqual(csvHeaders('en'));
     expect(header![0]).toBe('NIP');
