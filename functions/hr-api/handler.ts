@@ -82,11 +82,12 @@ export const handler = httpApi({
   'GET /v1/cycles/{cycleId}/report': async (req) => {
     const cycle = await hrCycle(req.caller, cycleIdOf(req));
     const { lang, period } = ReportQuery.parse(req.query);
-    const summary = await cycleSummary(cycle.cycleId);
+    const [summary, rows] = await Promise.all([cycleSummary(cycle.cycleId), evaluationsOfCycle(cycle)]);
+    // The same rows as the CSV export: every count of the report comes from them (report = CSV).
     // IKM of the month asked for (default: this month, Asia/Jakarta); units without answers are left out.
     const month = period ?? periodOf(new Date());
     const ikm = (await Promise.all(summary.units.map((u) => unitIkm(cycle.agencyId, u.unitId, month).catch(() => undefined)))).filter((x) => x !== undefined);
-    const page = reportHtmlResponse(renderCycleReport(summary as never, { locale: lang ?? 'id', generatedAt: new Date(), ikm }));
+    const page = reportHtmlResponse(renderCycleReport(summary as never, { locale: lang ?? 'id', generatedAt: new Date(), ikm, rows }));
     return { raw: page.body, headers: page.headers };
   },
   'POST /v1/roster/import': async (req) => {

@@ -70,7 +70,7 @@ describe('renderCycleReport', () => {
   it('is one complete, self-contained document: lang, title, inline CSS, no script, no external asset', () => {
     expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(page).toContain('<html lang="id">');
-    expect(page).toMatch(/<title>Laporan Siklus Kinerja 2026 — kec-asemrowo-2026 — Kinerja ASN<\/title>/);
+    expect(page).toMatch(/<title>Laporan Siklus Kinerja 2026 — Kecamatan Asemrowo — Kinerja ASN<\/title>/);
     expect(page).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(page).toContain('<style>');
     expect(page).not.toMatch(/<script|<link|<img|<iframe|\bsrc=|url\(|@import|href="(?!#)/i);
@@ -79,10 +79,13 @@ describe('renderCycleReport', () => {
   });
 
   it('shows the cycle and its status in the header', () => {
-    expect(page).toContain('kec-asemrowo-2026');
+    expect(page).toContain('Laporan Siklus Kinerja 2026');
     expect(page).toMatch(/<span class="badge COMPLETED">Selesai<\/span>/);
     expect(page).toContain('10 Februari 2027 pukul 10.00 WIB');
-    expect(page).toContain('permenpanrb-6-2022/v1');
+    // Human labels, not ids: the policy's title, the agency's name, the workflow's status in words.
+    expect(page).toContain('Pengelolaan Kinerja Pegawai ASN (PermenPAN-RB 6/2022), versi 1');
+    const text = page.replace(/<[^>]*>/g, ' ');
+    expect(text).not.toMatch(/permenpanrb-6-2022\/v1|SUCCEEDED|\bkec-asemrowo\b/);
   });
 
   it('lists every stage with its label and done/total, in order', () => {
@@ -216,7 +219,7 @@ describe('escaping and languages', () => {
   it('escapes every interpolated string: unit names, reasons, ids, errors', () => {
     const evil = '<script>alert(1)</script>';
     const s = smallSummary(
-      { cycleId: 'x"><script>alert(2)</script>', failure: { stage: 'APPROVAL', error: '<img src=x onerror=alert(3)>', at: '2027-01-01T00:00:00Z' } },
+      { policyId: 'x"><script>alert(2)</script>', failure: { stage: 'APPROVAL', error: '<img src=x onerror=alert(3)>', at: '2027-01-01T00:00:00Z' } },
       evil,
     );
     s.cycle.calibration = {

@@ -34,11 +34,11 @@
  *   `locale: 'en'` gives English headers and labels.
  */
 import type { EmployeeEvaluation } from '../../../domain/evaluate';
-import type { FollowUp } from '../../../domain/followup';
 import { type Predikat, predikatLabel, type Rating, ratingLabel } from '../../../domain/ratings';
 import type { Bilingual } from '../../../domain/text';
 import type { EvaluationRecord } from '../../dynamodb/repository';
 import { formatCsvDateTime } from '../i18n/format';
+import { followUpCells, rowPredikat } from './figures';
 import { objectionDecisionLabel, type ReportLocale, statusText } from './labels';
 
 export const CSV_BOM = '\uFEFF';
@@ -131,20 +131,11 @@ function objectionText(o: ObjectionShape | undefined, locale: ReportLocale): str
   return locale === 'id' ? `${outcome} (meminta ${asked})` : `${outcome} (asked for ${asked})`;
 }
 
-function followUpText(f: Partial<FollowUp> | undefined, locale: ReportLocale): string {
-  const months = locale === 'id' ? 'bulan' : 'months';
-  return (f?.consequences ?? []).map((c) => `${c.label?.[locale] ?? c.code}${c.months ? ` (${c.months} ${months})` : ''}`).join('; ');
-}
-
-function trainingText(f: Partial<FollowUp> | undefined, locale: ReportLocale): string {
-  return (f?.training ?? []).map((t) => `${t.title?.[locale] ?? t.programmeId} (${t.provider}, ${t.hours} JP)`).join('; ');
-}
-
 function rowCells(e: EvaluationRecord, units: ReadonlyMap<string, string>, locale: ReportLocale): Record<ColumnKey, string> {
   const score = (e.score ?? undefined) as Partial<EmployeeEvaluation> | undefined;
-  const predikat = (e.predikat ?? score?.predikat) as Predikat | undefined;
+  const predikat = rowPredikat(e) as Predikat | undefined;
   const objection = e.objection as ObjectionShape | undefined;
-  const followUp = e.followUp as Partial<FollowUp> | undefined;
+  const follow = followUpCells(e, locale);
   return {
     nip: e.nip,
     name: e.name,
@@ -159,8 +150,8 @@ function rowCells(e: EvaluationRecord, units: ReadonlyMap<string, string>, local
     predikat: labelOf(predikatLabel, predikat, locale),
     objection: objectionText(objection, locale),
     objectionReason: objection?.reason ?? '',
-    followUp: followUpText(followUp, locale),
-    training: trainingText(followUp, locale),
+    followUp: follow.followUp,
+    training: follow.training,
     updatedAt: wibTimestamp(e.updatedAt),
   };
 }

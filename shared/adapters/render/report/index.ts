@@ -5,5 +5,6 @@
 
 export * from '../../../application/roster/roster-import';
 export * from './csv';
+export * from './figures';
 export * from './labels';
 export * from './page';

@@ -20,12 +20,13 @@ import { ruleText } from '../../../domain/distribution';
 import { STAGES, stageLabel } from '../../../domain/lifecycle/status';
 import { DEFAULT_POLICY_ID } from '../../../domain/policies';
 import type { Policy } from '../../../domain/policy';
-import { orgPredikatLabel, PredikatSchema } from '../../../domain/ratings';
+import { orgPredikatLabel, PredikatSchema, predikatLabel } from '../../../domain/ratings';
 import { formatDate, formatDateTime } from '../i18n';
 import { html, raw, type SafeHtml } from '../pages/html';
 import { htmlResponse, pageLayout } from '../pages/layout';
 import { scopeFigure } from './chart';
 import { countsOf, curveOf, policyOf, type ScopeView } from './curve';
+import { type FigureRow, followUpCells, rowPredikat, unitFigures } from './figures';
 import { cycleStatusLabel, formatNumber, type ReportLocale, statusText } from './labels';
 import type { CycleReportOptions, CycleReportSummary, ReportCalibrationFlag, UnitIkm } from './types';
 import { TEXT } from './words';
@@ -203,9 +204,10 @@ function statusList(statuses: Record<string, number>, locale: ReportLocale): Saf
  * The cycle report as a complete HTML document (UTF-8). Pure: the same summary, options and
  * `generatedAt` always give the same bytes.
  */
-export function renderCycleReport(summary: CycleReportSummary, options: CycleReportOptions): string {
+export function renderCycleReport(given: CycleReportSummary, options: CycleReportOptions): string {
   const locale: ReportLocale = options.locale === 'en' ? 'en' : 'id';
   const w = TEXT[locale];
+  const summary = withRowFigures(given, options.rows);
   const cycle = summary.cycle;
   const views: ScopeView[] = summary.units.map((u) => {
     const { counts, other } = countsOf(u.distribution ?? {});
@@ -250,12 +252,12 @@ export function renderCycleReport(summary: CycleReportSummary, options: CycleRep
 <div class="report-head">
 <h1>${title}</h1>
 <dl>
-<dt>${w.cycle}</dt><dd>${cycle.cycleId}</dd>
-${cycle.agencyId ? html`<dt>${w.agency}</dt><dd>${cycle.agencyId}</dd>` : ''}
+<dt>${w.cycle}</dt><dd>${title}</dd>
+${cycle.agencyId ? html`<dt>${w.agency}</dt><dd>${summary.units.find((u) => u.unitId === cycle.agencyId)?.name ?? cycle.agencyId}</dd>` : ''}
 <dt>${w.status}</dt><dd><span class="badge ${cycle.status.replace(/[^A-Z_]/g, '')}">${statusWord}</span>${cycle.status === 'ACTIVE' ? ` — ${w.currentStage}: ${stageName(cycle.stage, locale)}` : ''}</dd>
 <dt>${w.orgPredikat}</dt><dd>${orgLabel}${curve.assumed ? ` (${w.orgPredikatAssumed})` : ''}</dd>
-<dt>${w.policy}</dt><dd>${cycle.policyId}</dd>
-${summary.workflow ? html`<dt>${w.workflow}</dt><dd>${summary.workflow.status}${summary.workflow.error ? ` — ${summary.workflow.error}` : ''}</dd>` : ''}
+<dt>${w.policy}</dt><dd>${policyOf(cycle.policyId)?.title?.[locale] ?? cycle.policyId}</dd>
+${summary.workflow ? html`<dt>${w.workflow}</dt><dd>${workflowStatusLabel[summary.workflow.status]?.[locale] ?? summary.workflow.status}${summary.workflow.error ? ` — ${summary.workflow.error}` : ''}</dd>` : ''}
 <dt>${w.generated}</dt><dd>${formatDateTime(locale, options.generatedAt)}</dd>
 </dl>
 </div>
@@ -268,6 +270,7 @@ ${cycle.failure ? html`<p class="alert" role="alert">${w.failure(stageName(cycle
 <li><a href="#units-h">${w.units}</a>
 <ul>${views.map((v, i) => html`<li><a href="#unit-${i}">${v.name}</a></li>`)}</ul></li>
 <li><a href="#ikm-h">${w.ikm}</a></li>
+${options.rows ? html`<li><a href="#followup-h">${FOLLOW_UP_WORDS[locale].title}</a></li>` : ''}
 </ul>
 </nav>
 <section class="panel" aria-labelledby="summary-h">
@@ -285,7 +288,7 @@ ${cycle.failure ? html`<p class="alert" role="alert">${w.failure(stageName(cycle
 <h3>${w.orgScope}</h3>
 ${curve.source === 'none' ? html`<p class="muted">${w.curveUnavailable}</p>` : ''}
 ${curve.source === 'computed' ? html`<p class="muted">${w.curveComputed}</p>` : ''}
-${curve.source === 'calibration' && cycle.calibration?.at ? html`<p class="muted">${w.calibratedAt(dateTimeOf(locale, cycle.calibration.at))}</p>` : ''}
+${curve.source === 'calibration' && cycle.calibration?.at ? html`<p class="muted">${calibratedNote(locale, dateTimeOf(locale, cycle.calibration.at))}</p>` : ''}
 ${rules.length ? html`<p>${w.curveRules(orgLabel)}</p><ul>${rules.map((r) => html`<li>${ruleText(r.predikats, r.bound)[locale]}</li>`)}</ul>` : ''}
 <h4>${w.legendTitle}</h4>
 <ul class="legend">
@@ -317,10 +320,86 @@ ${statusList(unit.statuses ?? {}, locale)}
 </div>
 </section>
 ${ikmSection(summary, ikm, locale, policy)}
+${options.rows ? followUpSection(options.rows, summary, locale) : ''}
 `;
 
-  return pageLayout(locale, `${title} — ${cycle.cycleId}`, main, REPORT_CSS);
+  const agencyName = summary.units.find((u) => u.unitId === cycle.agencyId)?.name;
+  return pageLayout(locale, agencyName ? `${title} — ${agencyName}` : title, main, REPORT_CSS);
 }
+
+const workflowStatusLabel: Record<string, { id: string; en: string }> = {
+  RUNNING: { id: 'Berjalan', en: 'Running' },
+  SUCCEEDED: { id: 'Selesai dengan baik', en: 'Succeeded' },
+  FAILED: { id: 'Gagal', en: 'Failed' },
+  TIMED_OUT: { id: 'Melewati batas waktu', en: 'Timed out' },
+  ABORTED: { id: 'Dihentikan', en: 'Aborted' },
+  PENDING_REDRIVE: { id: 'Menunggu dijalankan ulang', en: 'Pending redrive' },
+};
+
+/** The calibration's notes were taken when calibration ran: before approval and objections changed anything. */
+const calibratedNote = (locale: ReportLocale, at: string) =>
+  locale === 'id'
+    ? `Catatan kalibrasi di bawah diambil saat kalibrasi dijalankan (${at}), sebelum persetujuan dan masa keberatan; grafik dan tabel menunjukkan angka final saat laporan dibuat.`
+    : `The calibration notes below were taken when calibration ran (${at}), before approval and objections; the charts and tables show the final figures when this report was made.`;
+
+/** Per unit: people, predikat and statuses counted from the rows (the CSV's), when given. */
+function withRowFigures(summary: CycleReportSummary, rows: readonly FigureRow[] | undefined): CycleReportSummary {
+  if (!rows) return summary;
+  const figures = unitFigures(rows);
+  const known = new Set(summary.units.map((u) => u.unitId));
+  const units = [
+    ...summary.units.map((u) => ({ ...u, ...(figures.get(u.unitId) ?? { employees: 0, distribution: {}, statuses: {} }) })),
+    ...[...figures].filter(([id]) => !known.has(id)).map(([unitId, f]) => ({ unitId, name: unitId, ...f })),
+  ];
+  return { ...summary, units };
+}
+
+const FOLLOW_UP_WORDS = {
+  id: {
+    title: 'Tindak lanjut',
+    none: 'Tidak ada tindak lanjut tercatat.',
+    count: (n: string) => `${n} pegawai dengan tindak lanjut (sama dengan ekspor CSV).`,
+    name: 'Nama',
+    unit: 'Unit',
+    predikat: 'Predikat',
+    followUp: 'Tindak lanjut',
+    training: 'Pelatihan',
+  },
+  en: {
+    title: 'Follow-up',
+    none: 'No follow-up recorded.',
+    count: (n: string) => `${n} employees with follow-up (as in the CSV export).`,
+    name: 'Name',
+    unit: 'Unit',
+    predikat: 'Predikat',
+    followUp: 'Follow-up',
+    training: 'Training',
+  },
+};
+
+/** Everyone the CSV lists with a follow-up or training, with the same texts. */
+function followUpSection(rows: readonly FigureRow[], summary: CycleReportSummary, locale: ReportLocale): SafeHtml {
+  const w = FOLLOW_UP_WORDS[locale];
+  const unitName = new Map(summary.units.map((u) => [u.unitId, u.name || u.unitId]));
+  const listed = rows.map((e) => ({ e, ...followUpCells(e, locale) })).filter((x) => x.followUp || x.training);
+  return html`<section class="panel" aria-labelledby="followup-h">
+<h2 id="followup-h">${w.title}</h2>
+${
+  listed.length
+    ? html`<p>${w.count(formatNumber(locale, listed.length))}</p>
+<table class="data" data-followup="${listed.length}">
+<thead><tr><th scope="col">${w.name}</th><th scope="col">${w.unit}</th><th scope="col">${w.predikat}</th><th scope="col">${w.followUp}</th><th scope="col">${w.training}</th></tr></thead>
+<tbody>${listed.map(
+        ({ e, followUp, training }) =>
+          html`<tr data-nip="${e.nip}"><th scope="row">${e.name}</th><td>${unitName.get(e.unitId) ?? e.unitId}</td><td>${predikatWord(rowPredikat(e), locale)}</td><td>${followUp}</td><td>${training}</td></tr>`,
+      )}</tbody>
+</table>`
+    : html`<p class="muted">${w.none}</p>`
+}
+</section>`;
+}
+const predikatWord = (p: string | undefined, locale: ReportLocale) =>
+  p ? ((predikatLabel as Record<string, { id: string; en: string } | undefined>)[p]?.[locale] ?? p) : '';
 
 /** The report as an API Gateway result, with the pages' headers (CSP without scripts, no-store). */
 export function reportHtmlResponse(body: string, statusCode = 200): ReturnType<typeof htmlResponse> {

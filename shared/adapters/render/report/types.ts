@@ -1,5 +1,6 @@
 /** The report's input shapes (structural: `cycleSummary()`'s result fits them). */
 import type { DistributionReport, DistributionViolation } from '../../../domain/distribution';
+import type { FigureRow } from './figures';
 import type { ReportLocale } from './labels';
 
 // ─── input shapes (structural: `cycleSummary()`'s result fits them) ─────────────────────────────────
@@ -69,4 +70,9 @@ export interface CycleReportOptions {
   locale?: ReportLocale;
   generatedAt: Date;
   ikm?: readonly UnitIkm[];
+  /**
+   * The cycle's evaluations — the rows the CSV export prints. Given, every count of the report (per unit:
+   * people, predikat, status; the follow-up list) is computed from them, so the report and the CSV agree.
+   */
+  rows?: readonly FigureRow[];
 }
