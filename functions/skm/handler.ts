@@ -2,6 +2,7 @@
  * SKM, the citizen satisfaction survey: citizens submit answers and read a unit's IKM without an
  * account; HR moderates comments (JWT). Validate → use case → answer; the router does the rest.
  */
+import { requireHrRole, tokenAgency } from '../../shared/application/authz';
 import { listComments, moderateComment, submitSurvey, unitIkm } from '../../shared/application/skm/use-cases';
 import { deps } from '../../shared/composition';
 import { config } from '../../shared/config';
@@ -19,6 +20,7 @@ import {
 import { badRequest } from '../../shared/http/problem';
 import { type HttpRequest, httpApi } from '../../shared/http/router';
 
+/** The public survey's agency: the deployment's (citizens have no token). HR routes take the token's. */
 const agencyId = () => config().AGENCY_ID;
 const replayedHeader = (replayed: boolean): Record<string, string> => (replayed ? { 'idempotent-replayed': 'true' } : {});
 
@@ -51,11 +53,16 @@ export const handler = httpApi({
     const body = await unitIkm(agencyId(), unitId, period ?? periodOf(deps.clock.now()));
     return { body, headers: { 'cache-control': 'public, max-age=300' } };
   },
-  'GET /v1/skm/comments': async (req) => ({ body: await listComments(req.caller, req.caller.agencyId ?? agencyId(), CommentListQuerySchema.parse(req.query)) }),
+  // HR routes: the role before anything else is read, the agency from the token alone.
+  'GET /v1/skm/comments': async (req) => {
+    requireHrRole(req.caller);
+    return { body: await listComments(req.caller, tokenAgency(req.caller), CommentListQuerySchema.parse(req.query)) };
+  },
   'POST /v1/skm/comments/{commentId}/moderation': async (req) => {
+    requireHrRole(req.caller);
     const commentId = CommentIdSchema.parse(req.params.commentId);
     const moderation = req.body(ModerationSchema);
-    const result = await moderateComment(req.caller, req.caller.agencyId ?? agencyId(), commentId, moderation, req.requestId);
+    const result = await moderateComment(req.caller, tokenAgency(req.caller), commentId, moderation, req.requestId);
     return { body: result.comment, headers: replayedHeader(result.replayed) };
   },
 });

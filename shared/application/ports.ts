@@ -34,6 +34,10 @@ import type { CommentStatus } from '../domain/skm/submission';
 export interface Caller {
   nip: string;
   roles: string[];
+  /**
+   * From the token alone: the router refuses a token without one (401) before any route runs, so every
+   * HTTP caller has it; optional only for callers built in tests. No use case falls back to another agency.
+   */
   agencyId?: string;
   name?: string;
 }

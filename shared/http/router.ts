@@ -67,23 +67,43 @@ export function safeJson(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** API Gateway renders list claims as "[a b]"; a real array (tests) is accepted too. */
+/** What a role name looks like ("hr", "employee"); anything else in a roles claim grants nothing. */
+const ROLE_NAME = /^[a-z][a-z0-9_-]{0,31}$/;
+/** What an agency id looks like (the roster's ids: lower-case letters, digits, dashes). */
+const AGENCY_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/**
+ * A roles claim, read strictly: a real array (the agency's OIDC provider, tests), API Gateway's
+ * rendering of an array ("[a b]", items separated by one space), or one exact role name ("hr").
+ * Anything else — "employee hr", "hr,employee", a JSON text — grants nothing: a free-text claim
+ * must never be split into roles. Items that are not role names are dropped.
+ */
 export function listClaim(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String);
+  const names = (items: unknown[]) => items.filter((i): i is string => typeof i === 'string' && ROLE_NAME.test(i));
+  if (Array.isArray(value)) return names(value);
   if (typeof value !== 'string') return [];
-  const v = value.trim();
-  return (v.startsWith('[') && v.endsWith(']') ? v.slice(1, -1) : v).split(/[\s,]+/).filter(Boolean);
+  if (value.startsWith('[') && value.endsWith(']')) {
+    const inner = value.slice(1, -1);
+    return inner === '' ? [] : names(inner.split(' '));
+  }
+  return ROLE_NAME.test(value) ? [value] : [];
 }
 
+/**
+ * The caller from the JWT authorizer's claims: an 18-digit NIP and an agency id, or 401. There is no
+ * fallback agency: every HR action's agency comes from the token alone (issue #12).
+ */
 export function callerFrom(event: APIGatewayProxyEventV2WithJWTAuthorizer): Caller {
   const claims = event.requestContext?.authorizer?.jwt?.claims ?? {};
   const names = jwtClaimNames();
   const nip = String(claims[names.nip] ?? '');
   if (!/^\d{18}$/.test(nip)) throw unauthorized();
+  const agencyId = claims[names.agencyId];
+  if (typeof agencyId !== 'string' || !AGENCY_ID.test(agencyId)) throw unauthorized();
   return {
     nip,
     roles: listClaim(claims[names.roles]),
-    agencyId: claims[names.agencyId] ? String(claims[names.agencyId]) : undefined,
+    agencyId,
     name: claims.name ? String(claims.name) : undefined,
   };
 }

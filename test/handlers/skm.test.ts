@@ -59,7 +59,9 @@ const submit = (body: unknown, headers: Record<string, string> = {}, unitId = UN
     context,
   ) as Promise<APIGatewayProxyStructuredResultV2>;
 
-const asCaller = (roles: string[], nip = NIP.employee) => ({
+/** HR is someone the comments do not name (HR never moderates a comment naming them: authz.ts requireModeratorNotNamed). */
+const HR_NIP = NIP.other;
+const asCaller = (roles: string[], nip: string = roles.includes('hr') ? HR_NIP : NIP.employee) => ({
   authorizer: { jwt: { claims: { 'custom:nip': nip, 'cognito:groups': `[${roles.join(' ')}]`, 'custom:agencyId': AGENCY, name: 'Petugas HR' }, scopes: null } },
 });
 function jwtEvent(
@@ -396,7 +398,7 @@ describe('POST /v1/skm/comments/{commentId}/moderation', () => {
     put(pendingComment());
     const res = await moderate(['hr'], { decision: 'approve' });
     expect(res.statusCode).toBe(200);
-    expect(json(res)).toMatchObject({ status: 'APPROVED', linkedNips: [NIP.employee], moderatedBy: { nip: NIP.employee } });
+    expect(json(res)).toMatchObject({ status: 'APPROVED', linkedNips: [NIP.employee], moderatedBy: { nip: HR_NIP } });
     const tx = ddbMock.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
     expect(tx.map((i) => Object.keys(i)[0])).toEqual(['Update', 'Put', 'Put']);
     expect(tx[0]!.Update!.ConditionExpression).toBe('#status = :pending AND agencyId = :agency');
@@ -405,7 +407,7 @@ describe('POST /v1/skm/comments/{commentId}/moderation', () => {
       ':g1': `SKMCOMMENTS#${AGENCY}#APPROVED`,
       ':g2': `SKMCOMMENTS#${AGENCY}#${UNIT}#APPROVED`,
     });
-    expect(tx[1]!.Put!.Item).toMatchObject({ PK: 'SKMCOMMENT#c0000000001', action: 'SKM_COMMENT:APPROVE', actor: { nip: NIP.employee, role: 'hr' } });
+    expect(tx[1]!.Put!.Item).toMatchObject({ PK: 'SKMCOMMENT#c0000000001', action: 'SKM_COMMENT:APPROVE', actor: { nip: HR_NIP, role: 'hr' } });
     expect(String(tx[1]!.Put!.Item!.SK)).toMatch(/^AUDIT#2026-11-29T06:00:00.000Z#/);
     expect(tx[2]!.Put!.Item).toMatchObject({ PK: `SKMEVIDENCE#${AGENCY}#${NIP.employee}`, SK: '2026-11#c0000000001', answers });
   });

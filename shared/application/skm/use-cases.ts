@@ -13,7 +13,7 @@ import { IDEMPOTENCY_TTL_SECONDS, LIMIT_TTL_GRACE_SECONDS } from '../../domain/s
 import type { CommentListQuery, CommentStatus, Moderation, Submission } from '../../domain/skm/submission';
 import { computeIkm, type IkmResult } from '../../domain/skm/survey';
 import { namedNips, redactPersonalData } from '../../domain/skm/text';
-import { requireHrRole } from '../authz';
+import { requireHrRole, requireModeratorNotNamed } from '../authz';
 import { ports } from '../context';
 import { NotFoundError, RuleError, StateError, SubmissionLimitError } from '../errors';
 import type { Caller } from '../ports';
@@ -243,6 +243,7 @@ export async function moderateComment(caller: Caller, agencyId: string, commentI
   for (let attempt = 0; attempt < 2; attempt++) {
     const c = await ports().skm.getComment(commentId);
     if (!c || c.agencyId !== agencyId) throw new NotFoundError(`comment ${commentId}`, `Komentar ${commentId} tidak ditemukan`);
+    requireModeratorNotNamed(caller, c.namedNips);
     if (c.status !== 'PENDING') {
       if (c.lastChangeId === changeId && c.status === to) return { comment: commentView(c), replayed: true };
       throw new StateError(
