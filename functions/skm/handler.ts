@@ -3,7 +3,7 @@
  * account; HR moderates comments (JWT). Validate → use case → answer; the router does the rest.
  */
 import { requireHrRole, tokenAgency } from '../../shared/application/authz';
-import { listComments, moderateComment, submitSurvey, unitIkm } from '../../shared/application/skm/use-cases';
+import { issueKiosk, listComments, moderateComment, revokeKiosk, submitSurvey, unitIkm } from '../../shared/application/skm/use-cases';
 import { deps } from '../../shared/composition';
 import { config } from '../../shared/config';
 import { periodOf } from '../../shared/domain/skm/calendar';
@@ -12,6 +12,10 @@ import {
   CommentListQuerySchema,
   IdempotencyKeySchema,
   IkmQuerySchema,
+  KIOSK_TOKEN_HEADER,
+  KioskBody,
+  KioskIdParam,
+  KioskTokenSchema,
   MAX_SUBMISSION_BYTES,
   ModerationSchema,
   SubmissionSchema,
@@ -33,6 +37,15 @@ function idempotencyKey(req: HttpRequest): string | undefined {
   throw badRequest('Header Idempotency-Key tidak valid', 'Invalid Idempotency-Key header', [{ field: 'Idempotency-Key', id: message, en: message }]);
 }
 
+/** A kiosk's device token (header X-Kiosk-Token), when the request carries one. */
+function kioskTokenOf(req: HttpRequest): { kioskToken?: string } {
+  const raw = req.headers[KIOSK_TOKEN_HEADER];
+  if (raw === undefined) return {};
+  const token = KioskTokenSchema.safeParse(raw.trim());
+  if (!token.success) throw badRequest('Header X-Kiosk-Token tidak valid', 'Invalid X-Kiosk-Token header');
+  return { kioskToken: token.data };
+}
+
 export const handler = httpApi({
   'POST /v1/public/units/{unitId}/skm': async (req) => {
     const unitId = UnitIdSchema.parse(req.params.unitId);
@@ -42,9 +55,12 @@ export const handler = httpApi({
       unitId,
       submission,
       sourceIp: req.sourceIp,
-      userAgent: req.userAgent,
       idempotencyKey: idempotencyKey(req),
+      ...kioskTokenOf(req),
     });
+    // Held for HR's review (a suspicious burst): accepted, not counted yet.
+    if (receipt.held)
+      return { status: 202, body: { receiptId: receipt.receiptId, period: receipt.period, held: true }, headers: replayedHeader(receipt.replayed) };
     return { status: 201, body: { receiptId: receipt.receiptId, period: receipt.period }, headers: replayedHeader(receipt.replayed) };
   },
   'GET /v1/public/units/{unitId}/ikm': async (req) => {
@@ -57,6 +73,16 @@ export const handler = httpApi({
   'GET /v1/skm/comments': async (req) => {
     requireHrRole(req.caller);
     return { body: await listComments(req.caller, tokenAgency(req.caller), CommentListQuerySchema.parse(req.query)) };
+  },
+  // --- integrity (issue #12): HR issues and revokes survey kiosk tokens ---
+  'POST /v1/skm/kiosks': async (req) => {
+    requireHrRole(req.caller);
+    const body = req.body(KioskBody);
+    return { status: 201, body: await issueKiosk(req.caller, tokenAgency(req.caller), body.unitId, body.label) };
+  },
+  'DELETE /v1/skm/kiosks/{kioskId}': async (req) => {
+    requireHrRole(req.caller);
+    return { body: await revokeKiosk(req.caller, tokenAgency(req.caller), KioskIdParam.parse(req.params.kioskId)) };
   },
   'POST /v1/skm/comments/{commentId}/moderation': async (req) => {
     requireHrRole(req.caller);

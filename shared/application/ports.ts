@@ -197,7 +197,8 @@ export interface CursorSigner {
 }
 /** Keyed hashes of the survey: never the raw address or key in the table. */
 export interface KeyedHashes {
-  clientHash(sourceIp: string, userAgent: string): Promise<string>;
+  /** The source address alone (never the User-Agent, which the client chooses). */
+  clientHash(sourceIp: string): Promise<string>;
   idempotencyKeyHash(unitId: string, key: string): Promise<string>;
   fingerprint(value: unknown): string;
   /** A short digest of a text (e.g. a list of decision ids in a once-only key). */
@@ -427,8 +428,6 @@ export interface SkmKiosks {
   get(kioskId: string): Promise<KioskRecord | undefined>;
   /** Marks it revoked; false when it was not found or already revoked. */
   revoke(kioskId: string, agencyId: string, by: string, at: string): Promise<boolean>;
-  /** Counts one submission in a burst window; returns the count so far (this one included). */
-  countBurst(key: string, expiresAt: number): Promise<number>;
 }
 
 /** Everything the use cases reach the world through. */

@@ -116,6 +116,8 @@ interface Spec {
   own?(role: Official): Expect;
   /** Extra items for the "self" cell (seeded after the world). */
   ownSeed?(role: Official): void;
+  /** Extra items for every cell (seeded after the world). */
+  extraSeed?(): void;
   /** Extra checks on an allowed answer. */
   check?(role: Role, scope: Scope, res: APIGatewayProxyStructuredResultV2): void;
 }
@@ -166,6 +168,17 @@ function seedCommentNaming(nip: string) {
     status: 'PENDING',
     createdAt: at,
   });
+}
+
+/** A survey kiosk of each agency (DELETE /v1/skm/kiosks/{kioskId}). */
+const KIOSK = { in: 'kiosk0000000000000001', out: 'kiosk0000000000000002' };
+function seedKiosks() {
+  for (const [kioskId, agencyId, unitId] of [
+    [KIOSK.in, AGENCY, 'seksi-kesra'],
+    [KIOSK.out, OTHER_AGENCY, 'kel-lain'],
+  ] as const) {
+    put({ ...keys.skmKiosk(kioskId), type: 'SKM_KIOSK', kioskId, agencyId, unitId, secretHash: 'x', createdBy: P.hr, createdAt: '2026-07-01T01:00:00.000Z' });
+  }
 }
 
 const SPECS: Record<string, Spec> = {
@@ -360,6 +373,23 @@ const SPECS: Record<string, Spec> = {
     own: notMine,
     ownSeed: (role) => seedCommentNaming(P[role]),
   },
+  // --- integrity (issue #12): survey kiosks (HR of the unit's agency; a unit or kiosk of kec-lain is hidden) ---
+  'POST /v1/skm/kiosks': {
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
+    target: (scope) => ({ params: {}, body: { unitId: scope === 'out' ? 'kel-lain' : 'seksi-kesra', label: 'Loket 1' } }),
+    expect: (role, scope) => (role !== 'hr' ? 'deny' : scope === 'in' ? 'allow' : 'hidden'),
+    // A kiosk is a unit's device, not anyone's record: HR issues one for their own unit too.
+    own: agencyWide,
+  },
+  'DELETE /v1/skm/kiosks/{kioskId}': {
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
+    target: (scope) => ({ params: { kioskId: scope === 'out' ? KIOSK.out : KIOSK.in } }),
+    expect: (role, scope) => (role !== 'hr' ? 'deny' : scope === 'in' ? 'allow' : 'hidden'),
+    own: agencyWide,
+    extraSeed: seedKiosks,
+  },
 };
 
 /**
@@ -413,6 +443,7 @@ describe('every route of ROUTES has a row in the matrix', () => {
 async function runCell(route: (typeof ROUTES)[number], spec: Spec, role: Role, scope: Scope, expected: Expect, hole?: string) {
   const key = keyOf(route);
   seed(spec.stage, spec.status, scope === 'own' ? P[role] : undefined);
+  spec.extraSeed?.();
   if (scope === 'own') spec.ownSeed?.(role as Official);
   const res = await call(route, spec.target(scope, role), claimsOf(role));
   const w = writes();

@@ -57,7 +57,12 @@ describe('replays and races', () => {
     // The replay gets the first answer again (IETF Idempotency-Key draft), marked as a replay.
     expect(second).toEqual({ ...first, replayed: true });
     // The same key with another body (or from another caller) is refused and changes nothing.
-    const other = await put(camat.nip, `/v1/cycles/${cycleId}/evaluations/${camat.nip}/skp`, { ...skpOf(camat.nip), rhk: skpOf(camat.nip).rhk.slice(0, 1) }, 'replay-key-1');
+    const other = await put(
+      camat.nip,
+      `/v1/cycles/${cycleId}/evaluations/${camat.nip}/skp`,
+      { ...skpOf(camat.nip), rhk: skpOf(camat.nip).rhk.slice(0, 1) },
+      'replay-key-1',
+    );
     expect(other.status).toBe(422);
     const submitted = (await auditTrail(cycleId, camat.nip)).filter((a) => a.action === 'SKP_SUBMITTED');
     expect(submitted).toHaveLength(1);

@@ -36,7 +36,6 @@ const stageKey = (cycleId: string, stage: Stage) => `${cycleId}#${stage}`;
 export function fakePorts(now = '2026-07-10T03:00:00.000Z') {
   const answers = new Map<string, StoredAnswer>();
   const kiosks = new Map<string, KioskRecord>();
-  const bursts = new Map<string, number>();
   let t = Date.parse(now);
   let ids = 0;
   const cycles = new Map<string, CycleRecord>();
@@ -114,7 +113,7 @@ export function fakePorts(now = '2026-07-10T03:00:00.000Z') {
       },
     },
     hashes: {
-      clientHash: async (ip, ua) => `client:${ip}:${ua.length}`,
+      clientHash: async (ip) => `client:${ip}`,
       idempotencyKeyHash: async (unitId, key) => `idem:${unitId}:${key}`,
       fingerprint: (v) => JSON.stringify(v),
       digest: (text) => Buffer.from(text).toString('hex').padEnd(16, '0'),
@@ -369,10 +368,6 @@ export function fakePorts(now = '2026-07-10T03:00:00.000Z') {
         if (!k || k.agencyId !== agencyId || k.revokedAt) return false;
         kiosks.set(id, { ...k, revokedAt: at, revokedBy: by });
         return true;
-      },
-      countBurst: async (key) => {
-        bursts.set(key, (bursts.get(key) ?? 0) + 1);
-        return bursts.get(key)!;
       },
     },
   };

@@ -1,6 +1,7 @@
 /**
  * The integrity ports on the table (issue #12): the first answer of an API write by Idempotency-Key
- * (#40), survey kiosks (#41) and the survey's burst counters (#42). Keys in ./keys.ts.
+ * (#40) and survey kiosks (#41); the survey's burst counters (#42) are written with its submission
+ * (./skm-repository.ts). Keys in ./keys.ts.
  */
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApiIdempotency, KioskRecord, SkmKiosks, StoredAnswer } from '../../application/ports';
@@ -58,18 +59,5 @@ export const skmKiosks: SkmKiosks = {
       if (isConditionalFailure(err)) return false;
       throw err;
     }
-  },
-  async countBurst(key, expiresAt) {
-    const out = await ddb.send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: keys.skmBurst(key),
-        UpdateExpression: 'SET expiresAt = :exp ADD submissions :one',
-        ExpressionAttributeValues: { ':exp': expiresAt, ':one': 1 },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    const n = Number(out.Attributes?.submissions);
-    return Number.isFinite(n) && n > 0 ? n : 1;
   },
 };
