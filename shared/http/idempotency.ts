@@ -12,9 +12,9 @@
  * The public survey and the signed decision links keep their own rules (shared/application/skm, decide).
  */
 import { createHash } from 'node:crypto';
+import * as z from 'zod';
 import { ports } from '../application/context';
 import type { Caller } from '../application/ports';
-import { IdempotencyKeySchema } from '../domain/skm/submission';
 import { badRequest, HttpProblem } from './problem';
 
 /** How long a first answer is kept for its replays. */
@@ -22,13 +22,17 @@ export const API_IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 export const REPLAYED_HEADER = 'idempotent-replayed';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Any visible ASCII, up to 255 characters (the draft leaves the form to the client; a UUID is typical). */
+const ApiIdempotencyKey = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,255}$/, 'Idempotency-Key harus 1–255 karakter ASCII terlihat / Idempotency-Key must be 1–255 visible ASCII characters');
 
 /** The request's Idempotency-Key when this is a JWT write that sent one (400 when it is malformed). */
 export function idempotencyKeyOf(method: string, auth: 'jwt' | 'none', headers: Record<string, string>): string | undefined {
   if (auth !== 'jwt' || !WRITES.has(method)) return undefined;
   const raw = headers['idempotency-key'];
   if (raw === undefined || raw === '') return undefined;
-  const key = IdempotencyKeySchema.safeParse(raw);
+  const key = ApiIdempotencyKey.safeParse(raw);
   if (key.success) return key.data;
   const message = key.error.issues[0]!.message;
   throw badRequest('Header Idempotency-Key tidak valid', 'Invalid Idempotency-Key header', [{ field: 'Idempotency-Key', id: message, en: message }]);

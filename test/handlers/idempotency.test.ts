@@ -78,7 +78,7 @@ describe('Idempotency-Key on the JWT writes', () => {
   });
 
   it('a malformed key → 400, nothing written', async () => {
-    const res = await progress(as.self, BODY, { key: 'short' });
+    const res = await progress(as.self, BODY, { key: 'kunci dengan spasi' });
     expect(res.status).toBe(400);
     expect(writeCount()).toBe(0);
   });
