@@ -141,11 +141,15 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
     log(`  ${stage.padEnd(13)} ${st ? `${st.done}/${st.total} selesai` : ''}`);
   };
 
-  /** Citizens answer the SKM survey at the service counters, each from their own device, without an account. */
+  /**
+   * Citizens answer the SKM survey at the service counters, without an account, on the counter's kiosk:
+   * HR issues a kiosk token per unit (one address here, so the per-address budget would stop at 5).
+   */
   async function citizensAnswerTheSurvey() {
     let accepted = 0;
     let refused = 0;
     for (const unit of sample.skm) {
+      const kiosk: any = await api.expect('POST', '/v1/skm/kiosks', hr, { unitId: unit.unitId, label: 'Loket pelayanan' });
       await mapLimit(
         unit.responses.map((answers, i) => ({ answers, i })),
         6,
@@ -153,7 +157,7 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
           const comment = unit.comments[i]?.text;
           const res = await fetchRetrying(`${stack.apiUrl}/v1/public/units/${unit.unitId}/skm`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', 'user-agent': `Citizen-${unit.unitId}-${i}` },
+            headers: { 'content-type': 'application/json', 'user-agent': `Citizen-${unit.unitId}-${i}`, 'x-kiosk-token': kiosk.token },
             body: JSON.stringify({ answers, ...(comment ? { comment } : {}) }),
           });
           if (res.status === 201) accepted++;

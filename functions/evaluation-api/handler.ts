@@ -2,7 +2,7 @@
 import '../../shared/composition';
 import * as z from 'zod';
 import { auditTrail, getCycle, getEvaluation, invitationsOf } from '../../shared/adapters/dynamodb/repository';
-import { isHrOf } from '../../shared/application/authz';
+import { canViewEvaluation, tokenAgency } from '../../shared/application/authz';
 import { createDelegation } from '../../shared/application/delegation/delegation';
 import { ForbiddenError, NotFoundError } from '../../shared/application/errors';
 import {
@@ -15,7 +15,7 @@ import {
   reviewMidyear,
   submitSkp,
 } from '../../shared/application/evaluation/actions';
-import { config } from '../../shared/config';
+import { evaluationView } from '../../shared/application/queries/evaluation-view';
 import { EvaluationPath } from '../../shared/http/contract/common';
 import {
   DelegationBody,
@@ -37,19 +37,17 @@ const path = (req: HttpRequest) => EvaluationPath.parse(req.params);
 export const handler = httpApi({
   'POST /v1/delegations': async (req) => ({
     status: 201,
-    body: await createDelegation(req.caller.agencyId ?? config().AGENCY_ID, req.body(DelegationBody), req.caller),
+    body: await createDelegation(tokenAgency(req.caller), req.body(DelegationBody), req.caller),
   }),
   'GET /v1/cycles/{cycleId}/evaluations/{nip}': async (req) => {
     const { cycleId, nip } = path(req);
     const e = await getEvaluation(cycleId, nip);
     if (!e) throw new NotFoundError(`evaluation ${nip}`, `Penilaian pegawai ${nip} tidak ditemukan`);
-    // Who may read (to move to authz.ts as canViewEvaluation): the employee, their rater and approver, HR of the agency.
+    // Who may read (authz.ts canViewEvaluation) and what each reader sees (360° anonymity): the query.
     const cycle = await getCycle(cycleId);
-    if (![e.nip, e.raterNip, e.approverNip].includes(req.caller.nip) && !(cycle && isHrOf(req.caller, cycle.agencyId))) {
-      throw new ForbiddenError('Not in your scope', 'Di luar cakupan akses Anda');
-    }
+    if (!canViewEvaluation(req.caller, e, cycle)) throw new ForbiddenError('Not in your scope', 'Di luar cakupan akses Anda');
     const [audit, invitations] = await Promise.all([auditTrail(cycleId, nip), invitationsOf(cycleId, nip)]);
-    return { body: { evaluation: e, audit, invitations } };
+    return { body: evaluationView(req.caller, e, cycle, audit, invitations) };
   },
   'PUT /v1/cycles/{cycleId}/evaluations/{nip}/skp': async (req) => {
     const { cycleId, nip } = path(req);

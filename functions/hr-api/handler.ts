@@ -2,7 +2,7 @@
 
 import { evaluationsOfCycle, evaluationsOfRater, listUnits } from '../../shared/adapters/dynamodb/repository';
 import { csvHeadersFor, evaluationsCsv, renderCycleReport, reportHtmlResponse } from '../../shared/adapters/render/report';
-import { requireHrRole } from '../../shared/application/authz';
+import { requireHrRole, tokenAgency } from '../../shared/application/authz';
 import { resolveCalibrationFlag } from '../../shared/application/evaluation/actions';
 import { cycleSummary } from '../../shared/application/queries/cycle-summary';
 import { listEvaluations } from '../../shared/application/queries/evaluation-list';
@@ -12,7 +12,6 @@ import { unitIkm } from '../../shared/application/skm/use-cases';
 import { resumeCycle } from '../../shared/application/stages/resume';
 import { startCycle } from '../../shared/application/stages/stages';
 import { writeRoster } from '../../shared/composition';
-import { config } from '../../shared/config';
 import { periodOf } from '../../shared/domain/skm/calendar';
 import { CyclePath, EvaluationPath, UnitIdParam } from '../../shared/http/contract/common';
 import {
@@ -34,7 +33,13 @@ import { checkPolicy, hrCycle, setOrgPredikat } from './rules';
 export { CreateCycleBody, HandoverBody, JoinBody, TransferBody };
 
 const cycleIdOf = (req: HttpRequest) => CyclePath.parse(req.params).cycleId;
-const agencyOf = (req: HttpRequest) => req.caller.agencyId ?? config().AGENCY_ID;
+/** The agency of every HR action: the token's claim alone (the router refuses a token without one). */
+const agencyOf = (req: HttpRequest) => tokenAgency(req.caller);
+/** Authorization before any other check: the HR role is required before the path, body or stage is read. */
+const hrOnly = (req: HttpRequest) => {
+  requireHrRole(req.caller);
+  return req;
+};
 
 export const handler = httpApi({
   'POST /v1/cycles': async (req) => {
@@ -45,15 +50,15 @@ export const handler = httpApi({
     return { status: result.created ? 201 : 200, body: result };
   },
   'GET /v1/cycles/{cycleId}': async (req) => {
-    const cycle = await hrCycle(req.caller, cycleIdOf(req));
+    const cycle = await hrCycle(req.caller, cycleIdOf(hrOnly(req)));
     return { body: await cycleSummary(cycle.cycleId) };
   },
   'POST /v1/cycles/{cycleId}/resume': async (req) => {
-    const cycle = await hrCycle(req.caller, cycleIdOf(req));
+    const cycle = await hrCycle(req.caller, cycleIdOf(hrOnly(req)));
     return { body: await resumeCycle(cycle.cycleId) };
   },
   'PUT /v1/cycles/{cycleId}/organisation-predikat': async (req) => {
-    const cycle = await hrCycle(req.caller, cycleIdOf(req));
+    const cycle = await hrCycle(req.caller, cycleIdOf(hrOnly(req)));
     return { body: await setOrgPredikat(cycle, req.body(OrgPredikatBody).orgPredikat) };
   },
   'GET /v1/cycles/{cycleId}/evaluations': async (req) => {
@@ -64,23 +69,25 @@ export const handler = httpApi({
     return { body: await listEvaluations(await hrCycle(req.caller, cycleId), q) };
   },
   'POST /v1/cycles/{cycleId}/evaluations/{nip}/transfer': async (req) => {
+    hrOnly(req);
     const { cycleId, nip } = EvaluationPath.parse(req.params);
     return { body: await transferEmployee(cycleId, nip, req.body(TransferBody), req.caller, req.requestId) };
   },
   'POST /v1/cycles/{cycleId}/raters/{nip}/handover': async (req) => {
+    hrOnly(req);
     const { cycleId, nip } = EvaluationPath.parse(req.params);
     const body = req.body(HandoverBody);
     return { body: await handoverRater(cycleId, nip, body.toNip, body.reason, req.caller, req.requestId) };
   },
-  'POST /v1/cycles/{cycleId}/members': async (req) => ({ status: 201, body: await joinEmployee(cycleIdOf(req), req.body(JoinBody), req.caller) }),
+  'POST /v1/cycles/{cycleId}/members': async (req) => ({ status: 201, body: await joinEmployee(cycleIdOf(hrOnly(req)), req.body(JoinBody), req.caller) }),
   'GET /v1/cycles/{cycleId}/export.csv': async (req) => {
-    const cycle = await hrCycle(req.caller, cycleIdOf(req));
+    const cycle = await hrCycle(req.caller, cycleIdOf(hrOnly(req)));
     const { lang } = ExportQuery.parse(req.query);
     const units = new Map((await listUnits(cycle.agencyId)).map((u) => [u.unitId, u.name]));
     return { raw: evaluationsCsv(await evaluationsOfCycle(cycle), units, lang ?? 'id'), headers: csvHeadersFor(cycle.cycleId) };
   },
   'GET /v1/cycles/{cycleId}/report': async (req) => {
-    const cycle = await hrCycle(req.caller, cycleIdOf(req));
+    const cycle = await hrCycle(req.caller, cycleIdOf(hrOnly(req)));
     const { lang, period } = ReportQuery.parse(req.query);
     const [summary, rows] = await Promise.all([cycleSummary(cycle.cycleId), evaluationsOfCycle(cycle)]);
     // The same rows as the CSV export: every count of the report comes from them (report = CSV).
@@ -110,7 +117,7 @@ export const handler = httpApi({
     return { body: { imported: true, units: out.units, employees: out.employees } };
   },
   'POST /v1/cycles/{cycleId}/calibration/{unitId}/resolution': async (req) => {
-    const cycleId = cycleIdOf(req);
+    const cycleId = cycleIdOf(hrOnly(req));
     const unitId = UnitIdParam.parse(req.params.unitId);
     return { body: await resolveCalibrationFlag(cycleId, unitId, req.body(CalibrationResolutionBody).reason, req.caller) };
   },

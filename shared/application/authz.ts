@@ -7,8 +7,18 @@
  * An employee still writes their own SKP, progress, self-assessment and objection: those are theirs.
  */
 import type { CycleRecord, DecisionRecord, EvaluationRecord } from '../domain/records';
-import { ForbiddenError } from './errors';
+import { ForbiddenError, UnauthorizedError } from './errors';
 import type { Caller } from './ports';
+
+/**
+ * The caller's agency, from the token alone. The HTTP router already refuses a token without one
+ * (401); this is the one place a use case or handler reads it, so no route can fall back to the
+ * deployment's agency.
+ */
+export function tokenAgency(c: Caller): string {
+  if (!c.agencyId) throw new UnauthorizedError();
+  return c.agencyId;
+}
 
 /** HR of this agency: the role alone is not enough when one deployment serves several agencies. */
 export const isHrOf = (c: Caller, agencyId: string) => c.roles.includes('hr') && c.agencyId === agencyId;
@@ -92,12 +102,36 @@ export function requireHrActingOn(c: Caller, agencyId: string, subjectNip?: stri
   if (subjectNip !== undefined) requireNotOwnRecord(c.nip, subjectNip);
 }
 
-/** An official delegates their own authority; HR may record it for them. */
-export function requireDelegator(c: Caller, delegatorNip: string): void {
+/**
+ * An official delegates their own authority; HR may record it for them — but never name themself the
+ * acting official (a Plt/Plh decides for the official: HR would appoint themself to decide).
+ */
+export function requireDelegator(c: Caller, delegatorNip: string, delegateNip?: string): void {
   if (delegatorNip !== c.nip && !c.roles.includes('hr')) {
     throw new ForbiddenError(
       'Only the official themself or HR can delegate their authority',
       'Hanya pejabat yang bersangkutan atau HR yang dapat menunjuk Plt/Plh',
+    );
+  }
+  if (delegatorNip !== c.nip && delegateNip === c.nip) {
+    throw new ForbiddenError('Nobody appoints themself acting official', 'Tidak seorang pun menunjuk dirinya sendiri sebagai Plt/Plh');
+  }
+}
+
+/**
+ * HR hands over a rater's team: never a team they are in themself (that would choose their own rater).
+ * Checked on the whole team before anything moves.
+ */
+export function requireHandoverNotOfOwnTeam(c: Caller, team: readonly Pick<EvaluationRecord, 'nip'>[]): void {
+  for (const member of team) requireNotOwnRecord(c.nip, member.nip);
+}
+
+/** HR moderates a citizen's comment: never one that names them (approving it is evidence for their own evaluation). */
+export function requireModeratorNotNamed(c: Caller, namedNips: readonly string[]): void {
+  if (namedNips.includes(c.nip)) {
+    throw new ForbiddenError(
+      'This comment names you: another HR officer moderates it',
+      'Komentar ini menyebut Anda: pengelola kinerja (HR) lain yang memoderasinya',
     );
   }
 }

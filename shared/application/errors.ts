@@ -60,3 +60,11 @@ export class SubmissionLimitError extends Error {
     super(`At most ${limit} submissions per unit per day from one client`);
   }
 }
+/** The caller's token lacks what every request needs (e.g. its agency claim): 401. */
+export class UnauthorizedError extends Error {
+  override name = 'UnauthorizedError';
+  readonly messageId = 'Token tidak ada atau tidak sah';
+  constructor(message = 'Missing or invalid token') {
+    super(message);
+  }
+}

@@ -34,6 +34,10 @@ import type { CommentStatus } from '../domain/skm/submission';
 export interface Caller {
   nip: string;
   roles: string[];
+  /**
+   * From the token alone: the router refuses a token without one (401) before any route runs, so every
+   * HTTP caller has it; optional only for callers built in tests. No use case falls back to another agency.
+   */
   agencyId?: string;
   name?: string;
 }
@@ -195,7 +199,8 @@ export interface CursorSigner {
 }
 /** Keyed hashes of the survey: never the raw address or key in the table. */
 export interface KeyedHashes {
-  clientHash(sourceIp: string, userAgent: string): Promise<string>;
+  /** The source address alone (never the User-Agent, which the client chooses). */
+  clientHash(sourceIp: string): Promise<string>;
   idempotencyKeyHash(unitId: string, key: string): Promise<string>;
   fingerprint(value: unknown): string;
   /** A short digest of a text (e.g. a list of decision ids in a once-only key). */
@@ -390,6 +395,43 @@ export interface SkmRepository {
   writeModeration(m: ModerationWrite): Promise<boolean>;
 }
 
+// ─── integrity (issue #12): API idempotency, survey kiosks and bursts ──────────────────────────────
+
+/** The first answer to a write sent with an Idempotency-Key, kept for its replays (24 h). */
+export interface StoredAnswer {
+  /** Digest of caller, route, path and body: the same key with another of these is refused (422). */
+  fingerprint: string;
+  status: number;
+  /** The JSON body as sent. */
+  body: string;
+  expiresAt: number;
+}
+export interface ApiIdempotency {
+  get(keyHash: string): Promise<StoredAnswer | undefined>;
+  /** Stores the first answer; false when one is already stored under this key (a concurrent request won). */
+  put(keyHash: string, answer: StoredAnswer, nowSeconds: number): Promise<boolean>;
+}
+
+/** A survey kiosk: a device token HR issued for one unit's service counter (only its hash is stored). */
+export interface KioskRecord {
+  kioskId: string;
+  agencyId: string;
+  unitId: string;
+  /** SHA-256 of the token's secret part. */
+  secretHash: string;
+  label?: string;
+  createdBy: string;
+  createdAt: string;
+  revokedAt?: string;
+  revokedBy?: string;
+}
+export interface SkmKiosks {
+  put(k: KioskRecord): Promise<void>;
+  get(kioskId: string): Promise<KioskRecord | undefined>;
+  /** Marks it revoked; false when it was not found or already revoked. */
+  revoke(kioskId: string, agencyId: string, by: string, at: string): Promise<boolean>;
+}
+
 /** Everything the use cases reach the world through. */
 export interface Ports {
   readonly clock: Clock;
@@ -411,4 +453,6 @@ export interface Ports {
   readonly once: OnceClaims;
   readonly skm: SkmRepository;
   readonly transact: Transact;
+  readonly idempotency: ApiIdempotency;
+  readonly kiosks: SkmKiosks;
 }

@@ -269,6 +269,8 @@ export interface ResponseRecord {
   respondent?: Respondent;
   commentId?: string;
   createdAt: string;
+  /** Held for HR's review (a suspicious burst): not in the running totals unless HR approves it. */
+  held?: 'BURST';
 }
 
 export interface CommentRecord {
@@ -292,6 +294,8 @@ export interface CommentRecord {
   moderatedBy?: { nip: string; name?: string };
   moderationReason?: string;
   lastChangeId?: string;
+  /** A held submission waiting in the queue (its answers are counted only if HR approves it). */
+  held?: 'BURST';
 }
 
 export interface EvidenceRecord {
@@ -318,8 +322,10 @@ export interface SubmissionWrite {
   comment?: CommentRecord;
   limit: { client: string; day: string; max: number; expiresAt: number };
   idempotency?: { keyHash: string; record: IdempotencyRecord; now: number };
+  /** The burst counter of this client × answers × window: counted only while under `max` (else 'burst'). */
+  burst?: { key: string; max: number; expiresAt: number };
 }
-export type SubmissionOutcome = 'written' | 'limited' | 'duplicate';
+export type SubmissionOutcome = 'written' | 'limited' | 'duplicate' | 'burst';
 
 export interface ModerationWrite {
   comment: CommentRecord;

@@ -18,6 +18,8 @@ import {
   IkmQuerySchema,
   InvitationsBody,
   JoinBody,
+  KioskBody,
+  KioskIdParam,
   MAX_SUBMISSION_BYTES,
   MAX_TEXT_BYTES,
   MidyearBody,
@@ -460,11 +462,20 @@ export const API_DOCS: Record<string, RouteDoc> = {
     body: { name: 'Moderation', schema: ModerationSchema, example: { decision: 'reject', reason: 'Tidak terkait layanan' } },
   },
   'POST /v1/public/units/{unitId}/skm': {
-    summary: { id: 'Mengisi survei kepuasan masyarakat (tanpa akun)', en: 'Submit the citizen satisfaction survey (no account)' },
+    summary: {
+      id: 'Mengisi survei kepuasan masyarakat (tanpa akun; kios layanan mengirim header X-Kiosk-Token)',
+      en: 'Submit the citizen satisfaction survey (no account; a service-counter kiosk sends the X-Kiosk-Token header)',
+    },
     tag: 'skm',
     security: 'none',
     success: 201,
-    errors: [404, 409, 422, 429],
+    otherSuccess: {
+      202: {
+        id: 'Diterima tetapi ditahan untuk ditinjau HR (jawaban sama berulang dari satu alamat); belum dihitung dalam IKM',
+        en: 'Accepted but held for HR review (the same answers repeated from one address); not counted in the IKM yet',
+      },
+    },
+    errors: [403, 404, 409, 422, 429],
     idempotent: true,
     body: {
       name: 'SkmSubmission',
@@ -477,6 +488,25 @@ export const API_DOCS: Record<string, RouteDoc> = {
         respondent: { ageGroup: '30_39', gender: 'P', education: 'D4_S1' },
       },
     },
+  },
+  'POST /v1/skm/kiosks': {
+    summary: {
+      id: 'Menerbitkan token kios survei untuk satu unit layanan (HR; token ditampilkan sekali)',
+      en: 'Issue a survey kiosk token for one service unit (HR; the token is shown once)',
+    },
+    tag: 'skm',
+    security: 'bearer',
+    success: 201,
+    errors: [404],
+    body: { name: 'Kiosk', schema: KioskBody, example: { unitId: 'kel-asemrowo', label: 'Loket pelayanan 1' } },
+  },
+  'DELETE /v1/skm/kiosks/{kioskId}': {
+    summary: { id: 'Mencabut token kios survei (HR)', en: 'Revoke a survey kiosk token (HR)' },
+    tag: 'skm',
+    security: 'bearer',
+    success: 200,
+    errors: [404, 409],
+    params: { kioskId: KioskIdParam },
   },
   'GET /v1/public/units/{unitId}/ikm': {
     summary: { id: 'Indeks Kepuasan Masyarakat (IKM) satu unit layanan per periode', en: 'A service unit’s citizen satisfaction index (IKM) for a period' },

@@ -9,7 +9,7 @@ import { ZodError } from 'zod';
 import zodEn from 'zod/v4/locales/en.js';
 import zodId from 'zod/v4/locales/id.js';
 import { logger } from '../adapters/powertools';
-import { ConflictError, ForbiddenError, NotFoundError, RuleError, StateError, SubmissionLimitError } from '../application/errors';
+import { ConflictError, ForbiddenError, NotFoundError, RuleError, StateError, SubmissionLimitError, UnauthorizedError } from '../application/errors';
 import { DomainError } from '../domain/errors';
 
 /** Sent with every answer of the API, problems included. */
@@ -100,6 +100,7 @@ export function toProblem(err: unknown): HttpProblem {
     const fields = err.field ? [{ field: err.field, id: err.messageId, en: err.message }] : [];
     return new HttpProblem(422, 'Unprocessable Content', err.messageId, err.message, fields);
   }
+  if (err instanceof UnauthorizedError) return unauthorized();
   if (err instanceof ForbiddenError) return new HttpProblem(403, 'Forbidden', err.messageId, err.message);
   if (err instanceof NotFoundError) return new HttpProblem(404, 'Not Found', err.messageId, err.message);
   if (err instanceof StateError || err instanceof ConflictError) return new HttpProblem(409, 'Conflict', err.messageId, err.message);

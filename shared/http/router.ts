@@ -20,6 +20,7 @@ import { logger } from '../adapters/powertools';
 import type { Caller } from '../application/ports';
 import { jwtClaimNames } from '../config';
 import { MAX_BODY_BYTES, MAX_TEXT_BYTES } from './contract/common';
+import { type Answer, bind, boundChangeId, idempotencyKeyOf, REPLAYED_HEADER, remember, replayOf } from './idempotency';
 import { badRequest, methodNotAllowed, payloadTooLarge, problemResponse, SECURITY_HEADERS, unauthorized } from './problem';
 import { ROUTES, type Route, type RouteKey, routeKeyOf } from './routes';
 
@@ -34,8 +35,13 @@ export interface HttpRequest {
   headers: Record<string, string>;
   /** The JWT caller; on a public route reading it answers 401. */
   readonly caller: Caller;
-  /** Stable per request; the idempotency key of a change (the Idempotency-Key header when the client sends one). */
+  /**
+   * Stable per request; the change id of a write. With an Idempotency-Key on a JWT write it is derived
+   * from the key bound to the caller, route and path (./idempotency.ts), so a retry finds its own change.
+   */
   requestId: string;
+  /** The Idempotency-Key of a JWT write, when sent (validated). */
+  idempotencyKey?: string;
   /** The address API Gateway saw, never X-Forwarded-For (which the client writes); for the SKM daily limit only. */
   sourceIp: string;
   userAgent: string;
@@ -67,23 +73,43 @@ export function safeJson(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** API Gateway renders list claims as "[a b]"; a real array (tests) is accepted too. */
+/** What a role name looks like ("hr", "employee"); anything else in a roles claim grants nothing. */
+const ROLE_NAME = /^[a-z][a-z0-9_-]{0,31}$/;
+/** What an agency id looks like (the roster's ids: lower-case letters, digits, dashes). */
+const AGENCY_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/**
+ * A roles claim, read strictly: a real array (the agency's OIDC provider, tests), API Gateway's
+ * rendering of an array ("[a b]", items separated by one space), or one exact role name ("hr").
+ * Anything else — "employee hr", "hr,employee", a JSON text — grants nothing: a free-text claim
+ * must never be split into roles. Items that are not role names are dropped.
+ */
 export function listClaim(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String);
+  const names = (items: unknown[]) => items.filter((i): i is string => typeof i === 'string' && ROLE_NAME.test(i));
+  if (Array.isArray(value)) return names(value);
   if (typeof value !== 'string') return [];
-  const v = value.trim();
-  return (v.startsWith('[') && v.endsWith(']') ? v.slice(1, -1) : v).split(/[\s,]+/).filter(Boolean);
+  if (value.startsWith('[') && value.endsWith(']')) {
+    const inner = value.slice(1, -1);
+    return inner === '' ? [] : names(inner.split(' '));
+  }
+  return ROLE_NAME.test(value) ? [value] : [];
 }
 
+/**
+ * The caller from the JWT authorizer's claims: an 18-digit NIP and an agency id, or 401. There is no
+ * fallback agency: every HR action's agency comes from the token alone (issue #12).
+ */
 export function callerFrom(event: APIGatewayProxyEventV2WithJWTAuthorizer): Caller {
   const claims = event.requestContext?.authorizer?.jwt?.claims ?? {};
   const names = jwtClaimNames();
   const nip = String(claims[names.nip] ?? '');
   if (!/^\d{18}$/.test(nip)) throw unauthorized();
+  const agencyId = claims[names.agencyId];
+  if (typeof agencyId !== 'string' || !AGENCY_ID.test(agencyId)) throw unauthorized();
   return {
     nip,
     roles: listClaim(claims[names.roles]),
-    agencyId: claims[names.agencyId] ? String(claims[names.agencyId]) : undefined,
+    agencyId,
     name: claims.name ? String(claims.name) : undefined,
   };
 }
@@ -111,6 +137,8 @@ function requestOf(route: Route, event: HttpEvent, context: Context, routerParam
   const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? ''])) as Record<string, string>;
   // 401 before anything else is read on a JWT route.
   const caller = route.auth === 'jwt' ? callerFrom(event as APIGatewayProxyEventV2WithJWTAuthorizer) : undefined;
+  // A JWT write's Idempotency-Key is bound to the caller, route and path (./idempotency.ts).
+  const key = idempotencyKeyOf(route.method, route.auth, headers);
   let parsed: { value: unknown } | undefined;
   return {
     method: event.requestContext?.http?.method ?? route.method,
@@ -122,7 +150,11 @@ function requestOf(route: Route, event: HttpEvent, context: Context, routerParam
       if (!caller) throw unauthorized();
       return caller;
     },
-    requestId: headers['idempotency-key'] || event.requestContext?.requestId || context?.awsRequestId,
+    requestId:
+      key && caller
+        ? boundChangeId(key, caller, routeKeyOf(route), event.rawPath)
+        : headers['idempotency-key'] || event.requestContext?.requestId || context?.awsRequestId,
+    idempotencyKey: key,
     sourceIp: event.requestContext?.http?.sourceIp ?? '',
     userAgent: headers['user-agent'] ?? event.requestContext?.http?.userAgent ?? '',
     body: (schema, maxBytes = maxBodyBytes) => {
@@ -135,6 +167,11 @@ function requestOf(route: Route, event: HttpEvent, context: Context, routerParam
     text: (maxBytes = MAX_TEXT_BYTES) => bodyText(event, maxBytes),
     event,
   };
+}
+
+/** A stored first answer, sent again. */
+function replayed(a: Answer): APIGatewayProxyStructuredResultV2 {
+  return toResult({ status: a.statusCode, raw: a.body, headers: { [REPLAYED_HEADER]: 'true' } });
 }
 
 function toResult(out: HttpResult): APIGatewayProxyStructuredResultV2 {
@@ -200,7 +237,21 @@ export function httpApi(routes: Partial<Record<RouteKey, HttpRoute>>, options: H
       async ({ event, context, params }) => {
         const original = (event as RoutingEvent)[ORIGINAL];
         try {
-          return answered(event, observed(key, original, toResult(await run(requestOf(route, original, context, params, maxBodyBytes)))));
+          const req = requestOf(route, original, context, params, maxBodyBytes);
+          if (!req.idempotencyKey) return answered(event, observed(key, original, toResult(await run(req))));
+          // Same key, same caller, route, path and body: the first answer again; otherwise 422 (./idempotency.ts).
+          const bound = await bind(
+            req.idempotencyKey,
+            req.caller,
+            routeKeyOf(route),
+            original.rawPath,
+            `${original.isBase64Encoded ? 'b64:' : ''}${original.body ?? ''}`,
+          );
+          const earlier = await replayOf(bound);
+          if (earlier) return answered(event, observed(key, original, replayed(earlier)));
+          const result = toResult(await run(req));
+          const kept = await remember(bound, { statusCode: result.statusCode ?? 200, body: String(result.body ?? '') });
+          return answered(event, observed(key, original, kept.replayed ? replayed(kept) : result));
         } catch (err) {
           return answered(event, observed(key, original, fail(err, original)));
         }

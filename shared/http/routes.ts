@@ -45,6 +45,9 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/v1/decisions/{decisionId}', functionId: 'decision-links', auth: 'none' },
   { method: 'HEAD', path: '/v1/decisions/{decisionId}', functionId: 'decision-links', auth: 'none' },
   { method: 'POST', path: '/v1/decisions/{decisionId}', functionId: 'decision-links', auth: 'none' },
+  // --- integrity (issue #12): survey kiosks, HR issues and revokes a device token per unit ---
+  { method: 'POST', path: '/v1/skm/kiosks', functionId: 'skm', auth: 'jwt' },
+  { method: 'DELETE', path: '/v1/skm/kiosks/{kioskId}', functionId: 'skm', auth: 'jwt' },
 ];
 
 /** "METHOD /path/{param}", the key API Gateway puts in `event.routeKey`. */

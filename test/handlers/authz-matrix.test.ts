@@ -24,7 +24,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { context, jwtEvent, setEnv } from '../support/lambda';
 
 setEnv();
-const { ddbMock, prime, put, writes } = await import('../support/memory-table');
+const { ddbMock, get, prime, put, writes } = await import('../support/memory-table');
 const W = await import('../support/world');
 const { ROUTES } = await import('../../shared/http/routes');
 const { API_DOCS } = await import('../../shared/http/openapi');
@@ -107,8 +107,17 @@ interface Spec {
   status: string;
   target(scope: Scope, role: Role): Target;
   expect(role: Role, scope: Scope): Expect;
-  /** A write on an evaluation: what an official may do on their own evaluation (the "own" column). */
+  /**
+   * The "self" column, required on every write route: what an official (rater, approver, HR) may do
+   * when the target is their own record — their own evaluation, a team they are in, a comment naming
+   * them, themself as the acting official or as the newcomer. On a route with no person's record
+   * (cycles, import, calibration) it says what HR, whose own evaluation is in the cycle, may still do.
+   */
   own?(role: Official): Expect;
+  /** Extra items for the "self" cell (seeded after the world). */
+  ownSeed?(role: Official): void;
+  /** Extra items for every cell (seeded after the world). */
+  extraSeed?(): void;
   /** Extra checks on an allowed answer. */
   check?(role: Role, scope: Scope, res: APIGatewayProxyStructuredResultV2): void;
 }
@@ -136,6 +145,41 @@ const hrOnly = only('hr');
 const mine = (): Expect => 'allow';
 /** …and never as its rater, reviewer or HR (a rating, a review, invitations, a transfer of oneself). */
 const notMine = (): Expect => 'deny';
+/** A route on the agency, not on a person's record: HR still acts while their own evaluation is in the cycle. */
+const agencyWide = (role: Official): Expect => (role === 'hr' ? 'allow' : 'deny');
+/** A pending SKM comment of kec-asemrowo that names `nip` (an approved one is evidence for their evaluation). */
+const COMMENT_NAMING = 'cmt00000000000000099';
+function seedCommentNaming(nip: string) {
+  const at = '2026-11-02T01:00:00.000Z';
+  put({
+    ...keys.skmComment(COMMENT_NAMING),
+    ...keys.skmCommentsByStatus(AGENCY, 'PENDING', at, COMMENT_NAMING),
+    ...keys.skmCommentsByUnit(AGENCY, 'seksi-kesra', 'PENDING', at, COMMENT_NAMING),
+    type: 'SKMCOMMENT',
+    commentId: COMMENT_NAMING,
+    agencyId: AGENCY,
+    unitId: 'seksi-kesra',
+    period: '2026-11',
+    responseId: `r-${COMMENT_NAMING}`,
+    text: `Terima kasih Bapak/Ibu NIP ${nip}`,
+    answers: [4, 4, 4, 4, 4, 4, 4, 4, 4],
+    namedNips: [nip],
+    redactions: 0,
+    status: 'PENDING',
+    createdAt: at,
+  });
+}
+
+/** A survey kiosk of each agency (DELETE /v1/skm/kiosks/{kioskId}). */
+const KIOSK = { in: 'kiosk0000000000000001', out: 'kiosk0000000000000002' };
+function seedKiosks() {
+  for (const [kioskId, agencyId, unitId] of [
+    [KIOSK.in, AGENCY, 'seksi-kesra'],
+    [KIOSK.out, OTHER_AGENCY, 'kel-lain'],
+  ] as const) {
+    put({ ...keys.skmKiosk(kioskId), type: 'SKM_KIOSK', kioskId, agencyId, unitId, secretHash: 'x', createdBy: P.hr, createdAt: '2026-07-01T01:00:00.000Z' });
+  }
+}
 
 const SPECS: Record<string, Spec> = {
   'POST /v1/cycles': {
@@ -144,15 +188,23 @@ const SPECS: Record<string, Spec> = {
     // The agency comes from the token only: an agencyId in the body must not move the cycle elsewhere.
     target: (scope) => ({ params: {}, body: scope === 'in' ? { year: 2026 } : { year: 2026, agencyId: OTHER_AGENCY } }),
     expect: (role) => (role === 'hr' ? 'allow' : 'deny'),
+    own: agencyWide,
     check: () => expect(writes().join('\n')).not.toContain(OTHER_AGENCY),
   },
   'GET /v1/cycles/{cycleId}': { stage: 'MIDYEAR', status: 'MONITORING', target: onCycle('GET /v1/cycles/{cycleId}'), expect: hrOnly },
-  'POST /v1/cycles/{cycleId}/resume': { stage: 'MIDYEAR', status: 'MONITORING', target: onCycle('POST /v1/cycles/{cycleId}/resume'), expect: hrOnly },
+  'POST /v1/cycles/{cycleId}/resume': {
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
+    target: onCycle('POST /v1/cycles/{cycleId}/resume'),
+    expect: hrOnly,
+    own: agencyWide,
+  },
   'PUT /v1/cycles/{cycleId}/organisation-predikat': {
     stage: 'MIDYEAR',
     status: 'MONITORING',
     target: onCycle('PUT /v1/cycles/{cycleId}/organisation-predikat'),
     expect: hrOnly,
+    own: agencyWide,
   },
   'GET /v1/cycles/{cycleId}/evaluations': {
     stage: 'MIDYEAR',
@@ -236,6 +288,8 @@ const SPECS: Record<string, Spec> = {
       body: example('POST /v1/cycles/{cycleId}/calibration/{unitId}/resolution'),
     }),
     expect: hrOnly,
+    // A unit's curve note changes no predikat; HR resolves it whatever unit they are in.
+    own: agencyWide,
   },
   'GET /v1/cycles/{cycleId}/export.csv': { stage: 'FOLLOW_UP', status: 'FINAL', target: onCycle('GET /v1/cycles/{cycleId}/export.csv'), expect: hrOnly },
   'GET /v1/cycles/{cycleId}/report': { stage: 'FOLLOW_UP', status: 'FINAL', target: onCycle('GET /v1/cycles/{cycleId}/report'), expect: hrOnly },
@@ -245,6 +299,7 @@ const SPECS: Record<string, Spec> = {
     target: () => ({ params: {}, body: API_DOCS['POST /v1/roster/import']!.body!.example }),
     // The agency comes from the token; "out of scope" is the same import (nothing to aim elsewhere).
     expect: (role) => (role === 'hr' ? 'allow' : 'deny'),
+    own: agencyWide,
   },
   'POST /v1/cycles/{cycleId}/evaluations/{nip}/transfer': {
     stage: 'MIDYEAR',
@@ -258,37 +313,47 @@ const SPECS: Record<string, Spec> = {
   'POST /v1/cycles/{cycleId}/raters/{nip}/handover': {
     stage: 'MIDYEAR',
     status: 'MONITORING',
+    // Self: the team of the approver (the head), which HR and the rater are in — HR would choose their own rater.
     target: (scope) => ({
-      params: { cycleId: inOut(scope).cycleId, nip: scope === 'in' ? P.rater : P.xRater },
-      body: { ...example('POST /v1/cycles/{cycleId}/raters/{nip}/handover'), toNip: scope === 'in' ? P.unrelatedRater : P.xApprover },
+      params: { cycleId: inOut(scope).cycleId, nip: scope === 'in' ? P.rater : scope === 'own' ? P.approver : P.xRater },
+      body: { ...example('POST /v1/cycles/{cycleId}/raters/{nip}/handover'), toNip: scope === 'out' ? P.xApprover : P.unrelatedRater },
     }),
     expect: hrOnly,
+    own: notMine,
   },
   'POST /v1/cycles/{cycleId}/members': {
     stage: 'MIDYEAR',
     status: 'MONITORING',
-    target: (scope) => ({
+    target: (scope, role) => ({
       params: { cycleId: inOut(scope).cycleId },
       body: {
         ...example('POST /v1/cycles/{cycleId}/members'),
-        nip: P.newcomer,
-        ...(scope === 'in' ? { raterNip: P.rater } : { raterNip: P.xRater, unitId: 'kel-lain' }),
+        // Self: the caller enrols themself (as the newcomer).
+        nip: scope === 'own' ? P[role] : P.newcomer,
+        ...(scope === 'out' ? { raterNip: P.xRater, unitId: 'kel-lain' } : { raterNip: P.rater }),
       },
     }),
     expect: hrOnly,
+    own: notMine,
   },
   'POST /v1/delegations': {
     stage: 'MIDYEAR',
     status: 'MONITORING',
-    // In scope: the rater delegates their own authority to a colleague; out: an official of kec-lain.
-    target: (scope) => ({
+    // In scope: the rater delegates their own authority to a colleague; out: an official of kec-lain;
+    // self: the caller names themself acting official for someone else (HR recording it included).
+    target: (scope, role) => ({
       params: {},
       body: {
         ...example('POST /v1/delegations'),
-        ...(scope === 'in' ? { delegatorNip: P.rater, delegateNip: P.peer } : { delegatorNip: P.xRater, delegateNip: P.xApprover }),
+        ...(scope === 'in'
+          ? { delegatorNip: P.rater, delegateNip: P.peer }
+          : scope === 'own'
+            ? { delegatorNip: role === 'rater' ? P.approver : P.rater, delegateNip: P[role] }
+            : { delegatorNip: P.xRater, delegateNip: P.xApprover }),
       },
     }),
     expect: (role, scope) => (scope === 'in' ? (role === 'rater' || role === 'hr' ? 'allow' : 'deny') : role === 'hr' ? 'hidden' : 'deny'),
+    own: notMine,
   },
   'GET /v1/skm/comments': {
     stage: 'MIDYEAR',
@@ -299,8 +364,31 @@ const SPECS: Record<string, Spec> = {
   'POST /v1/skm/comments/{commentId}/moderation': {
     stage: 'MIDYEAR',
     status: 'MONITORING',
-    target: (scope) => ({ params: { commentId: scope === 'in' ? COMMENT.in : COMMENT.out }, body: example('POST /v1/skm/comments/{commentId}/moderation') }),
+    // Self: a comment that names the caller (approving it is evidence for their own evaluation).
+    target: (scope) => ({
+      params: { commentId: scope === 'in' ? COMMENT.in : scope === 'own' ? COMMENT_NAMING : COMMENT.out },
+      body: example('POST /v1/skm/comments/{commentId}/moderation'),
+    }),
     expect: (role, scope) => (role !== 'hr' ? 'deny' : scope === 'in' ? 'allow' : 'hidden'),
+    own: notMine,
+    ownSeed: (role) => seedCommentNaming(P[role]),
+  },
+  // --- integrity (issue #12): survey kiosks (HR of the unit's agency; a unit or kiosk of kec-lain is hidden) ---
+  'POST /v1/skm/kiosks': {
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
+    target: (scope) => ({ params: {}, body: { unitId: scope === 'out' ? 'kel-lain' : 'seksi-kesra', label: 'Loket 1' } }),
+    expect: (role, scope) => (role !== 'hr' ? 'deny' : scope === 'in' ? 'allow' : 'hidden'),
+    // A kiosk is a unit's device, not anyone's record: HR issues one for their own unit too.
+    own: agencyWide,
+  },
+  'DELETE /v1/skm/kiosks/{kioskId}': {
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
+    target: (scope) => ({ params: { kioskId: scope === 'out' ? KIOSK.out : KIOSK.in } }),
+    expect: (role, scope) => (role !== 'hr' ? 'deny' : scope === 'in' ? 'allow' : 'hidden'),
+    own: agencyWide,
+    extraSeed: seedKiosks,
   },
 };
 
@@ -343,6 +431,10 @@ describe('every route of ROUTES has a row in the matrix', () => {
     expect(Object.keys(SPECS).sort()).toEqual(jwtRoutes.map(keyOf).sort());
     expect(Object.keys(PUBLIC).sort()).toEqual(publicRoutes.map(keyOf).sort());
   });
+  it('every write route has a "self" column (nobody acts on their own record, in any role)', () => {
+    const writesWithoutSelf = jwtRoutes.filter((r) => r.method !== 'GET' && r.method !== 'HEAD' && !SPECS[keyOf(r)]?.own).map(keyOf);
+    expect(writesWithoutSelf).toEqual([]);
+  });
   it('every function of ROUTES has its handler here', () => {
     expect([...new Set(ROUTES.map((r) => r.functionId))].filter((f) => !HANDLERS[f])).toEqual([]);
   });
@@ -351,6 +443,8 @@ describe('every route of ROUTES has a row in the matrix', () => {
 async function runCell(route: (typeof ROUTES)[number], spec: Spec, role: Role, scope: Scope, expected: Expect, hole?: string) {
   const key = keyOf(route);
   seed(spec.stage, spec.status, scope === 'own' ? P[role] : undefined);
+  spec.extraSeed?.();
+  if (scope === 'own') spec.ownSeed?.(role as Official);
   const res = await call(route, spec.target(scope, role), claimsOf(role));
   const w = writes();
   observed.push({
@@ -390,7 +484,7 @@ for (const route of jwtRoutes) {
     ];
     for (const [role, scope, expected] of cells) {
       const hole = HOLES[`${key}|${role}|${scope}`];
-      const title = `${role} · ${scope === 'own' ? 'own evaluation' : `${scope} of scope`} → ${expected}${hole ? ` (${hole})` : ''}`;
+      const title = `${role} · ${scope === 'own' ? 'self (own record)' : `${scope} of scope`} → ${expected}${hole ? ` (${hole})` : ''}`;
       (hole ? it.fails : it)(title, () => runCell(route, spec, role, scope, expected, hole));
     }
 
@@ -398,6 +492,9 @@ for (const route of jwtRoutes) {
       ['no authorizer context', null],
       ['no claims', {}],
       ['groups but no NIP', { 'cognito:groups': '[hr employee]', 'custom:agencyId': AGENCY }],
+      // No fallback to the deployment's agency (issue #12): a token without an agency is no caller.
+      ['an HR token without an agency claim', { 'custom:nip': P.hr, 'cognito:groups': '[hr employee]' }],
+      ['an HR token with an empty agency claim', { 'custom:nip': P.hr, 'cognito:groups': '[hr employee]', 'custom:agencyId': '' }],
       ['a 17-digit NIP', { 'custom:nip': P.self.slice(1), 'cognito:groups': '[hr employee]' }],
       ['a NIP with an injection', { 'custom:nip': `${P.self}' OR '1'='1`, 'cognito:groups': '[hr]' }],
       ['a NIP with a trailing newline', { 'custom:nip': `${P.hr}\n`, 'cognito:groups': '[hr]' }],
@@ -463,12 +560,51 @@ describe('group claims are read strictly', () => {
     ['a group that only contains "hr"', '[hr-admin employee]'],
     ['the group as a quoted JSON array', '["employee"]'],
     ['no groups at all', ''],
+    ['one string naming two roles, space-separated', 'employee hr'],
+    ['one string naming two roles, comma-separated', 'employee,hr'],
   ])('%s is not HR', async (_name, groups) => {
     seed('MIDYEAR', 'MONITORING');
     const route = ROUTES.find((r) => r.method === 'GET' && r.path === '/v1/cycles/{cycleId}')!;
     const res = await call(route, { params: { cycleId: CYCLE } }, { 'custom:nip': P.unrelated, 'cognito:groups': groups, 'custom:agencyId': AGENCY });
     expect(res.statusCode).toBe(403);
   });
+});
+
+/**
+ * Authorization before any other check (issue #12): a caller without the HR role gets 403 on every
+ * HR-only route whatever the stage, the cycle (even one that does not exist) or the body — so nobody
+ * learns a cycle's stage, or what a valid body looks like, from the answer. transfer, members and
+ * handover checked the stage first.
+ */
+const hrOnlyRoutes = jwtRoutes.filter((r) => {
+  const spec = SPECS[keyOf(r)]!;
+  return spec.expect('hr', 'in') === 'allow' && ROLES.filter((role) => role !== 'hr').every((role) => spec.expect(role, 'in') === 'deny');
+});
+describe('authorization before any other check', () => {
+  it('the HR-only routes are the ones expected', () => {
+    expect(hrOnlyRoutes.length).toBeGreaterThanOrEqual(12);
+  });
+  for (const route of hrOnlyRoutes) {
+    const key = keyOf(route);
+    it(`${key}: a non-HR caller gets 403 at every stage, on an unknown cycle, with a garbage body`, async () => {
+      for (const stage of ['PLANNING', 'MIDYEAR', 'FINAL_SCORING', 'CALIBRATION', 'APPROVAL', 'OBJECTION', 'FOLLOW_UP']) {
+        seed(stage, 'MONITORING');
+        const res = await call(route, SPECS[key]!.target('in', 'rater'), claimsOf('rater'));
+        expect(res.statusCode, `${stage}: ${res.body}`).toBe(403);
+      }
+      seed('MIDYEAR', 'MONITORING');
+      const garbage: Target = {
+        params: { cycleId: 'tidak-ada-2099', nip: '1', unitId: 'BUKAN UNIT', commentId: 'x' },
+        query: { limit: 'banyak', status: 'APA' },
+        body: { '<script>': [null], year: 'tahun ini' },
+      };
+      for (const who of ['self', 'rater', 'approver', 'peer', 'unrelated'] as const) {
+        const res = await call(route, garbage, claimsOf(who));
+        expect(res.statusCode, `${who}: ${res.body}`).toBe(403);
+      }
+      expect(writes()).toEqual([]);
+    });
+  }
 });
 
 /**
@@ -524,6 +660,58 @@ describe('delegation cannot be used to decide on oneself', () => {
     observed.push({ cell: 'POST /v1/decisions/{decisionId} · delegate who is the subject', status: res.statusCode!, writes: writes().length });
     expect(res.statusCode).toBe(403);
     expect(ddbMock.commandCalls(TransactWriteCommand), `${res.statusCode}: the employee decided on their own SKP`).toHaveLength(0);
+  });
+});
+
+/**
+ * The decide path (POST of a signed link) for the other acting roles: an escalation superior and an
+ * objection decider who are the decision's subject decide nothing. The rule is authz.ts requireDecider
+ * (requireNotOwnRecord on the subject), which decide() calls whoever the link is for.
+ */
+async function postLink(decisionId: string, recipient: string, decision: 'approve' | 'return') {
+  const keySet = await deps.linkKeys().keys();
+  const url = buildDecisionUrl(
+    'https://api.example.test',
+    { decisionId, action: decision, recipient, expiresAt: Math.floor(Date.parse('2026-07-30T00:00:00Z') / 1000) },
+    keySet.current,
+  );
+  const form = new URLSearchParams({ ...Object.fromEntries(new URL(url).searchParams), decision, comment: 'Alasan' }).toString();
+  const link = ROUTES.find((r) => r.method === 'POST' && r.path === '/v1/decisions/{decisionId}')!;
+  const ev = jwtEvent('POST', link.path, { decisionId }, { caller: null });
+  return (await HANDLERS['decision-links']!(
+    { ...ev, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.from(form).toString('base64'), isBase64Encoded: true },
+    context,
+  )) as APIGatewayProxyStructuredResultV2;
+}
+describe('nobody decides on their own record through a link, in any deciding role', () => {
+  it.each([
+    ['an escalation superior who is the subject', 'EVALUATION_APPROVAL', 'APPROVAL', 'AWAITING_APPROVAL', { recipientNip: P.approver, escalatedTo: [P.self] }],
+    ['an objection decider who is the subject', 'OBJECTION', 'OBJECTION', 'OBJECTED', { recipientNip: P.self }],
+  ] as const)('%s → 403, nothing decided', async (_name, kind, stage, status, who) => {
+    seed(stage, status);
+    const decisionId = `dself${kind.toLowerCase().replace(/_/g, '')}`.padEnd(32, '0').slice(0, 32);
+    put({
+      ...keys.decision(decisionId),
+      decisionId,
+      kind,
+      cycleId: CYCLE,
+      stage,
+      counts: true,
+      subjectNip: P.self,
+      status: 'PENDING',
+      createdAt: '2026-07-10T01:00:00.000Z',
+      ...who,
+    });
+    ddbMock.resetHistory();
+    const res = await postLink(decisionId, P.self, 'approve');
+    observed.push({ cell: `POST /v1/decisions/{decisionId} · ${_name}`, status: res.statusCode!, writes: writes().length });
+    expect(res.statusCode, String(res.body).slice(0, 300)).toBe(403);
+    expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    // Control: the same link machinery for a decider who is not the subject does decide (so the 403 above is the own-record rule).
+    put({ ...get(keys.decision(decisionId))!, recipientNip: P.approver, escalatedTo: [] });
+    const control = await postLink(decisionId, P.approver, 'approve');
+    expect(control.statusCode, String(control.body).slice(0, 200)).toBe(200);
+    expect(ddbMock.commandCalls(TransactWriteCommand).length).toBeGreaterThan(0);
   });
 });
 

@@ -221,11 +221,13 @@ describe('the other evaluation routes: a success and a refusal each', () => {
   it('GET … detail: the record, its audit trail and its invitations; an unknown NIP → 404', async () => {
     world('MIDYEAR', 'MONITORING');
     await call('POST', '/invitations', as.rater, { body: { peerNips: [P.peer] } });
-    const res = await call('GET', '', as.self);
+    const res = await call('GET', '', as.rater);
     expect(res.status).toBe(200);
     expect(res.body.evaluation.nip).toBe(P.self);
     expect(res.body.audit.map((a: { action: string }) => a.action)).toContain('PEERS_INVITED');
     expect(res.body.invitations).toEqual([expect.objectContaining({ peerNip: P.peer, invitedBy: P.rater })]);
+    // The employee learns how many colleagues were asked, not who (360° anonymity).
+    expect((await call('GET', '', as.self)).body.invitations).toEqual({ count: 1 });
     expect((await call('GET', '', as.hr, { nip: '199912312020121099' })).status).toBe(404);
   });
 

@@ -59,7 +59,9 @@ const submit = (body: unknown, headers: Record<string, string> = {}, unitId = UN
     context,
   ) as Promise<APIGatewayProxyStructuredResultV2>;
 
-const asCaller = (roles: string[], nip = NIP.employee) => ({
+/** HR is someone the comments do not name (HR never moderates a comment naming them: authz.ts requireModeratorNotNamed). */
+const HR_NIP = NIP.other;
+const asCaller = (roles: string[], nip: string = roles.includes('hr') ? HR_NIP : NIP.employee) => ({
   authorizer: { jwt: { claims: { 'custom:nip': nip, 'cognito:groups': `[${roles.join(' ')}]`, 'custom:agencyId': AGENCY, name: 'Petugas HR' }, scopes: null } },
 });
 function jwtEvent(
@@ -111,10 +113,12 @@ describe('POST /v1/public/units/{unitId}/skm', () => {
     const calls = ddbMock.commandCalls(TransactWriteCommand);
     expect(calls).toHaveLength(1);
     const tx = calls[0]!.args[0].input.TransactItems!;
-    expect(tx.map((i) => Object.keys(i)[0])).toEqual(['Update', 'Put', 'Update', 'Put']);
+    // limit counter, response, totals, burst counter (issue #12: identical answers from one address), comment
+    expect(tx.map((i) => Object.keys(i)[0])).toEqual(['Update', 'Put', 'Update', 'Update', 'Put']);
+    expect(tx[3]!.Update!.Key!.PK).toMatch(/^SKMBURST#kel-asemrowo#[A-Za-z0-9_-]{22}#/);
     expect(tx[0]!.Update!.Key!.PK).toMatch(/^SKMLIMIT#kel-asemrowo#2026-11-29#[A-Za-z0-9_-]{22}$/);
     expect(tx[2]!.Update!.Key).toEqual({ PK: 'SKM#kel-asemrowo#2026-11', SK: 'TOTALS' });
-    const comment = tx[3]!.Put!.Item!;
+    const comment = tx[4]!.Put!.Item!;
     expect(comment).toMatchObject({
       PK: 'SKMCOMMENT#skm000002',
       status: 'PENDING',
@@ -140,7 +144,7 @@ describe('POST /v1/public/units/{unitId}/skm', () => {
     expect(res.statusCode).toBe(201);
     expect(json(res).period).toBe('2026-12');
     const tx = ddbMock.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
-    expect(tx).toHaveLength(3);
+    expect(tx).toHaveLength(4);
   });
 
   it.each([
@@ -397,7 +401,7 @@ describe('POST /v1/skm/comments/{commentId}/moderation', () => {
     put(pendingComment());
     const res = await moderate(['hr'], { decision: 'approve' });
     expect(res.statusCode).toBe(200);
-    expect(json(res)).toMatchObject({ status: 'APPROVED', linkedNips: [NIP.employee], moderatedBy: { nip: NIP.employee } });
+    expect(json(res)).toMatchObject({ status: 'APPROVED', linkedNips: [NIP.employee], moderatedBy: { nip: HR_NIP } });
     const tx = ddbMock.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
     expect(tx.map((i) => Object.keys(i)[0])).toEqual(['Update', 'Put', 'Put']);
     expect(tx[0]!.Update!.ConditionExpression).toBe('#status = :pending AND agencyId = :agency');
@@ -406,7 +410,7 @@ describe('POST /v1/skm/comments/{commentId}/moderation', () => {
       ':g1': `SKMCOMMENTS#${AGENCY}#APPROVED`,
       ':g2': `SKMCOMMENTS#${AGENCY}#${UNIT}#APPROVED`,
     });
-    expect(tx[1]!.Put!.Item).toMatchObject({ PK: 'SKMCOMMENT#c0000000001', action: 'SKM_COMMENT:APPROVE', actor: { nip: NIP.employee, role: 'hr' } });
+    expect(tx[1]!.Put!.Item).toMatchObject({ PK: 'SKMCOMMENT#c0000000001', action: 'SKM_COMMENT:APPROVE', actor: { nip: HR_NIP, role: 'hr' } });
     expect(String(tx[1]!.Put!.Item!.SK)).toMatch(/^AUDIT#2026-11-29T06:00:00.000Z#/);
     expect(tx[2]!.Put!.Item).toMatchObject({ PK: `SKMEVIDENCE#${AGENCY}#${NIP.employee}`, SK: '2026-11#c0000000001', answers });
   });
@@ -444,11 +448,16 @@ describe('POST /v1/skm/comments/{commentId}/moderation', () => {
   });
 
   it('a retry with the same Idempotency-Key reports the first result, not a conflict', async () => {
-    put(pendingComment('c0000000001', { status: 'APPROVED', moderatedAt: '2026-11-29T05:59:00.000Z', lastChangeId: 'mod-key-000001' }));
+    put(pendingComment('c0000000001'));
+    const first = await moderate(['hr'], { decision: 'approve' }, 'c0000000001', { 'idempotency-key': 'mod-key-000001' });
+    expect(first.statusCode).toBe(200);
+    const before = writes();
     const res = await moderate(['hr'], { decision: 'approve' }, 'c0000000001', { 'idempotency-key': 'mod-key-000001' });
     expect(res.statusCode).toBe(200);
     expect(res.headers?.['idempotent-replayed']).toBe('true');
-    expect(writes()).toBe(0);
+    // The first answer again (shared/http/idempotency.ts), nothing written the second time.
+    expect(res.body).toBe(first.body);
+    expect(writes()).toBe(before);
   });
 
   it('an employee → 403, nothing read or written', async () => {

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { type AttributeValue, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import Ajv2020 from 'ajv/dist/2020';
 import fc from 'fast-check';
-import { base64url, generateKeyPair, SignJWT } from 'jose';
+import { base64url, generateKeyPair, importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { LOCAL_JWT_AUDIENCE, LOCAL_JWT_ISSUER, type MintLocalTokenOptions, mintLocalToken } from '../../local/http';
@@ -268,7 +268,14 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 const ROUTE_KEY = (r: Route) => `${r.method} ${r.path}`;
-const VALID_PARAMS = () => ({ cycleId: CYCLE, nip: subject.nip, unitId: subject.unitId, commentId: 'cmtunknown000001', decisionId });
+const VALID_PARAMS = () => ({
+  cycleId: CYCLE,
+  nip: subject.nip,
+  unitId: subject.unitId,
+  commentId: 'cmtunknown000001',
+  decisionId,
+  kioskId: 'kioskunknown00001',
+});
 /** Percent-encodes every byte outside the unreserved set (lone surrogates become U+FFFD, as a browser would send). */
 const pct = (s: string) =>
   [...Buffer.from(s, 'utf8')]
@@ -312,6 +319,16 @@ async function forgedTokens(): Promise<{ name: string; header: string }[]> {
   const enc = (o: object) => base64url.encode(JSON.stringify(o));
   const genuine = await stack.token(hr.nip, ['hr', 'employee']);
   const [h, , s] = genuine.split('.');
+  const signingKey = await importJWK(stack.jwtKeys.privateJwk, 'RS256');
+  /** A token signed with the stack's own key, with `change` applied to the claims (undefined removes one). */
+  const signed = (change: Record<string, unknown>) =>
+    new SignJWT(JSON.parse(JSON.stringify({ ...claims, ...change })))
+      .setProtectedHeader({ alg: 'RS256', kid })
+      .setIssuer(LOCAL_JWT_ISSUER)
+      .setAudience(LOCAL_JWT_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(signingKey);
   const mint = (extra: Partial<MintLocalTokenOptions>) =>
     mintLocalToken(stack.jwtKeys, { sub: hr.nip, roles: ['hr', 'employee'], agencyId: sample.agencyId, ...extra });
   return [
@@ -341,6 +358,9 @@ async function forgedTokens(): Promise<{ name: string; header: string }[]> {
     { name: 'wrong issuer', header: `Bearer ${await mint({ issuer: 'https://cognito-idp.ap-southeast-3.amazonaws.com/evil' })}` },
     { name: 'wrong audience', header: `Bearer ${await mint({ audience: 'another-app' })}` },
     { name: 'issued in the future', header: `Bearer ${await mint({ now: new Date(Date.now() + 3_600_000) })}` },
+    // Genuinely signed but without an agency claim: no fallback to the deployment's agency (issue #12).
+    { name: 'genuine signature, no agency claim', header: `Bearer ${await signed({ 'custom:agencyId': undefined })}` },
+    { name: 'genuine signature, empty agency claim', header: `Bearer ${await signed({ 'custom:agencyId': '' })}` },
     {
       name: 'payload swapped under a genuine signature',
       header: `Bearer ${h}.${enc({ ...claims, 'custom:nip': outsider.nip, iss: LOCAL_JWT_ISSUER, aud: LOCAL_JWT_AUDIENCE, exp: now + 3600 })}.${s}`,
@@ -384,6 +404,31 @@ async function buildRequests(): Promise<Hostile[]> {
       method: r.method,
       target: fill(r.path, VALID_PARAMS()),
       headers: { ...auth(tokens.outsider), ...(body ? { 'content-type': body.contentType ?? 'application/json' } : {}) },
+      ...(body ? { body: typeof body.example === 'string' ? body.example : JSON.stringify(body.example) } : {}),
+    });
+  }
+
+  // 2b · the roles claim as one free-text string ("hr employee"), genuinely signed: it grants nothing,
+  // so every route that needs the HR role answers 403 (issue #12).
+  const signingKey = await importJWK(stack.jwtKeys.privateJwk, 'RS256');
+  const oneString = await new SignJWT({ 'custom:nip': hr.nip, 'cognito:groups': 'hr employee', 'custom:agencyId': sample.agencyId, token_use: 'id' })
+    .setProtectedHeader({ alg: 'RS256', kid: stack.jwtKeys.kid })
+    .setIssuer(LOCAL_JWT_ISSUER)
+    .setAudience(LOCAL_JWT_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(signingKey);
+  for (const r of jwtRoutes) {
+    // The routes that need the HR role itself (HR's NIP may also be someone's rater on the others).
+    const needsHrRole = r.functionId === 'hr-api' || r.path.startsWith('/v1/skm/');
+    if (!needsHrRole || r.path === '/v1/cycles/{cycleId}/evaluations') continue;
+    const body = exampleOf(r);
+    out.push({
+      category: 'roles claim as one string "hr employee"',
+      method: r.method,
+      target: fill(r.path, VALID_PARAMS()),
+      expect: 403,
+      headers: { authorization: `Bearer ${oneString}`, ...(body ? { 'content-type': body.contentType ?? 'application/json' } : {}) },
       ...(body ? { body: typeof body.example === 'string' ? body.example : JSON.stringify(body.example) } : {}),
     });
   }

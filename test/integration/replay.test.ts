@@ -27,7 +27,7 @@ async function put(nip: string, pathName: string, body: unknown, key?: string) {
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
     body: JSON.stringify(body),
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: await res.json(), replayed: res.headers.get('idempotent-replayed') === 'true' };
 }
 
 beforeAll(async () => {
@@ -54,7 +54,16 @@ describe('replays and races', () => {
     const first = await put(camat.nip, `/v1/cycles/${cycleId}/evaluations/${camat.nip}/skp`, skpOf(camat.nip), 'replay-key-1');
     const second = await put(camat.nip, `/v1/cycles/${cycleId}/evaluations/${camat.nip}/skp`, skpOf(camat.nip), 'replay-key-1');
     expect(first).toMatchObject({ status: 200, body: { outcome: 'applied' } });
-    expect(second).toMatchObject({ status: 200, body: { outcome: 'replayed' } });
+    // The replay gets the first answer again (IETF Idempotency-Key draft), marked as a replay.
+    expect(second).toEqual({ ...first, replayed: true });
+    // The same key with another body (or from another caller) is refused and changes nothing.
+    const other = await put(
+      camat.nip,
+      `/v1/cycles/${cycleId}/evaluations/${camat.nip}/skp`,
+      { ...skpOf(camat.nip), rhk: skpOf(camat.nip).rhk.slice(0, 1) },
+      'replay-key-1',
+    );
+    expect(other.status).toBe(422);
     const submitted = (await auditTrail(cycleId, camat.nip)).filter((a) => a.action === 'SKP_SUBMITTED');
     expect(submitted).toHaveLength(1);
     expect((await getEvaluation(cycleId, camat.nip))?.version).toBe(2);

@@ -35,6 +35,15 @@ async function post(unitId: string, body: unknown, headers: Record<string, strin
   });
   return { status: res.status, headers: res.headers, body: (await res.json()) as any };
 }
+async function issueKiosk(unitId: string) {
+  const res = await fetch(`${stack.apiUrl}/v1/skm/kiosks`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await stack.token(hr.nip, ['hr', 'employee'])}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ unitId, label: 'Loket 1' }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { kioskId: string; token: string; dailyLimit: number };
+}
 async function get(pathAndQuery: string, token?: string) {
   const res = await fetch(`${stack.apiUrl}${pathAndQuery}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   return { status: res.status, headers: res.headers, body: (await res.json()) as any };
@@ -51,12 +60,14 @@ async function moderate(commentId: string, body: unknown, token: string) {
 beforeAll(async () => {
   stack = await startLocalStack({ workDir: mkdtempSync(path.join(tmpdir(), 'asn-skm-')), timeScale: 1e-5 });
   await seedRoster(sample);
-  // Every respondent on their own device (the limit is per device); comment i goes with response i,
-  // and a comment about an employee names their NIP, as a citizen reading a name tag would.
+  // The respondents answer on the unit's counter kiosk (every request here comes from one address,
+  // whose own budget is 5 a day): HR issues its token. Comment i goes with response i, and a comment
+  // about an employee names their NIP, as a citizen reading a name tag would.
+  const kiosk = await issueKiosk(UNIT);
   for (const [i, answers] of survey.responses.entries()) {
     const c = survey.comments[i];
     const comment = c ? (c.employeeNip ? `${c.text} (NIP ${c.employeeNip})` : c.text) : undefined;
-    const res = await post(UNIT, { answers, ...(comment ? { comment, service: 'Surat keterangan' } : {}) }, { 'user-agent': `sample-respondent/${i}` });
+    const res = await post(UNIT, { answers, ...(comment ? { comment, service: 'Surat keterangan' } : {}) }, { 'x-kiosk-token': kiosk.token });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     receipts.push(res.body.receiptId);
   }
@@ -102,7 +113,8 @@ describe('public survey over HTTP', () => {
     for (let i = 0; i < 6; i++) {
       const res = await post(
         unit,
-        { answers: [4, 4, 3, 3, 4, 4, 4, 3, 3], ...(i === 0 ? { comment: 'Antrean < 10 menit & petugas "ramah"' } : {}) },
+        // Different answers each time: the same answers repeated from one address would be held (a burst).
+        { answers: [1 + (i % 4), 4, 3, 3, 4, 4, 4, 3, 1 + Math.floor(i / 4)], ...(i === 0 ? { comment: 'Antrean < 10 menit & petugas "ramah"' } : {}) },
         { 'user-agent': 'kiosk-tablet/1' },
       );
       statuses.push(res.status);
@@ -127,7 +139,8 @@ describe('public survey over HTTP', () => {
   it('counts concurrent submissions to one unit exactly (the totals item is updated in each transaction)', async () => {
     const unit = 'kel-tambak-sarioso';
     const batch = sample.skm.find((s) => s.unitId === unit)!.responses.slice(0, 12);
-    const results = await Promise.all(batch.map((answers, i) => post(unit, { answers }, { 'user-agent': `concurrent/${i}` })));
+    const kiosk = await issueKiosk(unit);
+    const results = await Promise.all(batch.map((answers) => post(unit, { answers }, { 'x-kiosk-token': kiosk.token })));
     expect(results.map((r) => r.status)).toEqual(batch.map(() => 201));
     const ikm = (await get(`/v1/public/units/${unit}/ikm`)).body;
     expect(ikm).toMatchObject({ respondents: batch.length, ikm: computeIkm(batch).ikm, nrr: computeIkm(batch).nrr.map((x) => Math.round(x * 100) / 100) });
@@ -192,5 +205,69 @@ describe('moderation by HR', () => {
     expect(items).toHaveLength(1);
     expect(items[0].text).toBe('Antrean < 10 menit & petugas "ramah"');
     expect(items[0].textHtml).toBe('Antrean &lt; 10 menit &amp; petugas &quot;ramah&quot;');
+  });
+});
+
+/**
+ * Flooding (issue #12, finding 3): before, 20 of 20 submissions from one address were accepted by
+ * changing the User-Agent, and all-1 answers moved a unit's IKM from A to C.
+ */
+describe('the survey resists flooding without shutting out a busy counter', () => {
+  const FLOODED = 'kel-genting-kalianak';
+
+  it('a changed User-Agent does not lift the per-address budget', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const answers = [1 + Math.floor(i / 4), 1, 1, 1, 1, 1, 1, 1, 1 + (i % 4)]; // all different: no burst here
+      const res = await post('kel-tambak-sarioso', { answers }, { 'user-agent': `flood/${i}` });
+      statuses.push(res.status);
+    }
+    // Earlier answers to this unit came from a kiosk (or were refused), so this address has its whole budget: 5, then 429.
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429, 429]);
+  });
+
+  it('the same answers again and again from one address are held for HR, not counted; HR approving one counts it', async () => {
+    const before = (await get(`/v1/public/units/${FLOODED}/ikm`)).body.respondents as number;
+    const allOnes = [1, 1, 1, 1, 1, 1, 1, 1, 1];
+    const first = await post(FLOODED, { answers: allOnes }, { 'user-agent': 'burst/1' });
+    const second = await post(FLOODED, { answers: allOnes }, { 'user-agent': 'burst/2' });
+    const third = await post(FLOODED, { answers: allOnes }, { 'user-agent': 'burst/3' });
+    expect([first.status, second.status, third.status]).toEqual([201, 201, 202]);
+    expect(third.body).toMatchObject({ held: true, receiptId: expect.any(String) });
+    expect((await get(`/v1/public/units/${FLOODED}/ikm`)).body.respondents).toBe(before + 2);
+
+    const token = await stack.token(hr.nip, ['hr', 'employee']);
+    const queue = (await get(`/v1/skm/comments?status=PENDING&unitId=${FLOODED}`, token)).body.items as any[];
+    const held = queue.filter((c) => c.held === 'BURST');
+    expect(held).toHaveLength(1);
+    expect(held[0]).toMatchObject({ text: '', citizenRating: expect.any(String) });
+    expect((await moderate(held[0].commentId, { decision: 'approve' }, token)).status).toBe(200);
+    expect((await get(`/v1/public/units/${FLOODED}/ikm`)).body.respondents).toBe(before + 3);
+  });
+
+  it('a kiosk token has its own, higher budget; a token for another unit or a revoked one is refused (403) and counts nothing', async () => {
+    const unit = 'kec-asemrowo'; // this address's budget for it is used up above (5, then 429)
+    expect((await post(unit, { answers: [3, 3, 3, 3, 3, 3, 3, 3, 2] })).status).toBe(429);
+    const kiosk = await issueKiosk(unit);
+    expect(kiosk.dailyLimit).toBeGreaterThan(5);
+    const before = (await get(`/v1/public/units/${unit}/ikm`)).body.respondents as number;
+    const statuses: number[] = [];
+    // A busy counter: the same answers many times are not a burst on a kiosk.
+    for (let i = 0; i < 8; i++) statuses.push((await post(unit, { answers: [4, 4, 4, 4, 4, 4, 4, 4, 4] }, { 'x-kiosk-token': kiosk.token })).status);
+    expect(statuses).toEqual(Array(8).fill(201));
+    expect((await get(`/v1/public/units/${unit}/ikm`)).body.respondents).toBe(before + 8);
+
+    expect((await post(UNIT, { answers: [4, 4, 4, 4, 4, 4, 4, 4, 4] }, { 'x-kiosk-token': kiosk.token })).status).toBe(403);
+    expect((await post(unit, { answers: [4, 4, 4, 4, 4, 4, 4, 4, 4] }, { 'x-kiosk-token': `${kiosk.kioskId}.${'A'.repeat(64)}` })).status).toBe(403);
+    const token = await stack.token(hr.nip, ['hr', 'employee']);
+    const revoke = await fetch(`${stack.apiUrl}/v1/skm/kiosks/${kiosk.kioskId}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+    expect(revoke.status).toBe(200);
+    expect((await post(unit, { answers: [4, 4, 4, 4, 4, 4, 4, 4, 4] }, { 'x-kiosk-token': kiosk.token })).status).toBe(403);
+    expect((await get(`/v1/public/units/${unit}/ikm`)).body.respondents).toBe(before + 8);
+    // The token is shown once and stored only as a hash.
+    const { skmKiosks } = await import('../../shared/adapters/dynamodb/integrity');
+    const stored = await skmKiosks.get(kiosk.kioskId);
+    expect(stored).toMatchObject({ unitId: unit, revokedBy: hr.nip });
+    expect(JSON.stringify(stored)).not.toContain(kiosk.token.split('.')[1]);
   });
 });

@@ -5,7 +5,7 @@
  * status, a transaction is all or nothing, a decision is decided once.
  */
 
-import type { EvaluationChange, MailMessage, Ports, WriteOp } from '../../shared/application/ports';
+import type { EvaluationChange, KioskRecord, MailMessage, Ports, StoredAnswer, WriteOp } from '../../shared/application/ports';
 import type { Stage } from '../../shared/domain/lifecycle/status';
 import type {
   AuditEvent,
@@ -34,6 +34,8 @@ const evKey = (cycleId: string, nip: string) => `${cycleId}#${nip}`;
 const stageKey = (cycleId: string, stage: Stage) => `${cycleId}#${stage}`;
 
 export function fakePorts(now = '2026-07-10T03:00:00.000Z') {
+  const answers = new Map<string, StoredAnswer>();
+  const kiosks = new Map<string, KioskRecord>();
   let t = Date.parse(now);
   let ids = 0;
   const cycles = new Map<string, CycleRecord>();
@@ -111,7 +113,7 @@ export function fakePorts(now = '2026-07-10T03:00:00.000Z') {
       },
     },
     hashes: {
-      clientHash: async (ip, ua) => `client:${ip}:${ua.length}`,
+      clientHash: async (ip) => `client:${ip}`,
       idempotencyKeyHash: async (unitId, key) => `idem:${unitId}:${key}`,
       fingerprint: (v) => JSON.stringify(v),
       digest: (text) => Buffer.from(text).toString('hex').padEnd(16, '0'),
@@ -352,6 +354,22 @@ export function fakePorts(now = '2026-07-10T03:00:00.000Z') {
       },
     },
     transact,
+    idempotency: {
+      get: async (k) => answers.get(k),
+      put: async (k, a) => (answers.has(k) ? false : (answers.set(k, a), true)),
+    },
+    kiosks: {
+      put: async (k) => {
+        kiosks.set(k.kioskId, k);
+      },
+      get: async (id) => kiosks.get(id),
+      revoke: async (id, agencyId, by, at) => {
+        const k = kiosks.get(id);
+        if (!k || k.agencyId !== agencyId || k.revokedAt) return false;
+        kiosks.set(id, { ...k, revokedAt: at, revokedBy: by });
+        return true;
+      },
+    },
   };
   return {
     ports,

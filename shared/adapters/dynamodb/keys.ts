@@ -36,6 +36,10 @@
  * |25 | approved citizen evidence of an employee by year | PK=SKMEVIDENCE#a#nip, SK begins_with <year>- (SK=period#id)     |
  * |26 | SKM per-client daily submission counter (TTL)    | PK=SKMLIMIT#unit#day#client, SK=LIMIT                           |
  * |27 | SKM submission by Idempotency-Key (TTL)          | PK=SKMIDEM#unit#keyHash, SK=IDEMPOTENCY                         |
+ * |   | **integrity (issue #12)**                        |                                                                 |
+ * |40 | API write's first answer by Idempotency-Key (TTL)| PK=IDEM#keyHash, SK=ANSWER                                      |
+ * |41 | SKM kiosk (device token of a unit) by id         | PK=SKMKIOSK#kioskId, SK=KIOSK                                   |
+ * |42 | SKM burst counter: client × answers × window(TTL)| PK=SKMBURST#unit#client#answers#window, SK=BURST                |
  *
  * #15–17 (GET /v1/cycles/{c}/evaluations): unit, sub-units, status and stage are key conditions (a stage
  * is the statuses waiting in it, one segment each), so a page reads what it returns (amplification 1.0).
@@ -119,6 +123,11 @@ export const keys = {
   /** `client` is a keyed hash of the source address and user agent, never the address itself. */
   skmDailyLimit: (unitId: string, day: string, client: string) => ({ PK: `SKMLIMIT#${unitId}#${day}#${client}`, SK: 'LIMIT' }),
   skmIdempotency: (unitId: string, keyHash: string) => ({ PK: `SKMIDEM#${unitId}#${keyHash}`, SK: 'IDEMPOTENCY' }),
+  /** The first answer to an API write sent with an Idempotency-Key; `keyHash` is a keyed hash of the key. */
+  apiIdempotency: (keyHash: string) => ({ PK: `IDEM#${keyHash}`, SK: 'ANSWER' }),
+  skmKiosk: (kioskId: string) => ({ PK: `SKMKIOSK#${kioskId}`, SK: 'KIOSK' }),
+  /** `key` is unit, client hash, a digest of the answers and the time window, joined by the use case. */
+  skmBurst: (key: string) => ({ PK: `SKMBURST#${key}`, SK: 'BURST' }),
   /** A peer invited to give 360° feedback on an evaluation: once per cycle per pair (conditional put). */
   invitation: (cycleId: string, nip: string, peerNip: string) => ({ PK: `EVAL#${cycleId}#${nip}`, SK: `INVITE#${peerNip}` }),
 } as const;

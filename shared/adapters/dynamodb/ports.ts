@@ -5,6 +5,7 @@
  */
 import type { Ports, WriteOp } from '../../application/ports';
 import { delegationsOf, putDelegation } from './delegations';
+import { apiIdempotency, skmKiosks } from './integrity';
 import * as r from './repository';
 import * as skm from './skm-repository';
 
@@ -12,7 +13,10 @@ type Item = r.TransactItem;
 const op = (i: Item) => i as unknown as WriteOp;
 const items = (ops: readonly WriteOp[] | undefined) => (ops ?? []) as unknown as Item[];
 
-export type DynamoRepositories = Pick<Ports, 'cycles' | 'stages' | 'evaluations' | 'decisions' | 'roster' | 'delegations' | 'once' | 'skm' | 'transact'>;
+export type DynamoRepositories = Pick<
+  Ports,
+  'cycles' | 'stages' | 'evaluations' | 'decisions' | 'roster' | 'delegations' | 'once' | 'skm' | 'transact' | 'idempotency' | 'kiosks'
+>;
 
 export function dynamoRepositories(): DynamoRepositories {
   return {
@@ -99,5 +103,7 @@ export function dynamoRepositories(): DynamoRepositories {
         throw err;
       }
     },
+    idempotency: apiIdempotency,
+    kiosks: skmKiosks,
   };
 }

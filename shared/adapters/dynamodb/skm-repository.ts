@@ -8,7 +8,15 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../application/errors';
 import { config } from '../../config';
-import type { CommentRecord, EvidenceRecord, IdempotencyRecord, ModerationWrite, SubmissionOutcome, SubmissionWrite } from '../../domain/records';
+import type {
+  CommentRecord,
+  EvidenceRecord,
+  IdempotencyRecord,
+  ModerationWrite,
+  ResponseRecord,
+  SubmissionOutcome,
+  SubmissionWrite,
+} from '../../domain/records';
 import type { SkmTotals } from '../../domain/skm/ikm';
 import type { CommentStatus } from '../../domain/skm/submission';
 import { SKM_UNSUR } from '../../domain/skm/survey';
@@ -123,9 +131,30 @@ export async function evidenceOfYear(agencyId: string, nip: string, year: number
 
 // ─── submission ────────────────────────────────────────────────────────────────────────────────────
 
+/** One response added to its unit's running totals for the month. */
+function totalsUpdate(r: Pick<ResponseRecord, 'agencyId' | 'unitId' | 'period' | 'answers' | 'createdAt'>): TransactItem {
+  const sums = SKM_UNSUR.map((_, u) => `${sumAttr(u)} :a${u}`).join(', ');
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.skmTotals(r.unitId, r.period),
+      UpdateExpression: `SET agencyId = :agency, unitId = :unit, #period = :period, #type = :type, updatedAt = :at ADD respondents :one, ${sums}`,
+      ExpressionAttributeNames: { '#period': 'period', '#type': 'type' },
+      ExpressionAttributeValues: {
+        ':agency': r.agencyId,
+        ':unit': r.unitId,
+        ':period': r.period,
+        ':type': 'SKM_TOTALS',
+        ':at': r.createdAt,
+        ':one': 1,
+        ...Object.fromEntries(r.answers.map((a, u) => [`:a${u}`, a])),
+      },
+    },
+  };
+}
+
 export async function writeSubmission(w: SubmissionWrite): Promise<SubmissionOutcome> {
   const { response: r, comment: c } = w;
-  const sums = SKM_UNSUR.map((_, u) => `${sumAttr(u)} :a${u}`).join(', ');
   const items: TransactItem[] = [
     {
       Update: {
@@ -143,24 +172,22 @@ export async function writeSubmission(w: SubmissionWrite): Promise<SubmissionOut
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     },
-    {
+    // A held submission (a suspicious burst) waits for HR: it is not counted until approved.
+    ...(r.held ? [] : [totalsUpdate(r)]),
+  ];
+  // A suspicious burst: the same answers from this client already counted `max` times in this window.
+  const burstIndex = w.burst ? items.length : -1;
+  if (w.burst) {
+    items.push({
       Update: {
         TableName: table(),
-        Key: keys.skmTotals(r.unitId, r.period),
-        UpdateExpression: `SET agencyId = :agency, unitId = :unit, #period = :period, #type = :type, updatedAt = :at ADD respondents :one, ${sums}`,
-        ExpressionAttributeNames: { '#period': 'period', '#type': 'type' },
-        ExpressionAttributeValues: {
-          ':agency': r.agencyId,
-          ':unit': r.unitId,
-          ':period': r.period,
-          ':type': 'SKM_TOTALS',
-          ':at': r.createdAt,
-          ':one': 1,
-          ...Object.fromEntries(r.answers.map((a, u) => [`:a${u}`, a])),
-        },
+        Key: keys.skmBurst(w.burst.key),
+        UpdateExpression: 'SET expiresAt = :exp ADD submissions :one',
+        ConditionExpression: 'attribute_not_exists(submissions) OR submissions < :max',
+        ExpressionAttributeValues: { ':exp': w.burst.expiresAt, ':one': 1, ':max': w.burst.max },
       },
-    },
-  ];
+    });
+  }
   const idemIndex = w.idempotency ? items.length : -1;
   if (w.idempotency) {
     items.push({
@@ -194,6 +221,7 @@ export async function writeSubmission(w: SubmissionWrite): Promise<SubmissionOut
   // counter is now full; otherwise a full counter is the reason.
   if (out.failed.has(idemIndex)) return 'duplicate';
   if (out.failed.has(0)) return 'limited';
+  if (out.failed.has(burstIndex)) return 'burst';
   throw new Error('SKM submission cancelled: a fresh id collided'); // response/comment ids are random
 }
 
@@ -264,6 +292,8 @@ export async function writeModeration(m: ModerationWrite): Promise<boolean> {
           }),
         )
       : []),
+    // A held submission HR approves is counted now, in the month it was submitted for.
+    ...(m.to === 'APPROVED' && c.held ? [totalsUpdate({ agencyId: c.agencyId, unitId: c.unitId, period: c.period, answers: c.answers, createdAt: m.at })] : []),
   ];
   const out = await transact(items);
   return out.ok;

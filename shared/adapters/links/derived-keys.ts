@@ -55,15 +55,14 @@ export function normaliseIp(ip: string): string {
 }
 
 /**
- * The client a submission comes from, for the daily limit: a keyed hash (HMAC-SHA256, 128 bits kept)
- * of the source address and the user agent. Neither is stored; the hash cannot be reversed without
- * the key, and changes when the key rotates.
+ * The client a submission comes from, for the daily limit and burst counters: a keyed hash
+ * (HMAC-SHA256, 128 bits kept) of the source address alone (IPv6 cut to its /64). The User-Agent is not
+ * part of it: a client chooses its User-Agent, so it could lift the limit by changing it (issue #12).
+ * The address is not stored; the hash cannot be reversed without the key, and changes when the key rotates.
  */
-export async function clientHash(sourceIp: string, userAgent: string): Promise<string> {
+export async function clientHash(sourceIp: string): Promise<string> {
   const { current } = await keysFor('client');
-  return mac(current, `${normaliseIp(sourceIp)}\n${userAgent.slice(0, 512)}`)
-    .subarray(0, 16)
-    .toString('base64url');
+  return mac(current, normaliseIp(sourceIp)).subarray(0, 16).toString('base64url');
 }
 
 /** The Idempotency-Key as stored: a keyed hash, so the client's token never sits in the table. */

@@ -18,7 +18,7 @@ export async function createDelegation(
   caller: Caller,
 ) {
   const delegatorNip = input.delegatorNip ?? caller.nip;
-  requireDelegator(caller, delegatorNip);
+  requireDelegator(caller, delegatorNip, input.delegateNip);
   if (input.delegateNip === delegatorNip)
     throw new RuleError('An official cannot delegate to themself', 'Pejabat tidak dapat menunjuk dirinya sendiri', 'delegateNip');
   if (input.until < input.from) throw new RuleError('The delegation ends before it starts', 'Tanggal selesai sebelum tanggal mulai', 'until');

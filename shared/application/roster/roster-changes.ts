@@ -5,14 +5,17 @@
  */
 import { STAGES } from '../../domain/lifecycle/status';
 import type { CycleRecord, EmployeeRecord, EvaluationRecord } from '../../domain/records';
-import { requireHrActingOn } from '../authz';
+import { requireHandoverNotOfOwnTeam, requireHrActingOn, requireHrRole } from '../authz';
 import { ports } from '../context';
 import { NotFoundError, RuleError, StateError } from '../errors';
 import type { Caller, WriteOp } from '../ports';
 
-async function requireActiveCycle(cycleId: string): Promise<CycleRecord> {
+/** HR of the cycle's agency first (authorization before any other check: nobody else learns the stage), then the stage. */
+async function requireActiveCycle(cycleId: string, caller: Caller): Promise<CycleRecord> {
+  requireHrRole(caller);
   const cycle = await ports().cycles.get(cycleId);
   if (!cycle) throw new NotFoundError(`cycle ${cycleId}`, `Siklus ${cycleId} tidak ditemukan`);
+  requireHrActingOn(caller, cycle.agencyId);
   if (cycle.status !== 'ACTIVE' || STAGES.indexOf(cycle.stage) >= STAGES.indexOf('OBJECTION')) {
     throw new StateError('Results are being finalised; changes go to the next cycle', 'Hasil sedang difinalkan; perubahan berlaku pada siklus berikutnya');
   }
@@ -33,7 +36,7 @@ export interface TransferInput {
 
 /** Moves one evaluation to a new rater (and unit); its pending decision follows the new rater/approver. */
 export async function transferEmployee(cycleId: string, nip: string, input: TransferInput, caller: Caller, requestId: string) {
-  const cycle = await requireActiveCycle(cycleId);
+  const cycle = await requireActiveCycle(cycleId, caller);
   requireHrActingOn(caller, cycle.agencyId, nip);
   const e = await ports().evaluations.get(cycleId, nip);
   if (!e) throw new NotFoundError(`evaluation ${nip}`, `Penilaian pegawai ${nip} tidak ditemukan`);
@@ -91,10 +94,11 @@ async function applyTransfer(
 
 /** A rater leaves: their team goes to `toNip`, and those their team members rate get `toNip` as approver. */
 export async function handoverRater(cycleId: string, fromNip: string, toNip: string, reason: string, caller: Caller, requestId: string) {
-  const cycle = await requireActiveCycle(cycleId);
-  requireHrActingOn(caller, cycle.agencyId);
-  const successor = await requireEmployee(cycle.agencyId, toNip, 'Pengganti');
+  const cycle = await requireActiveCycle(cycleId, caller);
   const team = await ports().evaluations.ofRater(cycleId, fromNip);
+  // Nobody acts on their own record: HR never hands over a team they are in (checked before anything moves).
+  requireHandoverNotOfOwnTeam(caller, team);
+  const successor = await requireEmployee(cycle.agencyId, toNip, 'Pengganti');
   const moved = [];
   for (const member of team.filter((m) => m.nip !== toNip)) {
     moved.push(
@@ -131,7 +135,7 @@ export interface JoinInput {
 
 /** A new employee joins: roster record and evaluation; counted in planning, or catching up after it. */
 export async function joinEmployee(cycleId: string, input: JoinInput, caller: Caller) {
-  const cycle = await requireActiveCycle(cycleId);
+  const cycle = await requireActiveCycle(cycleId, caller);
   requireHrActingOn(caller, cycle.agencyId, input.nip);
   if (STAGES.indexOf(cycle.stage) > STAGES.indexOf('MIDYEAR')) {
     throw new StateError(

@@ -9,15 +9,15 @@ import type { CommentRecord } from '../../domain/records';
 import { dayOf, epochSeconds, nextJakartaMidnight, periodOf, previousPeriod, secondsUntilNextDay } from '../../domain/skm/calendar';
 import { CITIZEN_EVIDENCE_POLICY, citizenRating } from '../../domain/skm/citizen-evidence';
 import { ikmFromTotals } from '../../domain/skm/ikm';
-import { IDEMPOTENCY_TTL_SECONDS, LIMIT_TTL_GRACE_SECONDS } from '../../domain/skm/limits';
+import { BURST_POLICY, IDEMPOTENCY_TTL_SECONDS, KIOSK_DAILY_LIMIT, LIMIT_TTL_GRACE_SECONDS } from '../../domain/skm/limits';
 import type { CommentListQuery, CommentStatus, Moderation, Submission } from '../../domain/skm/submission';
 import { computeIkm, type IkmResult } from '../../domain/skm/survey';
 import { namedNips, redactPersonalData } from '../../domain/skm/text';
 import { formatInstant, roundHalfUp } from '../../domain/text';
-import { requireHrRole } from '../authz';
+import { requireHrRole, requireModeratorNotNamed } from '../authz';
 import { ports } from '../context';
-import { NotFoundError, RuleError, StateError, SubmissionLimitError } from '../errors';
-import type { Caller } from '../ports';
+import { ForbiddenError, NotFoundError, RuleError, StateError, SubmissionLimitError } from '../errors';
+import type { Caller, KioskRecord } from '../ports';
 
 // ─── a citizen submits ─────────────────────────────────────────────────────────────────────────────
 
@@ -25,10 +25,13 @@ export interface SubmitInput {
   agencyId: string;
   unitId: string;
   submission: Submission;
-  /** Used only to derive the client's keyed hash for the daily limit; never stored or logged. */
+  /** Used only to derive the client's keyed hash for the daily limit and bursts; never stored or logged. */
   sourceIp: string;
-  userAgent: string;
+  /** Not used: a client chooses its User-Agent, so it must not make a new client (kept so callers compile). */
+  userAgent?: string;
   idempotencyKey?: string;
+  /** A kiosk's device token (header X-Kiosk-Token, or the form field `kiosk`): the kiosk's budget instead of the address's. */
+  kioskToken?: string;
 }
 
 export interface Receipt {
@@ -36,6 +39,8 @@ export interface Receipt {
   period: string;
   /** True when this is a retry of a submission already counted (same Idempotency-Key). */
   replayed: boolean;
+  /** True when the submission was held for HR's review (a suspicious burst) rather than counted. */
+  held?: boolean;
 }
 
 /** The answers against the SKM rules, by the domain; its field paths are renamed to this request's. */
@@ -94,55 +99,89 @@ export async function submitSurvey(input: SubmitInput): Promise<Receipt> {
     }
     return { receiptId: seen.receiptId, period: seen.period, replayed: true };
   };
+  // A kiosk token that is not valid for this unit is refused (a kiosk notices; nothing is counted).
+  const kiosk = input.kioskToken !== undefined ? await requireKiosk(agencyId, unitId, input.kioskToken) : undefined;
   const earlier = await replay();
   if (earlier) return earlier;
 
   const createdAt = now.toISOString();
-  const responseId = ports().newId();
-  const comment = s.comment ? commentRecord(agencyId, unitId, period, responseId, s, createdAt) : undefined;
-  const max = ports().settings.skmDailyLimit;
-  const outcome = await ports().skm.writeSubmission({
-    response: {
-      responseId,
-      agencyId,
-      unitId,
-      period,
-      answers: [...s.answers],
-      createdAt,
-      ...(s.service ? { service: s.service } : {}),
-      ...(s.respondent && Object.keys(s.respondent).length ? { respondent: s.respondent } : {}),
-      ...(comment ? { commentId: comment.commentId } : {}),
-    },
-    comment,
-    limit: {
-      client: await ports().hashes.clientHash(input.sourceIp, input.userAgent),
-      day: dayOf(now),
-      max,
-      expiresAt: epochSeconds(nextJakartaMidnight(now)) + LIMIT_TTL_GRACE_SECONDS,
-    },
-    ...(keyHash
-      ? {
-          idempotency: {
-            keyHash,
-            now: epochSeconds(now),
-            record: { receiptId: responseId, period, fingerprint: what, expiresAt: epochSeconds(now) + IDEMPOTENCY_TTL_SECONDS },
-          },
-        }
-      : {}),
-  });
+  const client = kiosk ? `kiosk:${kiosk.kioskId}` : await ports().hashes.clientHash(input.sourceIp);
+  const max = kiosk ? KIOSK_DAILY_LIMIT : ports().settings.skmDailyLimit;
+  // From an address (not a kiosk), the same answers again and again within minutes are held for HR:
+  // the write counts the burst; when the burst is full it is cancelled, and written again as held.
+  const burst = kiosk ? undefined : burstOf(unitId, client, s.answers, now);
+  const write = (responseId: string, held: 'BURST' | undefined) => {
+    const comment = s.comment || held ? commentRecord(agencyId, unitId, period, responseId, s, createdAt, held) : undefined;
+    return ports().skm.writeSubmission({
+      response: {
+        responseId,
+        agencyId,
+        unitId,
+        period,
+        answers: [...s.answers],
+        createdAt,
+        ...(s.service ? { service: s.service } : {}),
+        ...(s.respondent && Object.keys(s.respondent).length ? { respondent: s.respondent } : {}),
+        ...(comment ? { commentId: comment.commentId } : {}),
+        ...(held ? { held } : {}),
+      },
+      comment,
+      limit: {
+        client,
+        day: dayOf(now),
+        max,
+        expiresAt: epochSeconds(nextJakartaMidnight(now)) + LIMIT_TTL_GRACE_SECONDS,
+      },
+      ...(burst && !held ? { burst } : {}),
+      ...(keyHash
+        ? {
+            idempotency: {
+              keyHash,
+              now: epochSeconds(now),
+              record: { receiptId: responseId, period, fingerprint: what, expiresAt: epochSeconds(now) + IDEMPOTENCY_TTL_SECONDS },
+            },
+          }
+        : {}),
+    });
+  };
+  let responseId = ports().newId();
+  let held: 'BURST' | undefined;
+  let outcome = await write(responseId, held);
+  if (outcome === 'burst') {
+    held = 'BURST';
+    responseId = ports().newId();
+    outcome = await write(responseId, held);
+  }
   if (outcome === 'limited') throw new SubmissionLimitError(max, secondsUntilNextDay(now));
   if (outcome === 'duplicate') {
     const first = await replay(); // a concurrent retry won the race
     if (first) return first;
     throw new StateError('A submission with this Idempotency-Key is in progress; retry', 'Isian dengan Idempotency-Key ini sedang diproses; coba lagi');
   }
-  ports().log.debug('SKM response recorded', { unitId, period, withComment: Boolean(comment) });
-  return { receiptId: responseId, period, replayed: false };
+  if (outcome !== 'written') throw new Error(`SKM submission not written: ${outcome}`);
+  ports().log.debug('SKM response recorded', { unitId, period, withComment: Boolean(s.comment), held: Boolean(held), kiosk: Boolean(kiosk) });
+  return { receiptId: responseId, period, replayed: false, ...(held ? { held: true } : {}) };
 }
 
-function commentRecord(agencyId: string, unitId: string, period: string, responseId: string, s: Submission, createdAt: string): CommentRecord {
-  const nips = namedNips(s.comment!);
-  const { text, redactions } = redactPersonalData(s.comment!);
+/**
+ * BURST_POLICY: the counter of this answer vector from this client in the current window. A
+ * submission is counted in it while fewer than `identicalAnswers - 1` are; after that it is held.
+ * The counter's key holds only hashes (the client's keyed hash, a digest of the answers).
+ */
+function burstOf(unitId: string, client: string, answers: readonly number[], now: Date) {
+  const windowMs = BURST_POLICY.windowMinutes * 60_000;
+  const window = Math.floor(now.getTime() / windowMs);
+  const what = ports().hashes.fingerprint(answers).slice(0, 16);
+  return {
+    key: `${unitId}#${client}#${what}#${window}`,
+    max: BURST_POLICY.identicalAnswers - 1,
+    expiresAt: Math.ceil(((window + 1) * windowMs) / 1000) + 3600,
+  };
+}
+
+function commentRecord(agencyId: string, unitId: string, period: string, responseId: string, s: Submission, createdAt: string, held?: 'BURST'): CommentRecord {
+  const nips = s.comment ? namedNips(s.comment) : [];
+  const { text, redactions } = s.comment ? redactPersonalData(s.comment) : { text: '', redactions: 0 };
   return {
     commentId: ports().newId(),
     agencyId,
@@ -156,7 +195,77 @@ function commentRecord(agencyId: string, unitId: string, period: string, respons
     status: 'PENDING',
     createdAt,
     ...(s.service ? { service: s.service } : {}),
+    ...(held ? { held } : {}),
   };
+}
+
+// ─── kiosks: HR issues a device token per unit's service counter ───────────────────────────────────
+
+const KIOSK_TOKEN = /^([a-z0-9]{8,40})\.([A-Za-z0-9_-]{32,128})$/;
+const badKiosk = () =>
+  new ForbiddenError(
+    'This kiosk token is not valid for this unit (unknown, revoked or another unit)',
+    'Token kios tidak berlaku untuk unit ini (tidak dikenal, dicabut, atau milik unit lain)',
+  );
+
+/** The kiosk of a token valid for this unit, or 403. The token's secret is compared by its hash only. */
+async function requireKiosk(agencyId: string, unitId: string, token: string): Promise<KioskRecord> {
+  const m = KIOSK_TOKEN.exec(token);
+  if (!m) throw badKiosk();
+  const k = await ports().kiosks.get(m[1]!);
+  if (!k || k.revokedAt || k.agencyId !== agencyId || k.unitId !== unitId) throw badKiosk();
+  // Hashes are compared, never the secret itself (what the table holds cannot be sent as a token).
+  if (ports().hashes.digest(m[2]!) !== k.secretHash) throw badKiosk();
+  return k;
+}
+
+export interface IssuedKiosk {
+  kioskId: string;
+  unitId: string;
+  /** Shown once: only its hash is stored. The kiosk sends it as X-Kiosk-Token (or the form field `kiosk`). */
+  token: string;
+  dailyLimit: number;
+  createdAt: string;
+}
+
+/** HR of the agency issues a kiosk token for one of its units. */
+export async function issueKiosk(caller: Caller, agencyId: string, unitId: string, label?: string): Promise<IssuedKiosk> {
+  requireHrRole(caller);
+  if (!(await ports().skm.unitExists(agencyId, unitId))) throw unknownUnit(unitId);
+  const kioskId = ports()
+    .newId()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, 32);
+  // Two random ids: at least 244 bits from the id source (crypto.randomUUID in AWS).
+  const secret = `${ports().newId()}${ports().newId()}`.replace(/[^A-Za-z0-9_-]/g, '');
+  const createdAt = ports().clock.now().toISOString();
+  await ports().kiosks.put({
+    kioskId,
+    agencyId,
+    unitId,
+    secretHash: ports().hashes.digest(secret),
+    ...(label ? { label } : {}),
+    createdBy: caller.nip,
+    createdAt,
+  });
+  ports().log.info('SKM kiosk issued', { kioskId, unitId });
+  return { kioskId, unitId, token: `${kioskId}.${secret}`, dailyLimit: KIOSK_DAILY_LIMIT, createdAt };
+}
+
+/** HR of the agency revokes a kiosk token: its next submission gets 403. */
+export async function revokeKiosk(caller: Caller, agencyId: string, kioskId: string): Promise<{ kioskId: string; revokedAt: string }> {
+  requireHrRole(caller);
+  const k = await ports().kiosks.get(kioskId);
+  // Another agency's kiosk is not found (its existence is not revealed).
+  if (!k || k.agencyId !== agencyId) throw new NotFoundError(`kiosk ${kioskId}`, `Kios ${kioskId} tidak ditemukan`);
+  const at = ports().clock.now().toISOString();
+  if (k.revokedAt || !(await ports().kiosks.revoke(kioskId, agencyId, caller.nip, at))) {
+    const now = (await ports().kiosks.get(kioskId))?.revokedAt ?? k.revokedAt;
+    throw new StateError(`The kiosk was already revoked at ${now}`, `Kios sudah dicabut pada ${now}`);
+  }
+  ports().log.info('SKM kiosk revoked', { kioskId });
+  return { kioskId, revokedAt: at };
 }
 
 const unknownUnit = (unitId: string) => new NotFoundError(`unit ${unitId}`, `Unit layanan ${unitId} tidak ditemukan`);
@@ -218,6 +327,8 @@ export function commentView(c: CommentRecord) {
     /** What the comment would count for a named employee once approved. */
     citizenRating: citizenRating(c.answers),
     redactions: c.redactions,
+    /** A submission held for review (a burst): approving it counts its answers in the IKM. */
+    ...(c.held ? { held: c.held } : {}),
     ...(c.moderatedAt ? { moderatedAt: c.moderatedAt, moderatedBy: c.moderatedBy } : {}),
     ...(c.moderationReason ? { moderationReason: c.moderationReason } : {}),
   };
@@ -245,6 +356,7 @@ export async function moderateComment(caller: Caller, agencyId: string, commentI
   for (let attempt = 0; attempt < 2; attempt++) {
     const c = await ports().skm.getComment(commentId);
     if (!c || c.agencyId !== agencyId) throw new NotFoundError(`comment ${commentId}`, `Komentar ${commentId} tidak ditemukan`);
+    requireModeratorNotNamed(caller, c.namedNips);
     if (c.status !== 'PENDING') {
       if (c.lastChangeId === changeId && c.status === to) return { comment: commentView(c), replayed: true };
       throw new StateError(

@@ -4,8 +4,24 @@
  */
 import * as z from 'zod';
 
-/** Submissions one client (keyed hash of source address + user agent) may make per unit per WIB day. */
+/**
+ * Submissions one client may make per unit per WIB day. The client is a keyed hash of the source
+ * address alone (an IPv6 /64): a changed User-Agent does not make a new client (issue #12).
+ */
 export const DEFAULT_DAILY_LIMIT = 5;
+/**
+ * A kiosk (a device token HR issues for one unit's service counter, header X-Kiosk-Token) has its own
+ * budget per WIB day instead of its address's: a busy counter is not shut out, and its token can be revoked.
+ */
+export const KIOSK_DAILY_LIMIT = 1000;
+/**
+ * Suspicious bursts: from one address (not a kiosk), the `identicalAnswers`-th submission to one unit with
+ * exactly the same nine answers within one `windowMinutes` window, and every later one in it, is held for
+ * HR's review (the moderation queue) instead of being counted in the IKM. HR approving it counts it;
+ * rejecting it discards it. Chosen so a family answering the same way twice on one phone still counts,
+ * while a script posting one answer vector over and over moves nothing.
+ */
+export const BURST_POLICY = { windowMinutes: 10, identicalAnswers: 3 } as const;
 /** Largest request body the public survey accepts, in bytes (a full submission is < 2 KB). */
 export const MAX_SUBMISSION_BYTES = 8 * 1024;
 export const MAX_COMMENT_CHARS = 1000;

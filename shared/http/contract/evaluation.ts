@@ -50,3 +50,35 @@ export const DelegationBody = z.object({
   until: Day,
   reason: z.string().trim().max(1000).optional(),
 });
+
+// ─── responses ────────────────────────────────────────────────────────────────────────────────────
+
+const AggregateSchema = z.discriminatedUnion('enough', [
+  z.object({
+    value: BerakhlakValueSchema,
+    enough: z.literal(true),
+    voices: z.number().int().min(1),
+    counts: z.object({ DI_ATAS: z.number().int(), SESUAI: z.number().int(), DI_BAWAH: z.number().int() }).strict(),
+    comments: z.array(z.string()),
+  }),
+  z.object({ value: BerakhlakValueSchema, enough: z.literal(false), note: z.string(), note_en: z.string() }).strict(),
+]);
+/**
+ * GET /v1/cycles/{cycleId}/evaluations/{nip} (shared/application/queries/evaluation-view.ts). For the
+ * employee, their rater and approver `evaluation.feedback` (feedback by author) is absent and the audit's
+ * FEEDBACK_GIVEN events have no author; `feedback360.colleagues` aggregates peers and subordinates per
+ * BerAKHLAK value, shown only from `minimumVoices` voices; `feedback360.rater` is the rater's own feedback,
+ * named. HR (`reader: "hr"`) also gets `evaluation.feedback` with the authors. The employee gets
+ * `invitations: {count}`; the others the list.
+ */
+export const EvaluationViewSchema = z.object({
+  reader: z.enum(['hr', 'employee', 'rater', 'approver']),
+  evaluation: z.looseObject({ cycleId: z.string(), nip: NipParam, status: z.string() }),
+  feedback360: z.object({
+    minimumVoices: z.number().int().min(1),
+    rater: z.array(z.looseObject({ source: z.literal('rater'), value: BerakhlakValueSchema, rating: RatingSchema })),
+    colleagues: z.array(AggregateSchema).length(7),
+  }),
+  audit: z.array(z.looseObject({ action: z.string(), at: z.string(), actor: z.looseObject({ role: z.string() }) })),
+  invitations: z.union([z.array(z.looseObject({ peerNip: NipParam })), z.object({ count: z.number().int().min(0) }).strict()]),
+});

@@ -32,4 +32,23 @@ describe('callerFrom', () => {
     Object.assign(process.env, { JWT_CLAIM_NIP: 'nip' });
     expect(() => callerFrom(event({ 'custom:nip': NIP }))).toThrow();
   });
+  it('refuses a token without an agency claim, or with one that is not an agency id (401: no fallback agency)', () => {
+    for (const agency of [undefined, '', ' ', 'kec asemrowo', 'KEC-ASEMROWO', '[kec-asemrowo]']) {
+      const claims = { 'custom:nip': NIP, 'cognito:groups': '[hr employee]', ...(agency === undefined ? {} : { 'custom:agencyId': agency }) };
+      expect(() => callerFrom(event(claims)), String(agency)).toThrow(/token/i);
+    }
+  });
+  it.each([
+    ['API Gateway’s rendering of an array', '[hr employee]', ['hr', 'employee']],
+    ['a real array', ['employee', 'hr'], ['employee', 'hr']],
+    ['one exact role name', 'hr', ['hr']],
+    ['two names in one string, space-separated', 'employee hr', []],
+    ['two names in one string, comma-separated', 'employee,hr', []],
+    ['a JSON text', '["hr"]', []],
+    ['a bracketed list with commas', '[employee,hr]', []],
+    ['a role name with spaces around it', ' hr ', []],
+    ['a number', 7, []],
+  ])('roles claim as %s → %j', (_name, roles, expected) => {
+    expect(callerFrom(event({ 'custom:nip': NIP, 'custom:agencyId': 'kec-asemrowo', 'cognito:groups': roles })).roles).toEqual(expected);
+  });
 });

@@ -60,7 +60,7 @@ describe('httpApi', () => {
     expect(res.headers['content-type']).toBe('application/problem+json');
   });
   it('parses the body with the schema: 400 with the fields; the caller from the claims', async () => {
-    const claims = { 'custom:nip': NIP, 'cognito:groups': '[hr]' };
+    const claims = { 'custom:nip': NIP, 'cognito:groups': '[hr]', 'custom:agencyId': 'kec-asemrowo' };
     const bad = await call(api, event('POST', '/v1/cycles/{cycleId}/resume', '/v1/cycles/c-2026/resume', { body: '{"reason":""}', claims }));
     expect(bad.statusCode).toBe(400);
     expect(JSON.parse(bad.body).errors[0].field).toBe('reason');
@@ -69,7 +69,7 @@ describe('httpApi', () => {
     expect(JSON.parse(ok.body)).toEqual({ who: NIP, reason: 'x' });
   });
   it('413 for a body over the limit, before it is parsed', async () => {
-    const claims = { 'custom:nip': NIP };
+    const claims = { 'custom:nip': NIP, 'custom:agencyId': 'kec-asemrowo' };
     const res = await call(api, event('POST', '/v1/cycles/{cycleId}/resume', '/v1/cycles/c-2026/resume', { body: 'x'.repeat(300 * 1024), claims }));
     expect(res.statusCode).toBe(413);
   });
@@ -85,7 +85,10 @@ describe('httpApi', () => {
     expect(res.headers['retry-after']).toBe('3600');
   });
   it('sends a raw body as built (the CSV byte-order mark kept)', async () => {
-    const res = await call(api, event('GET', '/v1/cycles/{cycleId}/export.csv', '/v1/cycles/c-2026/export.csv', { claims: { 'custom:nip': NIP } }));
+    const res = await call(
+      api,
+      event('GET', '/v1/cycles/{cycleId}/export.csv', '/v1/cycles/c-2026/export.csv', { claims: { 'custom:nip': NIP, 'custom:agencyId': 'kec-asemrowo' } }),
+    );
     expect(res.body.charCodeAt(0)).toBe(0xfeff);
     expect(res.headers['content-type']).toMatch(/text\/csv/);
   });
