@@ -59,10 +59,12 @@ export function renderRhkTable(locale: Locale, item: ItemDetails): SafeHtml {
           : '';
     const indicatorRows = rhk.indicators.map((ind) =>
       evaluation && 'realisation' in ind
-        ? html`<tr><td style="${wideCell}">${ind.name}</td><td style="${cell}">${ind.target}</td><td style="${cell}">${ind.realisation}</td><td style="${cell}white-space:nowrap;">${
+        ? html`<tr><td style="${wideCell}" data-label="${columns[0]}">${ind.name}</td><td style="${cell}" data-label="${columns[1]}">${ind.target}</td><td style="${cell}" data-label="${
+            columns[2]
+          }">${ind.realisation}</td><td style="${cell}white-space:nowrap;" data-label="${columns[3]}">${
             ind.achievementPct === undefined ? t(locale, 'table.notAvailable') : formatPercent(locale, ind.achievementPct)
           }</td></tr>`
-        : html`<tr><td style="${wideCell}">${ind.name}</td><td style="${cell}">${ind.target}</td></tr>`,
+        : html`<tr><td style="${wideCell}" data-label="${columns[0]}">${ind.name}</td><td style="${cell}" data-label="${columns[1]}">${ind.target}</td></tr>`,
     );
     return html`<tr><th colspan="${columns.length}" scope="colgroup" style="${wideCell}background:${COLORS.subtle};font-weight:bold;">${label}: ${rhk.title}${extra}</th></tr>${indicatorRows}`;
   });

@@ -151,7 +151,11 @@ function renderItemsRequest(
       `   ${labels.return}: ${item.returnUrl}`,
     ]);
     const note = paragraph(t(locale, 'digest.summaryNote'), `font-size:14px;color:${COLORS.muted};`);
-    const candidate = build(html`${note}${table}`, [...lines, ...(fullList ? ['', `${t(locale, 'digest.fullList')}: ${fullList}`] : [])], more(input.items.length - shown));
+    const candidate = build(
+      html`${note}${table}`,
+      [...lines, ...(fullList ? ['', `${t(locale, 'digest.fullList')}: ${fullList}`] : [])],
+      more(input.items.length - shown),
+    );
     if (bytes(candidate.html) <= MAX_EMAIL_HTML_BYTES || shown <= 1) return candidate;
     shown = Math.max(1, Math.floor(shown * 0.8));
   }
@@ -206,7 +210,12 @@ export function renderReminder(input: ReminderInput): RenderedMail {
   const first = input.items[0];
   const subject =
     count === 1 && first
-      ? t(locale, 'reminder.subject.one', { task: taskText(locale, first).replace(/^Silakan /, 'silakan ').replace(/^Please /, 'please '), deadline })
+      ? t(locale, 'reminder.subject.one', {
+          task: taskText(locale, first)
+            .replace(/^Silakan /, 'silakan ')
+            .replace(/^Please /, 'please '),
+          deadline,
+        })
       : t(locale, 'reminder.subject.many', { count, deadline });
   const intro = t(locale, 'reminder.tasksIntro', { stage: input.stageLabel });
   const deadlineText = t(locale, 'reminder.deadline.all', { deadline });
@@ -309,7 +318,14 @@ export function renderEscalation(input: EscalationInput): RenderedMail {
     ),
     ...(input.dashboardUrl ? ['', `${t(locale, 'escalation.dashboard')}: ${input.dashboardUrl}`] : []),
   ];
-  return compose(locale, subject, intro, bodyHtml, text, input.late.some((l) => l.items.some((i) => i.url?.includes('/v1/decisions/'))));
+  return compose(
+    locale,
+    subject,
+    intro,
+    bodyHtml,
+    text,
+    input.late.some((l) => l.items.some((i) => i.url?.includes('/v1/decisions/'))),
+  );
 }
 
 // ------------------------------------------------------------------ result notice
@@ -469,9 +485,7 @@ export function renderObjectionDigest(input: ObjectionDigestInput): RenderedMail
     locale,
     input,
     {
-      subject: only
-        ? `${t(locale, 'page.objection.title')}: ${only.employee.name}`
-        : t(locale, 'objection.subject', { count: input.items.length }),
+      subject: only ? `${t(locale, 'page.objection.title')}: ${only.employee.name}` : t(locale, 'objection.subject', { count: input.items.length }),
       intro: t(locale, 'objection.intro', { stage: input.stageLabel }),
       request: t(locale, 'objection.request', { deadline: formatDateTime(locale, input.deadline) }),
       actAll: '',
@@ -528,7 +542,9 @@ export function renderOutcomeNotice(input: OutcomeNoticeInput): RenderedMail {
   const next =
     input.kind === 'objectionGranted' || input.kind === 'objectionRejected' ? t(locale, 'notice.objection.final') : t(locale, `notice.${input.kind}.next`);
   const facts: [string, string, boolean][] = [
-    ...(input.kind === 'evaluationReturned' ? [[t(locale, 'employee.name'), `${input.subject.name} (NIP ${input.subject.nip})`, false] as [string, string, boolean]] : []),
+    ...(input.kind === 'evaluationReturned'
+      ? [[t(locale, 'employee.name'), `${input.subject.name} (NIP ${input.subject.nip})`, false] as [string, string, boolean]]
+      : []),
     [t(locale, 'notice.decidedBy'), input.decidedBy, false],
     ...(input.resultsRating ? [[t(locale, 'summary.resultsRating'), input.resultsRating, false] as [string, string, boolean]] : []),
     ...(input.behaviourRating ? [[t(locale, 'summary.behaviourRating'), input.behaviourRating, false] as [string, string, boolean]] : []),

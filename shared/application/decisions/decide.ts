@@ -71,7 +71,10 @@ export function currentRatings(e: Pick<EvaluationRecord, 'score'>): { resultsRat
  * What a granted objection gives: the new ratings (unset ones kept) and the predikat the matrix gives
  * them. Throws a RuleError when nothing changes (granting means changing the result) or a rating is missing.
  */
-export function rerateResult(e: Pick<EvaluationRecord, 'score'>, rerate: Rerate | undefined): { resultsRating: Rating; behaviourRating: Rating; predikat: Predikat } {
+export function rerateResult(
+  e: Pick<EvaluationRecord, 'score'>,
+  rerate: Rerate | undefined,
+): { resultsRating: Rating; behaviourRating: Rating; predikat: Predikat } {
   const current = currentRatings(e);
   const resultsRating = rerate?.resultsRating ?? current.resultsRating;
   const behaviourRating = rerate?.behaviourRating ?? current.behaviourRating;

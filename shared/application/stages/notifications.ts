@@ -259,7 +259,10 @@ export async function sendEscalations(cycle: CycleRecord, stage: Stage, tick: nu
     cycle.agencyId,
     [...laggards.values()].flatMap((l) => (l.raterNip ? [l.raterNip] : [])),
   );
-  type Late = { person: { name: string; nip: string; jabatan?: string; unitName?: string }; items: { task: TaskKind; employee?: EvaluationRefLike; url?: string }[] };
+  type Late = {
+    person: { name: string; nip: string; jabatan?: string; unitName?: string };
+    items: { task: TaskKind; employee?: EvaluationRefLike; url?: string }[];
+  };
   type EvaluationRefLike = { name: string; nip: string; jabatan?: string; unitName?: string };
   const bySuperior = new Map<string, Late[]>();
   const all: Late[] = [];
@@ -284,7 +287,11 @@ export async function sendEscalations(cycle: CycleRecord, stage: Stage, tick: nu
       tasks.map(async ({ e, task }) => {
         const d = byDecision.get(e.nip);
         // A decision the superior may now take: its own link. A laggard's own task: the superior's team page for them.
-        const url = d ? await decisionUrl(d.decisionId, 'view', superior.nip, superiorLocale) : task.task === 'ownSkp' ? appUrl(`/siklus/${cycle.cycleId}/tim/${e.nip}`) : undefined;
+        const url = d
+          ? await decisionUrl(d.decisionId, 'view', superior.nip, superiorLocale)
+          : task.task === 'ownSkp'
+            ? appUrl(`/siklus/${cycle.cycleId}/tim/${e.nip}`)
+            : undefined;
         return { task: task.task, ...(task.task === 'ownSkp' ? {} : { employee: ref(e) }), ...(url ? { url } : {}) };
       }),
     );
@@ -299,7 +306,13 @@ export async function sendEscalations(cycle: CycleRecord, stage: Stage, tick: nu
   await mapLimit([...bySuperior], NOTICE_CONCURRENCY, async ([superiorNip, late]) => {
     const superior = superiors.get(superiorNip)!;
     const locale = superior.locale ?? 'id';
-    const message = ports().templates.escalation({ locale, recipient: { name: superior.name }, audience: 'superior', ...common(locale), late: late.sort(byNip) });
+    const message = ports().templates.escalation({
+      locale,
+      recipient: { name: superior.name },
+      audience: 'superior',
+      ...common(locale),
+      late: late.sort(byNip),
+    });
     if (await sendOnce(`escalation:${cycle.cycleId}:${stage}:${tick}:${superiorNip}`, superior, message, { kind: 'escalation', stage })) sent++;
   });
   if (hr && all.length) {
@@ -374,7 +387,8 @@ export async function sendDecisionNotice(cycle: CycleRecord, decision: DecisionR
   const label = (r: unknown) => (r ? ratingLabel[r as Rating][locale] : undefined);
   const finalPredikat = (predikat ?? after.predikat ?? score?.predikat) as Predikat | undefined;
   const objection = kind === 'objectionGranted' || kind === 'objectionRejected';
-  const path = kind === 'evaluationReturned' ? `/siklus/${cycle.cycleId}/tim/${after.nip}` : objection ? `/siklus/${cycle.cycleId}/hasil` : `/siklus/${cycle.cycleId}/skp`;
+  const path =
+    kind === 'evaluationReturned' ? `/siklus/${cycle.cycleId}/tim/${after.nip}` : objection ? `/siklus/${cycle.cycleId}/hasil` : `/siklus/${cycle.cycleId}/skp`;
   const message = ports().templates.outcomeNotice({
     locale,
     recipient: { name: recipient.name },

@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { OutboxMailer, readOutbox } from '../../../shared/adapters/mail/outbox';
 import { EvaluationSummarySchema, SkpSummarySchema } from '../../../shared/adapters/mail/summary';
 import {
+  MAX_EMAIL_HTML_BYTES,
   type RenderedMail,
   renderApprovalDigest,
   renderDelegationNotice,
   renderEscalation,
-  MAX_EMAIL_HTML_BYTES,
   renderObjectionDigest,
   renderOutcomeNotice,
   renderReminder,
@@ -262,7 +262,15 @@ describe('other templates', () => {
     const grouped = renderEscalation({ recipient, stageLabel: 'Perencanaan', pendingSince: deadline, deadline, late });
     expect(grouped.subject).toBe('Eskalasi tahap Perencanaan: 3 pegawai melewati batas waktu');
     for (const l of late) expect(grouped.text).toContain(l.person.name);
-    const hr = renderEscalation({ recipient, audience: 'hr', stageLabel: 'Perencanaan', pendingSince: deadline, deadline, late, dashboardUrl: 'https://kinerja.local/hr' });
+    const hr = renderEscalation({
+      recipient,
+      audience: 'hr',
+      stageLabel: 'Perencanaan',
+      pendingSince: deadline,
+      deadline,
+      late,
+      dashboardUrl: 'https://kinerja.local/hr',
+    });
     expect(hr.subject).toBe('Ringkasan eskalasi tahap Perencanaan: 3 pegawai melewati batas waktu');
     expect(hr.html).toContain('href="https://kinerja.local/hr"');
     const { escalation } = all('id');
@@ -273,7 +281,16 @@ describe('other templates', () => {
   it('objection email is titled as an objection, with the reason, the result, the predikat asked for and two plain choices', () => {
     const mail = renderObjectionDigest({ locale: 'id', recipient, stageLabel: 'Masa keberatan', deadline, items: [objection(1)] });
     expect(mail.subject).toBe('Keberatan atas hasil penilaian kinerja: Pegawai Nomor 1');
-    for (const text of ['Alasan keberatan dari pegawai', 'Beban tugas tambahan', 'Hasil yang diajukan keberatan', 'Butuh Perbaikan', 'Predikat yang diminta pegawai', 'Baik', '>Kabulkan keberatan<', '>Tolak keberatan<'])
+    for (const text of [
+      'Alasan keberatan dari pegawai',
+      'Beban tugas tambahan',
+      'Hasil yang diajukan keberatan',
+      'Butuh Perbaikan',
+      'Predikat yang diminta pegawai',
+      'Baik',
+      '>Kabulkan keberatan<',
+      '>Tolak keberatan<',
+    ])
       expect(mail.html).toContain(text);
     expect(mail.html).not.toContain('>Setujui<');
     expect(mail.html).not.toContain('Usulan Predikat Kinerja');

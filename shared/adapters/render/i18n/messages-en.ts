@@ -216,7 +216,8 @@ export const messagesEn: Partial<Record<MessageKey, string>> = {
     'The following people who report to you have not finished their tasks at the {stage} stage. The tasks have been waiting since {since}, and the deadline of {deadline} has passed.',
   'escalation.person': '{name} — {count} tasks',
   'escalation.subject.hr': 'Escalation summary, {stage} stage: {count} people past the deadline',
-  'escalation.intro.hr': 'At the {stage} stage, {count} people have not finished their tasks after the deadline of {deadline}. Each one’s superior has been told.',
+  'escalation.intro.hr':
+    'At the {stage} stage, {count} people have not finished their tasks after the deadline of {deadline}. Each one’s superior has been told.',
   'escalation.hr.count': 'Pending tasks',
   'digest.summaryNote': 'This list is shortened so the email stays readable. Every item is shown in full on the page the button below opens.',
   'digest.fullList': 'See the full list',

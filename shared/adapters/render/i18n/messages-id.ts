@@ -225,15 +225,15 @@ export const messagesId = {
   'reminder.subject.one': 'Pengingat: {task} sebelum {deadline}',
   'reminder.subject.many': 'Pengingat: {count} tugas menunggu Bapak/Ibu sebelum {deadline}',
   'reminder.tasksIntro': 'Dengan hormat kami mengingatkan tugas Bapak/Ibu pada tahap {stage} yang belum selesai:',
-  'reminder.deadline.all':
-    'Batas waktu adalah {deadline}. Setelah batas waktu tersebut, atasan Bapak/Ibu dan pengelola kinerja akan diberi tahu.',
+  'reminder.deadline.all': 'Batas waktu adalah {deadline}. Setelah batas waktu tersebut, atasan Bapak/Ibu dan pengelola kinerja akan diberi tahu.',
   'reminder.signIn': 'Halaman tugas terbuka di aplikasi Kinerja ASN; masuk dengan akun Bapak/Ibu bila diminta.',
   'escalation.subject.grouped': 'Eskalasi tahap {stage}: {count} pegawai melewati batas waktu',
   'escalation.intro.grouped':
     'Pegawai berikut, yang berada di bawah Bapak/Ibu, belum menyelesaikan tugasnya pada tahap {stage}. Tugas tersebut menunggu sejak {since}, dan batas waktu {deadline} telah terlewati.',
   'escalation.person': '{name} — {count} tugas',
   'escalation.subject.hr': 'Ringkasan eskalasi tahap {stage}: {count} pegawai melewati batas waktu',
-  'escalation.intro.hr': 'Pada tahap {stage}, {count} pegawai belum menyelesaikan tugasnya setelah batas waktu {deadline}. Atasan masing-masing telah diberi tahu.',
+  'escalation.intro.hr':
+    'Pada tahap {stage}, {count} pegawai belum menyelesaikan tugasnya setelah batas waktu {deadline}. Atasan masing-masing telah diberi tahu.',
   'escalation.hr.count': 'Tugas tertunda',
   'digest.summaryNote': 'Daftar ini diringkas agar email tetap terbaca. Rincian setiap usulan ada di halaman yang terbuka dari tombol di bawah.',
   'digest.fullList': 'Lihat daftar lengkap',
