@@ -105,12 +105,12 @@ const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 function renderItemsRequest(
   locale: Locale,
   input: { recipient: Recipient; items: (EvaluationSummary | SkpSummary | ObjectionSummary)[]; actAllUrl?: string; fullListUrl?: string; deadline: Date },
-  words: { subject: string; intro: string; request: string; actAll: string },
+  words: { subject: string; intro: string; request: string; actAll: string; count?: string },
   renderCards: (locale: Locale, items: never[]) => { html: SafeHtml; text: string[] } = itemsDigest as never,
   labels: { approve: string; return: string } = { approve: t(locale, 'action.approve'), return: t(locale, 'action.return') },
 ): RenderedMail {
   const deadline = formatDateTime(locale, input.deadline);
-  const count = t(locale, 'digest.count', { count: input.items.length });
+  const count = words.count ?? t(locale, 'digest.count', { count: input.items.length });
   const actAll = input.actAllUrl
     ? html`<div style="margin:8px 0 12px 0;">${button(input.actAllUrl, words.actAll, 'neutral')}</div>${paragraph(
         t(locale, 'digest.actAllHint'),
@@ -489,6 +489,7 @@ export function renderObjectionDigest(input: ObjectionDigestInput): RenderedMail
       intro: t(locale, 'objection.intro', { stage: input.stageLabel }),
       request: t(locale, 'objection.request', { deadline: formatDateTime(locale, input.deadline) }),
       actAll: '',
+      count: t(locale, 'objection.count', { count: input.items.length }),
     },
     objectionCards as never,
     { approve: t(locale, 'objection.grant'), return: t(locale, 'objection.reject') },

@@ -162,6 +162,7 @@ export const messagesEn: Partial<Record<MessageKey, string>> = {
     "The following employees have objected (keberatan) to their performance result at the {stage} stage. As the rater's superior you decide each objection; the decision is final.",
   'objection.request':
     'Please read the reason and the result objected to, then choose Grant the objection or Reject the objection, each with a reason, by {deadline}.',
+  'objection.count': 'Objections awaiting your decision: {count}',
   'objection.heading': 'Objection of {name}',
   'objection.reason': "The employee's reason",
   'objection.result': 'The result objected to',

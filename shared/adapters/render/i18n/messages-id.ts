@@ -177,6 +177,7 @@ export const messagesId = {
     'Pegawai berikut mengajukan keberatan atas hasil penilaian kinerjanya pada tahap {stage}. Selaku Atasan Pejabat Penilai Kinerja, Bapak/Ibu memutuskan setiap keberatan; keputusan bersifat final.',
   'objection.request':
     'Mohon membaca alasan keberatan dan hasil yang diajukan keberatan, lalu memilih Kabulkan keberatan atau Tolak keberatan, keduanya disertai alasan, paling lambat {deadline}.',
+  'objection.count': 'Jumlah keberatan yang menunggu keputusan: {count}',
   'objection.heading': 'Keberatan {name}',
   'objection.reason': 'Alasan keberatan dari pegawai',
   'objection.result': 'Hasil yang diajukan keberatan',
