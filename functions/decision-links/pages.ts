@@ -4,7 +4,17 @@
  * expired or tampered link, escalated item — ends on a clear page and changes nothing.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { type CycleRecord, type DecisionRecord, getCycle, getDecision, getEmployee, getEvaluation, unitNames } from '../../shared/adapters/dynamodb/repository';
+import {
+  type CycleRecord,
+  type DecisionRecord,
+  getCycle,
+  getDecision,
+  getEmployee,
+  getEvaluation,
+  getEvaluations,
+  pendingDecisionsOf,
+  unitNames,
+} from '../../shared/adapters/dynamodb/repository';
 import { isLinkForRecipient, linkFormFields, type VerifiedDecisionLink, verifyDecisionLinkWithProvider } from '../../shared/adapters/links';
 import type { Locale } from '../../shared/adapters/render/i18n';
 import {
@@ -137,6 +147,7 @@ export async function decisionLinkPage(event: APIGatewayProxyEventV2): Promise<A
   // The recipient's language: the link's, else their stored preference.
   locale = await recipientLocale(event, ctx.cycle, actorNip);
   const switchUrl = switchUrlOf(event, link, locale);
+  if (link.a === 'all') return approveAllPage(event, { link, decision, ctx, actorNip, locale, switchUrl, form });
   if (decision.status !== 'PENDING') return alreadyDecidedPage(decision, locale, ctx.cycle, switchUrl);
   // A language chosen in the link (?lang=…) must survive the POST, or the result page falls back.
   const formAction = langParam(event) ? `${event.rawPath}?lang=${locale}` : event.rawPath;
@@ -252,4 +263,95 @@ export async function decisionLinkPage(event: APIGatewayProxyEventV2): Promise<A
     if (err instanceof ForbiddenError) return htmlResponse(403, renderLinkProblemPage({ locale, reason: 'tampered' }));
     throw err;
   }
+}
+
+/** At most this many items on one "Setujui semua" page (a digest lists a recipient's items of one stage). */
+const MAX_BATCH = 200;
+
+/**
+ * A digest's "Setujui semua": GET lists every decision of the anchor's kind and stage still pending for
+ * its recipient (what will be approved); only a POST of that page approves, and exactly the ids it listed.
+ * Items decided meanwhile by someone else are reported, not decided again. Returning stays item by item.
+ */
+async function approveAllPage(
+  event: APIGatewayProxyEventV2,
+  o: {
+    link: VerifiedDecisionLink;
+    decision: DecisionRecord;
+    ctx: LinkContext;
+    actorNip: string;
+    locale: Locale;
+    switchUrl: string;
+    form: ReturnType<typeof parseDecisionForm> | undefined;
+  },
+): Promise<APIGatewayProxyStructuredResultV2> {
+  const { link, decision, ctx, actorNip, locale, switchUrl, form } = o;
+  const sameGroup = (d: DecisionRecord) => d.kind === decision.kind && d.stage === decision.stage && d.cycleId === decision.cycleId && d.kind !== 'OBJECTION';
+  const formAction = langParam(event) ? `${event.rawPath}?lang=${locale}` : event.rawPath;
+  if (!form) {
+    const pending = (await pendingDecisionsOf(decision.cycleId, decision.recipientNip))
+      .filter(sameGroup)
+      .sort((a, b) => a.subjectNip.localeCompare(b.subjectNip))
+      .slice(0, MAX_BATCH);
+    if (pending.length === 0) return alreadyDecidedPage(decision, locale, ctx.cycle, switchUrl);
+    const evaluations = await getEvaluations(
+      decision.cycleId,
+      pending.map((d) => d.subjectNip),
+    );
+    const units = ctx.cycle
+      ? await unitNames(
+          ctx.cycle.agencyId,
+          [...evaluations.values()].map((e) => e.unitId),
+        )
+      : new Map<string, string>();
+    const listed = pending.flatMap((d) => {
+      const e = evaluations.get(d.subjectNip);
+      return e ? [{ d, e }] : [];
+    });
+    const page = htmlResponse(
+      200,
+      renderConfirmPage({
+        locale,
+        summary: listed.map(({ d, e }) => (d.kind === 'SKP_APPROVAL' ? skpDetails(e, d.decisionId, units) : evaluationDetails(e, d.decisionId, units, locale))),
+        action: 'approve',
+        formAction,
+        hidden: { ...linkFormFields(link), ids: listed.map(({ d }) => d.decisionId).join(',') },
+        requireReason: true,
+        switchUrl,
+      }),
+    );
+    return event.requestContext.http.method === 'HEAD' ? { ...page, body: '' } : page;
+  }
+  if (!form.ok || form.decision !== 'approve') return htmlResponse(400, renderErrorPage({ locale, kind: 'badRequest' }));
+  const ids = [...new Set((form.fields.ids ?? '').split(',').filter(Boolean))].slice(0, MAX_BATCH);
+  const known = { cycle: ctx.cycle, ...(ctx.acting !== undefined ? { acting: ctx.acting } : {}) };
+  const approved: { name: string; nip: string }[] = [];
+  let decidedAt = new Date();
+  for (const id of ids) {
+    const d = await getDecision(id);
+    // Only what the page listed and this link covers: the same recipient, kind and stage.
+    if (!d || !sameGroup(d) || d.recipientNip !== decision.recipientNip) continue;
+    try {
+      const result = await decide(id, 'approve', form.comment, actorNip, { ...known, decision: d });
+      if (result.kind === 'decided') {
+        approved.push({ name: result.subject.name, nip: result.subject.nip });
+        decidedAt = new Date(result.decision.decidedAt ?? Date.now());
+      }
+    } catch (err) {
+      if (!(err instanceof ForbiddenError || err instanceof RuleError || err instanceof NotFoundError)) throw err;
+    }
+  }
+  if (approved.length === 0) return alreadyDecidedPage(decision, locale, ctx.cycle, switchUrl);
+  return htmlResponse(
+    200,
+    renderDecisionDonePage({
+      locale,
+      decision: 'approve',
+      kind: decision.kind,
+      decidedAt,
+      items: approved,
+      comment: form.comment || undefined,
+      switchUrl,
+    }),
+  );
 }

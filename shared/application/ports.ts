@@ -140,6 +140,8 @@ interface ItemsNotice<T> {
   items: (T & ActionUrls)[];
   /** Where the whole list is shown when the email has room only for a summary. */
   fullListUrl?: string;
+  /** "Setujui semua": a page listing every pending item, approving them on POST only. */
+  actAllUrl?: string;
 }
 
 /** The emails the use cases send, as data; the mail adapter renders them (shared/adapters/mail/templates.ts). */
@@ -211,7 +213,7 @@ export interface MailTemplates {
 
 // ─── links, cursors, keyed hashes ──────────────────────────────────────────────────────────────────
 
-export type LinkAction = 'view' | 'approve' | 'return';
+export type LinkAction = 'view' | 'approve' | 'return' | 'all';
 /** Signed decision links (the link-signing key lives in the adapter). */
 export interface LinkSigner {
   decisionUrl(link: { decisionId: string; action: LinkAction; recipient: string; expiresAt: Date }): Promise<string>;

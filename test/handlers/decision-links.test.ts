@@ -9,7 +9,7 @@ import { context, httpEvent, setEnv } from '../support/lambda';
 
 setEnv();
 const { ddbMock, sfnMock, prime, put } = await import('../support/memory-table');
-const { CYCLE, NIP, seedWorld } = await import('../support/world');
+const { CYCLE, NIP, as: people, seedWorld } = await import('../support/world');
 const { keys: tableKeys } = await import('../../shared/adapters/dynamodb/keys');
 
 const { handler } = await import('../../functions/decision-links/handler');
@@ -310,5 +310,55 @@ describe('objection (keberatan) links', () => {
     expect(done.body).toContain('ditolak');
     const { getEvaluation } = await import('../../shared/adapters/dynamodb/repository');
     expect((await getEvaluation(CYCLE, NIP.employee))?.predikat).toBe('BUTUH_PERBAIKAN');
+  });
+});
+
+describe('"Setujui semua" from a digest', () => {
+  const SECOND = 'd0000000000000000000000000000002';
+  beforeEach(() =>
+    prime(() => {
+      seedWorld({ stage: 'APPROVAL', status: 'AWAITING_APPROVAL', othersStatus: 'MONITORING', alsoWithStatus: [people.peer.nip] });
+      for (const [id, subject] of [
+        [DECISION_ID, NIP.employee],
+        [SECOND, people.peer.nip],
+      ] as const) {
+        put({
+          ...tableKeys.decision(id),
+          ...tableKeys.decisionTodo(CYCLE, NIP.approver, 'EVALUATION_APPROVAL', id),
+          type: 'DECISION',
+          ...pending,
+          decisionId: id,
+          subjectNip: subject,
+        });
+      }
+      put({ ...tableKeys.stage(CYCLE, 'APPROVAL'), type: 'STAGE', cycleId: CYCLE, stage: 'APPROVAL', total: 2, done: 0, taskToken: 't' });
+    }),
+  );
+
+  it('GET lists everything that will be approved and changes nothing; only the POST approves exactly those', async () => {
+    const keys = await deps.linkKeys().keys();
+    const all = buildDecisionUrl(
+      'https://api.example.test',
+      { decisionId: DECISION_ID, action: 'all', recipient: NIP.approver, expiresAt: Math.floor(Date.now() / 1000) + 3600 },
+      keys.current,
+    ).replace('https://api.example.test', '');
+    const page = await handler(httpEvent('GET', all), context);
+    expect(page.statusCode).toBe(200);
+    const body = page.body as string;
+    expect(body).toContain('Siti Rahmawati');
+    expect(body).toContain('Dedi Kurniawan');
+    expect(body).toContain('Setujui semua (2)');
+    expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    const fields = hiddenFields(body);
+    expect(fields.ids?.split(',').sort()).toEqual([DECISION_ID, SECOND]);
+    const done = await handler(
+      httpEvent('POST', `/v1/decisions/${DECISION_ID}`, { body: formBody({ ...fields, decision: 'approve', comment: '' }), isBase64Encoded: true }),
+      context,
+    );
+    expect(done.statusCode).toBe(200);
+    expect(done.body).toContain('Keputusan Anda telah dicatat');
+    expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(2);
+    const { getDecision } = await import('../../shared/adapters/dynamodb/repository');
+    for (const id of [DECISION_ID, SECOND]) expect((await getDecision(id))?.outcome).toBe('approve');
   });
 });

@@ -113,10 +113,14 @@ async function renderDigest(cycle: CycleRecord, stage: Stage, recipient: Employe
     cycle.agencyId,
     found.map((s) => s.e.unitId),
   );
+  // "Setujui semua": one link to a page that lists every pending item of this kind and approves on POST only.
+  const first = found[0]?.d;
+  const actAll =
+    found.length >= 2 && first && first.kind !== 'OBJECTION' ? { actAllUrl: await decisionUrl(first.decisionId, 'all', recipient.nip, locale) } : {};
   if (pending[0]?.kind === 'SKP_APPROVAL') {
     const items: (SkpDetails & { approveUrl: string; returnUrl: string })[] = [];
     for (const { d, e } of found) items.push({ ...skpDetails(e, d.decisionId, units), ...(await links(d)) });
-    return ports().templates.skpApprovalRequest({ ...base, items, fullListUrl: appUrl(`/siklus/${cycle.cycleId}/tim`) });
+    return ports().templates.skpApprovalRequest({ ...base, items, ...actAll, fullListUrl: appUrl(`/siklus/${cycle.cycleId}/tim`) });
   }
   if (pending[0]?.kind === 'OBJECTION') {
     const items: (ObjectionDetails & { approveUrl: string; returnUrl: string })[] = [];
@@ -125,7 +129,7 @@ async function renderDigest(cycle: CycleRecord, stage: Stage, recipient: Employe
   }
   const items: (EvaluationDetails & { approveUrl: string; returnUrl: string })[] = [];
   for (const { d, e } of found) items.push({ ...evaluationDetails(e, d.decisionId, units, locale), ...(await links(d)) });
-  return ports().templates.approvalDigest({ ...base, items, fullListUrl: appUrl('/keputusan') });
+  return ports().templates.approvalDigest({ ...base, items, ...actAll, fullListUrl: appUrl('/keputusan') });
 }
 
 /** An objection as the approver reads it: the evaluation, the employee's reason, the predikat asked for. */

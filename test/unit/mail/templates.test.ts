@@ -181,9 +181,9 @@ describe('renderApprovalDigest', () => {
   it('states the deadline in WIB and offers "act on all" only when given', () => {
     expect(mail.html).toContain('15 Januari 2027 pukul 16.00 WIB');
     expect(mail.html).toContain('href="https://kinerja.local/v1/decisions/batch_000000001?a=view"');
-    expect(mail.text).toContain('Tinjau dan putuskan semua sekaligus: https://kinerja.local/v1/decisions/batch_000000001?a=view');
+    expect(mail.text).toContain('Setujui semua (periksa daftarnya dulu): https://kinerja.local/v1/decisions/batch_000000001?a=view');
     const without = renderApprovalDigest({ locale: 'id', recipient, stageLabel: 'x', deadline, items });
-    expect(without.html).not.toContain('Tinjau dan putuskan semua');
+    expect(without.html).not.toContain('Setujui semua');
   });
 
   it('escapes everything an employee or citizen could type', () => {

@@ -50,13 +50,13 @@ export const messagesEn: Partial<Record<MessageKey, string>> = {
     "The following performance evaluations at the {stage} stage have been completed by the rater and await your approval as the rater's superior.",
   'digest.request': 'Please review each evaluation and approve it, or return it with a reason, by {deadline}.',
   'digest.count': 'Evaluations awaiting your decision: {count}',
-  'digest.actAll': 'Review and decide on all at once',
-  'digest.actAllHint': 'All of the evaluations above can be approved together on one confirmation page.',
+  'digest.actAll': 'Approve all (review the list first)',
+  'digest.actAllHint': 'This button opens a page listing everything that will be approved; nothing is recorded until you press Approve all there.',
 
   'skp.subject': 'Performance plans (SKP) awaiting your approval: {count}',
   'skp.intro': 'The following performance plans (SKP) at the {stage} stage have been drafted by employees you rate and await your approval as their rater.',
   'skp.request': 'Please review the RHK, indicators and targets of each plan and approve it, or return it with notes, by {deadline}.',
-  'skp.actAll': 'Review and approve all plans at once',
+  'skp.actAll': 'Approve all plans (review the list first)',
 
   'reminder.subject': 'Reminder: decisions awaiting you ({count}), deadline {deadline}',
   'reminder.intro': 'This is a reminder that items at the {stage} stage still await your decision (pending: {count}).',

@@ -52,15 +52,16 @@ export const messagesId = {
     'Penilaian kinerja pegawai berikut pada tahap {stage} telah diselesaikan oleh Pejabat Penilai Kinerja dan menunggu persetujuan Bapak/Ibu selaku Atasan Pejabat Penilai Kinerja.',
   'digest.request': 'Mohon memeriksa setiap penilaian, lalu menyetujui atau mengembalikannya disertai alasan paling lambat {deadline}.',
   'digest.count': 'Jumlah penilaian yang menunggu keputusan: {count}',
-  'digest.actAll': 'Tinjau dan putuskan semua sekaligus',
-  'digest.actAllHint': 'Semua penilaian di atas dapat disetujui sekaligus pada satu halaman konfirmasi.',
+  'digest.actAll': 'Setujui semua (periksa daftarnya dulu)',
+  'digest.actAllHint':
+    'Tombol ini membuka halaman yang mendaftar semua usulan yang akan disetujui; persetujuan baru dicatat setelah Bapak/Ibu menekan Setujui semua di halaman itu.',
 
   // ---- SKP approval (planning, to the rater)
   'skp.subject': 'Persetujuan SKP: {count} pegawai menunggu persetujuan Anda',
   'skp.intro':
     'Sasaran Kinerja Pegawai (SKP) berikut pada tahap {stage} telah disusun oleh pegawai yang Bapak/Ibu nilai dan menunggu persetujuan Bapak/Ibu selaku Pejabat Penilai Kinerja.',
   'skp.request': 'Mohon memeriksa RHK, indikator, dan target setiap SKP, lalu menyetujui atau mengembalikannya disertai catatan paling lambat {deadline}.',
-  'skp.actAll': 'Tinjau dan setujui semua SKP sekaligus',
+  'skp.actAll': 'Setujui semua SKP (periksa daftarnya dulu)',
 
   // ---- reminder
   'reminder.subject': 'Pengingat: {count} keputusan menunggu Anda sampai {deadline}',
