@@ -82,7 +82,20 @@ export async function actOnLink(url: string, decision: 'approve' | 'return', com
   if (!form) return { status: page.status, page: html };
   const { target, body } = form;
   const post = await fetchRetrying(target, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
-  return { status: post.status, page: await post.text() };
+  const answer = await post.text();
+  // A granted objection shows the resulting predikat first; a person then presses its confirm button.
+  if (post.status === 200 && /name="confirm" value="1"/.test(answer)) {
+    const again = decisionForm(answer, target, decision, comment);
+    if (again) {
+      const confirmed = await fetchRetrying(again.target, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: again.body,
+      });
+      return { status: confirmed.status, page: await confirmed.text() };
+    }
+  }
+  return { status: post.status, page: answer };
 }
 
 /** The decision id and action of a link. */
@@ -97,21 +110,25 @@ export function parseDecisionLink(url: string): { decisionId: string; action: st
  * the decision and the comment, posted to its action. Undefined when the page has no form (already decided).
  */
 export function decisionForm(html: string, pageUrl: string, decision: 'approve' | 'return', comment: string): { target: string; body: string } | undefined {
-  const form = /<form[^>]*action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/i.exec(html);
+  // The form whose button makes this decision (an objection page has one form per choice), else the first.
+  const forms = [...html.matchAll(/<form[^>]*action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/gi)];
+  const form = forms.find((f) => f[2]!.includes(`name="decision" value="${decision}"`)) ?? forms[0];
   if (!form) return undefined;
+  const decode = (v: string) =>
+    v
+      .replace(/&amp;/g, '&')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>');
   const fields = new URLSearchParams();
-  for (const m of form[2]!.matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/gi)) {
-    fields.set(
-      m[1]!,
-      m[2]!
-        .replace(/&amp;/g, '&')
-        .replace(/&quot;/g, '"')
-        .replace(/&#39;/g, "'")
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>'),
-    );
+  for (const m of form[2]!.matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/gi)) fields.set(m[1]!, decode(m[2]!));
+  // A select sends its selected option, as a browser does.
+  for (const m of form[2]!.matchAll(/<select[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/gi)) {
+    const selected = /<option value="([^"]*)" selected>/.exec(m[2]!) ?? /<option value="([^"]*)"/.exec(m[2]!);
+    if (selected) fields.set(m[1]!, decode(selected[1]!));
   }
   fields.set('decision', decision);
-  fields.set('comment', comment);
-  return { target: new URL(form[1]!.replace(/&amp;/g, '&'), pageUrl).toString(), body: fields.toString() };
+  if (!fields.has('comment') || comment) fields.set('comment', comment);
+  return { target: new URL(decode(form[1]!), pageUrl).toString(), body: fields.toString() };
 }

@@ -17,6 +17,8 @@ import {
   renderApprovalDigest,
   renderDelegationNotice,
   renderEscalation,
+  renderObjectionDigest,
+  renderOutcomeNotice,
   renderReminder,
   renderResultNotice,
   renderSkpApprovalRequest,
@@ -66,6 +68,8 @@ export function realPorts(): Ports {
       escalation: renderEscalation,
       resultNotice: renderResultNotice,
       delegationNotice: renderDelegationNotice,
+      objectionDigest: renderObjectionDigest,
+      outcomeNotice: renderOutcomeNotice,
       escapeHtml,
     },
     links: {

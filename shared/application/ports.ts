@@ -126,6 +126,14 @@ export interface SkpDetails {
   employee: { nip: string; name: string; jabatan: string; unitName: string };
   rhk: { title: string; jenis: 'utama' | 'tambahan'; indicators: { name: string; target: string }[]; intervensi?: string }[];
 }
+/** An objection (keberatan): the evaluation, the employee's reason and the predikat asked for (labels). */
+export interface ObjectionDetails extends EvaluationDetails {
+  objection: { reason: string; requestedPredikat?: string; filedAt?: string };
+}
+/** What a person still has to do, by their role in a waiting item (reminders, escalations). */
+export type TaskKind = 'ownSkp' | 'approveSkp' | 'midyearReview' | 'rate' | 'approveEvaluation' | 'objection';
+/** Outcomes told to the person they concern. */
+export type OutcomeKind = 'skpApproved' | 'skpReturned' | 'evaluationReturned' | 'objectionGranted' | 'objectionRejected';
 interface ActionUrls {
   approveUrl: string;
   returnUrl: string;
@@ -136,6 +144,10 @@ interface ItemsNotice<T> {
   stageLabel: string;
   deadline: Date;
   items: (T & ActionUrls)[];
+  /** Where the whole list is shown when the email has room only for a summary. */
+  fullListUrl?: string;
+  /** "Setujui semua": a page listing every pending item, approving them on POST only. */
+  actAllUrl?: string;
 }
 
 /** The emails the use cases send, as data; the mail adapter renders them (shared/adapters/mail/templates.ts). */
@@ -147,16 +159,18 @@ export interface MailTemplates {
     recipient: { name: string };
     stageLabel: string;
     deadline: Date;
-    items: { employee: PersonRef; url: string }[];
+    items: { task: TaskKind; employee?: PersonRef; url: string }[];
   }): RenderedMail;
+  /** One per recipient per stage-day: every late person (a superior's people, or all of them for HR). */
   escalation(input: {
     locale?: Locale;
     recipient: { name: string };
-    approver: { name: string; nip?: string; jabatan?: string };
+    audience?: 'superior' | 'hr';
     stageLabel: string;
     pendingSince: Date;
     deadline: Date;
-    items: { employee: PersonRef; url?: string }[];
+    late: { person: PersonRef; items: { task: TaskKind; employee?: PersonRef; url?: string }[] }[];
+    dashboardUrl?: string;
   }): RenderedMail;
   resultNotice(input: {
     locale?: Locale;
@@ -169,6 +183,24 @@ export interface MailTemplates {
     objectionDeadline: Date;
     objectionDays?: number;
     approverName?: string;
+    objectionUrl?: string;
+    detailUrl?: string;
+  }): RenderedMail;
+  // --- messages: objections and outcome notices ---
+  objectionDigest(input: ItemsNotice<ObjectionDetails> & { fullListUrl?: string }): RenderedMail;
+  outcomeNotice(input: {
+    locale?: Locale;
+    recipient: { name: string };
+    kind: OutcomeKind;
+    cycleLabel: string;
+    subject: { name: string; nip: string };
+    decidedBy: string;
+    decidedAt: Date;
+    reason?: string;
+    predikat?: string;
+    resultsRating?: string;
+    behaviourRating?: string;
+    url?: string;
   }): RenderedMail;
   delegationNotice(input: {
     locale?: Locale;
@@ -187,7 +219,7 @@ export interface MailTemplates {
 
 // ─── links, cursors, keyed hashes ──────────────────────────────────────────────────────────────────
 
-export type LinkAction = 'view' | 'approve' | 'return';
+export type LinkAction = 'view' | 'approve' | 'return' | 'all';
 /** Signed decision links (the link-signing key lives in the adapter). */
 export interface LinkSigner {
   decisionUrl(link: { decisionId: string; action: LinkAction; recipient: string; expiresAt: Date }): Promise<string>;

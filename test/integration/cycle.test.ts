@@ -11,6 +11,9 @@ import { type CycleOutcome, runCycle, seedRoster } from '../../local/run-cycle';
 import { loadSampleAgency } from '../../local/sample/schema';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 import { auditTrail, getEvaluation } from '../../shared/adapters/dynamodb/repository';
+import { readOutbox } from '../../shared/adapters/mail/outbox';
+import { predikatFor } from '../../shared/domain/predikat';
+import type { Rating } from '../../shared/domain/ratings';
 import { expectedPredikat } from './expected';
 
 const sample = loadSampleAgency('local/sample/asemrowo.json');
@@ -111,5 +114,75 @@ describe('a whole cycle on the sample roster', () => {
   it('records follow-up for every final result', async () => {
     const e = await getEvaluation(outcome.cycleId, evaluated[evaluated.length - 1]!.nip);
     expect((e?.followUp as { consequences?: unknown[] })?.consequences).toBeDefined();
+  });
+});
+
+// --- messages: what people read, over the whole run's outbox ---
+describe('the whole run’s emails and stored results', () => {
+  // The outbox is read once for these checks.
+  let outbox: ReturnType<typeof readOutbox> | undefined;
+  const readAll = () => (outbox ??= readOutbox(stack.outboxDir));
+  it('keeps every email’s HTML under 100 KB (Gmail clips at ~102 KB)', async () => {
+    const mails = await readAll();
+    expect(mails.length).toBeGreaterThan(50);
+    for (const m of mails) expect(Buffer.byteLength(m.html), m.subject).toBeLessThan(100_000);
+  });
+
+  it('sends the sample’s objection as an objection: the reason, the result, the predikat asked for, both choices', async () => {
+    const mails = await readAll();
+    const objection = mails.find((m) => m.tags.kind === 'digest' && m.tags.stage === 'OBJECTION');
+    expect(objection?.subject).toMatch(/^Keberatan atas hasil penilaian kinerja/);
+    const words = sample.scenario.objection.reason.split(' ').slice(0, 8).join(' ');
+    for (const text of [words, 'Hasil yang diajukan keberatan', 'Predikat yang diminta pegawai', 'Kabulkan keberatan', 'Tolak keberatan'])
+      expect(objection?.text).toContain(text);
+    expect(objection?.text).not.toContain('Setujui:');
+  });
+
+  it('tells each person the outcome that concerns them, once: the returned SKP, the returned evaluation, the objection', async () => {
+    const mails = await readAll();
+    const to = (nip: string) => sample.employees.find((e) => e.nip === nip)!.email.toLowerCase();
+    const notices = (nip: string) => mails.filter((m) => m.tags.kind === 'notice' && m.to.some((a) => a.toLowerCase().includes(to(nip))));
+    const returned = notices(sample.scenario.returnSkpOf).filter((m) => /dikembalikan|returned/.test(m.subject));
+    expect(returned).toHaveLength(1);
+    const reason = (await auditTrail(outcome.cycleId, sample.scenario.returnSkpOf)).find((a) => a.action === 'SKP_APPROVAL:RETURN')?.reason;
+    expect(returned[0]?.text).toContain(reason);
+    const rater = sample.employees.find((e) => e.nip === sample.scenario.returnEvaluationOf)!.raterNip!;
+    expect(notices(rater).filter((m) => m.subject.includes('dikembalikan kepada Anda') || m.subject.includes('returned to you'))).toHaveLength(1);
+    const decided = notices(sample.scenario.objection.nip).filter((m) => /Keberatan|objection/i.test(m.subject));
+    expect(decided).toHaveLength(1);
+    expect(decided[0]?.subject).toMatch(/dikabulkan|granted/);
+    // The result notice offers the objection online, within the window.
+    const result = mails.find((m) => m.tags.kind === 'result' && m.to.some((a) => a.toLowerCase().includes(to(sample.scenario.objection.nip))));
+    expect(result?.links.some((l) => l.endsWith(`/siklus/${outcome.cycleId}/hasil`))).toBe(true);
+  });
+
+  it('stores no predikat that contradicts its stored ratings (the matrix), objection included', async () => {
+    for (const { nip, name } of outcome.evaluations) {
+      const e = await getEvaluation(outcome.cycleId, nip);
+      const score = e?.score as { resultsRating?: Rating; behaviour?: { final?: Rating }; predikat?: string } | undefined;
+      expect(score?.resultsRating && score.behaviour?.final, name).toBeTruthy();
+      expect(e?.predikat, name).toBe(predikatFor(score!.resultsRating!, score!.behaviour!.final!));
+      expect(score?.predikat, name).toBe(e?.predikat);
+    }
+  });
+
+  it('links only to pages a browser can open: decision pages answer 200, app pages never 401, no JSON API', async () => {
+    const links = new Set((await readAll()).flatMap((m) => m.links));
+    const byPath = new Map<string, string>();
+    for (const l of links) byPath.set(new URL(l).pathname.startsWith('/v1/decisions/') ? l : new URL(l).pathname, l);
+    for (const [key, url] of byPath) {
+      const path = new URL(url).pathname;
+      if (path.startsWith('/v1/')) expect(path, url).toMatch(/^\/v1\/decisions\//);
+      if (!key.startsWith('/') || path.startsWith('/v1/decisions/')) continue;
+      const res = await fetch(url, { headers: { accept: 'text/html' } });
+      await res.arrayBuffer();
+      expect(res.status, url).not.toBe(401);
+    }
+    // A sample of decision links (each a GET: shows, changes nothing).
+    for (const url of [...links].filter((l) => l.includes('/v1/decisions/')).slice(0, 10)) {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      expect(res.status, url).toBe(200);
+    }
   });
 });

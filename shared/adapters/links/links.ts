@@ -7,12 +7,14 @@
  *      stored record that holds the Step Functions task token server-side. The task token never
  *      appears in a link, a page or a log. `d` travels in the path; a `d` in the query is optional
  *      and, if present, must equal the path.
- *   a  'view' | 'approve' | 'return' — the confirmation the page opens with. Every link only ever
+ *   a  'view' | 'approve' | 'return' | 'all' — the confirmation the page opens with. Every link only ever
  *      opens a confirmation page (GET/HEAD change nothing); the decision itself is the `decision`
  *      field POSTed from that page, and a valid link authorises its recipient to approve or return
  *      the item. 'view' opens the page with both choices side by side (digest "act on all", reminder
  *      and escalation links); 'approve' / 'return' are the per-item buttons of a digest and open the
- *      page with that choice first.
+ *      page with that choice first. 'all' is a digest's "Setujui semua": `d` is one of the digest's
+ *      decisions, and the page lists every decision of that kind and stage still pending for the same
+ *      recipient; a POST approves exactly the ones the page listed.
  *   r  recipient binding: base64url of the first 12 bytes of HMAC-SHA256(key, "asn-kinerja/recipient/v1\n" +
  *      normalised NIP or email), 16 chars. Keyed, so an 18-digit NIP (low entropy) cannot be recovered
  *      by brute force from a forwarded link. Compare with `isLinkForRecipient` against the current
@@ -29,7 +31,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-export const LINK_ACTIONS = ['view', 'approve', 'return'] as const;
+export const LINK_ACTIONS = ['view', 'approve', 'return', 'all'] as const;
 export type LinkAction = (typeof LINK_ACTIONS)[number];
 
 export const DECISIONS = ['approve', 'return'] as const;

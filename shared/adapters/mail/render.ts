@@ -5,7 +5,12 @@
  */
 import { formatPercent, type Locale, t } from '../render/i18n';
 import { html, raw, type SafeHtml, safeUrl } from '../render/pages/html';
-import type { EvaluationDetails, ItemDetails } from './summary';
+import type { EvaluationDetails, ItemDetails, ObjectionDetails } from './summary';
+
+/** An objection carries the employee's reason. */
+export function isObjection(item: ItemDetails): item is ObjectionDetails {
+  return 'objection' in item;
+}
 
 /** Evaluations carry ratings; SKPs (plans) do not. */
 export function isEvaluation(item: ItemDetails): item is EvaluationDetails {
@@ -54,10 +59,12 @@ export function renderRhkTable(locale: Locale, item: ItemDetails): SafeHtml {
           : '';
     const indicatorRows = rhk.indicators.map((ind) =>
       evaluation && 'realisation' in ind
-        ? html`<tr><td style="${wideCell}">${ind.name}</td><td style="${cell}">${ind.target}</td><td style="${cell}">${ind.realisation}</td><td style="${cell}white-space:nowrap;">${
+        ? html`<tr><td style="${wideCell}" data-label="${columns[0]}">${ind.name}</td><td style="${cell}" data-label="${columns[1]}">${ind.target}</td><td style="${cell}" data-label="${
+            columns[2]
+          }">${ind.realisation}</td><td style="${cell}white-space:nowrap;" data-label="${columns[3]}">${
             ind.achievementPct === undefined ? t(locale, 'table.notAvailable') : formatPercent(locale, ind.achievementPct)
           }</td></tr>`
-        : html`<tr><td style="${wideCell}">${ind.name}</td><td style="${cell}">${ind.target}</td></tr>`,
+        : html`<tr><td style="${wideCell}" data-label="${columns[0]}">${ind.name}</td><td style="${cell}" data-label="${columns[1]}">${ind.target}</td></tr>`,
     );
     return html`<tr><th colspan="${columns.length}" scope="colgroup" style="${wideCell}background:${COLORS.subtle};font-weight:bold;">${label}: ${rhk.title}${extra}</th></tr>${indicatorRows}`;
   });
@@ -75,6 +82,7 @@ export function renderItemHtml(locale: Locale, item: ItemDetails, options: { hea
     level === 2
       ? html`<h2 style="margin:0 0 6px 0;font-size:18px;line-height:1.3;">${heading}</h2>`
       : html`<h3 style="margin:0 0 6px 0;font-size:18px;line-height:1.3;">${heading}</h3>`;
+  if (isObjection(item)) return renderObjectionHtml(locale, item, headingHtml);
   const ratings = isEvaluation(item)
     ? keyValueRows([
         [t(locale, 'summary.resultsRating'), item.resultsRating],
@@ -203,4 +211,40 @@ export function htmlClosing(locale: Locale, withLinkNotes: boolean): SafeHtml {
         )} ${t(locale, 'mail.footer.personal')}</p>`
       : ''
   }`;
+}
+
+/** An objection: who, the employee's reason, the result objected to, the predikat asked for, then the RHK table. */
+export function renderObjectionHtml(locale: Locale, item: ObjectionDetails, headingHtml: SafeHtml): SafeHtml {
+  return html`${headingHtml}${keyValueRows([
+    [t(locale, 'employee.nip'), item.employee.nip],
+    [t(locale, 'employee.jabatan'), item.employee.jabatan],
+    [t(locale, 'employee.unit'), item.employee.unitName],
+    ...(item.objection.filedAt ? [[t(locale, 'objection.filedAt'), item.objection.filedAt] as [string, string]] : []),
+  ])}<h3 style="margin:8px 0 4px 0;font-size:16px;">${t(locale, 'objection.reason')}</h3><blockquote style="margin:0 0 12px 0;padding:8px 12px;border-left:4px solid ${
+    COLORS.brand
+  };background:${COLORS.highlight};white-space:pre-line;">${item.objection.reason}</blockquote><h3 style="margin:8px 0 4px 0;font-size:16px;">${t(
+    locale,
+    'objection.result',
+  )}</h3>${keyValueRows([
+    [t(locale, 'summary.resultsRating'), item.resultsRating],
+    [t(locale, 'summary.behaviourRating'), item.behaviourRating],
+    [t(locale, 'objection.currentPredikat'), item.predikat, true],
+    [t(locale, 'objection.requested'), item.objection.requestedPredikat ?? t(locale, 'objection.requestedNone'), true],
+  ])}${renderRhkTable(locale, item)}`;
+}
+
+export function renderObjectionText(locale: Locale, item: ObjectionDetails, indent = '   '): string {
+  return [
+    `${t(locale, 'employee.nip')}: ${item.employee.nip}`,
+    `${t(locale, 'employee.jabatan')}: ${item.employee.jabatan}`,
+    `${t(locale, 'employee.unit')}: ${item.employee.unitName}`,
+    `${t(locale, 'objection.reason')}: ${item.objection.reason}`,
+    `${t(locale, 'objection.result')}: ${t(locale, 'summary.resultsRating')} ${item.resultsRating}; ${t(locale, 'summary.behaviourRating')} ${item.behaviourRating}; ${t(
+      locale,
+      'objection.currentPredikat',
+    )} ${item.predikat}`,
+    `${t(locale, 'objection.requested')}: ${item.objection.requestedPredikat ?? t(locale, 'objection.requestedNone')}`,
+  ]
+    .map((l) => indent + l)
+    .join('\n');
 }

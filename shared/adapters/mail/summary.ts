@@ -65,4 +65,11 @@ export type SkpSummary = z.infer<typeof SkpSummarySchema>;
 /** The item as shown on a page: the email's action URLs are not needed there. */
 export type EvaluationDetails = Omit<EvaluationSummary, 'approveUrl' | 'returnUrl'>;
 export type SkpDetails = Omit<SkpSummary, 'approveUrl' | 'returnUrl'>;
-export type ItemDetails = EvaluationDetails | SkpDetails;
+export type ItemDetails = EvaluationDetails | SkpDetails | ObjectionDetails;
+
+/** An objection (keberatan) awaiting the approver: the evaluation, the employee's reason and the predikat asked for (labels). */
+export const ObjectionSummarySchema = EvaluationSummarySchema.extend({
+  objection: z.object({ reason: z.string(), requestedPredikat: z.string().optional(), filedAt: z.string().optional() }),
+});
+export type ObjectionSummary = z.infer<typeof ObjectionSummarySchema>;
+export type ObjectionDetails = Omit<ObjectionSummary, 'approveUrl' | 'returnUrl'>;

@@ -5,8 +5,8 @@
  */
 import { DEFAULT_LOCALE, formatDate, formatDateTime, type Locale, t } from '../render/i18n';
 import { html, type SafeHtml, safeUrl } from '../render/pages/html';
-import { button, COLORS, card, emailLayout, htmlClosing, paragraph, renderItemHtml, renderItemText, textFooter } from './render';
-import type { EvaluationSummary, SkpSummary } from './summary';
+import { button, COLORS, card, emailLayout, htmlClosing, paragraph, renderItemHtml, renderItemText, renderObjectionText, textFooter } from './render';
+import type { EvaluationSummary, ObjectionSummary, SkpSummary } from './summary';
 
 export interface RenderedMail {
   subject: string;
@@ -40,6 +40,8 @@ export interface ApprovalDigestInput {
   items: EvaluationSummary[];
   /** A 'view' link to a page that lists every item and can approve all at once. */
   actAllUrl?: string;
+  /** Where the whole list is shown when the email only has room for a summary (the app's decisions page). */
+  fullListUrl?: string;
 }
 
 function itemsDigest(locale: Locale, items: (EvaluationSummary | SkpSummary)[]): { html: SafeHtml; text: string[] } {
@@ -82,6 +84,7 @@ export interface SkpApprovalRequestInput {
   deadline: Date;
   items: SkpSummary[];
   actAllUrl?: string;
+  fullListUrl?: string;
 }
 
 export function renderSkpApprovalRequest(input: SkpApprovalRequestInput): RenderedMail {
@@ -94,42 +97,93 @@ export function renderSkpApprovalRequest(input: SkpApprovalRequestInput): Render
   });
 }
 
+/** Gmail clips a message past ~102 KB of HTML: every email stays under this, with room to spare. */
+export const MAX_EMAIL_HTML_BYTES = 90_000;
+
+const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+
 function renderItemsRequest(
   locale: Locale,
-  input: { recipient: Recipient; items: (EvaluationSummary | SkpSummary)[]; actAllUrl?: string; deadline: Date },
-  words: { subject: string; intro: string; request: string; actAll: string },
+  input: { recipient: Recipient; items: (EvaluationSummary | SkpSummary | ObjectionSummary)[]; actAllUrl?: string; fullListUrl?: string; deadline: Date },
+  words: { subject: string; intro: string; request: string; actAll: string; count?: string },
+  renderCards: (locale: Locale, items: never[]) => { html: SafeHtml; text: string[] } = itemsDigest as never,
+  labels: { approve: string; return: string } = { approve: t(locale, 'action.approve'), return: t(locale, 'action.return') },
 ): RenderedMail {
   const deadline = formatDateTime(locale, input.deadline);
-  const count = t(locale, 'digest.count', { count: input.items.length });
-  const digest = itemsDigest(locale, input.items);
+  const count = words.count ?? t(locale, 'digest.count', { count: input.items.length });
   const actAll = input.actAllUrl
     ? html`<div style="margin:8px 0 12px 0;">${button(input.actAllUrl, words.actAll, 'neutral')}</div>${paragraph(
         t(locale, 'digest.actAllHint'),
         `font-size:14px;color:${COLORS.muted};`,
       )}`
     : '';
-  const bodyHtml = html`${paragraph(greeting(locale, input.recipient))}${paragraph(words.intro)}${paragraph(
-    html`<strong>${words.request}</strong>`,
-  )}${paragraph(count)}${digest.html}${actAll}${paragraph(t(locale, 'mail.linkValidUntil', { deadline }), `font-size:14px;color:${COLORS.muted};`)}`;
-  const text = [
-    greeting(locale, input.recipient),
-    '',
-    words.intro,
-    words.request,
-    count,
-    '',
-    ...digest.text,
-    ...(input.actAllUrl ? [`${words.actAll}: ${input.actAllUrl}`, ''] : []),
-    t(locale, 'mail.linkValidUntil', { deadline }),
-  ];
-  return compose(locale, words.subject, `${words.request}`, bodyHtml, text, true);
+  const build = (body: SafeHtml, lines: string[], extra: SafeHtml | '' = '') => {
+    const bodyHtml = html`${paragraph(greeting(locale, input.recipient))}${paragraph(words.intro)}${paragraph(
+      html`<strong>${words.request}</strong>`,
+    )}${paragraph(count)}${body}${extra}${actAll}${paragraph(t(locale, 'mail.linkValidUntil', { deadline }), `font-size:14px;color:${COLORS.muted};`)}`;
+    const text = [
+      greeting(locale, input.recipient),
+      '',
+      words.intro,
+      words.request,
+      count,
+      '',
+      ...lines,
+      ...(input.actAllUrl ? [`${words.actAll}: ${input.actAllUrl}`, ''] : []),
+      t(locale, 'mail.linkValidUntil', { deadline }),
+    ];
+    return compose(locale, words.subject, `${words.request}`, bodyHtml, text, true);
+  };
+  const full = renderCards(locale, input.items as never[]);
+  const mail = build(full.html, full.text);
+  if (bytes(mail.html) <= MAX_EMAIL_HTML_BYTES) return mail;
+  // Too long for mail clients: a summary table (who, what, the two choices) and a link to the full list.
+  const fullList = input.fullListUrl ?? input.actAllUrl;
+  const more = (n: number) =>
+    html`${n > 0 ? paragraph(t(locale, 'digest.more', { count: n })) : ''}${fullList ? html`<div style="margin:8px 0 12px 0;">${button(fullList, t(locale, 'digest.fullList'), 'neutral')}</div>` : ''}`;
+  let shown = input.items.length;
+  for (;;) {
+    const rows = input.items.slice(0, shown);
+    const table = summaryTable(locale, rows, labels);
+    const lines = rows.flatMap((item, i) => [
+      `${i + 1}. ${item.employee.name} (NIP ${item.employee.nip})${'predikat' in item ? ` — ${item.predikat}` : ''}`,
+      `   ${labels.approve}: ${item.approveUrl}`,
+      `   ${labels.return}: ${item.returnUrl}`,
+    ]);
+    const note = paragraph(t(locale, 'digest.summaryNote'), `font-size:14px;color:${COLORS.muted};`);
+    const candidate = build(
+      html`${note}${table}`,
+      [...lines, ...(fullList ? ['', `${t(locale, 'digest.fullList')}: ${fullList}`] : [])],
+      more(input.items.length - shown),
+    );
+    if (bytes(candidate.html) <= MAX_EMAIL_HTML_BYTES || shown <= 1) return candidate;
+    shown = Math.max(1, Math.floor(shown * 0.8));
+  }
+}
+
+/** One row per item: name, NIP, jabatan, predikat (when there is one) and the two choices as links. */
+function summaryTable(locale: Locale, items: (EvaluationSummary | SkpSummary | ObjectionSummary)[], labels: { approve: string; return: string }): SafeHtml {
+  const td = `padding:6px 4px;border-bottom:1px solid ${COLORS.border};vertical-align:top;font-size:14px;`;
+  return html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:0 0 12px 0;">${items.map(
+    (item, i) =>
+      html`<tr><td style="${td}"><strong>${i + 1}. ${item.employee.name}</strong><br>NIP ${item.employee.nip} · ${item.employee.jabatan}${
+        'predikat' in item ? html`<br>${t(locale, 'summary.predikat')}: ${item.predikat}` : ''
+      }</td><td style="${td}white-space:nowrap;text-align:right;"><a href="${safeUrl(item.approveUrl)}" style="color:${COLORS.approve};font-weight:bold;">${labels.approve}</a><br><a href="${safeUrl(
+        item.returnUrl,
+      )}" style="color:${COLORS.returnFg};font-weight:bold;">${labels.return}</a></td></tr>`,
+  )}</table>`;
 }
 
 // ------------------------------------------------------------------ reminder
 
+/** What a person still has to do, by their role in the waiting item. */
+export type TaskKind = 'ownSkp' | 'approveSkp' | 'midyearReview' | 'rate' | 'approveEvaluation' | 'objection';
+
 export interface ReminderItem {
-  employee: { name: string; nip: string; jabatan?: string; unitName?: string };
-  /** A fresh 'view' link for the item. */
+  task: TaskKind;
+  /** Whose record the task is about (omitted for the person's own SKP). */
+  employee?: { name: string; nip: string; jabatan?: string; unitName?: string };
+  /** The web app page where the task is done (signs in first when needed; never a JSON API URL). */
   url: string;
 }
 
@@ -139,103 +193,139 @@ export interface ReminderInput {
   stageLabel: string;
   deadline: Date;
   items: ReminderItem[];
-  actAllUrl?: string;
 }
 
 function employeeLine(e: { name: string; nip: string; jabatan?: string; unitName?: string }): string {
   return [`${e.name} (NIP ${e.nip})`, e.jabatan, e.unitName].filter(Boolean).join(' — ');
 }
 
+function taskText(locale: Locale, item: ReminderItem): string {
+  return item.task === 'ownSkp' ? t(locale, 'task.ownSkp') : t(locale, `task.${item.task}`, { name: item.employee?.name ?? '' });
+}
+
 export function renderReminder(input: ReminderInput): RenderedMail {
   const locale = input.locale ?? DEFAULT_LOCALE;
   const deadline = formatDateTime(locale, input.deadline);
   const count = input.items.length;
-  const subject = t(locale, 'reminder.subject', { count, deadline });
-  const intro = t(locale, 'reminder.intro', { count, stage: input.stageLabel });
-  const deadlineText = t(locale, 'reminder.deadline', { deadline });
+  const first = input.items[0];
+  const subject =
+    count === 1 && first
+      ? t(locale, 'reminder.subject.one', {
+          task: taskText(locale, first)
+            .replace(/^Silakan /, 'silakan ')
+            .replace(/^Please /, 'please '),
+          deadline,
+        })
+      : t(locale, 'reminder.subject.many', { count, deadline });
+  const intro = t(locale, 'reminder.tasksIntro', { stage: input.stageLabel });
+  const deadlineText = t(locale, 'reminder.deadline.all', { deadline });
   const list = html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:0 0 12px 0;">${input.items.map(
     (item) =>
-      html`<tr><td style="padding:8px 0;border-bottom:1px solid ${COLORS.border};vertical-align:middle;">${employeeLine(
-        item.employee,
-      )}<br>${button(item.url, t(locale, 'action.view'), 'neutral')}</td></tr>`,
+      html`<tr><td style="padding:8px 0;border-bottom:1px solid ${COLORS.border};vertical-align:middle;"><strong>${taskText(locale, item)}</strong>${
+        item.employee ? html`<br><span style="color:${COLORS.muted};font-size:14px;">${employeeLine(item.employee)}</span>` : ''
+      }<br>${button(item.url, t(locale, 'task.open'), 'neutral')}</td></tr>`,
   )}</table>`;
-  const bodyHtml = html`${paragraph(greeting(locale, input.recipient))}${paragraph(intro)}${paragraph(
-    html`<strong>${deadlineText}</strong>`,
-  )}${list}${input.actAllUrl ? html`<div style="margin:8px 0 12px 0;">${button(input.actAllUrl, t(locale, 'digest.actAll'), 'approve')}</div>` : ''}${paragraph(
-    t(locale, 'reminder.freshLinks'),
+  const bodyHtml = html`${paragraph(greeting(locale, input.recipient))}${paragraph(intro)}${list}${paragraph(html`<strong>${deadlineText}</strong>`)}${paragraph(
+    t(locale, 'reminder.signIn'),
     `font-size:14px;color:${COLORS.muted};`,
   )}`;
   const text = [
     greeting(locale, input.recipient),
     '',
     intro,
+    '',
+    ...input.items.flatMap((item, i) => [
+      `${i + 1}. ${taskText(locale, item)}${item.employee ? ` — ${employeeLine(item.employee)}` : ''}`,
+      `   ${t(locale, 'task.open')}: ${item.url}`,
+    ]),
+    '',
     deadlineText,
-    '',
-    ...input.items.flatMap((item, i) => [`${i + 1}. ${employeeLine(item.employee)}`, `   ${t(locale, 'action.view')}: ${item.url}`]),
-    '',
-    ...(input.actAllUrl ? [`${t(locale, 'digest.actAll')}: ${input.actAllUrl}`, ''] : []),
-    t(locale, 'reminder.freshLinks'),
+    t(locale, 'reminder.signIn'),
   ];
-  return compose(locale, subject, deadlineText, bodyHtml, text, true);
+  return compose(locale, subject, deadlineText, bodyHtml, text, false);
 }
 
 // ------------------------------------------------------------------ escalation
 
+export interface EscalationPerson {
+  /** Who did not act. */
+  person: { name: string; nip: string; jabatan?: string; unitName?: string };
+  /** What waits on them; `url` a link the recipient can act on (a decision link, or the app's page). */
+  items: { task: TaskKind; employee?: { name: string; nip: string; jabatan?: string; unitName?: string }; url?: string }[];
+}
+
 export interface EscalationInput {
   locale?: Locale;
-  /** The approver's superior, or HR. */
+  /** The late people's superior, or HR (`audience: 'hr'`: one summary of the whole stage). */
   recipient: Recipient;
-  /** Who did not act. */
-  approver: { name: string; nip?: string; jabatan?: string };
+  audience?: 'superior' | 'hr';
   stageLabel: string;
   /** Since when the items have been waiting. */
   pendingSince: Date;
   deadline: Date;
-  items: { employee: { name: string; nip: string; jabatan?: string; unitName?: string }; url?: string }[];
+  /** Every late person this recipient is told about, with what waits on each. */
+  late: EscalationPerson[];
   dashboardUrl?: string;
 }
 
+/** One email per recipient per stage-day: every late person the recipient should know about, grouped. */
 export function renderEscalation(input: EscalationInput): RenderedMail {
   const locale = input.locale ?? DEFAULT_LOCALE;
-  const approverLabel = [input.approver.name, input.approver.jabatan].filter(Boolean).join(', ');
-  const count = input.items.length;
+  const hr = input.audience === 'hr';
+  const count = input.late.length;
   const since = formatDateTime(locale, input.pendingSince);
   const deadline = formatDateTime(locale, input.deadline);
-  const subject = t(locale, 'escalation.subject', { count, approver: input.approver.name });
-  const intro = t(locale, 'escalation.intro', { approver: approverLabel, count, stage: input.stageLabel, since, deadline });
+  const subject = hr
+    ? t(locale, 'escalation.subject.hr', { stage: input.stageLabel, count })
+    : t(locale, 'escalation.subject.grouped', { stage: input.stageLabel, count });
+  const intro = hr
+    ? t(locale, 'escalation.intro.hr', { stage: input.stageLabel, count, deadline })
+    : t(locale, 'escalation.intro.grouped', { stage: input.stageLabel, since, deadline });
   const request = t(locale, 'escalation.request');
-  const facts: [string, string][] = [
-    [t(locale, 'escalation.approver'), [approverLabel, input.approver.nip ? `NIP ${input.approver.nip}` : ''].filter(Boolean).join(' — ')],
-    [t(locale, 'escalation.pendingSince'), since],
-    [t(locale, 'escalation.deadline'), deadline],
-  ];
-  const factsHtml = html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:0 0 12px 0;background:${COLORS.highlight};">${facts.map(
-    ([k, v]) =>
-      html`<tr><td style="padding:6px 8px;color:${COLORS.muted};width:42%;vertical-align:top;">${k}</td><td style="padding:6px 8px;font-weight:bold;">${v}</td></tr>`,
-  )}</table>`;
-  const list = html`<h2 style="margin:16px 0 6px 0;font-size:17px;">${t(locale, 'escalation.items')}</h2><ul style="margin:0 0 12px 0;padding-left:20px;">${input.items.map(
-    (item) =>
-      html`<li style="margin:0 0 6px 0;">${employeeLine(item.employee)}${
-        item.url ? html` — <a href="${safeUrl(item.url)}" style="color:${COLORS.brand};font-weight:bold;">${t(locale, 'escalation.open')}</a>` : ''
-      }</li>`,
-  )}</ul>`;
-  const bodyHtml = html`${paragraph(greeting(locale, input.recipient))}${paragraph(intro)}${factsHtml}${paragraph(request)}${list}${
+  const itemLine = (item: EscalationPerson['items'][number]) =>
+    item.task === 'ownSkp' ? t(locale, 'task.ownSkp') : t(locale, `task.${item.task}`, { name: item.employee?.name ?? '' });
+  const td = `padding:6px 4px;border-bottom:1px solid ${COLORS.border};vertical-align:top;font-size:14px;`;
+  const list = hr
+    ? html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:0 0 12px 0;">${input.late.map(
+        (l) =>
+          html`<tr><td style="${td}">${employeeLine(l.person)}</td><td style="${td}text-align:right;white-space:nowrap;">${t(locale, 'escalation.hr.count')}: ${l.items.length}</td></tr>`,
+      )}</table>`
+    : html`${input.late.map(
+        (l) =>
+          html`<h2 style="margin:16px 0 6px 0;font-size:17px;">${t(locale, 'escalation.person', { name: employeeLine(l.person), count: l.items.length })}</h2><ul style="margin:0 0 12px 0;padding-left:20px;">${l.items.map(
+            (item) =>
+              html`<li style="margin:0 0 6px 0;">${itemLine(item)}${
+                item.url ? html` — <a href="${safeUrl(item.url)}" style="color:${COLORS.brand};font-weight:bold;">${t(locale, 'escalation.open')}</a>` : ''
+              }</li>`,
+          )}</ul>`,
+      )}`;
+  const bodyHtml = html`${paragraph(greeting(locale, input.recipient))}${paragraph(intro)}${hr ? '' : paragraph(request)}${list}${
     input.dashboardUrl ? html`<div>${button(input.dashboardUrl, t(locale, 'escalation.dashboard'), 'neutral')}</div>` : ''
   }`;
   const text = [
     greeting(locale, input.recipient),
     '',
     intro,
+    ...(hr ? [] : ['', request]),
     '',
-    ...facts.map(([k, v]) => `${k}: ${v}`),
-    '',
-    request,
-    '',
-    `${t(locale, 'escalation.items')}:`,
-    ...input.items.map((item, i) => `${i + 1}. ${employeeLine(item.employee)}${item.url ? `\n   ${item.url}` : ''}`),
+    ...input.late.flatMap((l, i) =>
+      hr
+        ? [`${i + 1}. ${employeeLine(l.person)}: ${l.items.length}`]
+        : [
+            `${i + 1}. ${t(locale, 'escalation.person', { name: employeeLine(l.person), count: l.items.length })}`,
+            ...l.items.map((item) => `   - ${itemLine(item)}${item.url ? `: ${item.url}` : ''}`),
+          ],
+    ),
     ...(input.dashboardUrl ? ['', `${t(locale, 'escalation.dashboard')}: ${input.dashboardUrl}`] : []),
   ];
-  return compose(locale, subject, intro, bodyHtml, text, Boolean(input.items.some((i) => i.url)));
+  return compose(
+    locale,
+    subject,
+    intro,
+    bodyHtml,
+    text,
+    input.late.some((l) => l.items.some((i) => i.url?.includes('/v1/decisions/'))),
+  );
 }
 
 // ------------------------------------------------------------------ result notice
@@ -261,7 +351,7 @@ export function renderResultNotice(input: ResultNoticeInput): RenderedMail {
   const locale = input.locale ?? DEFAULT_LOCALE;
   const subject = t(locale, 'result.subject', { cycle: input.cycleLabel, predikat: input.predikat });
   const intro = t(locale, 'result.intro', { cycle: input.cycleLabel, date: formatDate(locale, input.finalisedAt) });
-  const objection = t(locale, 'result.objection', {
+  const objection = t(locale, input.objectionUrl ? 'result.objection.online' : 'result.objection', {
     approver: input.approverName ?? t(locale, 'result.objection.approverFallback'),
     days: input.objectionDays ?? 14,
     deadline: formatDate(locale, input.objectionDeadline),
@@ -350,5 +440,141 @@ export function renderDelegationNotice(input: DelegationNoticeInput): RenderedMa
     ([k, v]) => html`<tr><td style="padding:6px 8px;color:${COLORS.muted};width:42%;vertical-align:top;">${k}</td><td style="padding:6px 8px;">${v}</td></tr>`,
   )}</table>${paragraph(effect)}${reason ? paragraph(reason) : ''}`;
   const text = [greeting(locale, input.recipient), '', intro, '', ...facts.map(([k, v]) => `${k}: ${v}`), '', effect, ...(reason ? [reason] : [])];
+  return compose(locale, subject, intro, bodyHtml, text, false);
+}
+
+// ------------------------------------------------------------------ objection (keberatan) digest
+
+export interface ObjectionDigestInput {
+  locale?: Locale;
+  recipient: Recipient;
+  stageLabel: string;
+  deadline: Date;
+  /** approveUrl grants, returnUrl rejects: both open a confirmation page that asks for a reason. */
+  items: ObjectionSummary[];
+  fullListUrl?: string;
+}
+
+function objectionCards(locale: Locale, items: ObjectionSummary[]): { html: SafeHtml; text: string[] } {
+  const grant = t(locale, 'objection.grant');
+  const reject = t(locale, 'objection.reject');
+  const htmlItems = items.map((item) =>
+    card(
+      html`${renderItemHtml(locale, item, { heading: t(locale, 'objection.heading', { name: item.employee.name }) })}${paragraph(
+        t(locale, 'objection.choicesHint'),
+        `font-size:14px;color:${COLORS.muted};`,
+      )}<div>${button(item.approveUrl, grant, 'approve')}${button(item.returnUrl, reject, 'return')}</div>`,
+    ),
+  );
+  const text = items.flatMap((item, i) => [
+    `${i + 1}. ${t(locale, 'objection.heading', { name: item.employee.name })}`,
+    renderObjectionText(locale, item),
+    `   ${t(locale, 'objection.choicesHint')}`,
+    `   ${grant}: ${item.approveUrl}`,
+    `   ${reject}: ${item.returnUrl}`,
+    '',
+  ]);
+  return { html: html`${htmlItems}`, text };
+}
+
+/** The approver's objections: titled as such, with the reason, the result objected to and the predikat asked for. */
+export function renderObjectionDigest(input: ObjectionDigestInput): RenderedMail {
+  const locale = input.locale ?? DEFAULT_LOCALE;
+  const only = input.items.length === 1 ? input.items[0] : undefined;
+  return renderItemsRequest(
+    locale,
+    input,
+    {
+      subject: only ? `${t(locale, 'page.objection.title')}: ${only.employee.name}` : t(locale, 'objection.subject', { count: input.items.length }),
+      intro: t(locale, 'objection.intro', { stage: input.stageLabel }),
+      request: t(locale, 'objection.request', { deadline: formatDateTime(locale, input.deadline) }),
+      actAll: '',
+      count: t(locale, 'objection.count', { count: input.items.length }),
+    },
+    objectionCards as never,
+    { approve: t(locale, 'objection.grant'), return: t(locale, 'objection.reject') },
+  );
+}
+
+// ------------------------------------------------------------------ outcome notices
+
+export type OutcomeKind = 'skpApproved' | 'skpReturned' | 'evaluationReturned' | 'objectionGranted' | 'objectionRejected';
+
+export interface OutcomeNoticeInput {
+  locale?: Locale;
+  /** The person the outcome concerns: the employee, or (a returned evaluation) the rater. */
+  recipient: Recipient;
+  kind: OutcomeKind;
+  cycleLabel: string;
+  /** Whose record it is (named in a notice to the rater). */
+  subject: { name: string; nip: string };
+  decidedBy: string;
+  decidedAt: Date;
+  reason?: string;
+  /** The predikat after the decision (objections), with the ratings behind it. */
+  predikat?: string;
+  resultsRating?: string;
+  behaviourRating?: string;
+  /** The app page where the person goes on. */
+  url?: string;
+}
+
+const OUTCOME_BUTTON: Record<OutcomeKind, 'notice.open.skp' | 'notice.open.rate' | 'notice.open.result'> = {
+  skpApproved: 'notice.open.skp',
+  skpReturned: 'notice.open.skp',
+  evaluationReturned: 'notice.open.rate',
+  objectionGranted: 'notice.open.result',
+  objectionRejected: 'notice.open.result',
+};
+
+/** Tells the person an outcome concerns what was decided, by whom, why, and what comes next. */
+export function renderOutcomeNotice(input: OutcomeNoticeInput): RenderedMail {
+  const locale = input.locale ?? DEFAULT_LOCALE;
+  const params = {
+    cycle: input.cycleLabel,
+    by: input.decidedBy,
+    date: formatDateTime(locale, input.decidedAt),
+    name: input.subject.name,
+    nip: input.subject.nip,
+    predikat: input.predikat ?? '—',
+  };
+  const subject = t(locale, `notice.${input.kind}.subject`, params as never);
+  const intro = t(locale, `notice.${input.kind}.intro`, params as never);
+  const next =
+    input.kind === 'objectionGranted' || input.kind === 'objectionRejected' ? t(locale, 'notice.objection.final') : t(locale, `notice.${input.kind}.next`);
+  const facts: [string, string, boolean][] = [
+    ...(input.kind === 'evaluationReturned'
+      ? [[t(locale, 'employee.name'), `${input.subject.name} (NIP ${input.subject.nip})`, false] as [string, string, boolean]]
+      : []),
+    [t(locale, 'notice.decidedBy'), input.decidedBy, false],
+    ...(input.resultsRating ? [[t(locale, 'summary.resultsRating'), input.resultsRating, false] as [string, string, boolean]] : []),
+    ...(input.behaviourRating ? [[t(locale, 'summary.behaviourRating'), input.behaviourRating, false] as [string, string, boolean]] : []),
+    ...(input.predikat ? [[t(locale, 'result.predikat'), input.predikat, true] as [string, string, boolean]] : []),
+  ];
+  const factsHtml = html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:0 0 16px 0;border:1px solid ${COLORS.border};">${facts.map(
+    ([k, v, strong]) =>
+      html`<tr><td style="padding:8px;color:${COLORS.muted};width:42%;border-bottom:1px solid ${COLORS.border};">${k}</td><td style="padding:8px;border-bottom:1px solid ${COLORS.border};${
+        strong ? 'font-weight:bold;font-size:18px;' : ''
+      }">${v}</td></tr>`,
+  )}</table>`;
+  const reasonHtml = input.reason
+    ? html`<h2 style="margin:16px 0 6px 0;font-size:17px;">${t(locale, 'notice.reason')}</h2><blockquote style="margin:0 0 12px 0;padding:8px 12px;border-left:4px solid ${
+        COLORS.brand
+      };background:${COLORS.highlight};white-space:pre-line;">${input.reason}</blockquote>`
+    : '';
+  const bodyHtml = html`${paragraph(greeting(locale, input.recipient))}${paragraph(intro)}${factsHtml}${reasonHtml}${paragraph(next)}${
+    input.url ? html`<div>${button(input.url, t(locale, OUTCOME_BUTTON[input.kind]), 'neutral')}</div>` : ''
+  }`;
+  const text = [
+    greeting(locale, input.recipient),
+    '',
+    intro,
+    '',
+    ...facts.map(([k, v]) => `${k}: ${v}`),
+    ...(input.reason ? ['', `${t(locale, 'notice.reason')}:`, input.reason] : []),
+    '',
+    next,
+    ...(input.url ? ['', `${t(locale, OUTCOME_BUTTON[input.kind])}: ${input.url}`] : []),
+  ];
   return compose(locale, subject, intro, bodyHtml, text, false);
 }

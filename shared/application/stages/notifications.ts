@@ -4,19 +4,32 @@
  */
 import { windowOf } from '../../domain/lifecycle/schedule';
 import { type Stage, stageLabel } from '../../domain/lifecycle/status';
-import type { CycleRecord, DecisionRecord, EmployeeRecord, EvaluationRecord } from '../../domain/records';
+import { type Predikat, predikatLabel, type Rating, ratingLabel } from '../../domain/ratings';
+import type { CycleRecord, DecisionRecord, EmployeeRecord, EvaluationRecord, StoredScore } from '../../domain/records';
 import { ports } from '../context';
 import { activeDelegateOf } from '../delegation/delegation';
-import type { EvaluationDetails, LinkAction, RenderedMail, SkpDetails } from '../ports';
+import type { EvaluationDetails, LinkAction, ObjectionDetails, OutcomeKind, RenderedMail, SkpDetails, TaskKind } from '../ports';
 import { evaluationDetails, skpDetails } from '../queries/summaries';
 import { mapLimit, memo } from '../util';
 import { WAITING_STATUSES } from './waiting';
 
 const DAY_MS = 86_400_000;
 
-function decisionUrl(decisionId: string, action: LinkAction, recipientNip: string): Promise<string> {
+type Locale = 'id' | 'en';
+
+/** A signed decision link; an English-speaking recipient's link opens its pages in English (`lang=en`). */
+async function decisionUrl(decisionId: string, action: LinkAction, recipientNip: string, locale: Locale = 'id'): Promise<string> {
   const expiresAt = new Date(ports().clock.now().getTime() + ports().settings.linkTtlHours * 3_600_000);
-  return ports().links.decisionUrl({ decisionId, action, recipient: recipientNip, expiresAt });
+  const url = await ports().links.decisionUrl({ decisionId, action, recipient: recipientNip, expiresAt });
+  return locale === 'en' ? `${url}${url.includes('?') ? '&' : '?'}lang=en` : url;
+}
+
+/**
+ * A page of the web app (same origin as the API; it signs in first when needed, so it never answers
+ * 401 in a browser): `/siklus/{cycleId}/skp`, `/siklus/{cycleId}/tim/{nip}`, `/keputusan`, …
+ */
+export function appUrl(path: string): string {
+  return `${(ports().settings.publicBaseUrl ?? '').replace(/\/+$/, '')}${path}`;
 }
 
 /** Sends `render()` once per key: claims the key first, releases it if the send fails so a retry sends. */
@@ -59,8 +72,8 @@ export async function sendDigests(
     // While a Plt/Plh is active, the acting official receives the digest, with links of their own.
     const actingNip = await activeDelegateOf(cycle.agencyId, recipientNip);
     const recipient = await employee(actingNip ?? recipientNip);
-    // One digest per kind: SKP approvals read differently from evaluations and objections.
-    for (const group of [pending.filter((d) => d.kind === 'SKP_APPROVAL'), pending.filter((d) => d.kind !== 'SKP_APPROVAL')]) {
+    // One digest per kind: SKP approvals, evaluations and objections each read differently.
+    for (const group of (['SKP_APPROVAL', 'EVALUATION_APPROVAL', 'OBJECTION'] as const).map((k) => pending.filter((d) => d.kind === k))) {
       if (!group.length || !recipient) continue;
       const key = `digest:${cycle.cycleId}:${stage}:${recipient.nip}:${ports()
         .hashes.digest(group.map((d) => d.decisionId).join(','))
@@ -85,8 +98,8 @@ async function renderDigest(cycle: CycleRecord, stage: Stage, recipient: Employe
   const deadline = stageDeadline(cycle, stage, openedAt);
   const base = { locale, recipient: { name: recipient.name }, stageLabel: stageLabel[stage][locale], deadline };
   const links = async (d: DecisionRecord) => ({
-    approveUrl: await decisionUrl(d.decisionId, 'approve', recipient.nip),
-    returnUrl: await decisionUrl(d.decisionId, 'return', recipient.nip),
+    approveUrl: await decisionUrl(d.decisionId, 'approve', recipient.nip, locale),
+    returnUrl: await decisionUrl(d.decisionId, 'return', recipient.nip, locale),
   });
   // The listed evaluations in one batch read (consistent: the approver decides on what the digest shows).
   const evaluations = await ports().evaluations.getMany(
@@ -100,18 +113,58 @@ async function renderDigest(cycle: CycleRecord, stage: Stage, recipient: Employe
     cycle.agencyId,
     found.map((s) => s.e.unitId),
   );
+  // "Setujui semua": one link to a page that lists every pending item of this kind and approves on POST only.
+  const first = found[0]?.d;
+  const actAll =
+    found.length >= 2 && first && first.kind !== 'OBJECTION' ? { actAllUrl: await decisionUrl(first.decisionId, 'all', recipient.nip, locale) } : {};
   if (pending[0]?.kind === 'SKP_APPROVAL') {
     const items: (SkpDetails & { approveUrl: string; returnUrl: string })[] = [];
     for (const { d, e } of found) items.push({ ...skpDetails(e, d.decisionId, units), ...(await links(d)) });
-    return ports().templates.skpApprovalRequest({ ...base, items });
+    return ports().templates.skpApprovalRequest({ ...base, items, ...actAll, fullListUrl: appUrl(`/siklus/${cycle.cycleId}/tim`) });
+  }
+  if (pending[0]?.kind === 'OBJECTION') {
+    const items: (ObjectionDetails & { approveUrl: string; returnUrl: string })[] = [];
+    for (const { d, e } of found) items.push({ ...objectionDetails(e, d.decisionId, units, locale), ...(await links(d)) });
+    return ports().templates.objectionDigest({ ...base, items, fullListUrl: appUrl('/keputusan') });
   }
   const items: (EvaluationDetails & { approveUrl: string; returnUrl: string })[] = [];
   for (const { d, e } of found) items.push({ ...evaluationDetails(e, d.decisionId, units, locale), ...(await links(d)) });
-  return ports().templates.approvalDigest({ ...base, items });
+  return ports().templates.approvalDigest({ ...base, items, ...actAll, fullListUrl: appUrl('/keputusan') });
+}
+
+/** An objection as the approver reads it: the evaluation, the employee's reason, the predikat asked for. */
+export function objectionDetails(e: EvaluationRecord, decisionId: string, units: Map<string, string>, locale: Locale): ObjectionDetails {
+  const requested = e.objection?.requestedPredikat as Predikat | undefined;
+  return {
+    ...evaluationDetails(e, decisionId, units, locale),
+    objection: { reason: e.objection?.reason ?? '', ...(requested ? { requestedPredikat: predikatLabel[requested][locale] } : {}) },
+  };
 }
 
 async function isStillPending(decisionId: string): Promise<boolean> {
   return (await ports().decisions.get(decisionId))?.status === 'PENDING';
+}
+
+/** What the person an evaluation waits on has to do, and the app page where they do it. */
+function taskOf(cycleId: string, e: EvaluationRecord): { task: TaskKind; path: string } | undefined {
+  switch (e.status) {
+    case 'SKP_DRAFT':
+    case 'SKP_RETURNED':
+      return { task: 'ownSkp', path: `/siklus/${cycleId}/skp` };
+    case 'SKP_SUBMITTED':
+      return { task: 'approveSkp', path: `/siklus/${cycleId}/tim/${e.nip}` };
+    case 'MONITORING':
+      return { task: 'midyearReview', path: `/siklus/${cycleId}/tim/${e.nip}` };
+    case 'AWAITING_RATING':
+    case 'RETURNED_TO_RATER':
+      return { task: 'rate', path: `/siklus/${cycleId}/tim/${e.nip}` };
+    case 'AWAITING_APPROVAL':
+      return { task: 'approveEvaluation', path: '/keputusan' };
+    case 'OBJECTED':
+      return { task: 'objection', path: '/keputusan' };
+    default:
+      return undefined;
+  }
 }
 
 /** Who each waiting evaluation waits on, per stage and status. */
@@ -161,6 +214,7 @@ async function waitingByPerson(cycle: CycleRecord, stage: Stage): Promise<{ byPe
 /** Reminders and escalations: people are independent (each send is claimed once by its own key). */
 const NOTICE_CONCURRENCY = 8;
 
+/** One reminder per waiting person: what they have to do, for their role, with the app page to do it. */
 export async function sendReminders(cycle: CycleRecord, stage: Stage, tick: number): Promise<number> {
   const record = await ports().stages.get(cycle.cycleId, stage);
   let sent = 0;
@@ -179,17 +233,22 @@ export async function sendReminders(cycle: CycleRecord, stage: Stage, tick: numb
       recipient: { name: person.name },
       stageLabel: stageLabel[stage][locale],
       deadline: stageDeadline(cycle, stage, record?.openedAt),
-      items: items.map((e) => ({
-        employee: { name: e.name, nip: e.nip, jabatan: e.jabatan, unitName: units.get(e.unitId) ?? e.unitId },
-        url: `${ports().settings.publicBaseUrl ?? ''}/v1/cycles/${cycle.cycleId}/evaluations/${e.nip}`,
-      })),
+      items: items.flatMap((e) => {
+        const task = taskOf(cycle.cycleId, e);
+        if (!task) return [];
+        const employee = { name: e.name, nip: e.nip, jabatan: e.jabatan, unitName: units.get(e.unitId) ?? e.unitId };
+        return [{ task: task.task, ...(task.task === 'ownSkp' ? {} : { employee }), url: appUrl(task.path) }];
+      }),
     });
     if (await sendOnce(`reminder:${cycle.cycleId}:${stage}:${tick}:${nip}`, person, message, { kind: 'reminder', stage })) sent++;
   });
   return sent;
 }
 
-/** After the deadline: the laggard's superior and HR are told, and pending decisions may be taken by the superior. */
+/**
+ * After the deadline: pending decisions may now also be taken by the laggard's superior, and each
+ * superior gets ONE email for the stage-day listing every late person under them; HR gets one summary.
+ */
 export async function sendEscalations(cycle: CycleRecord, stage: Stage, tick: number): Promise<number> {
   const record = await ports().stages.get(cycle.cycleId, stage);
   const hr = ports().settings.hrEmail;
@@ -204,6 +263,13 @@ export async function sendEscalations(cycle: CycleRecord, stage: Stage, tick: nu
     cycle.agencyId,
     [...laggards.values()].flatMap((l) => (l.raterNip ? [l.raterNip] : [])),
   );
+  type Late = {
+    person: { name: string; nip: string; jabatan?: string; unitName?: string };
+    items: { task: TaskKind; employee?: EvaluationRefLike; url?: string }[];
+  };
+  type EvaluationRefLike = { name: string; nip: string; jabatan?: string; unitName?: string };
+  const bySuperior = new Map<string, Late[]>();
+  const all: Late[] = [];
   await mapLimit(waiting, NOTICE_CONCURRENCY, async ([nip, items]) => {
     const laggard = laggards.get(nip);
     if (!laggard) return;
@@ -212,31 +278,58 @@ export async function sendEscalations(cycle: CycleRecord, stage: Stage, tick: nu
     const decisions = (await ports().decisions.pendingOf(cycle.cycleId, nip)).filter((d) => d.stage === stage);
     for (const d of decisions) if (superior) await ports().decisions.markEscalated(d.decisionId, [superior.nip]);
     const byDecision = new Map(decisions.map((d) => [d.subjectNip, d]));
-    const targets: (EmployeeRecord | { email: string; name: string; nip: string; locale: 'id' })[] = [];
-    if (superior) targets.push(superior);
-    if (hr) targets.push({ email: hr, name: 'Pengelola Kinerja (HR)', nip: 'hr', locale: 'id' });
-    for (const target of targets) {
-      const locale = target.locale ?? 'id';
-      const message = ports().templates.escalation({
-        locale,
-        recipient: { name: target.name },
-        approver: { name: laggard.name, nip: laggard.nip, jabatan: laggard.jabatan },
-        stageLabel: stageLabel[stage][locale],
-        pendingSince: new Date(record?.openedAt ?? ports().clock.now()),
-        deadline: stageDeadline(cycle, stage, record?.openedAt),
-        items: await Promise.all(
-          items.map(async (e) => {
-            const d = byDecision.get(e.nip);
-            return {
-              employee: { name: e.name, nip: e.nip, jabatan: e.jabatan, unitName: units.get(e.unitId) ?? e.unitId },
-              url: d && target.nip !== 'hr' ? await decisionUrl(d.decisionId, 'view', target.nip) : undefined,
-            };
-          }),
-        ),
-      });
-      if (await sendOnce(`escalation:${cycle.cycleId}:${stage}:${tick}:${nip}:${target.nip}`, target, message, { kind: 'escalation', stage })) sent++;
-    }
+    const ref = (e: EvaluationRecord) => ({ name: e.name, nip: e.nip, jabatan: e.jabatan, unitName: units.get(e.unitId) ?? e.unitId });
+    const person = { name: laggard.name, nip: laggard.nip, jabatan: laggard.jabatan, unitName: units.get(laggard.unitId) ?? laggard.unitId };
+    const tasks = items.flatMap((e) => {
+      const task = taskOf(cycle.cycleId, e);
+      return task ? [{ e, task }] : [];
+    });
+    all.push({ person, items: tasks.map(({ e, task }) => ({ task: task.task, ...(task.task === 'ownSkp' ? {} : { employee: ref(e) }) })) });
+    if (!superior) return;
+    const superiorLocale = superior.locale ?? 'id';
+    const forSuperior = await Promise.all(
+      tasks.map(async ({ e, task }) => {
+        const d = byDecision.get(e.nip);
+        // A decision the superior may now take: its own link. A laggard's own task: the superior's team page for them.
+        const url = d
+          ? await decisionUrl(d.decisionId, 'view', superior.nip, superiorLocale)
+          : task.task === 'ownSkp'
+            ? appUrl(`/siklus/${cycle.cycleId}/tim/${e.nip}`)
+            : undefined;
+        return { task: task.task, ...(task.task === 'ownSkp' ? {} : { employee: ref(e) }), ...(url ? { url } : {}) };
+      }),
+    );
+    bySuperior.set(superior.nip, [...(bySuperior.get(superior.nip) ?? []), { person, items: forSuperior }]);
   });
+  const byNip = (a: Late, b: Late) => (a.person.nip < b.person.nip ? -1 : a.person.nip > b.person.nip ? 1 : 0);
+  const common = (locale: Locale) => ({
+    stageLabel: stageLabel[stage][locale],
+    pendingSince: new Date(record?.openedAt ?? ports().clock.now()),
+    deadline: stageDeadline(cycle, stage, record?.openedAt),
+  });
+  await mapLimit([...bySuperior], NOTICE_CONCURRENCY, async ([superiorNip, late]) => {
+    const superior = superiors.get(superiorNip)!;
+    const locale = superior.locale ?? 'id';
+    const message = ports().templates.escalation({
+      locale,
+      recipient: { name: superior.name },
+      audience: 'superior',
+      ...common(locale),
+      late: late.sort(byNip),
+    });
+    if (await sendOnce(`escalation:${cycle.cycleId}:${stage}:${tick}:${superiorNip}`, superior, message, { kind: 'escalation', stage })) sent++;
+  });
+  if (hr && all.length) {
+    const message = ports().templates.escalation({
+      locale: 'id',
+      recipient: { name: 'Pengelola Kinerja (HR)' },
+      audience: 'hr',
+      ...common('id'),
+      late: all.sort(byNip),
+      dashboardUrl: appUrl('/hr'),
+    });
+    if (await sendOnce(`escalation:${cycle.cycleId}:${stage}:${tick}:hr`, { email: hr }, message, { kind: 'escalation', stage })) sent++;
+  }
   return sent;
 }
 
@@ -260,6 +353,58 @@ export async function sendResultNotice(cycle: CycleRecord, e: EvaluationRecord, 
     objectionDeadline: new Date(Date.parse(at) + days * DAY_MS),
     objectionDays: days,
     approverName: approver?.name,
+    // The employee's result page in the app, where the objection is filed within the window.
+    objectionUrl: appUrl(`/siklus/${cycle.cycleId}/hasil`),
   });
   await sendOnce(`result:${cycle.cycleId}:${e.nip}`, person, message, { kind: 'result' });
+}
+
+/**
+ * Tells the person a decision concerns what was decided, once per decision: the employee (SKP approved
+ * or returned, objection granted or rejected) or the rater (evaluation returned). `after` is the
+ * evaluation as the decision left it.
+ */
+export async function sendDecisionNotice(cycle: CycleRecord, decision: DecisionRecord, after: EvaluationRecord, predikat?: Predikat): Promise<boolean> {
+  const outcome = decision.outcome === 'return' ? 'return' : 'approve';
+  const kind: OutcomeKind | undefined =
+    decision.kind === 'SKP_APPROVAL'
+      ? outcome === 'approve'
+        ? 'skpApproved'
+        : 'skpReturned'
+      : decision.kind === 'EVALUATION_APPROVAL'
+        ? outcome === 'return'
+          ? 'evaluationReturned'
+          : undefined
+        : outcome === 'approve'
+          ? 'objectionGranted'
+          : 'objectionRejected';
+  if (!kind) return false;
+  const recipientNip = kind === 'evaluationReturned' ? after.raterNip : after.nip;
+  if (!recipientNip) return false;
+  const [recipient, decider] = await Promise.all([
+    ports().roster.getEmployee(cycle.agencyId, recipientNip),
+    decision.decidedBy?.nip ? ports().roster.getEmployee(cycle.agencyId, decision.decidedBy.nip) : undefined,
+  ]);
+  if (!recipient) return false;
+  const locale = recipient.locale ?? 'id';
+  const score = after.score as StoredScore | undefined;
+  const label = (r: unknown) => (r ? ratingLabel[r as Rating][locale] : undefined);
+  const finalPredikat = (predikat ?? after.predikat ?? score?.predikat) as Predikat | undefined;
+  const objection = kind === 'objectionGranted' || kind === 'objectionRejected';
+  const path =
+    kind === 'evaluationReturned' ? `/siklus/${cycle.cycleId}/tim/${after.nip}` : objection ? `/siklus/${cycle.cycleId}/hasil` : `/siklus/${cycle.cycleId}/skp`;
+  const message = ports().templates.outcomeNotice({
+    locale,
+    recipient: { name: recipient.name },
+    kind,
+    cycleLabel: String(cycle.year),
+    subject: { name: after.name, nip: after.nip },
+    decidedBy: decider?.name ?? decision.decidedBy?.nip ?? '—',
+    decidedAt: new Date(decision.decidedAt ?? ports().clock.now()),
+    ...(decision.comment ? { reason: decision.comment } : {}),
+    ...(objection && finalPredikat ? { predikat: predikatLabel[finalPredikat][locale] } : {}),
+    ...(objection ? { resultsRating: label(score?.resultsRating), behaviourRating: label(score?.behaviour?.final) } : {}),
+    url: appUrl(path),
+  });
+  return sendOnce(`notice:${decision.decisionId}`, recipient, message, { kind: 'notice', outcome: kind });
 }

@@ -1,4 +1,4 @@
-import type { EvaluationSummary, SkpSummary } from '../../../shared/adapters/mail/summary';
+import type { EvaluationSummary, ObjectionSummary, SkpSummary } from '../../../shared/adapters/mail/summary';
 
 export const XSS = '<script>alert("x")</script>';
 
@@ -77,3 +77,10 @@ export function hostile(): EvaluationSummary {
 
 /** Markup that must never appear unescaped in output built from hostile input. */
 export const DANGEROUS = [/<script/i, /<img/i, /<iframe/i, /<svg/i, /<b>bold/];
+
+export function objection(n: number): ObjectionSummary {
+  return {
+    ...evaluation(n, { resultsRating: 'Di Bawah Ekspektasi', predikat: 'Butuh Perbaikan' }),
+    objection: { reason: 'Beban tugas tambahan verifikasi bansos Juni–Agustus belum dipertimbangkan.', requestedPredikat: 'Baik' },
+  };
+}

@@ -5,16 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { OutboxMailer, readOutbox } from '../../../shared/adapters/mail/outbox';
 import { EvaluationSummarySchema, SkpSummarySchema } from '../../../shared/adapters/mail/summary';
 import {
+  MAX_EMAIL_HTML_BYTES,
   type RenderedMail,
   renderApprovalDigest,
   renderDelegationNotice,
   renderEscalation,
+  renderObjectionDigest,
+  renderOutcomeNotice,
   renderReminder,
   renderResultNotice,
   renderSkpApprovalRequest,
 } from '../../../shared/adapters/mail/templates';
 import type { Locale } from '../../../shared/adapters/render/i18n';
-import { DANGEROUS, evaluation, hostile, skp, XSS } from './fixtures';
+import { DANGEROUS, evaluation, hostile, objection, skp, XSS } from './fixtures';
 
 const deadline = new Date('2027-01-15T09:00:00Z'); // 16.00 WIB
 const recipient = { name: 'Drs. Ahmad Hidayat, M.Si.' };
@@ -35,17 +38,33 @@ function all(locale: Locale): Record<string, RenderedMail> {
       recipient,
       stageLabel: 'Persetujuan akhir 2026',
       deadline,
-      items: [{ employee: evaluation(1).employee, url: 'https://kinerja.local/v1/decisions/x?a=view' }],
+      items: [{ task: 'approveEvaluation', employee: evaluation(1).employee, url: 'https://kinerja.local/keputusan' }],
     }),
     escalation: renderEscalation({
       locale,
       recipient: { name: 'Sekretaris Daerah' },
-      approver: { name: 'Drs. Ahmad Hidayat', jabatan: 'Camat Asemrowo', nip: '197001011995031001' },
       stageLabel: 'Persetujuan akhir 2026',
       pendingSince: new Date('2027-01-01T01:00:00Z'),
       deadline,
-      items: [{ employee: evaluation(1).employee, url: 'https://kinerja.local/v1/decisions/x?a=view' }],
+      late: [
+        {
+          person: { name: 'Drs. Ahmad Hidayat', jabatan: 'Camat Asemrowo', nip: '197001011995031001' },
+          items: [{ task: 'approveEvaluation', employee: evaluation(1).employee, url: 'https://kinerja.local/v1/decisions/x?a=view' }],
+        },
+      ],
       dashboardUrl: 'https://kinerja.local/hr/monitoring',
+    }),
+    objection: renderObjectionDigest({ locale, recipient, stageLabel: 'Masa keberatan 2026', deadline, items: [objection(1)] }),
+    notice: renderOutcomeNotice({
+      locale,
+      recipient: { name: 'Pegawai Nomor 1' },
+      kind: 'skpReturned',
+      cycleLabel: '2026',
+      subject: { name: 'Pegawai Nomor 1', nip: '198001012005011001' },
+      decidedBy: 'Ratna Kusumawati',
+      decidedAt: new Date('2026-01-05T03:00:00Z'),
+      reason: 'Mohon indikator RHK 1 dibuat terukur.',
+      url: 'https://kinerja.local/siklus/c-2026/skp',
     }),
     result: renderResultNotice({
       locale,
@@ -162,9 +181,9 @@ describe('renderApprovalDigest', () => {
   it('states the deadline in WIB and offers "act on all" only when given', () => {
     expect(mail.html).toContain('15 Januari 2027 pukul 16.00 WIB');
     expect(mail.html).toContain('href="https://kinerja.local/v1/decisions/batch_000000001?a=view"');
-    expect(mail.text).toContain('Tinjau dan putuskan semua sekaligus: https://kinerja.local/v1/decisions/batch_000000001?a=view');
+    expect(mail.text).toContain('Setujui semua (periksa daftarnya dulu): https://kinerja.local/v1/decisions/batch_000000001?a=view');
     const without = renderApprovalDigest({ locale: 'id', recipient, stageLabel: 'x', deadline, items });
-    expect(without.html).not.toContain('Tinjau dan putuskan semua');
+    expect(without.html).not.toContain('Setujui semua');
   });
 
   it('escapes everything an employee or citizen could type', () => {
@@ -223,23 +242,98 @@ describe('other templates', () => {
     expect(mail.html).toContain('Pejabat Penilai Kinerja');
   });
 
-  it('reminder names the deadline and what follows it', () => {
+  it('reminder says what to do for the role, with the app page to do it, and the deadline', () => {
     const { reminder } = all('id');
+    expect(reminder?.subject).toBe('Pengingat: Setujui atau kembalikan penilaian kinerja Pegawai Nomor 1 sebelum 15 Januari 2027 pukul 16.00 WIB');
     expect(reminder?.text).toContain('15 Januari 2027 pukul 16.00 WIB');
-    expect(reminder?.text).toContain('dieskalasi');
-    expect(reminder?.text).toContain('https://kinerja.local/v1/decisions/x?a=view');
+    expect(reminder?.text).toContain('Buka halaman tugas: https://kinerja.local/keputusan');
+    expect(reminder?.text).not.toContain('/v1/');
+    const own = renderReminder({ recipient, stageLabel: 'Perencanaan', deadline, items: [{ task: 'ownSkp', url: 'https://kinerja.local/siklus/c/skp' }] });
+    expect(own.subject).toContain('silakan lengkapi dan ajukan SKP Anda');
+    expect(own.text).not.toContain('keputusan menunggu');
+    expect(own.html).toContain('href="https://kinerja.local/siklus/c/skp"');
   });
 
-  it('escalation says who did not act and since when', () => {
+  it('escalation lists every late person in one email, grouped; HR gets a summary', () => {
+    const late = [1, 2, 3].map((n) => ({
+      person: { name: `Pejabat ${n}`, nip: `19700101199503100${n}` },
+      items: [{ task: 'ownSkp' as const, url: `https://kinerja.local/siklus/c/tim/${n}` }],
+    }));
+    const grouped = renderEscalation({ recipient, stageLabel: 'Perencanaan', pendingSince: deadline, deadline, late });
+    expect(grouped.subject).toBe('Eskalasi tahap Perencanaan: 3 pegawai melewati batas waktu');
+    for (const l of late) expect(grouped.text).toContain(l.person.name);
+    const hr = renderEscalation({
+      recipient,
+      audience: 'hr',
+      stageLabel: 'Perencanaan',
+      pendingSince: deadline,
+      deadline,
+      late,
+      dashboardUrl: 'https://kinerja.local/hr',
+    });
+    expect(hr.subject).toBe('Ringkasan eskalasi tahap Perencanaan: 3 pegawai melewati batas waktu');
+    expect(hr.html).toContain('href="https://kinerja.local/hr"');
     const { escalation } = all('id');
-    expect(escalation?.subject).toContain('Drs. Ahmad Hidayat');
-    expect(escalation?.text).toContain('Drs. Ahmad Hidayat, Camat Asemrowo');
-    expect(escalation?.text).toContain('NIP 197001011995031001');
-    expect(escalation?.text).toContain('Menunggu sejak: 1 Januari 2027 pukul 08.00 WIB');
-    expect(escalation?.html).toContain('href="https://kinerja.local/hr/monitoring"');
+    expect(escalation?.text).toContain('Drs. Ahmad Hidayat (NIP 197001011995031001) — Camat Asemrowo');
+    expect(escalation?.text).toContain('1 Januari 2027 pukul 08.00 WIB');
   });
 
-  it('result notice gives the predikat and how to object within 14 days', () => {
+  it('objection email is titled as an objection, with the reason, the result, the predikat asked for and two plain choices', () => {
+    const mail = renderObjectionDigest({ locale: 'id', recipient, stageLabel: 'Masa keberatan', deadline, items: [objection(1)] });
+    expect(mail.subject).toBe('Keberatan atas hasil penilaian kinerja: Pegawai Nomor 1');
+    for (const text of [
+      'Alasan keberatan dari pegawai',
+      'Beban tugas tambahan',
+      'Hasil yang diajukan keberatan',
+      'Butuh Perbaikan',
+      'Predikat yang diminta pegawai',
+      'Baik',
+      '>Kabulkan keberatan<',
+      '>Tolak keberatan<',
+    ])
+      expect(mail.html).toContain(text);
+    expect(mail.html).not.toContain('>Setujui<');
+    expect(mail.html).not.toContain('Usulan Predikat Kinerja');
+    expect(mail.text).toContain(`Kabulkan keberatan: ${objection(1).approveUrl}`);
+    expect(mail.text).toContain(`Tolak keberatan: ${objection(1).returnUrl}`);
+  });
+
+  it('outcome notice says what was decided, by whom, why, and where to go on', () => {
+    const { notice } = all('id');
+    expect(notice?.subject).toBe('SKP Anda periode 2026 dikembalikan untuk diperbaiki');
+    expect(notice?.text).toContain('Mohon indikator RHK 1 dibuat terukur.');
+    expect(notice?.text).toContain('Ratna Kusumawati');
+    expect(notice?.html).toContain('href="https://kinerja.local/siklus/c-2026/skp"');
+    const granted = renderOutcomeNotice({
+      recipient,
+      kind: 'objectionGranted',
+      cycleLabel: '2026',
+      subject: { name: 'x', nip: '1' },
+      decidedBy: 'Camat',
+      decidedAt: deadline,
+      reason: 'Tugas tambahan dipertimbangkan',
+      predikat: 'Baik',
+      resultsRating: 'Sesuai Ekspektasi',
+    });
+    expect(granted.subject).toBe('Keberatan Anda dikabulkan: Predikat Kinerja Baik');
+    expect(granted.text).toContain('final');
+  });
+
+  it('keeps every digest under the size mail clients clip (a summary table and a link to the full list past it)', () => {
+    const many = Array.from({ length: 120 }, (_, i) => evaluation(i + 1));
+    const mail = renderApprovalDigest({ recipient, stageLabel: 'x', deadline, items: many, fullListUrl: 'https://kinerja.local/keputusan' });
+    expect(Buffer.byteLength(mail.html)).toBeLessThanOrEqual(MAX_EMAIL_HTML_BYTES);
+    expect(mail.html).toContain('href="https://kinerja.local/keputusan"');
+    expect(mail.html).toContain('Lihat daftar lengkap');
+    // Small digests keep the full cards.
+    const few = renderApprovalDigest({ recipient, stageLabel: 'x', deadline, items: many.slice(0, 3), fullListUrl: 'https://kinerja.local/keputusan' });
+    expect(few.html).toContain('Rencana Hasil Kerja (RHK)');
+    expect(few.html).not.toContain('Lihat daftar lengkap');
+    const objections = renderObjectionDigest({ recipient, stageLabel: 'x', deadline, items: Array.from({ length: 80 }, (_, i) => objection(i + 1)) });
+    expect(Buffer.byteLength(objections.html)).toBeLessThanOrEqual(MAX_EMAIL_HTML_BYTES);
+  });
+
+  it('result notice gives the predikat and how to object within 14 days, online when a link is given', () => {
     const { result } = all('id');
     expect(result?.subject).toBe('Hasil penilaian kinerja Anda periode 2026: Baik');
     expect(result?.text).toContain('Predikat Kinerja: Baik');
@@ -248,6 +342,7 @@ describe('other templates', () => {
     expect(result?.text).toContain('3 Februari 2027');
     expect(result?.text).toContain('Camat Asemrowo');
     expect(result?.html).toContain('href="https://kinerja.local/keberatan"');
+    expect(result?.text).not.toContain('secara tertulis');
   });
 
   it('delegation notice names both officials, the kind and the period; delegator variant differs', () => {

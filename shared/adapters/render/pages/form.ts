@@ -6,7 +6,7 @@ import { type Decision, parseDecision } from '../../links/links';
 
 export const MAX_COMMENT_LENGTH = 2000;
 
-export type DecisionFormError = 'reasonRequired' | 'reasonTooLong' | 'invalidDecision';
+export type DecisionFormError = 'reasonRequired' | 'reasonTooLong' | 'invalidDecision' | 'rerate';
 
 export type DecisionForm =
   | { ok: true; decision: Decision; comment: string; fields: Record<string, string> }

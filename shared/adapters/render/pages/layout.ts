@@ -1,6 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { type Locale, t } from '../i18n';
-import { html, raw, type SafeHtml } from './html';
+import { html, raw, type SafeHtml, safeUrl } from './html';
 
 /**
  * One stylesheet for every page (inline: CSP allows no external assets). Contrast ≥ 4.5:1 for text,
@@ -49,10 +49,26 @@ button:focus-visible,textarea:focus-visible{outline:3px solid #1d4ed8;outline-of
 .item table:not([role=presentation])>thead,.item table:not([role=presentation])>tbody{border-left:1px solid #d1d5db}
 .item table:not([role=presentation]) th,.item table:not([role=presentation]) td{flex:1 1 0;min-width:0;width:auto!important;white-space:normal!important;overflow-wrap:break-word!important;border-width:0 1px 1px 0!important}
 .item table:not([role=presentation]) tr>:first-child{flex-basis:100%}
+/* Stacked cells keep their column's name: the header row is hidden, each value says what it is. */
+.item table:not([role=presentation])>thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.item table:not([role=presentation]) td[data-label]::before{content:attr(data-label);display:block;font-size:.8125rem;font-weight:bold;color:#4b5563}
 }
+.lang{text-align:right;margin:0 0 4px}
+.lang a{display:inline-block;padding:10px 4px;min-height:44px}
+select{display:block;width:100%;font:inherit;min-height:48px;padding:8px;border:2px solid #4b5563;border-radius:4px;background:#fff;color:#1f2937;margin:0 0 12px}
+.facts{width:100%;border-collapse:collapse;margin:0 0 12px}
+.facts th,.facts td{text-align:left;vertical-align:top;padding:4px 8px 4px 0}
+.facts th{color:#4b5563;font-weight:normal;width:42%}
+blockquote{margin:0 0 12px;padding:8px 12px;border-left:4px solid #0b3d91;background:#fff7e0;white-space:pre-line}
+.btn-link{display:inline-block;padding:12px 4px;min-height:48px}
 `.trim();
 
-export function pageLayout(locale: Locale, title: string, main: SafeHtml, extraCss = ''): string {
+/**
+ * A page. `switchUrl`: the same page in the other language (a GET that changes nothing), offered at the
+ * top so a recipient can switch whatever language the link opened in.
+ */
+export function pageLayout(locale: Locale, title: string, main: SafeHtml, extraCss = '', switchUrl?: string): string {
+  const other: Locale = locale === 'id' ? 'en' : 'id';
   return html`<!DOCTYPE html>
 <html lang="${locale}">
 <head>
@@ -67,6 +83,11 @@ export function pageLayout(locale: Locale, title: string, main: SafeHtml, extraC
 <a class="skip" href="#main">${t(locale, 'page.skipToContent')}</a>
 <header class="site" role="banner">${t(locale, 'app.name')} <span>· ${t(locale, 'app.tagline')}</span></header>
 <main id="main" tabindex="-1">
+${
+  switchUrl
+    ? html`<nav class="lang" aria-label="${t(locale, 'page.language.switchLabel')}"><a href="${safeUrl(switchUrl)}" lang="${other}" hreflang="${other}">${t(locale, 'page.language.switch')}</a></nav>`
+    : ''
+}
 ${main}
 </main>
 <footer class="site-footer" role="contentinfo">${t(locale, 'page.footer')}</footer>
