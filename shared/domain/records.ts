@@ -264,7 +264,8 @@ export interface ResponseRecord {
   agencyId: string;
   unitId: string;
   period: string;
-  answers: number[];
+  /** In SKM_UNSUR order; null = left blank. */
+  answers: (number | null)[];
   service?: string;
   respondent?: Respondent;
   commentId?: string;
@@ -281,7 +282,8 @@ export interface CommentRecord {
   text: string;
   service?: string;
   /** The answers of the same submission: what an approved comment gives its named employee. */
-  answers: number[];
+  /** In SKM_UNSUR order; null = left blank. */
+  answers: (number | null)[];
   /** NIPs written in the text (candidates); `linkedNips` are those found in the roster at approval. */
   namedNips: string[];
   linkedNips?: string[];
@@ -301,7 +303,8 @@ export interface EvidenceRecord {
   unitId: string;
   period: string;
   text: string;
-  answers: number[];
+  /** In SKM_UNSUR order; null = left blank. */
+  answers: (number | null)[];
   approvedAt: string;
 }
 

@@ -30,6 +30,8 @@ export type {
 } from '../../domain/records';
 
 const sumAttr = (u: number) => `sum${u + 1}`;
+/** How many respondents left unsur u blank (absent on totals written before blanks were allowed = 0). */
+const blankAttr = (u: number) => `blank${u + 1}`;
 
 /**
  * Runs a transaction under the table's one retry policy (transact.ts). Which items failed their
@@ -64,7 +66,12 @@ export async function getTotals(unitId: string, period: string): Promise<SkmTota
   const out = await ddb.send(new GetCommand({ TableName: table(), Key: keys.skmTotals(unitId, period) }));
   const item = out.Item;
   if (!item || typeof item.respondents !== 'number' || item.respondents <= 0) return undefined;
-  return { respondents: item.respondents, sums: SKM_UNSUR.map((_, u) => Number(item[sumAttr(u)] ?? 0)) };
+  const respondents = item.respondents;
+  return {
+    respondents,
+    sums: SKM_UNSUR.map((_, u) => Number(item[sumAttr(u)] ?? 0)),
+    counts: SKM_UNSUR.map((_, u) => respondents - Number(item[blankAttr(u)] ?? 0)),
+  };
 }
 
 export async function getIdempotency(unitId: string, keyHash: string): Promise<IdempotencyRecord | undefined> {
@@ -125,7 +132,9 @@ export async function evidenceOfYear(agencyId: string, nip: string, year: number
 
 export async function writeSubmission(w: SubmissionWrite): Promise<SubmissionOutcome> {
   const { response: r, comment: c } = w;
-  const sums = SKM_UNSUR.map((_, u) => `${sumAttr(u)} :a${u}`).join(', ');
+  const sums = SKM_UNSUR.map((_, u) => `${sumAttr(u)} :a${u}`)
+    .concat(SKM_UNSUR.flatMap((_, u) => (r.answers[u] == null ? [`${blankAttr(u)} :one`] : [])))
+    .join(', ');
   const items: TransactItem[] = [
     {
       Update: {
@@ -156,7 +165,7 @@ export async function writeSubmission(w: SubmissionWrite): Promise<SubmissionOut
           ':type': 'SKM_TOTALS',
           ':at': r.createdAt,
           ':one': 1,
-          ...Object.fromEntries(r.answers.map((a, u) => [`:a${u}`, a])),
+          ...Object.fromEntries(r.answers.map((a, u) => [`:a${u}`, a ?? 0])),
         },
       },
     },

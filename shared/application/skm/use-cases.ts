@@ -38,7 +38,7 @@ export interface Receipt {
 }
 
 /** The answers against the SKM rules, by the domain; its field paths are renamed to this request's. */
-function checkAnswers(answers: readonly number[]): void {
+function checkAnswers(answers: readonly (number | null)[]): void {
   try {
     computeIkm([answers]);
   } catch (err) {
@@ -166,7 +166,8 @@ export interface UnitIkm {
   unitId: string;
   period: string;
   respondents: number;
-  nrr: number[];
+  /** Per unsur; null when nobody answered that unsur this period. */
+  nrr: (number | null)[];
   ikm: number;
   mutu: IkmResult['mutu'];
   kinerjaUnit: string;
