@@ -104,6 +104,9 @@ export const ExpectationPolicySchema = z.object({
     valueWithoutFeedback: RatingSchema,
   }),
   distribution: z.record(OrgPredikatSchema, CurveSchema),
+  /** Units with fewer people than this are not checked on their own: too small for a percentage, they
+   *  are checked in the organisation's total (distribution.ts). */
+  distributionMinUnitSize: z.number().int().min(1),
   followUp: z.object({
     consequences: z.record(PredikatSchema, z.array(ConsequenceCodeSchema)),
     improvementPeriodMonths: z.number().int().min(1),
