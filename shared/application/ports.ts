@@ -204,9 +204,11 @@ export interface KeyedHashes {
 
 export interface StageExecutionInput {
   cycleId: string;
-  stage: Stage;
+  /** A stage of the cycle, or 'PERIOD' for a periodic evaluation that runs on its own (with `periodId`). */
+  stage: Stage | 'PERIOD';
   tick: number;
   waitSeconds?: number;
+  periodId?: string;
 }
 export interface Workflow {
   /** False when no state machine is configured (e.g. a test without one): describe then says nothing. */

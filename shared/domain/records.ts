@@ -7,6 +7,7 @@ import type { BehaviourFeedback } from './behaviour';
 import type { DistributionViolation, ScopeDistribution } from './distribution';
 import type { EmployeeEvaluation, Realisation } from './evaluate';
 import type { FollowUp } from './followup';
+import type { PeriodEntry } from './lifecycle/periods';
 import type { CycleSchedule } from './lifecycle/schedule';
 import type { DecisionKind, DecisionStatus, EvaluationStatus, Stage } from './lifecycle/status';
 import type { OrgPredikat, Predikat, Rating } from './ratings';
@@ -87,6 +88,8 @@ export interface CycleRecord {
   createdAt: string;
   completedAt?: string;
   failure?: { stage: string; error: string; cause?: string; at: string };
+  /** The last periodic evaluation that failed (it runs on its own and never fails the cycle). */
+  periodFailure?: { periodId: string; error: string; cause?: string; at: string };
   /** How many times the current stage's execution was started again (resumeCycle). */
   resumeAttempts?: number;
   /** Set once by the calibration step; the per-unit results are CalibrationRecord items. */
@@ -201,6 +204,8 @@ export interface EvaluationRecord {
   /** Behaviour feedback by author NIP: one entry per author, a second submission replaces the first. */
   feedback?: Record<string, BehaviourFeedback[]>;
   midyearReview?: MidyearReview;
+  /** Periodic evaluations that ran on their own (quarterly / monthly policy), by period id (lifecycle/periods.ts). */
+  periods?: Record<string, PeriodEntry>;
   selfAssessment?: Partial<Record<Stage, SelfAssessmentEntry>>;
   rating?: RaterRatingInput;
   score?: StoredScore;

@@ -45,6 +45,8 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/v1/decisions/{decisionId}', functionId: 'decision-links', auth: 'none' },
   { method: 'HEAD', path: '/v1/decisions/{decisionId}', functionId: 'decision-links', auth: 'none' },
   { method: 'POST', path: '/v1/decisions/{decisionId}', functionId: 'decision-links', auth: 'none' },
+  // --- periodic evaluations (h-periodic) ---
+  { method: 'PUT', path: '/v1/cycles/{cycleId}/evaluations/{nip}/periods/{periodId}/review', functionId: 'evaluation-api', auth: 'jwt' },
 ];
 
 /** "METHOD /path/{param}", the key API Gateway puts in `event.routeKey`. */
