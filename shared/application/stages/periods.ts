@@ -18,7 +18,7 @@ import {
   secondsUntilPeriodOpens,
   separatePeriods,
 } from '../../domain/lifecycle/periods';
-import { type DeadlineAction, deadlineAction, periodicEvaluationOf, periodWindowOf } from '../../domain/lifecycle/schedule';
+import { type DeadlineAction, periodDeadlineAction, periodicEvaluationOf, periodWindowOf } from '../../domain/lifecycle/schedule';
 import type { Stage } from '../../domain/lifecycle/status';
 import type { CycleRecord, EvaluationRecord } from '../../domain/records';
 import { ports } from '../context';
@@ -146,11 +146,8 @@ export async function checkPeriodDeadlines(input: PeriodInput): Promise<{ action
   const period = requirePeriod(cycle, input.periodId);
   const record = await ports().stages.get(cycle.cycleId, recordKey(period.periodId));
   const pending = pendingOf(record);
-  const window = periodWindowOf(cycle.schedule);
-  const action = deadlineAction(window, input.tick, pending);
-  // A period never fails the cycle: past its last day it closes with the reviews it has.
-  if (action === 'overdue') return { action: 'close', pending };
-  if (action === 'remind' || action === 'escalate') await remindRaters(cycle, period, input.tick, record?.openedAt);
+  const action = periodDeadlineAction(periodWindowOf(cycle.schedule), input.tick, pending);
+  if (action === 'remind') await remindRaters(cycle, period, input.tick, record?.openedAt);
   return { action, pending };
 }
 

@@ -4,6 +4,7 @@
  * step finds its effect already stored and does not repeat it.
  */
 // Compat until every Lambda entry imports shared/composition itself: loading this module installs the real adapters.
+import type { PeriodicEvaluation } from '../../domain/lifecycle/periods';
 import { type CycleSchedule, DEFAULT_SCHEDULE, type DeadlineAction, deadlineAction, secondsUntilOpen, windowOf } from '../../domain/lifecycle/schedule';
 import { nextStage, STAGE_OPEN_TRANSITION, type Stage, stageLabel } from '../../domain/lifecycle/status';
 import type { CycleRecord, EvaluationRecord } from '../../domain/records';
@@ -57,6 +58,8 @@ export interface StartCycleInput {
   policyId: string;
   orgPredikat?: string;
   schedule?: CycleSchedule;
+  /** Sets the schedule's periodic evaluation (semester when absent: the mid-year stage only). */
+  periodicEvaluation?: PeriodicEvaluation;
 }
 
 /** Creates the year's cycle once and starts its first stage; a second call (the schedule firing twice) changes nothing. */
@@ -73,13 +76,14 @@ export async function startCycle(input: StartCycleInput): Promise<{ cycleId: str
     stage: 'PLANNING',
     version: 1,
     orgPredikat: input.orgPredikat,
-    schedule: input.schedule ?? DEFAULT_SCHEDULE,
+    schedule: {
+      ...(input.schedule ?? DEFAULT_SCHEDULE),
+      ...(input.periodicEvaluation && input.periodicEvaluation !== 'semester' ? { periodicEvaluation: input.periodicEvaluation } : {}),
+    },
     createdAt: ports().clock.now().toISOString(),
   });
   const cycle = (await ports().cycles.get(cycleId))!;
   await startStageExecution(cycle, cycle.stage);
-  // Quarterly or monthly periodic evaluations run alongside, one execution per period, chained.
-  await startFirstPeriod(cycle);
   return { cycleId, created };
 }
 
@@ -306,6 +310,9 @@ export async function advanceCycle(input: StageInput): Promise<{ next: Stage | s
   const next = nextStage(input.stage) ?? 'DONE';
   const at = ports().clock.now().toISOString();
   await ports().cycles.checkpoint(cycle.cycleId, input.stage, next, at);
+  // Once the SKPs are set, quarterly or monthly periodic evaluations run alongside the stages, one
+  // execution per period, chained; each waits for its own date (idempotent by the execution's name).
+  if (input.stage === 'PLANNING') await startFirstPeriod(cycle);
   if (next === 'DONE') return { next, started: false };
   const started = await startStageExecution(cycle, next);
   return { next, started: started === 'started' };

@@ -80,3 +80,14 @@ export function deadlineAction(window: StageWindow, day: number, pending: number
   if (day === window.reminderDay) return 'remind';
   return 'await';
 }
+
+/**
+ * A period's daily check: it closes when every review is in or on its deadline day with the reviews it
+ * has (a period never holds the cycle nor fails it: nothing waits on it, so there is no escalation
+ * and no overdue), and reminds the raters on its reminder day.
+ */
+export function periodDeadlineAction(window: StageWindow, day: number, pending: number): DeadlineAction {
+  if (pending === 0 || day >= window.deadlineDay) return 'close';
+  if (day === window.reminderDay) return 'remind';
+  return 'await';
+}
