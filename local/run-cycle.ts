@@ -25,8 +25,6 @@ export interface RunOptions {
   /** An approver who does not act: their items wait for escalation, then their superior decides. */
   lateApproverNip?: string;
   timeoutMs?: number;
-  /** The cycle's periodic evaluations (POST /v1/cycles): semester by default, quarterly or monthly. */
-  periodicEvaluation?: 'semester' | 'quarterly' | 'monthly';
 }
 
 export interface CycleOutcome {
@@ -215,11 +213,7 @@ export async function runCycle(stack: LocalStack, sample: SampleAgency, options:
     log(`Siklus ${cycleId} dilanjutkan dari tahap ${from} (${r.outcome})`);
   } else {
     // HR starts the cycle (the yearly schedule does the same in AWS).
-    const created = await api.call('POST', '/v1/cycles', hr, {
-      year: sample.year,
-      orgPredikat: 'BAIK',
-      ...(options.periodicEvaluation ? { periodicEvaluation: options.periodicEvaluation } : {}),
-    });
+    const created = await api.call('POST', '/v1/cycles', hr, { year: sample.year, orgPredikat: 'BAIK' });
     if (created.status >= 400) throw new Error(`Starting the cycle failed: ${created.status} ${JSON.stringify(created.body)}`);
     log(`Siklus ${cycleId} dimulai`);
   }
