@@ -35,6 +35,11 @@ export const STAGE_STATE = {
   'waitSeconds.$': '$.waitSeconds',
 } as const;
 
+/** A periodic evaluation running on its own carries its period's id as well (stage = 'PERIOD'). */
+export const PERIOD_STATE = { ...STAGE_STATE, 'periodId.$': '$.periodId' } as const;
+
+type State = typeof STAGE_STATE | typeof PERIOD_STATE;
+
 function invoke(scope: Construct, id: string, fn: IFunction, payload: Record<string, unknown>, resultSelector?: Record<string, string>) {
   const task = new tasks.LambdaInvoke(scope, id, {
     lambdaFunction: fn,
@@ -61,36 +66,41 @@ function invoke(scope: Construct, id: string, fn: IFunction, payload: Record<str
 export const NO_CURSOR = '';
 
 /** A Lambda step that works through the cohort one page at a time, looping while it returns a cursor. */
-function paged(scope: Construct, name: string, fn: IFunction, failure: sfn.IChainable, next: sfn.IChainable) {
-  const step = invoke(scope, name, fn, { ...STAGE_STATE, 'cursor.$': '$.cursor' }, { 'cursor.$': '$.Payload.cursor' });
+function paged(scope: Construct, name: string, fn: IFunction, failure: sfn.IChainable, next: sfn.IChainable, carried: State) {
+  const step = invoke(scope, name, fn, { ...carried, 'cursor.$': '$.cursor' }, { 'cursor.$': '$.Payload.cursor' });
   step.addCatch(failure, { errors: ['States.ALL'], resultPath: '$.error' });
   const nextPage = new sfn.Pass(scope, `${name}.NextPage`, {
-    parameters: { ...STAGE_STATE, 'cursor.$': '$.result.cursor' },
+    parameters: { ...carried, 'cursor.$': '$.result.cursor' },
   });
-  const firstPageOfNext = new sfn.Pass(scope, `${name}.Finished`, { parameters: { ...STAGE_STATE, cursor: NO_CURSOR } });
+  const firstPageOfNext = new sfn.Pass(scope, `${name}.Finished`, { parameters: { ...carried, cursor: NO_CURSOR } });
   const more = new sfn.Choice(scope, `${name}.MorePages`)
     .when(sfn.Condition.stringEquals('$.result.cursor', NO_CURSOR), firstPageOfNext.next(next))
     .otherwise(nextPage.next(step));
   return step.next(more);
 }
 
-export function stageBranch(scope: Construct, stateName: string, fns: StageFunctions): sfn.IChainable {
+/**
+ * `carried` is what every state passes on: STAGE_STATE for a stage, PERIOD_STATE for a period (the same
+ * chain; a period's checkpoint starts the next period instead of the next stage, and its deadline
+ * check never answers "overdue": see shared/application/stages/periods.ts).
+ */
+export function stageBranch(scope: Construct, stateName: string, fns: StageFunctions, carried: State = STAGE_STATE): sfn.IChainable {
   const failed = invoke(scope, `${stateName}.RecordFailure`, fns.failed, {
-    ...STAGE_STATE,
+    ...carried,
     'error.$': '$.error',
   }).next(new sfn.Fail(scope, `${stateName}.Failed`, { error: 'StageFailed', cause: `${stateName} failed; see the cycle's failure record` }));
 
   const done = new sfn.Succeed(scope, `${stateName}.Done`);
-  const checkpoint = invoke(scope, `${stateName}.Checkpoint`, fns.advance, STAGE_STATE);
+  const checkpoint = invoke(scope, `${stateName}.Checkpoint`, fns.advance, carried);
   checkpoint.addCatch(failed, { errors: ['States.ALL'], resultPath: '$.error' });
   checkpoint.next(done);
 
-  const close = paged(scope, `${stateName}.Close`, fns.close, failed, checkpoint);
+  const close = paged(scope, `${stateName}.Close`, fns.close, failed, checkpoint, carried);
 
   const awaitPeople = new tasks.LambdaInvoke(scope, `${stateName}.AwaitPeople`, {
     lambdaFunction: fns.await,
     integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-    payload: sfn.TaskInput.fromObject({ ...STAGE_STATE, taskToken: sfn.JsonPath.taskToken }),
+    payload: sfn.TaskInput.fromObject({ ...carried, taskToken: sfn.JsonPath.taskToken }),
     taskTimeout: sfn.Timeout.duration(TICK),
     resultPath: sfn.JsonPath.DISCARD,
   });
@@ -103,17 +113,17 @@ export function stageBranch(scope: Construct, stateName: string, fns: StageFunct
   });
 
   const nextDay = new sfn.Pass(scope, `${stateName}.NextDay`, {
-    parameters: { ...STAGE_STATE, 'tick.$': 'States.MathAdd($.tick, 1)' },
+    parameters: { ...carried, 'tick.$': 'States.MathAdd($.tick, 1)' },
   });
-  const checkDeadlines = invoke(scope, `${stateName}.CheckDeadlines`, fns.tick, STAGE_STATE, { 'action.$': '$.Payload.action' });
+  const checkDeadlines = invoke(scope, `${stateName}.CheckDeadlines`, fns.tick, carried, { 'action.$': '$.Payload.action' });
   checkDeadlines.addCatch(failed, { errors: ['States.ALL'], resultPath: '$.error' });
   const overdue = new sfn.Pass(scope, `${stateName}.Overdue`, {
-    parameters: { ...STAGE_STATE, error: { Error: 'StageOverdue', Cause: 'The stage passed its last deadline with decisions still open' } },
+    parameters: { ...carried, error: { Error: 'StageOverdue', Cause: 'The stage passed its last deadline with decisions still open' } },
   }).next(failed);
   // Digests go out a page of recipients at a time (one per rater or approver whose digest is due).
-  const notify = paged(scope, `${stateName}.Notify`, fns.notify, failed, awaitPeople);
-  const notifyFromTick = new sfn.Pass(scope, `${stateName}.NotifyAfterTick`, { parameters: { ...STAGE_STATE, cursor: NO_CURSOR } }).next(notify);
-  const closeFromTick = new sfn.Pass(scope, `${stateName}.DeadlineReached`, { parameters: { ...STAGE_STATE, cursor: NO_CURSOR } });
+  const notify = paged(scope, `${stateName}.Notify`, fns.notify, failed, awaitPeople, carried);
+  const notifyFromTick = new sfn.Pass(scope, `${stateName}.NotifyAfterTick`, { parameters: { ...carried, cursor: NO_CURSOR } }).next(notify);
+  const closeFromTick = new sfn.Pass(scope, `${stateName}.DeadlineReached`, { parameters: { ...carried, cursor: NO_CURSOR } });
   const deadlineAction = new sfn.Choice(scope, `${stateName}.DeadlineAction`)
     .when(sfn.Condition.stringEquals('$.result.action', 'close'), closeFromTick.next(close))
     .when(sfn.Condition.stringEquals('$.result.action', 'overdue'), overdue)
@@ -121,13 +131,13 @@ export function stageBranch(scope: Construct, stateName: string, fns: StageFunct
 
   awaitPeople.addCatch(nextDay.next(checkDeadlines).next(deadlineAction), { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD });
   awaitPeople.addCatch(failed, { errors: ['States.ALL'], resultPath: '$.error' });
-  const allDone = new sfn.Pass(scope, `${stateName}.EveryoneActed`, { parameters: { ...STAGE_STATE, cursor: NO_CURSOR } });
+  const allDone = new sfn.Pass(scope, `${stateName}.EveryoneActed`, { parameters: { ...carried, cursor: NO_CURSOR } });
   awaitPeople.next(allDone).next(close);
 
-  const openThenNotify = paged(scope, `${stateName}.Open`, fns.open, failed, notify);
+  const openThenNotify = paged(scope, `${stateName}.Open`, fns.open, failed, notify, carried);
   const waitForWindow = new sfn.Wait(scope, `${stateName}.WaitForWindow`, {
     time: sfn.WaitTime.secondsPath('$.waitSeconds'),
   });
-  const entry = new sfn.Pass(scope, stateName, { parameters: { ...STAGE_STATE, cursor: NO_CURSOR } });
+  const entry = new sfn.Pass(scope, stateName, { parameters: { ...carried, cursor: NO_CURSOR } });
   return entry.next(waitForWindow).next(openThenNotify);
 }

@@ -16,6 +16,8 @@ import {
   submitSkp,
 } from '../../shared/application/evaluation/actions';
 import { evaluationView } from '../../shared/application/queries/evaluation-view';
+import { reviewPeriod } from '../../shared/application/evaluation/review-period';
+import { config } from '../../shared/config';
 import { EvaluationPath } from '../../shared/http/contract/common';
 import {
   DelegationBody,
@@ -23,6 +25,8 @@ import {
   InvitationsBody,
   MidyearBody,
   ObjectionBody,
+  PeriodPath,
+  PeriodReviewBody,
   ProgressBody,
   RatingBody,
   SelfAssessmentBody,
@@ -55,7 +59,8 @@ export const handler = httpApi({
   },
   'PUT /v1/cycles/{cycleId}/evaluations/{nip}/progress': async (req) => {
     const { cycleId, nip } = path(req);
-    return { body: await recordProgress(cycleId, nip, req.body(ProgressBody).realisations, req.caller, req.requestId) };
+    const body = req.body(ProgressBody);
+    return { body: await recordProgress(cycleId, nip, body.realisations, req.caller, req.requestId, body.periodId) };
   },
   'PUT /v1/cycles/{cycleId}/evaluations/{nip}/feedback': async (req) => {
     const { cycleId, nip } = path(req);
@@ -73,6 +78,10 @@ export const handler = httpApi({
   'PUT /v1/cycles/{cycleId}/evaluations/{nip}/midyear-review': async (req) => {
     const { cycleId, nip } = path(req);
     return { body: await reviewMidyear(cycleId, nip, req.body(MidyearBody), req.caller, req.requestId) };
+  },
+  'PUT /v1/cycles/{cycleId}/evaluations/{nip}/periods/{periodId}/review': async (req) => {
+    const { cycleId, nip, periodId } = PeriodPath.parse(req.params);
+    return { body: await reviewPeriod(cycleId, nip, periodId, req.body(PeriodReviewBody), req.caller, req.requestId) };
   },
   'PUT /v1/cycles/{cycleId}/evaluations/{nip}/rating': async (req) => {
     const { cycleId, nip } = path(req);

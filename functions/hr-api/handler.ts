@@ -46,7 +46,13 @@ export const handler = httpApi({
     requireHrRole(req.caller);
     const body = req.body(CreateCycleBody);
     checkPolicy(body.policyId);
-    const result = await startCycle({ agencyId: agencyOf(req), year: body.year, policyId: body.policyId, orgPredikat: body.orgPredikat });
+    const result = await startCycle({
+      agencyId: agencyOf(req),
+      year: body.year,
+      policyId: body.policyId,
+      orgPredikat: body.orgPredikat,
+      ...(body.periodicEvaluation ? { periodicEvaluation: body.periodicEvaluation } : {}),
+    });
     return { status: result.created ? 201 : 200, body: result };
   },
   'GET /v1/cycles/{cycleId}': async (req) => {

@@ -4,11 +4,14 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import * as z from 'zod';
 import { logger } from '../../shared/adapters/powertools';
+import { PeriodIdSchema } from '../../shared/domain/lifecycle/periods';
 import { StageSchema } from '../../shared/domain/lifecycle/status';
 
 export const StageInputSchema = z.object({
   cycleId: z.string().min(1),
-  stage: StageSchema,
+  /** A stage of the cycle, or PERIOD for a periodic evaluation running on its own (with periodId). */
+  stage: z.union([StageSchema, z.literal('PERIOD')]),
+  periodId: PeriodIdSchema.optional(),
   tick: z.number().int().min(0).default(0),
   waitSeconds: z.number().min(0).optional(),
   cursor: z.string().nullish(),
@@ -18,8 +21,8 @@ export const StageInputSchema = z.object({
 export function stageStep<S extends z.ZodType, R>(schema: S, fn: (input: z.infer<S>) => Promise<R>) {
   return middy(async (event: unknown) => {
     const input = schema.parse(event);
-    const { cycleId, stage } = input as { cycleId: string; stage: string };
-    logger.appendKeys({ cycleId, stage });
+    const { cycleId, stage, periodId } = input as { cycleId: string; stage: string; periodId?: string };
+    logger.appendKeys({ cycleId, stage, ...(periodId ? { periodId } : {}) });
     return fn(input);
   }).use(injectLambdaContext(logger, { resetKeys: true }));
 }

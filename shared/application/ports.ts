@@ -131,7 +131,7 @@ export interface ObjectionDetails extends EvaluationDetails {
   objection: { reason: string; requestedPredikat?: string; filedAt?: string };
 }
 /** What a person still has to do, by their role in a waiting item (reminders, escalations). */
-export type TaskKind = 'ownSkp' | 'approveSkp' | 'midyearReview' | 'rate' | 'approveEvaluation' | 'objection';
+export type TaskKind = 'ownSkp' | 'approveSkp' | 'midyearReview' | 'periodicReview' | 'rate' | 'approveEvaluation' | 'objection';
 /** Outcomes told to the person they concern. */
 export type OutcomeKind = 'skpApproved' | 'skpReturned' | 'evaluationReturned' | 'objectionGranted' | 'objectionRejected';
 interface ActionUrls {
@@ -243,9 +243,11 @@ export interface KeyedHashes {
 
 export interface StageExecutionInput {
   cycleId: string;
-  stage: Stage;
+  /** A stage of the cycle, or 'PERIOD' for a periodic evaluation that runs on its own (with `periodId`). */
+  stage: Stage | 'PERIOD';
   tick: number;
   waitSeconds?: number;
+  periodId?: string;
 }
 export interface Workflow {
   /** False when no state machine is configured (e.g. a test without one): describe then says nothing. */

@@ -3,18 +3,24 @@
  * a band of rules on how many employees may (or must) hold each predikat. The check runs per unit and
  * for the whole organisation and returns what to resolve; it never changes a predikat.
  *
- * Rounding on small units (percentages become whole people):
- * - "minimal p%" needs ceil(p% × n) people: 10% of 8 is 0.8, so at least 1;
+ * Percentages become whole people as written, never more generously:
+ * - "minimal p%" needs ceil(p% × n) people (the fewest that reach p %);
  * - "sebagian besar" (most) needs more than half: floor(n / 2) + 1, as "most" everywhere in the spec;
- * - "maksimal p%" allows floor(p% × n) people, but at least 1 when p > 0: a positive cap means "a few
- *   may", and flooring 10% of 8 to 0 would turn it into a ban the regulation did not write. 0% ("tidak
- *   ada") allows none;
- * - "harus ada" (there must be some) needs 1.
- * Some units are too small for a band as a whole: in a unit of 4 under Baik, "most Baik" needs 3 while
- * "at most 70%" allows 2; in a unit of 2 under Kurang, 60% Kurang (2) and 10% Butuh Perbaikan (1) need
- * 3 people. Such rules are reported NOT_APPLICABLE for that unit, with the reason, never as violations
- * nobody could fix; they still apply to the whole organisation, where the numbers are large enough.
- * The other rules of that unit are still checked.
+ * - "maksimal p%" allows floor(p% × n) people (the most that stay within p %), so a cap never allows
+ *   more than its percentage; 0% ("tidak ada") allows none;
+ * - "harus ada" (there must be some) needs the count written (1).
+ * Units too small for a percentage: a unit with fewer people than the policy's
+ * `distributionMinUnitSize` (10: the smallest size where every percentage of the circular, 10 % being
+ * the smallest, is at least one whole person) is not checked on its own. Every rule is NOT_APPLICABLE
+ * for it with the reason "too small", the same at every size below the minimum and under every
+ * organisation predikat, and its people count in the organisation's total, the next level up, which is
+ * checked with the same rules. An organisation below the minimum has no level above it and is not
+ * flagged either. (Rounding a percentage of 1–9 people either bans what the regulation allows — 10 % of
+ * 3 is 0 — or allows several times the percentage — "at least one" is 33 % of 3.)
+ * A unit of the minimum size or more can still be unable to hold a band (only with a custom policy:
+ * the default bands all fit from 10 people up): a rule that conflicts with another on the same
+ * predikat, or minimums that add up to more than the unit, is NOT_APPLICABLE for that unit with the
+ * reason, never a violation nobody could fix.
  */
 import * as z from 'zod';
 import { domainError } from './errors';
@@ -87,7 +93,7 @@ export function boundFor(bound: CountBound, n: number): { min?: number; max?: nu
     case 'moreThanPercent':
       return { min: Math.floor(share(bound.percent)) + 1 };
     case 'atMostPercent':
-      return { max: bound.percent === 0 ? 0 : Math.max(1, Math.floor(share(bound.percent))) };
+      return { max: Math.floor(share(bound.percent)) };
     case 'atLeastCount':
       return { min: bound.count };
   }
@@ -101,13 +107,14 @@ export function checkDistribution(input: readonly UnitPredikats[], orgPredikat: 
     seen.add(u.unitId);
   }
   const rules = policy.distribution[orgPredikat];
-  const units = input.map((u) => checkScope('unit', u.unitId, u.predikats, rules, orgPredikat));
+  const units = input.map((u) => checkScope('unit', u.unitId, u.predikats, rules, orgPredikat, policy.distributionMinUnitSize));
   const organisation = checkScope(
     'organisation',
     ORGANISATION_SCOPE_ID,
     input.flatMap((u) => u.predikats),
     rules,
     orgPredikat,
+    policy.distributionMinUnitSize,
   );
   const violations = [...units, organisation].flatMap((s) =>
     s.checks
@@ -126,7 +133,7 @@ export function checkDistribution(input: readonly UnitPredikats[], orgPredikat: 
   return { policyId: policy.id, orgPredikat, units, organisation, violations, ok: violations.length === 0 };
 }
 
-type Inapplicable = 'EMPTY' | 'CONFLICT' | 'MINIMUMS_EXCEED_SIZE' | 'MAXIMUMS_BELOW_SIZE';
+type Inapplicable = 'EMPTY' | 'BELOW_MIN_SIZE' | 'CONFLICT' | 'MINIMUMS_EXCEED_SIZE' | 'MAXIMUMS_BELOW_SIZE';
 
 function checkScope(
   scope: 'unit' | 'organisation',
@@ -134,6 +141,7 @@ function checkScope(
   predikats: readonly Predikat[],
   rules: readonly CurveRule[],
   org: OrgPredikat,
+  minSize: number,
 ): ScopeDistribution {
   const n = predikats.length;
   const counts = Object.fromEntries(PredikatSchema.options.map((p) => [p, 0])) as Record<Predikat, number>;
@@ -142,6 +150,7 @@ function checkScope(
   const bounds = rules.map((r) => ({ rule: r, group: [...r.predikats].sort().join('+'), ...boundFor(r.bound, n) }));
   const inapplicable = new Map<number, Inapplicable>();
   if (n === 0) bounds.forEach((_, i) => inapplicable.set(i, 'EMPTY'));
+  else if (n < minSize) bounds.forEach((_, i) => inapplicable.set(i, 'BELOW_MIN_SIZE'));
 
   // Rules on one group that cannot both hold at this size (e.g. more than half, yet at most 70%, of 4).
   const groups = new Map<string, { lo: number; hi: number; rules: number[] }>();
@@ -177,7 +186,7 @@ function checkScope(
     const where = scopeName(scope, unitId);
     const message =
       status === 'NOT_APPLICABLE'
-        ? notApplicableText(where, rule, n, why!, scope)
+        ? notApplicableText(where, rule, n, why!, scope, minSize)
         : status === 'VIOLATED'
           ? violationText(where, b.rule.predikats, actual, n, rule, org, limits)
           : { id: `${where.id}: ${rule.id} — terpenuhi.`, en: `${where.en}: ${rule.en} — met.` };
@@ -237,6 +246,7 @@ function violationText(
 
 const INAPPLICABLE: Record<Inapplicable, Bilingual> = {
   EMPTY: { id: 'tidak ada pegawai', en: 'there are no employees' },
+  BELOW_MIN_SIZE: { id: 'unit terlalu kecil untuk persentase', en: 'the unit is too small for a percentage' },
   CONFLICT: {
     id: 'setelah pembulatan bertentangan dengan ketentuan lain untuk predikat yang sama',
     en: 'after rounding it contradicts another rule on the same predikat',
@@ -251,10 +261,14 @@ const INAPPLICABLE: Record<Inapplicable, Bilingual> = {
   },
 };
 
-function notApplicableText(where: Bilingual, rule: Bilingual, n: number, why: Inapplicable, scope: 'unit' | 'organisation'): Bilingual {
+function notApplicableText(where: Bilingual, rule: Bilingual, n: number, why: Inapplicable, scope: 'unit' | 'organisation', minSize: number): Bilingual {
+  const reason =
+    why === 'BELOW_MIN_SIZE'
+      ? { id: `${INAPPLICABLE[why].id}, kurang dari ${minSize} pegawai`, en: `${INAPPLICABLE[why].en}, fewer than ${minSize} employees` }
+      : INAPPLICABLE[why];
   const later = scope === 'unit' ? { id: '; diperiksa pada tingkat organisasi', en: '; it is checked for the whole organisation' } : { id: '', en: '' };
   return {
-    id: `${where.id}: ketentuan "${rule.id}" tidak dapat diterapkan pada ${n} pegawai (${INAPPLICABLE[why].id})${later.id}.`,
-    en: `${where.en}: the rule "${rule.en}" cannot apply to ${n} employees (${INAPPLICABLE[why].en})${later.en}.`,
+    id: `${where.id}: ketentuan "${rule.id}" tidak dapat diterapkan pada ${n} pegawai (${reason.id})${later.id}.`,
+    en: `${where.en}: the rule "${rule.en}" cannot apply to ${n} employees (${reason.en})${later.en}.`,
   };
 }

@@ -88,6 +88,7 @@ const MESSAGES = {
   SKM_ANSWER_COUNT: (p: At & { count: number; expected: number }) =>
     msg(p, `harus ${p.expected} jawaban (satu per unsur), ada ${p.count}.`, `needs ${p.expected} answers (one per element), has ${p.count}.`),
   SKM_ANSWER_INVALID: (p: At) => msg(p, 'jawaban harus bilangan bulat 1 sampai 4.', 'the answer must be a whole number from 1 to 4.'),
+  SKM_NO_ANSWER: (p: At) => msg(p, 'jawab setidaknya satu unsur.', 'answer at least one element.'),
 
   // Distribution.
   DISTRIBUTION_DUPLICATE_UNIT: (p: { value: string }) => ({

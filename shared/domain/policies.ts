@@ -92,6 +92,8 @@ const permenpanrb6v1: ExpectationPolicy = {
   },
   behaviour: { raterFirst: true, valueWithoutFeedback: 'SESUAI' },
   distribution,
+  // The smallest unit where every percentage of SE 3/2023 (the smallest is 10 %) is a whole person.
+  distributionMinUnitSize: 10,
   followUp: {
     consequences: {
       SANGAT_BAIK: ['RECOGNITION', 'TALENT_POOL_CANDIDATE', 'TRAINING_PRIORITY'],

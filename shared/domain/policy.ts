@@ -66,6 +66,9 @@ const SkmPolicySchema = z.object({
 const CyclePolicySchema = z.object({
   skpApprovalDeadline: z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
   hrMayDraftSkpAfterWeeks: z.number().int().min(0),
+  /** Informational: what the period length is by default under this policy. The workflow runs the
+   *  cycle's own schedule value `periodicEvaluation` (lifecycle/periods.ts; semester when absent), so a
+   *  cycle keeps the periods it started with. */
   periodicCheck: z.enum(['monthly', 'quarterly', 'semester']),
   approvalDays: z.number().int().min(1),
   objectionDays: z.number().int().min(1),
@@ -104,6 +107,9 @@ export const ExpectationPolicySchema = z.object({
     valueWithoutFeedback: RatingSchema,
   }),
   distribution: z.record(OrgPredikatSchema, CurveSchema),
+  /** Units with fewer people than this are not checked on their own: too small for a percentage, they
+   *  are checked in the organisation's total (distribution.ts). */
+  distributionMinUnitSize: z.number().int().min(1),
   followUp: z.object({
     consequences: z.record(PredikatSchema, z.array(ConsequenceCodeSchema)),
     improvementPeriodMonths: z.number().int().min(1),

@@ -7,6 +7,7 @@ import type { BehaviourFeedback } from './behaviour';
 import type { DistributionViolation, ScopeDistribution } from './distribution';
 import type { EmployeeEvaluation, Realisation } from './evaluate';
 import type { FollowUp } from './followup';
+import type { PeriodEntry } from './lifecycle/periods';
 import type { CycleSchedule } from './lifecycle/schedule';
 import type { DecisionKind, DecisionStatus, EvaluationStatus, Stage } from './lifecycle/status';
 import type { OrgPredikat, Predikat, Rating } from './ratings';
@@ -87,6 +88,8 @@ export interface CycleRecord {
   createdAt: string;
   completedAt?: string;
   failure?: { stage: string; error: string; cause?: string; at: string };
+  /** The last periodic evaluation that failed (it runs on its own and never fails the cycle). */
+  periodFailure?: { periodId: string; error: string; cause?: string; at: string };
   /** How many times the current stage's execution was started again (resumeCycle). */
   resumeAttempts?: number;
   /** Set once by the calibration step; the per-unit results are CalibrationRecord items. */
@@ -201,6 +204,8 @@ export interface EvaluationRecord {
   /** Behaviour feedback by author NIP: one entry per author, a second submission replaces the first. */
   feedback?: Record<string, BehaviourFeedback[]>;
   midyearReview?: MidyearReview;
+  /** Periodic evaluations that ran on their own (quarterly / monthly policy), by period id (lifecycle/periods.ts). */
+  periods?: Record<string, PeriodEntry>;
   selfAssessment?: Partial<Record<Stage, SelfAssessmentEntry>>;
   rating?: RaterRatingInput;
   score?: StoredScore;
@@ -264,7 +269,8 @@ export interface ResponseRecord {
   agencyId: string;
   unitId: string;
   period: string;
-  answers: number[];
+  /** In SKM_UNSUR order; null = left blank. */
+  answers: (number | null)[];
   service?: string;
   respondent?: Respondent;
   commentId?: string;
@@ -283,7 +289,8 @@ export interface CommentRecord {
   text: string;
   service?: string;
   /** The answers of the same submission: what an approved comment gives its named employee. */
-  answers: number[];
+  /** In SKM_UNSUR order; null = left blank. */
+  answers: (number | null)[];
   /** NIPs written in the text (candidates); `linkedNips` are those found in the roster at approval. */
   namedNips: string[];
   linkedNips?: string[];
@@ -305,7 +312,8 @@ export interface EvidenceRecord {
   unitId: string;
   period: string;
   text: string;
-  answers: number[];
+  /** In SKM_UNSUR order; null = left blank. */
+  answers: (number | null)[];
   approvedAt: string;
 }
 

@@ -1,5 +1,6 @@
 /** The hand-kept part of the OpenAPI document: per route a bilingual summary, security, statuses, schemas, an example. */
 import type * as z from 'zod';
+import { PeriodIdSchema } from '../domain/lifecycle/periods';
 import { SkpSchema } from '../domain/skp';
 import {
   CalibrationResolutionBody,
@@ -27,6 +28,7 @@ import {
   NipParam,
   ObjectionBody,
   OrgPredikatBody,
+  PeriodReviewBody,
   ProgressBody,
   RatingBody,
   ReportQuery,
@@ -295,6 +297,28 @@ export const API_DOCS: Record<string, RouteDoc> = {
     errors: [404, 409],
     idempotent: true,
     body: { name: 'MidyearReview', schema: MidyearBody, example: { rating: 'SESUAI', notes: 'Realisasi sesuai rencana; lengkapi dokumentasi bukti dukung.' } },
+  },
+  'PUT /v1/cycles/{cycleId}/evaluations/{nip}/periods/{periodId}/review': {
+    summary: {
+      id: 'Evaluasi kinerja periodik (triwulan/bulan) oleh pejabat penilai: predikat periodik, umpan balik per RHK dan nilai BerAKHLAK, catatan pembinaan',
+      en: 'Periodic evaluation (quarter/month) by the rater: periodic rating, feedback per RHK and BerAKHLAK value, coaching notes',
+    },
+    tag: 'evaluations',
+    security: 'bearer',
+    success: 200,
+    errors: [404, 409, 422],
+    idempotent: true,
+    params: { periodId: PeriodIdSchema },
+    body: {
+      name: 'PeriodReview',
+      schema: PeriodReviewBody,
+      example: {
+        rating: 'SESUAI',
+        rhkFeedback: [{ rhkId: 'rhk-1', rating: 'SESUAI', comment: 'Target triwulan tercapai; unggah notulen sebagai bukti dukung.' }],
+        valueFeedback: [{ value: 'KOLABORATIF', rating: 'DI_ATAS', comment: 'Aktif membantu seksi lain saat pelayanan KTP keliling.' }],
+        coachingNotes: 'Ikut pelatihan pelayanan digital pada triwulan berikutnya.',
+      },
+    },
   },
   'PUT /v1/cycles/{cycleId}/evaluations/{nip}/rating': {
     summary: { id: 'Penilaian akhir oleh pejabat penilai (mesin mengusulkan)', en: 'Final rating by the rater (the engine proposes)' },

@@ -48,6 +48,8 @@ export const ROUTES: readonly Route[] = [
   // --- integrity (issue #12): survey kiosks, HR issues and revokes a device token per unit ---
   { method: 'POST', path: '/v1/skm/kiosks', functionId: 'skm', auth: 'jwt' },
   { method: 'DELETE', path: '/v1/skm/kiosks/{kioskId}', functionId: 'skm', auth: 'jwt' },
+  // --- periodic evaluations (h-periodic) ---
+  { method: 'PUT', path: '/v1/cycles/{cycleId}/evaluations/{nip}/periods/{periodId}/review', functionId: 'evaluation-api', auth: 'jwt' },
 ];
 
 /** "METHOD /path/{param}", the key API Gateway puts in `event.routeKey`. */

@@ -266,6 +266,17 @@ const SPECS: Record<string, Spec> = {
     expect: only('rater', 'hr'),
     own: notMine,
   },
+  // --- periodic evaluations (h-periodic): the same people as the mid-year review ---
+  'PUT /v1/cycles/{cycleId}/evaluations/{nip}/periods/{periodId}/review': {
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
+    target: (scope, role) => {
+      const t = onEvaluation('PUT /v1/cycles/{cycleId}/evaluations/{nip}/periods/{periodId}/review')(scope, role);
+      return { ...t, params: { ...t.params, periodId: 'Q1' } };
+    },
+    expect: only('rater', 'hr'),
+    own: notMine,
+  },
   'PUT /v1/cycles/{cycleId}/evaluations/{nip}/rating': {
     stage: 'FINAL_SCORING',
     status: 'AWAITING_RATING',

@@ -138,6 +138,23 @@ describe('POST /v1/public/units/{unitId}/skm', () => {
     expect(res.headers?.['cache-control']).toBe('no-store');
   });
 
+  it('a partly answered form (null = blank) → 201; the totals count the blank unsur as not answered', async () => {
+    const res = await submit({ answers: [4, null, 3, 4, 3, 4, null, 3, 3] });
+    expect(res.statusCode).toBe(201);
+    const totals = ddbMock.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems![2]!.Update!;
+    expect(totals.UpdateExpression).toContain('blank2 :one');
+    expect(totals.UpdateExpression).toContain('blank7 :one');
+    expect(totals.UpdateExpression).not.toContain('blank1 ');
+    expect(totals.ExpressionAttributeValues![':a1']).toBe(0);
+  });
+
+  it('a form with every unsur blank → 422, nothing written', async () => {
+    const res = await submit({ answers: Array(9).fill(null) });
+    expect(res.statusCode).toBe(422);
+    expect(json(res).errors).toEqual([expect.objectContaining({ field: 'answers' })]);
+    expect(writes()).toBe(0);
+  });
+
   it('without a comment, writes no comment item; the period defaults to this month in Jakarta', async () => {
     deps.clock = fixedClock('2026-11-30T17:30:00Z'); // 00:30 WIB on 1 December
     const res = await submit({ answers });
@@ -279,7 +296,7 @@ describe('GET /v1/public/units/{unitId}/ikm', () => {
       period: '2026-10',
       respondents: 3,
       // NRR to two decimals (3.3333333333333335 → 3.33); IKM from the exact values.
-      nrr: expected.nrr.map((x) => Math.round(x * 100) / 100),
+      nrr: expected.nrr.map((x) => (x === null ? null : Math.round(x * 100) / 100)),
       ikm: expected.ikm,
       mutu: expected.mutu,
       kinerjaUnit: expected.kinerjaUnit,
@@ -288,6 +305,16 @@ describe('GET /v1/public/units/{unitId}/ikm', () => {
     });
     expect(ddbMock.commandCalls(GetCommand)).toHaveLength(1);
     expect(ddbMock.commandCalls(QueryCommand)).toHaveLength(0);
+  });
+
+  it('totals with blanks: each unsur over its own answers, as computeIkm on the forms', async () => {
+    const forms = [answers, [3, null, 3, 3, 3, 3, 3, 3, 3], [null, 4, 4, 4, 4, 4, 4, 4, 2]];
+    const sums = Array.from({ length: 9 }, (_, u) => forms.reduce((s, r) => s + (r[u] ?? 0), 0));
+    put({ PK: `SKM#${UNIT}#2026-10`, SK: 'TOTALS', respondents: 3, blank1: 1, blank2: 1, ...Object.fromEntries(sums.map((s, u) => [`sum${u + 1}`, s])) });
+    const res = await getIkm({ period: '2026-10' });
+    expect(res.statusCode).toBe(200);
+    const expected = computeIkm(forms);
+    expect(json(res)).toMatchObject({ respondents: 3, nrr: expected.nrr, ikm: expected.ikm });
   });
 
   it('no responses yet → 404 that says so', async () => {

@@ -289,6 +289,7 @@ describe('cycle state machine', () => {
             'cycleId.$',
             'stage.$',
             'tick.$',
+            'periodId.$', // a periodic evaluation's execution (stage PERIOD)
             'waitSeconds.$',
             'cursor.$',
             'cursor',

@@ -38,6 +38,8 @@ export type {
 } from '../../domain/records';
 
 const sumAttr = (u: number) => `sum${u + 1}`;
+/** How many respondents left unsur u blank (absent on totals written before blanks were allowed = 0). */
+const blankAttr = (u: number) => `blank${u + 1}`;
 
 /**
  * Runs a transaction under the table's one retry policy (transact.ts). Which items failed their
@@ -72,7 +74,12 @@ export async function getTotals(unitId: string, period: string): Promise<SkmTota
   const out = await ddb.send(new GetCommand({ TableName: table(), Key: keys.skmTotals(unitId, period) }));
   const item = out.Item;
   if (!item || typeof item.respondents !== 'number' || item.respondents <= 0) return undefined;
-  return { respondents: item.respondents, sums: SKM_UNSUR.map((_, u) => Number(item[sumAttr(u)] ?? 0)) };
+  const respondents = item.respondents;
+  return {
+    respondents,
+    sums: SKM_UNSUR.map((_, u) => Number(item[sumAttr(u)] ?? 0)),
+    counts: SKM_UNSUR.map((_, u) => respondents - Number(item[blankAttr(u)] ?? 0)),
+  };
 }
 
 export async function getIdempotency(unitId: string, keyHash: string): Promise<IdempotencyRecord | undefined> {
@@ -133,7 +140,9 @@ export async function evidenceOfYear(agencyId: string, nip: string, year: number
 
 /** One response added to its unit's running totals for the month. */
 function totalsUpdate(r: Pick<ResponseRecord, 'agencyId' | 'unitId' | 'period' | 'answers' | 'createdAt'>): TransactItem {
-  const sums = SKM_UNSUR.map((_, u) => `${sumAttr(u)} :a${u}`).join(', ');
+  const sums = SKM_UNSUR.map((_, u) => `${sumAttr(u)} :a${u}`)
+    .concat(SKM_UNSUR.flatMap((_, u) => (r.answers[u] == null ? [`${blankAttr(u)} :one`] : [])))
+    .join(', ');
   return {
     Update: {
       TableName: table(),
@@ -147,7 +156,7 @@ function totalsUpdate(r: Pick<ResponseRecord, 'agencyId' | 'unitId' | 'period' |
         ':type': 'SKM_TOTALS',
         ':at': r.createdAt,
         ':one': 1,
-        ...Object.fromEntries(r.answers.map((a, u) => [`:a${u}`, a])),
+        ...Object.fromEntries(r.answers.map((a, u) => [`:a${u}`, a ?? 0])),
       },
     },
   };

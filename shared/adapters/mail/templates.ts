@@ -177,7 +177,7 @@ function summaryTable(locale: Locale, items: (EvaluationSummary | SkpSummary | O
 // ------------------------------------------------------------------ reminder
 
 /** What a person still has to do, by their role in the waiting item. */
-export type TaskKind = 'ownSkp' | 'approveSkp' | 'midyearReview' | 'rate' | 'approveEvaluation' | 'objection';
+export type TaskKind = 'ownSkp' | 'approveSkp' | 'midyearReview' | 'periodicReview' | 'rate' | 'approveEvaluation' | 'objection';
 
 export interface ReminderItem {
   task: TaskKind;

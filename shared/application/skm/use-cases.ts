@@ -44,7 +44,7 @@ export interface Receipt {
 }
 
 /** The answers against the SKM rules, by the domain; its field paths are renamed to this request's. */
-function checkAnswers(answers: readonly number[]): void {
+function checkAnswers(answers: readonly (number | null)[]): void {
   try {
     computeIkm([answers]);
   } catch (err) {
@@ -168,7 +168,7 @@ export async function submitSurvey(input: SubmitInput): Promise<Receipt> {
  * submission is counted in it while fewer than `identicalAnswers - 1` are; after that it is held.
  * The counter's key holds only hashes (the client's keyed hash, a digest of the answers).
  */
-function burstOf(unitId: string, client: string, answers: readonly number[], now: Date) {
+function burstOf(unitId: string, client: string, answers: readonly (number | null)[], now: Date) {
   const windowMs = BURST_POLICY.windowMinutes * 60_000;
   const window = Math.floor(now.getTime() / windowMs);
   const what = ports().hashes.fingerprint(answers).slice(0, 16);
@@ -276,7 +276,8 @@ export interface UnitIkm {
   unitId: string;
   period: string;
   respondents: number;
-  nrr: number[];
+  /** Per unsur; null when nobody answered that unsur this period. */
+  nrr: (number | null)[];
   ikm: number;
   mutu: IkmResult['mutu'];
   kinerjaUnit: string;
@@ -300,7 +301,7 @@ export async function unitIkm(agencyId: string, unitId: string, period: string):
     period,
     respondents: r.respondents,
     // NRR per element as people read it: two decimals (IKM itself is computed from the exact values).
-    nrr: r.nrr.map((x) => roundHalfUp(x, 2)),
+    nrr: r.nrr.map((x) => (x === null ? null : roundHalfUp(x, 2))),
     ikm: r.ikm,
     mutu: r.mutu,
     kinerjaUnit: r.kinerjaUnit,

@@ -13,6 +13,7 @@ import {
   secondsUntilOpen,
   windowOf,
 } from '../../domain/lifecycle/schedule';
+import type { PeriodicEvaluation } from '../../domain/lifecycle/periods';
 import { nextStage, STAGE_OPEN_TRANSITION, type Stage, stageLabel } from '../../domain/lifecycle/status';
 import type { CycleRecord, EvaluationRecord } from '../../domain/records';
 import { ports } from '../context';
@@ -21,6 +22,7 @@ import { calibrateCycle, finaliseEvaluations } from '../evaluation/scoring';
 import type { EvaluationChange, WriteOp } from '../ports';
 import { chunk, decodeCursor, encodeCursor, mapLimit, uniqueByNip } from '../util';
 import { sendDigests, sendEscalations, sendReminders, sendResultNotice } from './notifications';
+import { advancePeriod, awaitPeriod, checkPeriodDeadlines, closePeriod, openPeriod, type PeriodInput, recordPeriodFailure, startFirstPeriod } from './periods';
 import { isFixedWindow, pendingOf, releaseStageIfComplete, releaseToken } from './release';
 import { executionName, WAITING_STATUSES } from './waiting';
 
@@ -28,10 +30,19 @@ export { executionName, isFixedWindow, pendingOf, releaseStageIfComplete, WAITIN
 
 export interface StageInput {
   cycleId: string;
-  stage: Stage;
+  /** A stage of the cycle, or 'PERIOD' for a periodic evaluation running on its own (periods.ts). */
+  stage: Stage | 'PERIOD';
   tick: number;
   waitSeconds?: number;
   cursor?: string | null;
+  periodId?: string;
+}
+type CycleStageInput = StageInput & { stage: Stage };
+
+/** A period's steps take the same state as a stage's, with the period's id. */
+function periodInput(input: StageInput): PeriodInput {
+  if (!input.periodId) throw new Error('A PERIOD step needs a periodId');
+  return { cycleId: input.cycleId, periodId: input.periodId, tick: input.tick, cursor: input.cursor };
 }
 
 const PAGE = 100;
@@ -55,6 +66,8 @@ export interface StartCycleInput {
   policyId: string;
   orgPredikat?: string;
   schedule?: CycleSchedule;
+  /** Sets the schedule's periodic evaluation (semester when absent: the mid-year stage only). */
+  periodicEvaluation?: PeriodicEvaluation;
 }
 
 /** Creates the year's cycle once and starts its first stage; a second call (the schedule firing twice) changes nothing. */
@@ -73,7 +86,10 @@ export async function startCycle(input: StartCycleInput): Promise<{ cycleId: str
     stage: 'PLANNING',
     version: 1,
     orgPredikat: input.orgPredikat,
-    schedule: input.schedule ?? DEFAULT_SCHEDULE,
+    schedule: {
+      ...(input.schedule ?? DEFAULT_SCHEDULE),
+      ...(input.periodicEvaluation && input.periodicEvaluation !== 'semester' ? { periodicEvaluation: input.periodicEvaluation } : {}),
+    },
     createdAt: ports().clock.now().toISOString(),
   });
   const cycle = (await ports().cycles.get(cycleId))!;
@@ -106,15 +122,16 @@ async function requireCycle(cycleId: string): Promise<CycleRecord> {
 // ─── open ─────────────────────────────────────────────────────────────────────────────────────────
 
 export async function openStage(input: StageInput): Promise<{ cursor: string; opened: number }> {
+  if (input.stage === 'PERIOD') return openPeriod(periodInput(input));
   const cycle = await requireCycle(input.cycleId);
   const at = ports().clock.now().toISOString();
   await ports().stages.ensure(cycle.cycleId, input.stage, at);
-  const page = await openPage(cycle, input, at);
+  const page = await openPage(cycle, { ...input, stage: input.stage }, at);
   if (!page.cursor) await ports().stages.markReady(cycle.cycleId, input.stage, at);
   return page;
 }
 
-async function openPage(cycle: CycleRecord, input: StageInput, at: string): Promise<{ cursor: string; opened: number }> {
+async function openPage(cycle: CycleRecord, input: CycleStageInput, at: string): Promise<{ cursor: string; opened: number }> {
   switch (input.stage) {
     case 'PLANNING':
       return openPlanning(cycle, input.cursor, at);
@@ -267,6 +284,8 @@ function openOne(cycle: CycleRecord, stage: Stage, o: OpenChange): Promise<'appl
 // ─── notify / await / tick ────────────────────────────────────────────────────────────────────────
 
 export async function notifyStage(input: StageInput): Promise<{ sent: number; cursor: string }> {
+  // A period has no decisions to digest; its raters are reminded by the deadline check.
+  if (input.stage === 'PERIOD') return { sent: 0, cursor: '' };
   const cycle = await requireCycle(input.cycleId);
   const page = await sendDigests(cycle, input.stage, decodeCursor(input.cursor).k);
   return { sent: page.sent, cursor: encodeCursor(page.next ? { k: page.next } : undefined) };
@@ -274,6 +293,7 @@ export async function notifyStage(input: StageInput): Promise<{ sent: number; cu
 
 /** Stores the task token server-side; if nothing is pending the stage completes at once. */
 export async function awaitStage(input: StageInput & { taskToken: string }): Promise<{ released: boolean }> {
+  if (input.stage === 'PERIOD') return awaitPeriod({ ...periodInput(input), taskToken: input.taskToken });
   const cycle = await requireCycle(input.cycleId);
   const record = await ports().stages.storeToken(input.cycleId, input.stage, input.taskToken);
   if (!isFixedWindow(cycle, input.stage) && pendingOf(record) === 0) {
@@ -284,6 +304,7 @@ export async function awaitStage(input: StageInput & { taskToken: string }): Pro
 }
 
 export async function checkDeadlines(input: StageInput): Promise<{ action: DeadlineAction; pending: number }> {
+  if (input.stage === 'PERIOD') return checkPeriodDeadlines(periodInput(input));
   const cycle = await requireCycle(input.cycleId);
   const window = windowOf(cycle.schedule, input.stage);
   const pending = pendingOf(await ports().stages.get(input.cycleId, input.stage));
@@ -296,6 +317,7 @@ export async function checkDeadlines(input: StageInput): Promise<{ action: Deadl
 // ─── close / checkpoint / failure ─────────────────────────────────────────────────────────────────
 
 export async function closeStage(input: StageInput): Promise<{ cursor: string }> {
+  if (input.stage === 'PERIOD') return closePeriod(periodInput(input));
   const cycle = await requireCycle(input.cycleId);
   const at = ports().clock.now().toISOString();
   if (input.stage === 'FOLLOW_UP') {
@@ -308,17 +330,22 @@ export async function closeStage(input: StageInput): Promise<{ cursor: string }>
   return { cursor: '' };
 }
 
-export async function advanceCycle(input: StageInput): Promise<{ next: Stage | 'DONE'; started: boolean }> {
+export async function advanceCycle(input: StageInput): Promise<{ next: Stage | string; started: boolean }> {
+  if (input.stage === 'PERIOD') return advancePeriod(periodInput(input));
   const cycle = await requireCycle(input.cycleId);
   const next = nextStage(input.stage) ?? 'DONE';
   const at = ports().clock.now().toISOString();
   await ports().cycles.checkpoint(cycle.cycleId, input.stage, next, at);
+  // Once the SKPs are set, quarterly or monthly periodic evaluations run alongside the stages, one
+  // execution per period, chained; each waits for its own date (idempotent by the execution's name).
+  if (input.stage === 'PLANNING') await startFirstPeriod(cycle);
   if (next === 'DONE') return { next, started: false };
   const started = await startStageExecution(cycle, next);
   return { next, started: started === 'started' };
 }
 
 export async function recordStageFailure(input: StageInput & { error?: { Error?: string; Cause?: string } }): Promise<void> {
+  if (input.stage === 'PERIOD') return recordPeriodFailure({ ...periodInput(input), error: input.error });
   const at = ports().clock.now().toISOString();
   await ports().cycles.setFields(input.cycleId, {
     failure: { stage: input.stage, error: input.error?.Error ?? 'Unknown', cause: (input.error?.Cause ?? '').slice(0, 2000), at },

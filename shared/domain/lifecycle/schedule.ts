@@ -4,6 +4,7 @@
  * once a day and the deadline check runs, so the same numbers hold in AWS and, compressed, locally.
  */
 import * as z from 'zod';
+import { type PeriodicEvaluation, PeriodicEvaluationSchema } from './periods';
 import type { Stage } from './status';
 
 export const StageWindowSchema = z.object({
@@ -22,6 +23,10 @@ export const CycleScheduleSchema = z.object({
   id: z.string(),
   legalSource: z.string(),
   windows: z.record(z.string(), StageWindowSchema),
+  /** Length of the periodic evaluations (periods.ts); absent = semester, the mid-year stage only. */
+  periodicEvaluation: PeriodicEvaluationSchema.optional(),
+  /** Reminder, deadline and last day of each period that runs on its own (its opening day is the period's). */
+  periodWindow: StageWindowSchema.optional(),
 });
 export type CycleSchedule = z.infer<typeof CycleScheduleSchema>;
 
@@ -39,6 +44,12 @@ export const DEFAULT_SCHEDULE: CycleSchedule = {
     FOLLOW_UP: { reminderDay: 5, deadlineDay: 10, lastDay: 30 },
   },
 };
+
+/** The window of a period that runs on its own, when the schedule does not set one. */
+export const DEFAULT_PERIOD_WINDOW: StageWindow = { reminderDay: 7, deadlineDay: 14, lastDay: 30 };
+
+export const periodicEvaluationOf = (schedule: Pick<CycleSchedule, 'periodicEvaluation'>): PeriodicEvaluation => schedule.periodicEvaluation ?? 'semester';
+export const periodWindowOf = (schedule: Pick<CycleSchedule, 'periodWindow'>): StageWindow => schedule.periodWindow ?? DEFAULT_PERIOD_WINDOW;
 
 export function windowOf(schedule: CycleSchedule, stage: Stage): StageWindow {
   const w = schedule.windows[stage];
@@ -95,4 +106,15 @@ export function creatableCycleYears(schedule: CycleSchedule, now: Date): number[
     if (!tooLate && !tooEarly) years.push(y);
   }
   return years;
+}
+
+/**
+ * A period's daily check: it closes when every review is in or on its deadline day with the reviews it
+ * has (a period never holds the cycle nor fails it: nothing waits on it, so there is no escalation
+ * and no overdue), and reminds the raters on its reminder day.
+ */
+export function periodDeadlineAction(window: StageWindow, day: number, pending: number): DeadlineAction {
+  if (pending === 0 || day >= window.deadlineDay) return 'close';
+  if (day === window.reminderDay) return 'remind';
+  return 'await';
 }

@@ -28,8 +28,8 @@ export const CITIZEN_EVIDENCE_POLICY: CitizenEvidencePolicy = {
   meetsMeanAtLeast: 2.5,
 };
 
-/** The rating an approved comment's answers give its named employee (answers in SKM_UNSUR order). */
-export function citizenRating(answers: readonly number[], policy: CitizenEvidencePolicy = CITIZEN_EVIDENCE_POLICY): Rating {
+/** The rating an approved comment's answers give its named employee (answers in SKM_UNSUR order; blanks are skipped, none at all → Sesuai). */
+export function citizenRating(answers: readonly (number | null)[], policy: CitizenEvidencePolicy = CITIZEN_EVIDENCE_POLICY): Rating {
   const picked = policy.unsur.map((no) => answers[no - 1]).filter((a): a is number => typeof a === 'number');
   if (picked.length === 0) return 'SESUAI';
   const mean = picked.reduce((s, a) => s + a, 0) / picked.length;

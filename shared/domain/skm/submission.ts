@@ -45,8 +45,9 @@ export type Respondent = z.infer<typeof RespondentSchema>;
 
 export const SubmissionSchema = z.strictObject({
   period: PeriodSchema.optional(),
-  /** One answer per unsur, in SKM_UNSUR order; count and range are the domain's to check. */
-  answers: z.array(z.number()),
+  /** One answer per unsur, in SKM_UNSUR order, null for an unsur left blank (at least one answered);
+   *  count and range are the domain's to check. */
+  answers: z.array(z.number().nullable()),
   comment: plainText(MAX_COMMENT_CHARS).optional(),
   service: plainText(MAX_SERVICE_CHARS).optional(),
   respondent: RespondentSchema.optional(),

@@ -2,6 +2,11 @@
  * Survei Kepuasan Masyarakat (SKM) and its Indeks Kepuasan Masyarakat (IKM), PermenPAN-RB 14/2017:
  * nine elements (unsur) answered 1–4; NRR per element = sum / number of answers;
  * IKM = Σ (NRR × 1/9) × 25, on 25–100; mutu and unit performance by band of the IKM rounded to 2 decimals.
+ *
+ * A respondent may leave an unsur blank (`null`): the regulation divides by "total unsur yang terisi",
+ * so each unsur's NRR is its sum over the answers it received, and a blank neither lowers nor raises it.
+ * A form must answer at least one unsur. An unsur that nobody answered has no NRR (`null`) and is left
+ * out, the weight becoming 1 / (number of unsur with answers), so the IKM stays on 25–100.
  */
 import * as z from 'zod';
 import { type DomainError, DomainValidationError, domainError } from '../errors';
@@ -24,8 +29,10 @@ export const SKM_UNSUR: readonly { no: number; name: Bilingual }[] = [
 export const IkmResultSchema = z.object({
   policyId: z.string(),
   respondents: z.number().int(),
-  /** Nilai rata-rata per unsur, in the order of SKM_UNSUR, unrounded. */
-  nrr: z.array(z.number()),
+  /** Nilai rata-rata per unsur, in the order of SKM_UNSUR, unrounded; null for an unsur nobody answered. */
+  nrr: z.array(z.number().nullable()),
+  /** How many answers each unsur received (a blank does not count), in SKM_UNSUR order. */
+  answered: z.array(z.number().int()),
   /** IKM rounded to 2 decimals: the figure published and the one the bands compare. */
   ikm: z.number(),
   mutu: MutuSchema,
@@ -37,16 +44,23 @@ export type IkmResult = z.infer<typeof IkmResultSchema>;
 /** Reports at most this many answer errors; a broken import should not yield 10,000 messages. */
 const MAX_ERRORS = 20;
 
-export function computeIkm(responses: readonly (readonly number[])[], policy: Policy = getPolicy(DEFAULT_POLICY_ID)): IkmResult {
+/** One answer: 1–4, or null when the respondent left the unsur blank. */
+export type SkmAnswer = number | null;
+
+export function computeIkm(responses: readonly (readonly SkmAnswer[])[], policy: Policy = getPolicy(DEFAULT_POLICY_ID)): IkmResult {
   throwIfInvalid(responses);
-  const weight = 1 / SKM_UNSUR.length; // 1/9, exact: the regulation's worked example rounds it to 0.11
-  const nrr = SKM_UNSUR.map((_, u) => responses.reduce((sum, r) => sum + r[u]!, 0) / responses.length);
-  const ikm = roundHalfUp(nrr.reduce((sum, x) => sum + x * weight, 0) * 25, 2);
+  const answered = SKM_UNSUR.map((_, u) => responses.reduce((n, r) => n + (r[u] == null ? 0 : 1), 0));
+  const nrr = SKM_UNSUR.map((_, u) => (answered[u]! === 0 ? null : responses.reduce((sum, r) => sum + (r[u] ?? 0), 0) / answered[u]!));
+  const present = nrr.filter((x): x is number => x !== null);
+  // 1/9 exact when every unsur has answers (the regulation's worked example rounds it to 0.11).
+  const weight = 1 / present.length;
+  const ikm = roundHalfUp(present.reduce((sum, x) => sum + x * weight, 0) * 25, 2);
   const band = mutuForIkm(ikm, policy);
   return {
     policyId: policy.id,
     respondents: responses.length,
     nrr,
+    answered,
     ikm,
     mutu: band.mutu,
     kinerjaUnit: band.kinerjaUnit.id,
@@ -62,7 +76,7 @@ export function mutuForIkm(ikm: number, policy: Policy = getPolicy(DEFAULT_POLIC
   return bands.find((b) => rounded >= b.minIkm) ?? bands[bands.length - 1]!;
 }
 
-function throwIfInvalid(responses: readonly (readonly number[])[]): void {
+function throwIfInvalid(responses: readonly (readonly SkmAnswer[])[]): void {
   if (responses.length === 0) throw domainError('SKM_NO_RESPONSES', undefined);
   const errors: DomainError[] = [];
   let total = 0;
@@ -74,8 +88,13 @@ function throwIfInvalid(responses: readonly (readonly number[])[]): void {
         errors.push(domainError('SKM_ANSWER_COUNT', { at, count: Array.isArray(answers) ? answers.length : 0, expected: SKM_UNSUR.length }, `responses.${i}`));
       return;
     }
+    if (answers.every((a) => a === null)) {
+      total += 1;
+      if (errors.length < MAX_ERRORS) errors.push(domainError('SKM_NO_ANSWER', { at }, `responses.${i}`));
+      return;
+    }
     answers.forEach((a, u) => {
-      if (Number.isInteger(a) && a >= 1 && a <= 4) return;
+      if (a === null || (Number.isInteger(a) && a >= 1 && a <= 4)) return;
       total += 1;
       if (errors.length >= MAX_ERRORS) return;
       const unsur = SKM_UNSUR[u]!.name;

@@ -2,10 +2,15 @@
 import * as z from 'zod';
 import { BerakhlakValueSchema } from '../../domain/berakhlak';
 import { RealisationSchema } from '../../domain/evaluate';
+import { PeriodIdSchema, PeriodReviewInputSchema } from '../../domain/lifecycle/periods';
 import { PredikatSchema, RatingSchema } from '../../domain/ratings';
-import { NipParam, Reason } from './common';
+import { CycleIdParam, NipParam, Reason } from './common';
 
-export const ProgressBody = z.object({ realisations: z.array(RealisationSchema).min(1).max(200) });
+export const ProgressBody = z.object({
+  realisations: z.array(RealisationSchema).min(1).max(200),
+  /** Realisations of a periodic evaluation running on its own (quarterly/monthly policy), e.g. Q1. */
+  periodId: PeriodIdSchema.optional(),
+});
 export const FeedbackBody = z.object({
   feedback: z
     .array(z.object({ value: BerakhlakValueSchema, rating: RatingSchema, comment: z.string().max(2000).optional() }))
@@ -82,3 +87,6 @@ export const EvaluationViewSchema = z.object({
   audit: z.array(z.looseObject({ action: z.string(), at: z.string(), actor: z.looseObject({ role: z.string() }) })),
   invitations: z.union([z.array(z.looseObject({ peerNip: NipParam })), z.object({ count: z.number().int().min(0) }).strict()]),
 });
+// --- periodic evaluations (periods running on their own: quarterly / monthly policy) ---
+export const PeriodPath = z.object({ cycleId: CycleIdParam, nip: NipParam, periodId: PeriodIdSchema });
+export const PeriodReviewBody = PeriodReviewInputSchema;

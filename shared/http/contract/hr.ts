@@ -1,5 +1,6 @@
 /** Request schemas of the HR routes (functions/hr-api): cycles, roster changes, calibration, export, report. */
 import * as z from 'zod';
+import { PeriodicEvaluationSchema } from '../../domain/lifecycle/periods';
 import { DEFAULT_POLICY_ID } from '../../domain/policies';
 import { OrgPredikatSchema } from '../../domain/ratings';
 import { LangQuery, LocaleSchema, NipParam, ProblemSchema, Reason } from './common';
@@ -10,6 +11,8 @@ export const CreateCycleBody = z.object({
   year: z.number().int().min(2022).max(2100),
   policyId: z.string().default(DEFAULT_POLICY_ID),
   orgPredikat: OrgPredikatSchema.optional(),
+  /** Periodic evaluations: semester (default: the mid-year stage only), quarterly or monthly (periods of their own). */
+  periodicEvaluation: PeriodicEvaluationSchema.optional(),
 });
 export const OrgPredikatBody = z.object({ orgPredikat: OrgPredikatSchema });
 export const CalibrationResolutionBody = z.object({ reason: Reason });

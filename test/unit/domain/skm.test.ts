@@ -137,3 +137,91 @@ describe('computeIkm', () => {
     }
   });
 });
+
+/**
+ * Partly answered forms. PermenPAN-RB 14/2017's formula divides each unsur's total by "total unsur yang
+ * terisi", its number of answers: a blank is neither a zero nor a guess.
+ */
+describe('computeIkm with blank unsur (null)', () => {
+  it("follows the regulation's steps: total per unsur / answers to it = NRR; Σ NRR × 1/9 × 25 = IKM", () => {
+    // Ten forms in the annex's layout (rows = respondents, columns U1–U9); three leave one unsur blank.
+    const forms: (number | null)[][] = [
+      [3, 3, 3, 3, 3, 3, 3, 3, 3],
+      [4, 3, 3, 4, 3, 3, 3, 3, 3],
+      [3, 4, 3, 4, 3, 4, 3, 3, 3],
+      [3, 3, 2, 4, 3, 3, 4, 3, 3],
+      [4, 3, 3, 4, 4, 3, 3, 2, 3],
+      [3, 3, 3, null, 3, 3, 3, 3, 4],
+      [4, 4, 3, 4, 3, 3, 4, 3, 3],
+      [3, 3, 3, 4, 3, 4, 3, null, 3],
+      [3, 3, 2, 4, 3, 3, 3, 3, 3],
+      [null, 3, 3, 4, 3, 3, 4, 3, 3],
+    ];
+    const r = computeIkm(forms);
+    // Totals per unsur: 30 32 28 35 31 32 33 26 31; answers: 9 10 10 9 10 10 10 9 10.
+    expect(r.answered).toEqual([9, 10, 10, 9, 10, 10, 10, 9, 10]);
+    const expectedNrr = [30 / 9, 3.2, 2.8, 35 / 9, 3.1, 3.2, 3.3, 26 / 9, 3.1];
+    r.nrr.forEach((x, u) => expect(x).toBeCloseTo(expectedNrr[u]!, 12));
+    // Σ NRR = 28.8111 (to 4 places); × 1/9 = 3.2012 (the "nilai indeks"); × 25 = 80.03 → mutu B, Baik.
+    expect(r).toMatchObject({ respondents: 10, ikm: 80.03, mutu: 'B', kinerjaUnit: 'Baik' });
+    // Counting a blank as 0 (dividing by the respondents) would give 77.22: still B here, but wrong.
+    const asZero = forms.map((f) => f.map((a) => a ?? 0));
+    const zeroIkm = (asZero.reduce((s, f) => s + f.reduce((t, a) => t + a, 0), 0) / 10 / 9) * 25;
+    expect(Math.round(zeroIkm * 100) / 100).toBe(77.22);
+  });
+
+  it("a blank leaves that unsur's NRR to the answers it has", () => {
+    const r = computeIkm([
+      [4, 4, 4, 4, 4, 4, 4, 4, 4],
+      [2, 2, 2, null, 2, 2, 2, 2, 2],
+    ]);
+    expect(r.nrr).toEqual([3, 3, 3, 4, 3, 3, 3, 3, 3]);
+    expect(r.answered).toEqual([2, 2, 2, 1, 2, 2, 2, 2, 2]);
+    expect(r.ikm).toBe(77.78); // 28 / 9 × 25 = 77.777…
+  });
+
+  it('a form answering one unsur counts for that unsur only', () => {
+    const full = [
+      [3, 3, 3, 3, 3, 3, 3, 3, 3],
+      [4, 4, 4, 4, 4, 4, 4, 4, 4],
+    ];
+    const withOne = [...full, [null, null, null, null, null, null, 1, null, null]];
+    const a = computeIkm(full);
+    const b = computeIkm(withOne);
+    expect(b.respondents).toBe(3);
+    b.nrr.forEach((x, u) => expect(x).toBe(u === 6 ? 8 / 3 : a.nrr[u]));
+  });
+
+  it('an unsur nobody answered has no NRR and is left out of the weight, so IKM stays on 25–100', () => {
+    const r = computeIkm([[null, 4, 4, 4, 4, 4, 4, 4, 4]]);
+    expect(r.nrr[0]).toBeNull();
+    expect(r.answered[0]).toBe(0);
+    expect(r.ikm).toBe(100);
+    expect(IkmResultSchema.parse(r)).toEqual(r);
+  });
+
+  it('stays within 25–100 for any survey with blanks', () => {
+    const form = fc.array(fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }), { minLength: 9, maxLength: 9 }).filter((f) => f.some((a) => a !== null));
+    fc.assert(
+      fc.property(fc.array(form, { minLength: 1, maxLength: 40 }), (responses) => {
+        const { ikm } = computeIkm(responses);
+        return ikm >= 25 && ikm <= 100;
+      }),
+    );
+  });
+
+  it('rejects a form with every unsur blank, naming the respondent', () => {
+    try {
+      computeIkm([[4, 4, 4, 4, 4, 4, 4, 4, 4], Array(9).fill(null)]);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(DomainValidationError);
+      expect((e as DomainValidationError).errors[0]).toMatchObject({ code: 'SKM_NO_ANSWER', field: 'responses.1' });
+      expect((e as DomainValidationError).errors[0]!.messageId).toContain('Responden ke-2: jawab setidaknya satu unsur.');
+    }
+  });
+
+  it('still rejects a bad answer next to a blank', () => {
+    expect(() => computeIkm([[null, 5, 4, 4, 4, 4, 4, 4, 4]])).toThrow(DomainValidationError);
+  });
+});

@@ -28,7 +28,7 @@ describe('ikmFromTotals', () => {
       fc.property(fc.array(response, { minLength: 1, maxLength: 50 }), (responses) => {
         const t = totalsOf(responses);
         const rep = representativeAnswers(t);
-        expect(rep.flat().every((a) => a >= 1 && a <= 4)).toBe(true);
+        expect(rep.flat().every((a) => a !== null && a >= 1 && a <= 4)).toBe(true);
         expect(totalsOf(rep)).toEqual(t);
       }),
     );
@@ -36,5 +36,27 @@ describe('ikmFromTotals', () => {
 
   it('with no respondents, is the domain error, not a number', () => {
     expect(() => ikmFromTotals({ respondents: 0, sums: Array(9).fill(0) })).toThrow(DomainError);
+  });
+});
+
+describe('ikmFromTotals with blank answers', () => {
+  const form = fc.array(fc.option(answer, { nil: null }), { minLength: 9, maxLength: 9 }).filter((f) => f.some((a) => a !== null));
+
+  it('equals computeIkm on forms with blanks (NRR per unsur over its own answers)', () => {
+    fc.assert(
+      fc.property(fc.array(form, { minLength: 1, maxLength: 100 }), (responses) => {
+        expect(ikmFromTotals(totalsOf(responses))).toEqual(computeIkm(responses));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads totals stored before blanks were allowed (no counts) as every respondent answering', () => {
+    const responses = [
+      [4, 3, 3, 4, 3, 4, 4, 3, 3],
+      [3, 3, 2, 4, 3, 3, 3, 3, 3],
+    ];
+    const { counts: _, ...old } = totalsOf(responses);
+    expect(ikmFromTotals(old)).toEqual(computeIkm(responses));
   });
 });

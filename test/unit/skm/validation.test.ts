@@ -25,6 +25,11 @@ describe('SubmissionSchema', () => {
     expect(s.service).toBe('KTP');
   });
 
+  it('accepts a blank unsur as null (the domain requires at least one answer)', () => {
+    const partial = [4, null, 3, 4, 3, null, 4, 3, 3];
+    expect(SubmissionSchema.parse({ answers: partial }).answers).toEqual(partial);
+  });
+
   it('accepts the minimum (answers only) and treats an empty comment as none', () => {
     expect(SubmissionSchema.parse({ answers })).toEqual({ answers });
     expect(SubmissionSchema.parse({ answers, comment: '   ' }).comment).toBeUndefined();
@@ -34,7 +39,7 @@ describe('SubmissionSchema', () => {
     ['answers as strings', { answers: answers.map(String) }],
     ['answers missing', {}],
     ['answers not an array', { answers: 4 }],
-    ['a null answer', { answers: [...answers.slice(0, 8), null] }],
+    ['a string answer', { answers: [...answers.slice(0, 8), '4'] }],
     ['an unknown field', { answers, email: 'warga@example.com' }],
     ['an unknown respondent field', { answers, respondent: { name: 'Budi' } }],
     ['a respondent phone number', { answers, respondent: { phone: '08123456789' } }],

@@ -203,6 +203,7 @@ export const messagesEn: Partial<Record<MessageKey, string>> = {
   'task.ownSkp': 'Please complete and submit your performance plan (SKP)',
   'task.approveSkp': 'Approve or return the plan (SKP) of {name}',
   'task.midyearReview': 'Give the mid-year review for {name}',
+  'task.periodicReview': 'Give the periodic evaluation for {name}',
   'task.rate': 'Give the final rating for {name}',
   'task.approveEvaluation': 'Approve or return the evaluation of {name}',
   'task.objection': 'Decide the objection of {name}',

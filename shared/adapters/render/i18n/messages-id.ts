@@ -220,6 +220,7 @@ export const messagesId = {
   'task.ownSkp': 'Silakan lengkapi dan ajukan SKP Anda',
   'task.approveSkp': 'Setujui atau kembalikan SKP {name}',
   'task.midyearReview': 'Berikan tinjauan tengah tahun untuk {name}',
+  'task.periodicReview': 'Berikan evaluasi kinerja periodik untuk {name}',
   'task.rate': 'Berikan penilaian akhir untuk {name}',
   'task.approveEvaluation': 'Setujui atau kembalikan penilaian kinerja {name}',
   'task.objection': 'Putuskan keberatan {name}',
