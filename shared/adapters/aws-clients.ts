@@ -10,6 +10,7 @@
  *   `await sfn.send(new StartExecutionCommand({ … }))`, `err instanceof ExecutionAlreadyExists`.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import type * as Sfn from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
@@ -70,3 +71,34 @@ export const sfn = {
     return (await client.send(new Command(command.input))) as Output;
   },
 };
+
+// ─── S3, made once, only in the functions that keep files ──────────────────────────────────────────
+// Nothing here runs unless `s3Client` is called: the SDK's S3 packages are side-effect free, so the
+// bundles of functions that never call it (every function but `files` and the documents function)
+// carry none of it (test/infra/bundles.test.ts keeps the sizes).
+
+export interface S3Settings {
+  /** An S3-compatible endpoint (the local stack's s3rver); undefined in AWS. Path-style addressing when set. */
+  endpoint?: string;
+}
+
+let s3: S3Client | undefined;
+/**
+ * The S3 client. Checksums only when an operation requires them: with the SDK's default
+ * (`WHEN_SUPPORTED`) a presigned PUT carries `x-amz-checksum-crc32` of an empty body, which S3 then
+ * compares with the uploaded file and rejects (aws/aws-sdk-js-v3#6810); s3rver does not speak the
+ * flexible-checksum trailers either.
+ */
+export function s3Client(settings: S3Settings = {}): S3Client {
+  s3 ??= new S3Client({
+    maxAttempts: 4,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    ...(settings.endpoint ? { endpoint: settings.endpoint, forcePathStyle: true } : {}),
+  });
+  return s3;
+}
+/** Tests: forget the client so the next call makes one with other settings. */
+export function resetS3Client(): void {
+  s3 = undefined;
+}
