@@ -10,7 +10,7 @@
  *   `await sfn.send(new StartExecutionCommand({ … }))`, `err instanceof ExecutionAlreadyExists`.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
+import type * as S3 from '@aws-sdk/client-s3';
 import type * as Sfn from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
@@ -72,30 +72,37 @@ export const sfn = {
   },
 };
 
-// ─── S3, made once, only in the functions that keep files ──────────────────────────────────────────
-// Nothing here runs unless `s3Client` is called: the SDK's S3 packages are side-effect free, so the
-// bundles of functions that never call it (every function but `files` and the documents function)
-// carry none of it (test/infra/bundles.test.ts keeps the sizes).
+// ─── S3, loaded on first use, only in the functions that keep files ───────────────────────────────
+// `@aws-sdk/client-s3` is left to the runtime's own SDK (infra/bundling.ts RUNTIME_SDK_MODULES) and
+// imported here on first use, like Step Functions: bundled, it took the `files` function past the 600 KB
+// budget (client-s3 ~100 KB and the XML protocol of @smithy/core). The presigner is bundled (it is not
+// part of the runtime) and signs with the client it is given. No other function calls `s3Client`.
 
 export interface S3Settings {
   /** An S3-compatible endpoint (the local stack's s3rver); undefined in AWS. Path-style addressing when set. */
   endpoint?: string;
 }
 
-let s3: S3Client | undefined;
+/** The S3 SDK module (its commands), from the runtime in AWS. */
+export const s3Sdk = () => import('@aws-sdk/client-s3');
+
+let s3: Promise<S3.S3Client> | undefined;
 /**
- * The S3 client. Checksums only when an operation requires them: with the SDK's default
+ * The S3 client, made once. Checksums only when an operation requires them: with the SDK's default
  * (`WHEN_SUPPORTED`) a presigned PUT carries `x-amz-checksum-crc32` of an empty body, which S3 then
  * compares with the uploaded file and rejects (aws/aws-sdk-js-v3#6810); s3rver does not speak the
  * flexible-checksum trailers either.
  */
-export function s3Client(settings: S3Settings = {}): S3Client {
-  s3 ??= new S3Client({
-    maxAttempts: 4,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-    ...(settings.endpoint ? { endpoint: settings.endpoint, forcePathStyle: true } : {}),
-  });
+export function s3Client(settings: S3Settings = {}): Promise<S3.S3Client> {
+  s3 ??= s3Sdk().then(
+    ({ S3Client }) =>
+      new S3Client({
+        maxAttempts: 4,
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        ...(settings.endpoint ? { endpoint: settings.endpoint, forcePathStyle: true } : {}),
+      }),
+  );
   return s3;
 }
 /** Tests: forget the client so the next call makes one with other settings. */

@@ -7,10 +7,9 @@
  * shorter body); the confirm step checks the stored object again with HeadObject, because the local
  * endpoint does not verify signatures (local/s3.ts).
  */
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { FileStore } from '../../application/ports';
-import { type S3Settings, s3Client } from '../aws-clients';
+import { type S3Settings, s3Client, s3Sdk } from '../aws-clients';
 
 export interface S3FileStoreSettings extends S3Settings {
   bucket: string | undefined;
@@ -28,25 +27,26 @@ export function attachmentDisposition(fileName: string): string {
 }
 
 export function s3FileStore(settings: () => S3FileStoreSettings): FileStore {
-  const ctx = () => {
+  const ctx = async () => {
     const { bucket, endpoint } = settings();
     if (!bucket) throw new Error('FILES_BUCKET is not set: this function keeps no files');
-    return { bucket, client: s3Client({ endpoint }) };
+    const [client, sdk] = await Promise.all([s3Client({ endpoint }), s3Sdk()]);
+    return { bucket, client, sdk };
   };
   return {
     async presignPut(key, { contentType, size, expiresInSeconds }) {
-      const { bucket, client } = ctx();
-      return getSignedUrl(client, new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType, ContentLength: size }), {
+      const { bucket, client, sdk } = await ctx();
+      return getSignedUrl(client, new sdk.PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType, ContentLength: size }), {
         expiresIn: expiresInSeconds,
         // content-length is signed by the SDK when given; content-type only when named here.
         signableHeaders: new Set(['content-type']),
       });
     },
     async presignGet(key, { expiresInSeconds, fileName, contentType }) {
-      const { bucket, client } = ctx();
+      const { bucket, client, sdk } = await ctx();
       return getSignedUrl(
         client,
-        new GetObjectCommand({
+        new sdk.GetObjectCommand({
           Bucket: bucket,
           Key: key,
           ...(fileName ? { ResponseContentDisposition: attachmentDisposition(fileName) } : {}),
@@ -56,9 +56,9 @@ export function s3FileStore(settings: () => S3FileStoreSettings): FileStore {
       );
     },
     async head(key) {
-      const { bucket, client } = ctx();
+      const { bucket, client, sdk } = await ctx();
       try {
-        const out = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+        const out = await client.send(new sdk.HeadObjectCommand({ Bucket: bucket, Key: key }));
         return { size: out.ContentLength ?? 0, ...(out.ContentType ? { contentType: out.ContentType } : {}), ...(out.ETag ? { etag: out.ETag } : {}) };
       } catch (err) {
         if (notFound(err)) return undefined;
@@ -66,13 +66,15 @@ export function s3FileStore(settings: () => S3FileStoreSettings): FileStore {
       }
     },
     async put(key, body, { contentType, metadata }) {
-      const { bucket, client } = ctx();
-      await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, ...(metadata ? { Metadata: metadata } : {}) }));
+      const { bucket, client, sdk } = await ctx();
+      await client.send(
+        new sdk.PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, ...(metadata ? { Metadata: metadata } : {}) }),
+      );
     },
     async get(key) {
-      const { bucket, client } = ctx();
+      const { bucket, client, sdk } = await ctx();
       try {
-        const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+        const out = await client.send(new sdk.GetObjectCommand({ Bucket: bucket, Key: key }));
         return out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
       } catch (err) {
         if (notFound(err)) return undefined;
@@ -80,8 +82,8 @@ export function s3FileStore(settings: () => S3FileStoreSettings): FileStore {
       }
     },
     async delete(key) {
-      const { bucket, client } = ctx();
-      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+      const { bucket, client, sdk } = await ctx();
+      await client.send(new sdk.DeleteObjectCommand({ Bucket: bucket, Key: key }));
     },
   };
 }
