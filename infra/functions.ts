@@ -9,7 +9,7 @@ export interface FunctionSpec {
   memorySize?: number;
   timeoutSeconds?: number;
   /** What it may do; the stack turns these into least-privilege grants. */
-  grants: ReadonlyArray<'table-read' | 'table-write' | 'sfn-start' | 'sfn-task' | 'mail' | 'link-keys'>;
+  grants: ReadonlyArray<'table-read' | 'table-write' | 'sfn-start' | 'sfn-task' | 'mail' | 'link-keys' | 'evidence-files' | 'document-files'>;
 }
 
 export const FUNCTIONS = {
@@ -78,6 +78,13 @@ export const FUNCTIONS = {
     description: 'Citizen satisfaction survey (SKM): public submission and IKM, HR moderation of comments',
     // link-keys: the per-client limit hashes the client with a key derived from the link-signing key.
     grants: ['table-read', 'table-write', 'link-keys'],
+  },
+  // --- files (platform) ---
+  files: {
+    entry: 'functions/files/handler.ts',
+    description: 'Bukti dukung (evidence): presigned upload URLs, confirmation, links, list with download URLs, deletion',
+    // evidence-files: read, write and delete under evidence/ of the files bucket (and FILES_BUCKET in its environment).
+    grants: ['table-read', 'table-write', 'evidence-files'],
   },
   openapi: {
     entry: 'functions/openapi/handler.ts',

@@ -14,7 +14,11 @@ import { FUNCTIONS, type FunctionId } from '../infra/functions';
 import { ROUTES } from '../shared/http/routes';
 import { createTablesFromTemplate, type LocalDynamo, LocalStackError, startDynamoDbLocal } from './dynamodb';
 import type { FaultInjector } from './faults';
-import { type LocalJwtKeys, loadOrCreateLocalJwtKeys, localJwtAuthorizerConfig, mintLocalToken, startLocalHttpApi } from './http';
+import { LOCAL_JWT_AUDIENCE, LOCAL_JWT_ISSUER, type LocalJwtKeys, loadOrCreateLocalJwtKeys, mintLocalToken, startLocalHttpApi } from './http';
+import { localWeb } from './http/web';
+import { createLocalOidc, LOCAL_OIDC_PREFIX, type LocalOidc } from './oidc/provider';
+import { rosterPeople } from './oidc/roster';
+import { type LocalS3, startLocalS3 } from './s3';
 import { resolveStateMachines, startLocalStepFunctions } from './sfn';
 import { resourcesOfType, synthesizeTemplates } from './synth';
 
@@ -26,6 +30,7 @@ export interface LocalStackOptions {
   httpPort?: number;
   dynamoPort?: number;
   sfnPort?: number;
+  s3Port?: number;
   /** Multiplies every Wait and task timeout: 1e-5 turns a stage day into ~0.86 s. */
   timeScale?: number;
   /** Upper bound, in ms, of the wait for a stage's calendar window to open. */
@@ -34,10 +39,20 @@ export interface LocalStackOptions {
   onStateEvent?: (e: unknown) => void;
   /** Reliability tests: inject failures (see faults.ts). */
   faults?: FaultInjector;
+  /** The built web app the server serves for every non-API path; default web/dist. */
+  webDir?: string;
+  /** Who signs in with the HR role on the local sign-in page; default: the head of general affairs (Subbagian Umum), as the sample's HR. */
+  hrNips?: readonly string[];
+  /** Other origins the local sign-in may return to (e.g. a dev server); the stack's own is always allowed. */
+  extraRedirectOrigins?: readonly string[];
 }
 
 export interface LocalStack {
   apiUrl: string;
+  /** The web app (same origin as the API, as CloudFront in AWS). */
+  webUrl: string;
+  /** The local OpenID Connect provider: the app's authority and client id (also in /config.json). */
+  oidc: { issuer: string; clientId: string };
   outboxDir: string;
   stateMachineArn: string;
   agencyId: string;
@@ -47,11 +62,16 @@ export interface LocalStack {
   token(nip: string, roles: ('hr' | 'employee')[], name?: string): Promise<string>;
   sfnEndpoint: string;
   dynamoEndpoint: string;
+  /** The local S3-compatible endpoint (s3rver) and the files bucket on it. */
+  s3: Pick<LocalS3, 'endpoint' | 'bucket' | 'port'>;
   sfn: Awaited<ReturnType<typeof startLocalStepFunctions>>;
   /** The ports each server bound: pass them back to a restart that must keep its endpoints. */
-  ports: { httpPort: number; dynamoPort: number; sfnPort: number };
+  ports: { httpPort: number; dynamoPort: number; sfnPort: number; s3Port: number };
   stop(): Promise<void>;
 }
+
+/** The files bucket's name on the local S3 endpoint (FILES_BUCKET). */
+export const LOCAL_FILES_BUCKET = 'asn-kinerja-files';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -134,10 +154,19 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       envReady = resolve;
     });
     const jwtKeys = await loadOrCreateLocalJwtKeys(keysDir);
+    // Not API routes: the local sign-in (OIDC) under /local/oidc/, then the web app for every other path.
+    let oidc: LocalOidc | undefined;
+    let web: ReturnType<typeof localWeb> | undefined;
     const http = await startLocalHttpApi({
       routes: ROUTES,
       port: options.httpPort ?? 0,
-      jwt: localJwtAuthorizerConfig(jwtKeys),
+      // The tests' tokens (LOCAL_JWT_ISSUER) and the local OIDC provider's (on this server), one key, one audience.
+      jwt: (url) => ({ publicKey: jwtKeys.publicJwk, issuer: [LOCAL_JWT_ISSUER, `${url}${LOCAL_OIDC_PREFIX}`], audience: LOCAL_JWT_AUDIENCE }),
+      pages: async (req) => {
+        if (req.rawPath.startsWith(`${LOCAL_OIDC_PREFIX}/`)) return envSet.then(() => oidc?.handle(req));
+        if (req.rawPath.startsWith('/v1/') || req.rawPath === '/v1' || req.rawPath === '/openapi.json') return undefined;
+        return web?.(req);
+      },
       invoke: (functionId, event, context) => {
         if (options.faults?.http503())
           return Promise.resolve({ statusCode: 503, headers: { 'retry-after': '0' }, body: JSON.stringify({ message: 'Service Unavailable' }) });
@@ -147,9 +176,33 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     stopAll.push(() => http.close());
     const apiUrl = http.url;
+    const issuer = `${apiUrl}${LOCAL_OIDC_PREFIX}`;
     const stateMachines = resolveStateMachines(templates.stateless);
     const machine = stateMachines.find((m) => m.name === templates.stateMachineName);
     if (!machine) throw new LocalStackError(`State machine ${templates.stateMachineName} not found in the synthesized template`);
+
+    // The files bucket (evidence, documents) on s3rver, its objects under the work folder; CORS for the app's origin.
+    const s3 = await startLocalS3({
+      directory: path.join(workDir, 's3'),
+      bucket: LOCAL_FILES_BUCKET,
+      allowedOrigins: [apiUrl],
+      ...(options.s3Port ? { port: options.s3Port } : {}),
+    });
+    stopAll.push(() => s3.stop());
+
+    oidc = createLocalOidc({
+      issuer,
+      keys: jwtKeys,
+      clientId: LOCAL_JWT_AUDIENCE,
+      agencyId: (templateEnv.AGENCY_ID as string | undefined) ?? 'kec-asemrowo',
+      people: () => rosterPeople((templateEnv.AGENCY_ID as string | undefined) ?? 'kec-asemrowo', options.hrNips),
+      redirectOrigins: [apiUrl, ...(options.extraRedirectOrigins ?? [])],
+    });
+    web = localWeb({
+      root: options.webDir ?? path.resolve(import.meta.dirname, '..', 'web', 'dist'),
+      config: () => ({ authority: issuer, clientId: LOCAL_JWT_AUDIENCE, scope: 'openid profile email' }),
+      connect: () => [s3.endpoint],
+    });
 
     const env: Record<string, string> = {
       ...Object.fromEntries(Object.entries(templateEnv).filter(([, v]) => typeof v === 'string') as [string, string][]),
@@ -164,6 +217,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      FILES_BUCKET: s3.bucket,
+      S3_ENDPOINT: s3.endpoint,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
       POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_DEV: 'true',
@@ -200,10 +255,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       options.faults.attachTo(dynamoClient);
     }
 
-    log(`HTTP API ${http.url} · Step Functions ${sfnServer.endpoint} · outbox ${outboxDir}`);
+    log(`HTTP API ${http.url} · Step Functions ${sfnServer.endpoint} · S3 ${s3.endpoint} · outbox ${outboxDir}`);
 
     return {
       apiUrl: http.url,
+      webUrl: http.url,
+      oidc: { issuer, clientId: LOCAL_JWT_AUDIENCE },
       outboxDir,
       stateMachineArn: machine.arn,
       agencyId: env.AGENCY_ID ?? 'kec-asemrowo',
@@ -213,8 +270,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       token: (nip, roles, name) => mintLocalToken(jwtKeys, { sub: nip, roles, agencyId: env.AGENCY_ID ?? 'kec-asemrowo', ...(name ? { name } : {}) }),
       sfnEndpoint: sfnServer.endpoint,
       dynamoEndpoint: dynamo.endpoint,
+      s3: { endpoint: s3.endpoint, bucket: s3.bucket, port: s3.port },
       sfn: sfnServer,
-      ports: { httpPort: http.port, dynamoPort: dynamo.port, sfnPort: sfnServer.port },
+      ports: { httpPort: http.port, dynamoPort: dynamo.port, sfnPort: sfnServer.port, s3Port: s3.port },
       stop,
     };
   } catch (err) {

@@ -22,6 +22,11 @@ const ConfigSchema = z.object({
     .regex(/^(\d{4}(,\d{4})*)?$/)
     .default('')
     .transform((s) => (s ? s.split(',').map(Number) : [])),
+  // --- files (platform) ---
+  /** The private files bucket: evidence under `evidence/`, documents under `documents/` (only functions that keep files). */
+  FILES_BUCKET: z.string().min(1).optional(),
+  /** An S3-compatible endpoint (the local stack's s3rver); unset in AWS. When set, path-style addressing. */
+  S3_ENDPOINT: z.string().url().optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

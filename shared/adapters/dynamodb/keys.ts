@@ -40,6 +40,8 @@
  * |40 | API write's first answer by Idempotency-Key (TTL)| PK=IDEM#keyHash, SK=ANSWER                                      |
  * |41 | SKM kiosk (device token of a unit) by id         | PK=SKMKIOSK#kioskId, SK=KIOSK                                   |
  * |42 | SKM burst counter: client × answers × window(TTL)| PK=SKMBURST#unit#client#answers#window, SK=BURST                |
+ * |   | **bukti dukung (files, platform)**               |                                                                 |
+ * |28 | evidence (files, links) of an evaluation          | PK=EVAL#c#nip, SK begins_with EVIDENCE# (SK=EVIDENCE#id; TTL while PENDING) |
  *
  * #15–17 (GET /v1/cycles/{c}/evaluations): unit, sub-units, status and stage are key conditions (a stage
  * is the statuses waiting in it, one segment each), so a page reads what it returns (amplification 1.0).
@@ -130,6 +132,9 @@ export const keys = {
   skmBurst: (key: string) => ({ PK: `SKMBURST#${key}`, SK: 'BURST' }),
   /** A peer invited to give 360° feedback on an evaluation: once per cycle per pair (conditional put). */
   invitation: (cycleId: string, nip: string, peerNip: string) => ({ PK: `EVAL#${cycleId}#${nip}`, SK: `INVITE#${peerNip}` }),
+  // --- files (platform) ---
+  /** #28: one item of bukti dukung (a file or a link) of an evaluation. */
+  evidence: (cycleId: string, nip: string, evidenceId: string) => ({ PK: `EVAL#${cycleId}#${nip}`, SK: `EVIDENCE#${evidenceId}` }),
 } as const;
 
 export const prefixes = {
@@ -142,6 +147,7 @@ export const prefixes = {
   digestDue: (stage: string) => `DIGESTDUE#${stage}#`,
   delegation: (delegatorNip: string) => `DELEGATION#${delegatorNip}#`,
   invitation: 'INVITE#',
+  evidence: 'EVIDENCE#',
 } as const;
 
 /** The table definition both the CDK stack and the local stack derive from (the local one via the template). */

@@ -6,6 +6,7 @@
 import type { Ports, WriteOp } from '../../application/ports';
 import { delegationsOf, putDelegation } from './delegations';
 import { apiIdempotency, skmKiosks } from './integrity';
+import { dynamoEvidence } from './evidence';
 import * as r from './repository';
 import * as skm from './skm-repository';
 
@@ -15,7 +16,7 @@ const items = (ops: readonly WriteOp[] | undefined) => (ops ?? []) as unknown as
 
 export type DynamoRepositories = Pick<
   Ports,
-  'cycles' | 'stages' | 'evaluations' | 'decisions' | 'roster' | 'delegations' | 'once' | 'skm' | 'transact' | 'idempotency' | 'kiosks'
+  'cycles' | 'stages' | 'evaluations' | 'decisions' | 'roster' | 'delegations' | 'once' | 'skm' | 'transact' | 'idempotency' | 'kiosks' | 'evidence'
 >;
 
 export function dynamoRepositories(): DynamoRepositories {
@@ -83,6 +84,7 @@ export function dynamoRepositories(): DynamoRepositories {
       listUnits: r.listUnits,
     },
     delegations: { put: putDelegation, of: delegationsOf },
+    evidence: dynamoEvidence(),
     once: { claim: r.claimOnce, release: r.releaseOnce },
     skm: {
       unitExists: skm.unitExists,

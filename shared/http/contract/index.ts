@@ -2,5 +2,6 @@
 export * from './common';
 export * from './decisions';
 export * from './evaluation';
+export * from './evidence';
 export * from './hr';
 export * from './skm';
