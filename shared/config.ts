@@ -16,6 +16,15 @@ const ConfigSchema = z.object({
     .positive()
     .default(24 * 21),
   POWERTOOLS_SERVICE_NAME: z.string().default('asn-kinerja'),
+  // --- documents (issue 16) ---
+  /** The private files bucket (PDFs under `documents/`); S3_ENDPOINT: a local S3-compatible endpoint (path-style). */
+  FILES_BUCKET: z.string().min(1).optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  /** The documents function, invoked asynchronously to make PDFs (its own name within that function). */
+  DOCUMENTS_FUNCTION_NAME: z.string().min(1).optional(),
+  AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
+  /** Where the agency's documents are signed ("Surabaya"). */
+  DOCUMENT_PLACE: z.string().min(1).default('Surabaya'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

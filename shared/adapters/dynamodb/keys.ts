@@ -36,6 +36,11 @@
  * |25 | approved citizen evidence of an employee by year | PK=SKMEVIDENCE#a#nip, SK begins_with <year>- (SK=period#id)     |
  * |26 | SKM per-client daily submission counter (TTL)    | PK=SKMLIMIT#unit#day#client, SK=LIMIT                           |
  * |27 | SKM submission by Idempotency-Key (TTL)          | PK=SKMIDEM#unit#keyHash, SK=IDEMPOTENCY                         |
+ * |   | **documents and coaching (issue 16)**            |                                                                 |
+ * |28 | coaching plan of an evaluation (+ its audit)     | PK=EVAL#c#nip, SK=COACHING (audit: SK begins_with AUDIT#)       |
+ * |29 | open coaching plans of an agency, by next session due (overdue: GSI1SK < today) | GSI1: GSI1PK=AGENCY#a#COACHING, GSI1SK=due#c#nip (sparse: open plans only) |
+ * |30 | document by its verification code                | PK=DOC#code, SK=DOC                                             |
+ * |31 | current documents of a subject in a cycle        | PK=DOCS#c#subject, SK begins_with CURRENT# (SK=CURRENT#kind#variant) |
  *
  * #15–17 (GET /v1/cycles/{c}/evaluations): unit, sub-units, status and stage are key conditions (a stage
  * is the statuses waiting in it, one segment each), so a page reads what it returns (amplification 1.0).
@@ -121,6 +126,15 @@ export const keys = {
   skmIdempotency: (unitId: string, keyHash: string) => ({ PK: `SKMIDEM#${unitId}#${keyHash}`, SK: 'IDEMPOTENCY' }),
   /** A peer invited to give 360° feedback on an evaluation: once per cycle per pair (conditional put). */
   invitation: (cycleId: string, nip: string, peerNip: string) => ({ PK: `EVAL#${cycleId}#${nip}`, SK: `INVITE#${peerNip}` }),
+  // --- documents and coaching (issue 16) ---
+  coachingPlan: (cycleId: string, nip: string) => ({ PK: `EVAL#${cycleId}#${nip}`, SK: 'COACHING' }),
+  /** Sparse: set only while the plan is open; the sort key starts with the next session's due day. */
+  openCoachingPlan: (agencyId: string, nextDue: string, cycleId: string, nip: string) => ({
+    GSI1PK: `AGENCY#${agencyId}#COACHING`,
+    GSI1SK: `${nextDue}#${cycleId}#${nip}`,
+  }),
+  document: (code: string) => ({ PK: `DOC#${code}`, SK: 'DOC' }),
+  currentDocument: (cycleId: string, subject: string, kind: string, variant: string) => ({ PK: `DOCS#${cycleId}#${subject}`, SK: `CURRENT#${kind}#${variant}` }),
 } as const;
 
 export const prefixes = {
@@ -133,6 +147,7 @@ export const prefixes = {
   digestDue: (stage: string) => `DIGESTDUE#${stage}#`,
   delegation: (delegatorNip: string) => `DELEGATION#${delegatorNip}#`,
   invitation: 'INVITE#',
+  currentDocument: 'CURRENT#',
 } as const;
 
 /** The table definition both the CDK stack and the local stack derive from (the local one via the template). */

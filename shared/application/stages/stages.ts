@@ -9,6 +9,8 @@ import { nextStage, STAGE_OPEN_TRANSITION, type Stage, stageLabel } from '../../
 import type { CycleRecord, EvaluationRecord } from '../../domain/records';
 import { ports } from '../context';
 import { NotFoundError } from '../errors';
+import { openCoachingPlans } from '../coaching/coaching';
+import { requestDocuments } from '../documents/context';
 import { calibrateCycle, finaliseEvaluations } from '../evaluation/scoring';
 import type { EvaluationChange, WriteOp } from '../ports';
 import { chunk, decodeCursor, encodeCursor, mapLimit, uniqueByNip } from '../util';
@@ -275,6 +277,8 @@ export async function closeStage(input: StageInput): Promise<{ cursor: string }>
   if (input.stage === 'FOLLOW_UP') {
     const page = await ports().evaluations.ofCyclePage(cycle, decodeCursor(input.cursor), PAGE);
     await finaliseEvaluations(cycle, page.items, at, BATCH, WRITE_CONCURRENCY);
+    // A final Butuh Perbaikan or lower opens a coaching plan (once; a retried page opens none twice).
+    await openCoachingPlans(cycle, page.items, at);
     const cursor = encodeCursor(page.next);
     if (cursor) return { cursor };
   }
@@ -287,6 +291,8 @@ export async function advanceCycle(input: StageInput): Promise<{ next: Stage | '
   const next = nextStage(input.stage) ?? 'DONE';
   const at = ports().clock.now().toISOString();
   await ports().cycles.checkpoint(cycle.cycleId, input.stage, next, at);
+  // The documents this stage made final are made in the background (functions/documents/).
+  await requestDocuments({ type: 'stage-closed', cycleId: cycle.cycleId, stage: input.stage });
   if (next === 'DONE') return { next, started: false };
   const started = await startStageExecution(cycle, next);
   return { next, started: started === 'started' };

@@ -4,3 +4,4 @@ export * from './decisions';
 export * from './evaluation';
 export * from './hr';
 export * from './skm';
+export * from './documents';

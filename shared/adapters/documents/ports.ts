@@ -1,0 +1,38 @@
+/**
+ * The documents' and coaching plans' ports on the real adapters, for the composition root. The file
+ * store, the PDF renderer and the signer are installed only by the documents function
+ * (functions/documents/), so no other function's bundle carries pdfmake or the S3 client.
+ */
+import type { DocumentPorts, DocumentRenderer, DocumentSigner, FileStore } from '../../application/ports';
+import { auditOf, documentRegistry } from './dynamodb';
+
+export interface DocumentFileAdapters {
+  files: FileStore;
+  renderer: DocumentRenderer;
+  signer: DocumentSigner;
+  /** The documents function's own name (it asks itself for the next page of a job). */
+  selfName?: string;
+}
+
+const onlyInDocumentsFunction = (): never => {
+  throw new Error('Documents are made and downloaded by the documents function (functions/documents/)');
+};
+const absent: DocumentFileAdapters = {
+  files: { put: onlyInDocumentsFunction, get: onlyInDocumentsFunction, downloadUrl: onlyInDocumentsFunction },
+  renderer: { render: onlyInDocumentsFunction },
+  signer: { note: '', sign: onlyInDocumentsFunction },
+};
+
+export function documentPortsOn(files: DocumentFileAdapters | undefined, place: () => string): DocumentPorts {
+  const f = files ?? absent;
+  return {
+    files: f.files,
+    renderer: f.renderer,
+    signer: f.signer,
+    registry: documentRegistry,
+    get place() {
+      return place();
+    },
+    auditOf,
+  };
+}
