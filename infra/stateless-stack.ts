@@ -3,16 +3,16 @@
  * MailSending (SES) → AppHttpApi (API, stage, throttling, authorizer) → FunctionSet (every function,
  * least-privilege grants) → CycleWorkflow (the state machine) → routes → YearlySchedule → OperationsAlarms.
  */
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, Stack, type StackProps } from 'aws-cdk-lib';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
 import { CycleWorkflow, cycleWorkflowArns } from './constructs/cycle-workflow';
-import { FunctionSet } from './constructs/function-set';
+import { FunctionSet, fixedFunctionName } from './constructs/function-set';
 import { type ApiIdentity, AppHttpApi } from './constructs/http-api';
 import { MailSending } from './constructs/mail';
 import { OperationsAlarms } from './constructs/operations-alarms';
 import { YearlySchedule } from './constructs/yearly-schedule';
-import type { FunctionId } from './functions';
+import { FUNCTIONS, type FunctionId } from './functions';
 import { COGNITO_CLAIMS, type DeploymentParameters } from './parameters';
 import type { StatefulStack } from './stateful-stack';
 
@@ -55,6 +55,8 @@ export class StatelessStack extends Stack {
         JWT_CLAIM_AGENCY: claims.agencyId,
         JWT_CLAIM_ROLES: claims.roles,
         NODE_OPTIONS: '--enable-source-maps',
+        // --- documents (issue 16): the function that makes PDFs, invoked asynchronously ---
+        DOCUMENTS_FUNCTION_NAME: fixedFunctionName(this, FUNCTIONS.documents.fixedName),
       },
       grantTargets: {
         // Written from the table's fixed name: a cross-stack grant would edit the stateful stack.
@@ -64,6 +66,12 @@ export class StatelessStack extends Stack {
         executionArns,
         mailArns: mail.sendArns,
         linkKeysSecretArn: stateful.linkKeys.secretArn,
+        documentsFunctionArn: this.formatArn({
+          service: 'lambda',
+          resource: 'function',
+          resourceName: fixedFunctionName(this, FUNCTIONS.documents.fixedName),
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        }),
       },
     });
     this.functions = functions;

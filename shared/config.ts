@@ -16,10 +16,12 @@ const ConfigSchema = z.object({
     .positive()
     .default(24 * 21),
   POWERTOOLS_SERVICE_NAME: z.string().default('asn-kinerja'),
-  // --- documents (issue 16) ---
-  /** The private files bucket (PDFs under `documents/`); S3_ENDPOINT: a local S3-compatible endpoint (path-style). */
+  // --- files (platform) ---
+  /** The private files bucket: evidence under `evidence/`, documents under `documents/` (only functions that keep files). */
   FILES_BUCKET: z.string().min(1).optional(),
+  /** An S3-compatible endpoint (the local stack's s3rver); unset in AWS. When set, path-style addressing. */
   S3_ENDPOINT: z.string().url().optional(),
+  // --- documents (issue 16) ---
   /** The documents function, invoked asynchronously to make PDFs (its own name within that function). */
   DOCUMENTS_FUNCTION_NAME: z.string().min(1).optional(),
   AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),

@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { auditTrail, getCycle, getEvaluation, invitationsOf } from '../../shared/adapters/dynamodb/repository';
 import { isHrOf } from '../../shared/application/authz';
 import { createDelegation } from '../../shared/application/delegation/delegation';
+import { documentsOfEvaluation } from '../../shared/application/documents/queries';
 import { ForbiddenError, NotFoundError } from '../../shared/application/errors';
 import {
   fileObjection,
@@ -48,8 +49,8 @@ export const handler = httpApi({
     if (![e.nip, e.raterNip, e.approverNip].includes(req.caller.nip) && !(cycle && isHrOf(req.caller, cycle.agencyId))) {
       throw new ForbiddenError('Not in your scope', 'Di luar cakupan akses Anda');
     }
-    const [audit, invitations] = await Promise.all([auditTrail(cycleId, nip), invitationsOf(cycleId, nip)]);
-    return { body: { evaluation: e, audit, invitations } };
+    const [audit, invitations, documents] = await Promise.all([auditTrail(cycleId, nip), invitationsOf(cycleId, nip), documentsOfEvaluation(cycleId, nip)]);
+    return { body: { evaluation: e, audit, invitations, documents } };
   },
   'PUT /v1/cycles/{cycleId}/evaluations/{nip}/skp': async (req) => {
     const { cycleId, nip } = path(req);

@@ -22,6 +22,11 @@ export interface GrantTargets {
   /** The SES identity and configuration set a function sends through. */
   mailArns: string[];
   linkKeysSecretArn: string;
+  // --- documents (issue 16) ---
+  /** The files bucket's ARN (documents/ prefix grants); absent until the stack has the bucket. */
+  filesBucketArn?: string;
+  /** The documents function's ARN, from its fixed name (no reference, so no cycle). */
+  documentsFunctionArn?: string;
 }
 
 const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
@@ -66,8 +71,19 @@ export function grantStatements(grants: FunctionSpec['grants'], to: GrantTargets
       }),
     );
   }
+  // --- documents (issue 16) ---
+  if (grants.includes('document-files') && to.filesBucketArn) {
+    // PDFs only: write and read under documents/ (no delete: a superseded document stays verifiable).
+    out.push(new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [`${to.filesBucketArn}/documents/*`] }));
+  }
+  if (grants.includes('documents-invoke') && to.documentsFunctionArn) {
+    out.push(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [to.documentsFunctionArn] }));
+  }
   return out;
 }
+
+/** The physical name of a function with a fixed name (FunctionSpec.fixedName): `<stack>-<name>`. */
+export const fixedFunctionName = (stack: Stack, name: string) => `${stack.stackName}-${name}`;
 
 export interface FunctionSetProps {
   /** Every function's environment; each also gets FUNCTION_ID (the local stack maps it back to its entry). */
@@ -87,6 +103,7 @@ export class FunctionSet extends Construct {
         description: spec.description,
         memorySize: spec.memorySize,
         timeoutSeconds: spec.timeoutSeconds,
+        ...(spec.fixedName ? { functionName: fixedFunctionName(Stack.of(this), spec.fixedName) } : {}),
         environment: { ...props.environment, FUNCTION_ID: fnId },
         logKey: props.grantTargets.key,
       });

@@ -4,7 +4,7 @@
  */
 
 /** The Lambda functions that serve HTTP routes (a subset of infra/functions.ts's ids; infra checks they exist). */
-export type HttpFunctionId = 'hr-api' | 'evaluation-api' | 'skm' | 'openapi' | 'decision-links' | 'documents' | 'coaching';
+export type HttpFunctionId = 'hr-api' | 'evaluation-api' | 'skm' | 'openapi' | 'decision-links' | 'files' | 'documents' | 'coaching';
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'HEAD' | 'DELETE';
@@ -45,6 +45,12 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/v1/decisions/{decisionId}', functionId: 'decision-links', auth: 'none' },
   { method: 'HEAD', path: '/v1/decisions/{decisionId}', functionId: 'decision-links', auth: 'none' },
   { method: 'POST', path: '/v1/decisions/{decisionId}', functionId: 'decision-links', auth: 'none' },
+  // --- bukti dukung (evidence files and links; platform): the `files` function, the only one with the S3 SDK ---
+  { method: 'GET', path: '/v1/cycles/{cycleId}/evaluations/{nip}/evidence', functionId: 'files', auth: 'jwt' },
+  { method: 'POST', path: '/v1/cycles/{cycleId}/evaluations/{nip}/evidence/uploads', functionId: 'files', auth: 'jwt' },
+  { method: 'POST', path: '/v1/cycles/{cycleId}/evaluations/{nip}/evidence/{evidenceId}/confirm', functionId: 'files', auth: 'jwt' },
+  { method: 'POST', path: '/v1/cycles/{cycleId}/evaluations/{nip}/evidence/links', functionId: 'files', auth: 'jwt' },
+  { method: 'DELETE', path: '/v1/cycles/{cycleId}/evaluations/{nip}/evidence/{evidenceId}', functionId: 'files', auth: 'jwt' },
   // --- documents and coaching (issue 16): PDFs made by their own function; coaching after a low predikat ---
   { method: 'GET', path: '/v1/cycles/{cycleId}/evaluations/{nip}/documents', functionId: 'documents', auth: 'jwt' },
   { method: 'POST', path: '/v1/cycles/{cycleId}/evaluations/{nip}/documents', functionId: 'documents', auth: 'jwt' },

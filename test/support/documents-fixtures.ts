@@ -94,7 +94,7 @@ export const unitCalibration: CalibrationRecord = {
     scope: 'unit',
     unitId: 'seksi-kesra',
     size: 2,
-    counts: { BAIK: 1, BUTUH_PERBAIKAN: 1 },
+    counts: { SANGAT_BAIK: 0, BAIK: 1, BUTUH_PERBAIKAN: 1, KURANG: 0, SANGAT_KURANG: 0 },
     status: 'OK',
     checks: [
       {

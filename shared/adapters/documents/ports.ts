@@ -1,13 +1,11 @@
 /**
- * The documents' and coaching plans' ports on the real adapters, for the composition root. The file
- * store, the PDF renderer and the signer are installed only by the documents function
+ * The documents' and coaching plans' ports on the real adapters, for the composition root. The PDF renderer and the signer are installed only by the documents function
  * (functions/documents/), so no other function's bundle carries pdfmake or the S3 client.
  */
-import type { DocumentPorts, DocumentRenderer, DocumentSigner, FileStore } from '../../application/ports';
+import type { DocumentPorts, DocumentRenderer, DocumentSigner } from '../../application/ports';
 import { auditOf, documentRegistry } from './dynamodb';
 
 export interface DocumentFileAdapters {
-  files: FileStore;
   renderer: DocumentRenderer;
   signer: DocumentSigner;
   /** The documents function's own name (it asks itself for the next page of a job). */
@@ -18,7 +16,6 @@ const onlyInDocumentsFunction = (): never => {
   throw new Error('Documents are made and downloaded by the documents function (functions/documents/)');
 };
 const absent: DocumentFileAdapters = {
-  files: { put: onlyInDocumentsFunction, get: onlyInDocumentsFunction, downloadUrl: onlyInDocumentsFunction },
   renderer: { render: onlyInDocumentsFunction },
   signer: { note: '', sign: onlyInDocumentsFunction },
 };
@@ -26,7 +23,6 @@ const absent: DocumentFileAdapters = {
 export function documentPortsOn(files: DocumentFileAdapters | undefined, place: () => string): DocumentPorts {
   const f = files ?? absent;
   return {
-    files: f.files,
     renderer: f.renderer,
     signer: f.signer,
     registry: documentRegistry,

@@ -36,11 +36,13 @@
  * |25 | approved citizen evidence of an employee by year | PK=SKMEVIDENCE#a#nip, SK begins_with <year>- (SK=period#id)     |
  * |26 | SKM per-client daily submission counter (TTL)    | PK=SKMLIMIT#unit#day#client, SK=LIMIT                           |
  * |27 | SKM submission by Idempotency-Key (TTL)          | PK=SKMIDEM#unit#keyHash, SK=IDEMPOTENCY                         |
+ * |   | **bukti dukung (files, platform)**               |                                                                 |
+ * |28 | evidence (files, links) of an evaluation          | PK=EVAL#c#nip, SK begins_with EVIDENCE# (SK=EVIDENCE#id; TTL while PENDING) |
  * |   | **documents and coaching (issue 16)**            |                                                                 |
- * |28 | coaching plan of an evaluation (+ its audit)     | PK=EVAL#c#nip, SK=COACHING (audit: SK begins_with AUDIT#)       |
- * |29 | open coaching plans of an agency, by next session due (overdue: GSI1SK < today) | GSI1: GSI1PK=AGENCY#a#COACHING, GSI1SK=due#c#nip (sparse: open plans only) |
- * |30 | document by its verification code                | PK=DOC#code, SK=DOC                                             |
- * |31 | current documents of a subject in a cycle        | PK=DOCS#c#subject, SK begins_with CURRENT# (SK=CURRENT#kind#variant) |
+ * |29 | coaching plan of an evaluation (+ its audit)     | PK=EVAL#c#nip, SK=COACHING (audit: SK begins_with AUDIT#)       |
+ * |30 | open coaching plans of an agency, by next session due (overdue: GSI1SK < today) | GSI1: GSI1PK=AGENCY#a#COACHING, GSI1SK=due#c#nip (sparse: open plans only) |
+ * |31 | document by its verification code                | PK=DOC#code, SK=DOC                                             |
+ * |32 | current documents of a subject in a cycle        | PK=DOCS#c#subject, SK begins_with CURRENT# (SK=CURRENT#kind#variant) |
  *
  * #15–17 (GET /v1/cycles/{c}/evaluations): unit, sub-units, status and stage are key conditions (a stage
  * is the statuses waiting in it, one segment each), so a page reads what it returns (amplification 1.0).
@@ -126,6 +128,9 @@ export const keys = {
   skmIdempotency: (unitId: string, keyHash: string) => ({ PK: `SKMIDEM#${unitId}#${keyHash}`, SK: 'IDEMPOTENCY' }),
   /** A peer invited to give 360° feedback on an evaluation: once per cycle per pair (conditional put). */
   invitation: (cycleId: string, nip: string, peerNip: string) => ({ PK: `EVAL#${cycleId}#${nip}`, SK: `INVITE#${peerNip}` }),
+  // --- files (platform) ---
+  /** #28: one item of bukti dukung (a file or a link) of an evaluation. */
+  evidence: (cycleId: string, nip: string, evidenceId: string) => ({ PK: `EVAL#${cycleId}#${nip}`, SK: `EVIDENCE#${evidenceId}` }),
   // --- documents and coaching (issue 16) ---
   coachingPlan: (cycleId: string, nip: string) => ({ PK: `EVAL#${cycleId}#${nip}`, SK: 'COACHING' }),
   /** Sparse: set only while the plan is open; the sort key starts with the next session's due day. */
@@ -147,6 +152,7 @@ export const prefixes = {
   digestDue: (stage: string) => `DIGESTDUE#${stage}#`,
   delegation: (delegatorNip: string) => `DELEGATION#${delegatorNip}#`,
   invitation: 'INVITE#',
+  evidence: 'EVIDENCE#',
   currentDocument: 'CURRENT#',
 } as const;
 

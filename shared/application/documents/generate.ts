@@ -33,7 +33,7 @@ export async function generateDocument(content: DocumentContent, o: GenerateOpti
     const variant = content.variant ? `-${safe(content.variant)}` : '';
     const fileName = `${DOCUMENT_SLUG[content.kind]}${variant}-${safe(content.subject)}${content.draft ? '-DRAFT' : ''}.pdf`;
     const fileKey = `documents/${safe(o.cycleId)}/${safe(content.subject)}/${DOCUMENT_SLUG[content.kind]}${variant}-${code}.pdf`;
-    await d.files.put(fileKey, signed.pdf, 'application/pdf');
+    await ports().files.put(fileKey, signed.pdf, { contentType: 'application/pdf', metadata: { code, sha256: hash } });
     const document: DocumentRecord = {
       code,
       agencyId: o.agencyId,

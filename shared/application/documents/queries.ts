@@ -74,7 +74,7 @@ export async function downloadDocument(caller: Caller, code: string): Promise<Do
   if (doc.subject === ORG_SUBJECT || doc.subject.startsWith('UNIT-')) requireHrOf(caller, doc.agencyId);
   else await viewableEvaluation(caller, doc.cycleId, doc.subject);
   const expiresInSeconds = 300;
-  const url = await documentPorts().files.downloadUrl(doc.fileKey, doc.fileName, expiresInSeconds);
+  const url = await ports().files.presignGet(doc.fileKey, { expiresInSeconds, fileName: doc.fileName, contentType: 'application/pdf' });
   return { ...documentView(doc), url, expiresInSeconds };
 }
 
