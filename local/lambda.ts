@@ -4,9 +4,12 @@
  * (RequestResponse) or in the background (Event, answered 202 at once, as Lambda does). A function is
  * named by its id in infra/functions.ts or by its deployed name `<stack>-<fixedName>`.
  * `idle()` resolves when no background invocation is running (tests and `npm start` wait on it).
+ * Background invocations run in a worker thread per function (lambda-worker.ts): as in Lambda, their
+ * CPU work (rendering PDFs) never holds up the HTTP API and the state machines of this process.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
 
 export interface LocalLambda {
   endpoint: string;
@@ -21,9 +24,49 @@ export interface LocalLambda {
 export async function startLocalLambda(options: {
   resolve(name: string): string | undefined;
   invoke(functionId: string, event: unknown): Promise<unknown>;
+  /** The entry module of a function, for its background worker; the environment it gets, once ready. */
+  entryOf(functionId: string): string;
+  environment(): Promise<NodeJS.ProcessEnv>;
   log?: (line: string) => void;
 }): Promise<LocalLambda> {
   const running = new Set<Promise<unknown>>();
+  const workers = new Map<string, Promise<{ worker: Worker; pending: Map<number, { resolve(): void; reject(e: Error): void }> }>>();
+  let nextId = 0;
+  const workerOf = (functionId: string) => {
+    let w = workers.get(functionId);
+    if (!w) {
+      w = options.environment().then((env) => {
+        const worker = new Worker(new URL('./lambda-worker.mjs', import.meta.url), {
+          env,
+          workerData: { entry: options.entryOf(functionId), functionId },
+        });
+        worker.unref();
+        const pending = new Map<number, { resolve(): void; reject(e: Error): void }>();
+        worker.on('message', (m: { id: number; ok: boolean; error?: string }) => {
+          const p = pending.get(m.id);
+          pending.delete(m.id);
+          if (m.ok) p?.resolve();
+          else p?.reject(new Error(m.error));
+        });
+        worker.on('error', (err) => {
+          for (const p of pending.values()) p.reject(err);
+          pending.clear();
+          workers.delete(functionId);
+        });
+        return { worker, pending };
+      });
+      workers.set(functionId, w);
+    }
+    return w;
+  };
+  const inBackground = async (functionId: string, event: unknown) => {
+    const { worker, pending } = await workerOf(functionId);
+    const id = nextId++;
+    await new Promise<void>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, event });
+    });
+  };
   const failures: LocalLambda['failures'] = [];
   const server = http.createServer((req, res) => {
     const m = /^\/2015-03-31\/functions\/([^/]+)\/invocations/.exec(req.url ?? '');
@@ -46,7 +89,7 @@ export async function startLocalLambda(options: {
         return;
       }
       if (req.headers['x-amz-invocation-type'] === 'Event') {
-        const run = options.invoke(functionId, event).catch((err: unknown) => {
+        const run = inBackground(functionId, event).catch((err: unknown) => {
           failures.push({ functionId, error: String((err as Error)?.stack ?? err) });
           options.log?.(`lambda ${functionId} (Event) failed: ${String(err)}`);
         });
@@ -80,6 +123,7 @@ export async function startLocalLambda(options: {
     },
     async close() {
       await Promise.allSettled([...running]);
+      for (const w of workers.values()) await w.then(({ worker }) => worker.terminate()).catch(() => undefined);
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -532,6 +532,8 @@ export interface DocumentPorts {
   readonly registry: DocumentRegistry;
   /** The place documents are signed at ("Surabaya"). */
   readonly place: string;
+  /** SHA-256 of a text, as 64 hex digits (the content hash a document prints). */
+  sha256(text: string): string;
   /** The audit trail of an evaluation (who approved what, when). */
   auditOf(cycleId: string, nip: string): Promise<AuditEvent[]>;
 }

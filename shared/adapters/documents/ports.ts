@@ -2,6 +2,7 @@
  * The documents' and coaching plans' ports on the real adapters, for the composition root. The PDF renderer and the signer are installed only by the documents function
  * (functions/documents/), so no other function's bundle carries pdfmake or the S3 client.
  */
+import { createHash } from 'node:crypto';
 import type { DocumentPorts, DocumentRenderer, DocumentSigner } from '../../application/ports';
 import { auditOf, documentRegistry } from './dynamodb';
 
@@ -30,5 +31,6 @@ export function documentPortsOn(files: DocumentFileAdapters | undefined, place: 
       return place();
     },
     auditOf,
+    sha256: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
   };
 }

@@ -21,7 +21,7 @@ const safe = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g,
 
 export async function generateDocument(content: DocumentContent, o: GenerateOptions): Promise<{ document: DocumentRecord; created: boolean }> {
   const d = documentPorts();
-  const hash = ports().hashes.digest(hashInput(content));
+  const hash = d.sha256(hashInput(content));
   for (let attempt = 0; attempt < 3; attempt++) {
     const previous = await d.registry.current(o.cycleId, content.subject, content.kind, content.variant);
     if (previous && previous.hash === hash) return { document: previous, created: false };
