@@ -56,10 +56,12 @@ export async function openCoachingPlans(cycle: CycleRecord, page: readonly Evalu
   return opened;
 }
 
-async function planInScope(caller: Caller, cycleId: string, nip: string) {
+/** The evaluation in the caller's view, `allowed` checked (who may act) before anything about the plan is revealed. */
+async function planInScope(caller: Caller, cycleId: string, nip: string, allowed?: (e: EvaluationRecord, cycle: CycleRecord) => void) {
   const [e, cycle, plan] = await Promise.all([ports().evaluations.get(cycleId, nip), ports().cycles.get(cycleId), coachingPlans().get(cycleId, nip)]);
   if (!e || !cycle) throw new NotFoundError(`evaluation ${nip}`, `Penilaian pegawai ${nip} tidak ditemukan`);
   if (!canViewEvaluation(caller, e, cycle)) throw outOfScope();
+  allowed?.(e, cycle);
   if (!plan) throw new NotFoundError(`coaching plan of ${nip}`, `Rencana pembinaan pegawai ${nip} tidak ditemukan`);
   return { e, cycle, plan };
 }
@@ -95,8 +97,7 @@ async function save(plan: CoachingPlan, before: CoachingPlan, action: string, ca
 
 /** The rater (or HR acting as rater) records a session; never on their own plan. */
 export async function recordCoachingSession(caller: Caller, cycleId: string, nip: string, input: SessionInput, requestId: string): Promise<PlanView> {
-  const { e, cycle, plan } = await planInScope(caller, cycleId, nip);
-  requireRater(caller, e, cycle);
+  const { plan } = await planInScope(caller, cycleId, nip, (e, cycle) => requireRater(caller, e, cycle));
   const sessionId = `S${plan.sessions.length + 1}`;
   // A retried request (same Idempotency-Key) finds its session already recorded.
   if (plan.sessions.some((s) => s.recordedBy.nip === caller.nip && s.kind === input.kind && s.notes === input.notes && s.heldOn === input.heldOn)) return view(plan);
@@ -112,8 +113,9 @@ export async function recordCoachingSession(caller: Caller, cycleId: string, nip
 
 /** The employee acknowledges a session of their own plan (only they can). */
 export async function acknowledgeCoachingSession(caller: Caller, cycleId: string, nip: string, sessionId: string, note: string | undefined, requestId: string): Promise<PlanView> {
-  const { plan } = await planInScope(caller, cycleId, nip);
-  requireSelf(caller, { nip }, { en: 'Only the employee acknowledges their coaching sessions', id: 'Hanya pegawai yang bersangkutan yang mengakui sesi pembinaannya' });
+  const { plan } = await planInScope(caller, cycleId, nip, () =>
+    requireSelf(caller, { nip }, { en: 'Only the employee acknowledges their coaching sessions', id: 'Hanya pegawai yang bersangkutan yang mengakui sesi pembinaannya' }),
+  );
   let next: CoachingPlan;
   try {
     next = acknowledgeSession(plan, sessionId, caller.nip, ports().clock.now().toISOString(), note);
