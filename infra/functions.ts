@@ -9,7 +9,9 @@ export interface FunctionSpec {
   memorySize?: number;
   timeoutSeconds?: number;
   /** What it may do; the stack turns these into least-privilege grants. */
-  grants: ReadonlyArray<'table-read' | 'table-write' | 'sfn-start' | 'sfn-task' | 'mail' | 'link-keys' | 'evidence-files' | 'document-files' | 'documents-invoke'>;
+  grants: ReadonlyArray<
+    'table-read' | 'table-write' | 'sfn-start' | 'sfn-task' | 'mail' | 'link-keys' | 'evidence-files' | 'document-files' | 'documents-invoke'
+  >;
   /** A fixed physical name (when other functions, or itself, must name it without a reference cycle). */
   fixedName?: string;
   /** The bundle's size budget in KB (default 600; see test/infra/bundles.test.ts). */

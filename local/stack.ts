@@ -164,7 +164,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       resolve: (name) =>
         name in FUNCTIONS
           ? name
-          : (Object.entries(FUNCTIONS).find(([, spec]) => 'fixedName' in spec && name.endsWith(`-${(spec as { fixedName: string }).fixedName}`))?.[0] ?? undefined),
+          : (Object.entries(FUNCTIONS).find(([, spec]) => 'fixedName' in spec && name.endsWith(`-${(spec as { fixedName: string }).fixedName}`))?.[0] ??
+            undefined),
       invoke: (id, event) => envSet.then(() => invokeFunction(id as FunctionId, event)),
       entryOf: (id) => FUNCTIONS[id as FunctionId].entry,
       environment: () => envSet.then(() => ({ ...process.env })),

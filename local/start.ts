@@ -64,7 +64,9 @@ async function main(): Promise<void> {
     }
     // The official PDFs the documents function made (and the coaching sessions of the Butuh Perbaikan employees).
     const documents = await exportDocuments(stack, outcome, path.join(workDir, 'documents'), log);
-    log(`Dokumen PDF (SKP, evaluasi periodik dan tahunan, penetapan predikat, catatan pembinaan): ${documents.files.length} di ${path.relative(root, path.join(workDir, 'documents'))}`);
+    log(
+      `Dokumen PDF (SKP, evaluasi periodik dan tahunan, penetapan predikat, catatan pembinaan): ${documents.files.length} di ${path.relative(root, path.join(workDir, 'documents'))}`,
+    );
     log(
       `Selesai: ${outcome.evaluations.length} penilaian final, ${outcome.decisionsByLink} keputusan lewat tautan email, ${outcome.emails} email di ${path.relative(root, stack.outboxDir)}`,
     );

@@ -24,6 +24,12 @@ export const handler = httpApi({
   },
   'GET /v1/coaching': async (req) => {
     const q = CoachingListQuery.parse(req.query);
-    return { body: await listCoachingPlans(req.caller, req.caller.agencyId ?? config().AGENCY_ID, { overdue: q.status === 'overdue', ...(q.cursor ? { cursor: q.cursor } : {}), limit: q.limit }) };
+    return {
+      body: await listCoachingPlans(req.caller, req.caller.agencyId ?? config().AGENCY_ID, {
+        overdue: q.status === 'overdue',
+        ...(q.cursor ? { cursor: q.cursor } : {}),
+        limit: q.limit,
+      }),
+    };
   },
 });

@@ -33,13 +33,21 @@ const http = httpApi({
     const out = await penetapanOnDemand(req.caller, cycleId, req.body(PenetapanRequestBody).unitId);
     return { status: out.created ? 201 : 200, body: out };
   },
-  'GET /v1/documents/{code}': async (req) => ({ body: await downloadDocument(req.caller, DocumentCodeParam.parse(req.params.code)), headers: { 'cache-control': 'no-store' } }),
+  'GET /v1/documents/{code}': async (req) => ({
+    body: await downloadDocument(req.caller, DocumentCodeParam.parse(req.params.code)),
+    headers: { 'cache-control': 'no-store' },
+  }),
   'GET /v1/public/documents/{code}': async (req) => {
     const v = await verifyDocument(String(req.params.code ?? ''));
     return {
       status: v.found ? 200 : 404,
       raw: renderVerificationPage(v),
-      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'", 'referrer-policy': 'no-referrer' },
+      headers: {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+        'referrer-policy': 'no-referrer',
+      },
     };
   },
 });

@@ -4,6 +4,8 @@
  * install fakes (test/support/fakes.ts). Nothing here names a table, a key, an SDK or an environment variable.
  */
 
+import type { CoachingPlan } from '../domain/coaching';
+import type { Approval, DocumentContent, DocumentKind } from '../domain/documents';
 import type { EvidenceItem } from '../domain/evidence';
 import type { EvaluationStatus, Stage } from '../domain/lifecycle/status';
 import type {
@@ -31,8 +33,6 @@ import type {
   UnitStatsRecord,
 } from '../domain/records';
 import type { CommentStatus } from '../domain/skm/submission';
-import type { CoachingPlan } from '../domain/coaching';
-import type { Approval, DocumentContent, DocumentKind } from '../domain/documents';
 
 /** Who is calling, from the verified token (JWT authorizer claims) or a signed link. */
 export interface Caller {
@@ -518,9 +518,7 @@ export interface DocumentRegistry {
 }
 
 /** Work for the documents function, run asynchronously (it renders PDFs; the caller does not wait). */
-export type DocumentJob =
-  | { type: 'stage-closed'; cycleId: string; stage: Stage; cursor?: string }
-  | { type: 'coaching'; cycleId: string; nip: string };
+export type DocumentJob = { type: 'stage-closed'; cycleId: string; stage: Stage; cursor?: string } | { type: 'coaching'; cycleId: string; nip: string };
 export interface DocumentRequests {
   request(job: DocumentJob): Promise<void>;
 }

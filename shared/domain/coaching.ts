@@ -14,8 +14,7 @@ import type { Bilingual } from './text';
 
 /** The predikat that open a plan. */
 export const COACHING_PREDIKATS: readonly Predikat[] = ['BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'];
-export const needsCoaching = (predikat: string | null | undefined): predikat is Predikat =>
-  COACHING_PREDIKATS.includes(predikat as Predikat);
+export const needsCoaching = (predikat: string | null | undefined): predikat is Predikat => COACHING_PREDIKATS.includes(predikat as Predikat);
 
 /** Days between coaching sessions (a monthly conversation by default); *configurable* per agency. */
 export const DEFAULT_SESSION_INTERVAL_DAYS = 30;
@@ -248,7 +247,8 @@ export function recordSession(
     const { nextSessionDue: _, ...rest } = base;
     return { ...rest, status: 'CLOSED', closedOn: session.heldOn };
   }
-  const last = sessions.reduce((m, s) => (s.heldOn > m ? s.heldOn : m), plan.openedOn);
+  // ISO days sort as text: the latest session held (or the opening day).
+  const last = [plan.openedOn, ...sessions.map((s) => s.heldOn)].sort().pop()!;
   return { ...base, nextSessionDue: addDays(last, plan.sessionIntervalDays) };
 }
 
@@ -258,7 +258,9 @@ export function acknowledgeSession(plan: CoachingPlan, sessionId: string, employ
   if (i < 0) fail('UNKNOWN_SESSION');
   const s = plan.sessions[i]!;
   if (s.acknowledgedAt) return plan;
-  const sessions = plan.sessions.map((x, j) => (j === i ? { ...x, acknowledgedAt: at, acknowledgedBy: employeeNip, ...(note ? { employeeNote: note } : {}) } : x));
+  const sessions = plan.sessions.map((x, j) =>
+    j === i ? { ...x, acknowledgedAt: at, acknowledgedBy: employeeNip, ...(note ? { employeeNote: note } : {}) } : x,
+  );
   return { ...plan, sessions, version: plan.version + 1, updatedAt: at };
 }
 

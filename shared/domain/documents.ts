@@ -12,12 +12,13 @@
  * | CATATAN_PEMBINAAN    | employee       | every session shown acknowledged by the employee |
  * Before that, a document can be made on demand: it is marked DRAFT.
  */
+
+import type { BerakhlakValue } from './berakhlak';
 import { berakhlakName } from './berakhlak';
 import type { CoachingPlan } from './coaching';
-import type { BerakhlakValue } from './berakhlak';
 import type { EmployeeEvaluation } from './evaluate';
-import type { AuditEvent, CalibrationRecord, CycleRecord, EmployeeRecord, EvaluationRecord } from './records';
 import { type OrgPredikat, orgPredikatLabel, type Predikat, PredikatSchema, predikatLabel, type Rating, ratingLabel } from './ratings';
+import type { AuditEvent, CalibrationRecord, CycleRecord, EmployeeRecord, EvaluationRecord } from './records';
 import type { Indicator, Skp } from './skp';
 import { formatNumber } from './text';
 
@@ -160,7 +161,8 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** The text a document's content hash (SHA-256) is taken of: everything it shows but its own stamp. */
-export const hashInput = (c: DocumentContent): string => canonicalJson({ kind: c.kind, subject: c.subject, variant: c.variant, draft: c.draft, approval: c.approval, data: c.data });
+export const hashInput = (c: DocumentContent): string =>
+  canonicalJson({ kind: c.kind, subject: c.subject, variant: c.variant, draft: c.draft, approval: c.approval, data: c.data });
 
 // ─── formatting ────────────────────────────────────────────────────────────────────────────────────
 
@@ -178,7 +180,9 @@ export function waktuWib(instant: string): string {
 }
 
 export function targetText(t: Indicator['target']): string {
-  return t.kind === 'quantitative' ? `${formatNumber(t.value, 'id')} ${t.unit}${t.direction === 'lowerIsBetter' ? ' (makin kecil makin baik)' : ''}` : t.expectation;
+  return t.kind === 'quantitative'
+    ? `${formatNumber(t.value, 'id')} ${t.unit}${t.direction === 'lowerIsBetter' ? ' (makin kecil makin baik)' : ''}`
+    : t.expectation;
 }
 const ratingText = (r: string | undefined) => (r ? (ratingLabel[r as Rating]?.id ?? r) : '-');
 const predikatText = (p: string | null | undefined) => (p ? (predikatLabel[p as Predikat]?.id ?? p) : '-');
@@ -205,14 +209,30 @@ const base = (ctx: DocumentContext): Base => ({ agency: ctx.agencyName, cycleId:
 
 /** The newest audit event whose action is one of `actions`, as an approval (undefined when none). */
 export function approvalFrom(audit: readonly AuditEvent[], actions: readonly string[], role: string, ctx: DocumentContext): Approval | undefined {
-  const ev = [...audit].filter((a) => actions.includes(a.action)).sort((a, b) => (a.at < b.at ? -1 : 1)).pop();
+  const ev = [...audit]
+    .filter((a) => actions.includes(a.action))
+    .sort((a, b) => (a.at < b.at ? -1 : 1))
+    .pop();
   if (!ev) return undefined;
   const nip = ev.actor.nip;
   const name = (nip ? ctx.people.get(nip)?.name : undefined) ?? ev.actor.name ?? (ev.actor.role === 'system' ? 'Sistem' : (nip ?? '-'));
   return { role, name, ...(nip ? { nip } : {}), at: ev.at, ...(ev.actor.onBehalfOf ? { onBehalfOf: ev.actor.onBehalfOf } : {}) };
 }
 
-const SKP_FINAL: readonly string[] = ['SKP_APPROVED', 'MONITORING', 'MIDYEAR_REVIEWED', 'AWAITING_RATING', 'RATED', 'AWAITING_APPROVAL', 'RETURNED_TO_RATER', 'APPROVED', 'RESULT_ISSUED', 'OBJECTED', 'OBJECTION_DECIDED', 'FINAL'];
+const SKP_FINAL: readonly string[] = [
+  'SKP_APPROVED',
+  'MONITORING',
+  'MIDYEAR_REVIEWED',
+  'AWAITING_RATING',
+  'RATED',
+  'AWAITING_APPROVAL',
+  'RETURNED_TO_RATER',
+  'APPROVED',
+  'RESULT_ISSUED',
+  'OBJECTED',
+  'OBJECTION_DECIDED',
+  'FINAL',
+];
 
 // ─── builders ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -271,8 +291,18 @@ export function periodicDocument(e: EvaluationRecord, ctx: DocumentContext, peri
   };
   const draft = !review;
   const approval: DocumentContent['approval'] =
-    review && e.raterNip ? { role: 'Pejabat Penilai Kinerja', name: ctx.people.get(e.raterNip)?.name ?? e.raterNip, nip: e.raterNip, at: review.at } : undefined;
-  return { kind: 'EVALUASI_PERIODIK', subject: e.nip, variant: periodLabel, title: DOCUMENT_TITLE.EVALUASI_PERIODIK, draft, ...(approval ? { approval } : {}), data };
+    review && e.raterNip
+      ? { role: 'Pejabat Penilai Kinerja', name: ctx.people.get(e.raterNip)?.name ?? e.raterNip, nip: e.raterNip, at: review.at }
+      : undefined;
+  return {
+    kind: 'EVALUASI_PERIODIK',
+    subject: e.nip,
+    variant: periodLabel,
+    title: DOCUMENT_TITLE.EVALUASI_PERIODIK,
+    draft,
+    ...(approval ? { approval } : {}),
+    data,
+  };
 }
 
 /** The annual evaluation: final when the result is FINAL; the approver's approval is the one shown. */
@@ -323,8 +353,17 @@ export function penetapanDocument(
   const rows = [...evaluations]
     .filter((e) => e.status !== 'WITHDRAWN')
     .sort((a, b) => (a.unitId === b.unitId ? a.nip.localeCompare(b.nip) : a.unitId.localeCompare(b.unitId)))
-    .map((e, i) => ({ no: i + 1, nip: e.nip, name: e.name, jabatan: e.jabatan, unit: ctx.unitNames.get(e.unitId) ?? e.unitId, predikat: predikatText(e.predikat) }));
-  const counts = [...PredikatSchema.options].reverse().map((p) => ({ predikat: predikatLabel[p].id, count: evaluations.filter((e) => e.predikat === p).length }));
+    .map((e, i) => ({
+      no: i + 1,
+      nip: e.nip,
+      name: e.name,
+      jabatan: e.jabatan,
+      unit: ctx.unitNames.get(e.unitId) ?? e.unitId,
+      predikat: predikatText(e.predikat),
+    }));
+  const counts = [...PredikatSchema.options]
+    .reverse()
+    .map((p) => ({ predikat: predikatLabel[p].id, count: evaluations.filter((e) => e.predikat === p).length }));
   const org = ctx.cycle.orgPredikat;
   const data: PenetapanData = {
     ...base(ctx),
@@ -343,7 +382,15 @@ export function penetapanDocument(
   };
   const draft = evaluations.some((e) => e.status !== 'FINAL' && e.status !== 'WITHDRAWN');
   const subject = scope.kind === 'unit' ? unitSubject(scope.unitId) : ORG_SUBJECT;
-  return { kind: 'PENETAPAN_PREDIKAT', subject, variant: '', title: DOCUMENT_TITLE.PENETAPAN_PREDIKAT, draft, ...(approval && !draft ? { approval } : {}), data };
+  return {
+    kind: 'PENETAPAN_PREDIKAT',
+    subject,
+    variant: '',
+    title: DOCUMENT_TITLE.PENETAPAN_PREDIKAT,
+    draft,
+    ...(approval && !draft ? { approval } : {}),
+    data,
+  };
 }
 
 const ACTION_TARGET = (a: CoachingPlan['actions'][number]) => (a.target.kind === 'rhk' ? `RHK: ${a.target.description}` : `Nilai: ${a.target.description}`);
@@ -371,7 +418,9 @@ export function coachingDocument(plan: CoachingPlan, ctx: DocumentContext): Docu
     ...(plan.nextSessionDue ? { nextSessionDue: tanggal(plan.nextSessionDue) } : {}),
     recheck: `Evaluasi periodik pertama siklus ${plan.recheck.cycleYear}, paling lambat ${tanggal(plan.recheck.dueBy)}`,
     ...(plan.improvementPeriod
-      ? { improvementPeriod: `${plan.improvementPeriod.months} bulan sejak ${tanggal(plan.improvementPeriod.start)}; ditinjau ${tanggal(plan.improvementPeriod.reviewOn)} (PP 30/2019 Ps. 57)` }
+      ? {
+          improvementPeriod: `${plan.improvementPeriod.months} bulan sejak ${tanggal(plan.improvementPeriod.start)}; ditinjau ${tanggal(plan.improvementPeriod.reviewOn)} (PP 30/2019 Ps. 57)`,
+        }
       : {}),
     status: plan.status === 'OPEN' ? 'Berjalan' : `Ditutup ${plan.closedOn ? tanggal(plan.closedOn) : ''}`.trim(),
   };

@@ -2,7 +2,11 @@
 import type * as z from 'zod';
 import { SkpSchema } from '../domain/skp';
 import {
+  // --- documents and coaching (issue 16) ---
+  AcknowledgementBody,
   CalibrationResolutionBody,
+  CoachingListQuery,
+  CoachingSessionBody,
   CommentIdSchema,
   CommentListQuerySchema,
   CreateCycleBody,
@@ -11,6 +15,8 @@ import {
   DecisionIdParam,
   DecisionLinkQuery,
   DelegationBody,
+  DocumentCodeParam,
+  DocumentRequestBody,
   EvaluationListQuery,
   ExportQuery,
   FeedbackBody,
@@ -25,24 +31,18 @@ import {
   NipParam,
   ObjectionBody,
   OrgPredikatBody,
+  PenetapanRequestBody,
   ProgressBody,
   RatingBody,
   ReportQuery,
   RosterCsv,
   RosterImportErrors,
   SelfAssessmentBody,
+  SessionIdParam,
   SubmissionSchema,
   TransferBody,
   UnitIdParam,
   UnitIdSchema,
-  // --- documents and coaching (issue 16) ---
-  AcknowledgementBody,
-  CoachingListQuery,
-  CoachingSessionBody,
-  DocumentCodeParam,
-  DocumentRequestBody,
-  PenetapanRequestBody,
-  SessionIdParam,
 } from './contract';
 import {
   EvidenceDeletedResponse,
@@ -610,7 +610,10 @@ Object.assign(API_DOCS, {
     body: { name: 'PenetapanRequest', schema: PenetapanRequestBody, example: { unitId: 'kel-asemrowo' } },
   },
   'GET /v1/documents/{code}': {
-    summary: { id: 'Tautan unduh sementara satu dokumen (yang boleh melihat penilaiannya)', en: 'A short-lived download link (for whoever may see the evaluation)' },
+    summary: {
+      id: 'Tautan unduh sementara satu dokumen (yang boleh melihat penilaiannya)',
+      en: 'A short-lived download link (for whoever may see the evaluation)',
+    },
     tag: 'documents',
     security: 'bearer',
     success: 200,

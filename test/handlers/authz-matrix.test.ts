@@ -167,13 +167,15 @@ function evidenceItem(scope: Scope, role: Role): Target {
 }
 
 /** A coaching plan of the target's subject (test/support/documents-fixtures.ts), put in the table before the call. */
-const coachingTarget = (key: string) => (scope: Scope, role: Role): Target => {
-  const t = onEvaluation(key)(scope, role);
-  const { cycleId, nip } = t.params as { cycleId: string; nip: string };
-  const plan = { ...coachingPlan(), cycleId, nip, agencyId: scope === 'out' ? OTHER_AGENCY : AGENCY };
-  put({ ...keys.coachingPlan(cycleId, nip), type: 'COACHING_PLAN', ...plan });
-  return t;
-};
+const coachingTarget =
+  (key: string) =>
+  (scope: Scope, role: Role): Target => {
+    const t = onEvaluation(key)(scope, role);
+    const { cycleId, nip } = t.params as { cycleId: string; nip: string };
+    const plan = { ...coachingPlan(), cycleId, nip, agencyId: scope === 'out' ? OTHER_AGENCY : AGENCY };
+    put({ ...keys.coachingPlan(cycleId, nip), type: 'COACHING_PLAN', ...plan });
+    return t;
+  };
 
 const SPECS: Record<string, Spec> = {
   'POST /v1/cycles': {
@@ -404,7 +406,23 @@ const SPECS: Record<string, Spec> = {
     target: (scope) => {
       const { cycleId, nip } = inOut(scope);
       const code = scope === 'out' ? 'OUTDOC0000000000' : 'INDOC00000000000';
-      const doc = { code, agencyId: scope === 'out' ? OTHER_AGENCY : AGENCY, cycleId, kind: 'SKP', subject: nip, variant: '', title: 'SKP', draft: false, hash: 'h', fileKey: `documents/${cycleId}/${nip}/skp-${code}.pdf`, fileName: 'skp.pdf', bytes: 1, generatedAt: '2026-07-01T00:00:00.000Z', signed: false, status: 'CURRENT' };
+      const doc = {
+        code,
+        agencyId: scope === 'out' ? OTHER_AGENCY : AGENCY,
+        cycleId,
+        kind: 'SKP',
+        subject: nip,
+        variant: '',
+        title: 'SKP',
+        draft: false,
+        hash: 'h',
+        fileKey: `documents/${cycleId}/${nip}/skp-${code}.pdf`,
+        fileName: 'skp.pdf',
+        bytes: 1,
+        generatedAt: '2026-07-01T00:00:00.000Z',
+        signed: false,
+        status: 'CURRENT',
+      };
       put({ ...keys.document(code), type: 'DOCUMENT', ...doc });
       return { params: { code } };
     },
@@ -427,7 +445,10 @@ const SPECS: Record<string, Spec> = {
   'POST /v1/cycles/{cycleId}/evaluations/{nip}/coaching/sessions/{sessionId}/acknowledgement': {
     stage: 'FOLLOW_UP',
     status: 'FINAL',
-    target: (scope, role) => ({ ...coachingTarget('POST /v1/cycles/{cycleId}/evaluations/{nip}/coaching/sessions/{sessionId}/acknowledgement')(scope, role), params: { ...inOut(scope, role), sessionId: 'S1' } }),
+    target: (scope, role) => ({
+      ...coachingTarget('POST /v1/cycles/{cycleId}/evaluations/{nip}/coaching/sessions/{sessionId}/acknowledgement')(scope, role),
+      params: { ...inOut(scope, role), sessionId: 'S1' },
+    }),
     // Only the employee acknowledges their own sessions.
     expect: only('self'),
     own: mine,

@@ -55,7 +55,11 @@ describe('documents function', () => {
     const putCall = s3Mock.commandCalls(PutObjectCommand)[0]!.args[0].input;
     expect(putCall).toMatchObject({ Bucket: 'asn-kinerja-files-test', ContentType: 'application/pdf' });
     expect(putCall.Key).toMatch(new RegExp(`^documents/${CYCLE}/${P.self}/skp-${code}\\.pdf$`));
-    expect(Buffer.from(putCall.Body as Uint8Array).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(putCall.Body as Uint8Array)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     expect(get(keys.document(code))).toMatchObject({ status: 'CURRENT', hash, kind: 'SKP', subject: P.self });
 
     const again = await docCall('POST', '/v1/cycles/{cycleId}/evaluations/{nip}/documents', EVAL, as.rater, { kind: 'SKP' });
@@ -113,10 +117,19 @@ describe('coaching function', () => {
     const plan = await invoke(coaching.handler, 'GET', '/v1/cycles/{cycleId}/evaluations/{nip}/coaching', EVAL, { caller: as.self });
     expect(plan.status).toBe(200);
     expect(plan.body).toMatchObject({ predikat: 'BUTUH_PERBAIKAN', overdue: false, actions: [{ actionId: 'A1' }, { actionId: 'A2' }] });
-    const rec = await invoke(coaching.handler, 'POST', SESS, EVAL, { caller: as.rater, body: { heldOn: '2027-01-24', notes: 'Target antara', actionIds: ['A1'] } });
+    const rec = await invoke(coaching.handler, 'POST', SESS, EVAL, {
+      caller: as.rater,
+      body: { heldOn: '2027-01-24', notes: 'Target antara', actionIds: ['A1'] },
+    });
     expect(rec.status, rec.raw).toBe(201);
     expect(get(keys.coachingPlan(CYCLE, P.self))).toMatchObject({ version: 2, sessions: [{ sessionId: 'S1' }] });
-    const ack = await invoke(coaching.handler, 'POST', `${SESS}/{sessionId}/acknowledgement`, { ...EVAL, sessionId: 'S1' }, { caller: as.self, body: { note: 'Setuju' } });
+    const ack = await invoke(
+      coaching.handler,
+      'POST',
+      `${SESS}/{sessionId}/acknowledgement`,
+      { ...EVAL, sessionId: 'S1' },
+      { caller: as.self, body: { note: 'Setuju' } },
+    );
     expect(ack.status, ack.raw).toBe(200);
     expect(ack.body.sessions[0]).toMatchObject({ acknowledgedBy: P.self, employeeNote: 'Setuju' });
     const list = await invoke(coaching.handler, 'GET', '/v1/coaching', {}, { caller: as.hr });
@@ -128,7 +141,9 @@ describe('coaching function', () => {
     expect((await invoke(coaching.handler, 'POST', SESS, EVAL, { caller: as.self, body: { heldOn: '2027-01-24', notes: 'x' } })).status).toBe(403);
     expect((await invoke(coaching.handler, 'POST', SESS, EVAL, { caller: as.peer, body: { heldOn: '2027-01-24', notes: 'x' } })).status).toBe(403);
     expect((await invoke(coaching.handler, 'POST', SESS, EVAL, { caller: as.rater, body: { heldOn: 'kemarin', notes: 'x' } })).status).toBe(400);
-    expect((await invoke(coaching.handler, 'POST', SESS, EVAL, { caller: as.rater, body: { heldOn: '2027-01-24', kind: 'recheck', notes: 'x' } })).status).toBe(400);
+    expect((await invoke(coaching.handler, 'POST', SESS, EVAL, { caller: as.rater, body: { heldOn: '2027-01-24', kind: 'recheck', notes: 'x' } })).status).toBe(
+      400,
+    );
     expect((await invoke(coaching.handler, 'POST', SESS, EVAL, { caller: as.rater, body: { heldOn: '2027-02-24', notes: 'x' } })).status).toBe(422);
     expect((await invoke(coaching.handler, 'GET', '/v1/coaching', {}, { caller: as.rater })).status).toBe(403);
     expect(writeCount()).toBe(before);

@@ -1,7 +1,7 @@
 /** In-memory document and coaching ports, beside the shared fakes (fakes.ts): the same semantics as the DynamoDB adapter. */
 import { createHash } from 'node:crypto';
-import type { CoachingRepository, DocumentJob, DocumentPorts, DocumentRecord, Ports } from '../../shared/application/ports';
 import { usePorts } from '../../shared/application/context';
+import type { CoachingRepository, DocumentJob, DocumentPorts, DocumentRecord, Ports } from '../../shared/application/ports';
 import type { CoachingPlan } from '../../shared/domain/coaching';
 import type { AuditEvent } from '../../shared/domain/records';
 import type { FakeWorld } from './fakes';

@@ -60,7 +60,9 @@ export const finalEvaluation: EvaluationRecord = {
     { indicatorId: 'iki-1', value: 72 },
     { indicatorId: 'iki-2', judgement: 'SESUAI' },
   ],
-  feedback: { [P.rater]: [{ authorNip: P.rater, role: 'rater', value: 'BERORIENTASI_PELAYANAN', rating: 'DI_BAWAH', comment: 'Respons keluhan lambat' }] } as unknown as EvaluationRecord['feedback'],
+  feedback: {
+    [P.rater]: [{ authorNip: P.rater, role: 'rater', value: 'BERORIENTASI_PELAYANAN', rating: 'DI_BAWAH', comment: 'Respons keluhan lambat' }],
+  } as unknown as EvaluationRecord['feedback'],
   midyearReview: { rating: 'DI_BAWAH', notes: 'Capaian posyandu aktif baru 42,5%; perlu jadwal kunjungan mingguan.', at: '2026-07-10T02:30:00.000Z' },
   score: {
     rhk: [{ rhkId: 'rhk-1', jenis: 'utama', achievement: 80, indicators: [], proposed: 'DI_BAWAH', final: 'DI_BAWAH', competencies: [] }],
@@ -75,7 +77,15 @@ export const finalEvaluation: EvaluationRecord = {
     nip: P.self,
     predikat: 'BUTUH_PERBAIKAN',
     consequences: [{ code: 'COACHING_PLAN', label: { id: 'Rencana coaching/konseling kinerja', en: 'Coaching or counselling plan' } }],
-    training: [{ programmeId: 'kesehatan-masyarakat-wilayah', title: { id: 'Pengelolaan Program Kesehatan Masyarakat', en: 'x' }, provider: 'Dinas Kesehatan Kota Surabaya', hours: 32, reasons: [] }],
+    training: [
+      {
+        programmeId: 'kesehatan-masyarakat-wilayah',
+        title: { id: 'Pengelolaan Program Kesehatan Masyarakat', en: 'x' },
+        provider: 'Dinas Kesehatan Kota Surabaya',
+        hours: 32,
+        reasons: [],
+      },
+    ],
     unmatched: { rhkIds: [], values: [] },
   },
   updatedAt: '2027-01-20T03:00:00.000Z',

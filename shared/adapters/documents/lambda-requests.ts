@@ -16,7 +16,9 @@ export function lambdaDocumentRequests(functionName: () => string | undefined): 
       const name = functionName();
       if (!name) return;
       const { sdk, client: c } = await lambda();
-      await c.send(new sdk.InvokeCommand({ FunctionName: name, InvocationType: 'Event', Payload: new TextEncoder().encode(JSON.stringify({ documentJob: job })) }));
+      await c.send(
+        new sdk.InvokeCommand({ FunctionName: name, InvocationType: 'Event', Payload: new TextEncoder().encode(JSON.stringify({ documentJob: job })) }),
+      );
     },
   };
 }

@@ -139,7 +139,10 @@ export const keys = {
     GSI1SK: `${nextDue}#${cycleId}#${nip}`,
   }),
   document: (code: string) => ({ PK: `DOC#${code}`, SK: 'DOC' }),
-  currentDocument: (cycleId: string, subject: string, kind: string, variant: string) => ({ PK: `DOCS#${cycleId}#${subject}`, SK: `CURRENT#${kind}#${variant}` }),
+  currentDocument: (cycleId: string, subject: string, kind: string, variant: string) => ({
+    PK: `DOCS#${cycleId}#${subject}`,
+    SK: `CURRENT#${kind}#${variant}`,
+  }),
 } as const;
 
 export const prefixes = {

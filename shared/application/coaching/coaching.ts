@@ -3,18 +3,27 @@
  * whoever may see the evaluation, sessions recorded by the rater, acknowledged by the employee, and
  * HR's list of open plans and overdue sessions. Nobody acts on their own record.
  */
-import { type CoachingPlan, CoachingRuleError, acknowledgeSession, isOverdue, openCoachingPlan, recordSession, type SessionInput, unacknowledged } from '../../domain/coaching';
+import {
+  acknowledgeSession,
+  type CoachingPlan,
+  CoachingRuleError,
+  isOverdue,
+  openCoachingPlan,
+  recordSession,
+  type SessionInput,
+  unacknowledged,
+} from '../../domain/coaching';
 import type { EmployeeEvaluation } from '../../domain/evaluate';
 import { getPolicy, requireExpectationPolicy } from '../../domain/policies';
 import type { Predikat } from '../../domain/ratings';
 import type { CycleRecord, EvaluationRecord } from '../../domain/records';
-import type { Skp } from '../../domain/skp';
 import { dayOf } from '../../domain/skm/calendar';
+import type { Skp } from '../../domain/skp';
 import { canViewEvaluation, requireHrOf, requireRater, requireSelf } from '../authz';
 import { ports } from '../context';
+import { coachingPlans, requestDocuments } from '../documents/context';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../errors';
 import type { Caller } from '../ports';
-import { coachingPlans, requestDocuments } from '../documents/context';
 
 const today = () => dayOf(ports().clock.now());
 const outOfScope = () => new ForbiddenError('Not in your scope', 'Di luar cakupan akses Anda');
@@ -100,10 +109,18 @@ export async function recordCoachingSession(caller: Caller, cycleId: string, nip
   const { plan } = await planInScope(caller, cycleId, nip, (e, cycle) => requireRater(caller, e, cycle));
   const sessionId = `S${plan.sessions.length + 1}`;
   // A retried request (same Idempotency-Key) finds its session already recorded.
-  if (plan.sessions.some((s) => s.recordedBy.nip === caller.nip && s.kind === input.kind && s.notes === input.notes && s.heldOn === input.heldOn)) return view(plan);
+  if (plan.sessions.some((s) => s.recordedBy.nip === caller.nip && s.kind === input.kind && s.notes === input.notes && s.heldOn === input.heldOn))
+    return view(plan);
   let next: CoachingPlan;
   try {
-    next = recordSession(plan, input, { nip: caller.nip, ...(caller.name ? { name: caller.name } : {}) }, sessionId, today(), ports().clock.now().toISOString());
+    next = recordSession(
+      plan,
+      input,
+      { nip: caller.nip, ...(caller.name ? { name: caller.name } : {}) },
+      sessionId,
+      today(),
+      ports().clock.now().toISOString(),
+    );
   } catch (err) {
     ruleError(err);
   }
@@ -112,9 +129,20 @@ export async function recordCoachingSession(caller: Caller, cycleId: string, nip
 }
 
 /** The employee acknowledges a session of their own plan (only they can). */
-export async function acknowledgeCoachingSession(caller: Caller, cycleId: string, nip: string, sessionId: string, note: string | undefined, requestId: string): Promise<PlanView> {
+export async function acknowledgeCoachingSession(
+  caller: Caller,
+  cycleId: string,
+  nip: string,
+  sessionId: string,
+  note: string | undefined,
+  requestId: string,
+): Promise<PlanView> {
   const { plan } = await planInScope(caller, cycleId, nip, () =>
-    requireSelf(caller, { nip }, { en: 'Only the employee acknowledges their coaching sessions', id: 'Hanya pegawai yang bersangkutan yang mengakui sesi pembinaannya' }),
+    requireSelf(
+      caller,
+      { nip },
+      { en: 'Only the employee acknowledges their coaching sessions', id: 'Hanya pegawai yang bersangkutan yang mengakui sesi pembinaannya' },
+    ),
   );
   let next: CoachingPlan;
   try {
@@ -137,6 +165,10 @@ export async function listCoachingPlans(
   const scope = `coaching:${agencyId}:${query.overdue ? 'overdue' : 'open'}`;
   const start = await ports().cursors.verify(query.cursor, scope);
   const day = today();
-  const page = await coachingPlans().openPage(agencyId, { ...(query.overdue ? { dueBefore: day } : {}), ...(start ? { start } : {}), limit: query.limit ?? 50 });
+  const page = await coachingPlans().openPage(agencyId, {
+    ...(query.overdue ? { dueBefore: day } : {}),
+    ...(start ? { start } : {}),
+    limit: query.limit ?? 50,
+  });
   return { items: page.items.map(view), next: await ports().cursors.sign(page.next, scope), today: day };
 }

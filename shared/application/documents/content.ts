@@ -2,6 +2,8 @@
  * What each document shows, read from stored records only (the evaluation, its audit trail, the
  * roster, the calibration, the coaching plan) and built by the domain (shared/domain/documents.ts).
  */
+
+import { ORGANISATION_SCOPE_ID } from '../../domain/distribution';
 import {
   annualDocument,
   coachingDocument,
@@ -12,7 +14,6 @@ import {
   periodicDocument,
   skpDocument,
 } from '../../domain/documents';
-import { ORGANISATION_SCOPE_ID } from '../../domain/distribution';
 import type { CycleRecord, EvaluationRecord } from '../../domain/records';
 import { ports } from '../context';
 import { coachingPlans, documentPorts } from './context';

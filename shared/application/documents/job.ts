@@ -10,7 +10,7 @@ import { ports } from '../context';
 import { NotFoundError } from '../errors';
 import type { DocumentJob } from '../ports';
 import { decodeCursor, encodeCursor, mapLimit } from '../util';
-import { type EmployeeDocumentKind, documentContext, employeeDocument, penetapanContent } from './content';
+import { documentContext, type EmployeeDocumentKind, employeeDocument, penetapanContent } from './content';
 import { documentPorts, requestDocuments } from './context';
 import { generateDocument } from './generate';
 

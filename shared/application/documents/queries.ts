@@ -124,7 +124,12 @@ export async function verifyDocument(code: string): Promise<Verification> {
 const baseUrl = () => ports().settings.publicBaseUrl ?? 'http://127.0.0.1:3000';
 
 /** An employee's document made now from the stored data: DRAFT unless its data is final (then the final one). */
-export async function documentOnDemand(caller: Caller, cycleId: string, nip: string, kind: EmployeeDocumentKind): Promise<{ document: DocumentView; created: boolean }> {
+export async function documentOnDemand(
+  caller: Caller,
+  cycleId: string,
+  nip: string,
+  kind: EmployeeDocumentKind,
+): Promise<{ document: DocumentView; created: boolean }> {
   const { e, cycle } = await viewableEvaluation(caller, cycleId, nip);
   const content = await employeeDocument(cycle, e, kind, documentPorts().place);
   if (!content) throw new StateError(`Nothing to show in ${kind} yet`, 'Belum ada data untuk dokumen ini');

@@ -7,10 +7,10 @@
 import { type CycleSchedule, DEFAULT_SCHEDULE, type DeadlineAction, deadlineAction, secondsUntilOpen, windowOf } from '../../domain/lifecycle/schedule';
 import { nextStage, STAGE_OPEN_TRANSITION, type Stage, stageLabel } from '../../domain/lifecycle/status';
 import type { CycleRecord, EvaluationRecord } from '../../domain/records';
-import { ports } from '../context';
-import { NotFoundError } from '../errors';
 import { openCoachingPlans } from '../coaching/coaching';
+import { ports } from '../context';
 import { requestDocuments } from '../documents/context';
+import { NotFoundError } from '../errors';
 import { calibrateCycle, finaliseEvaluations } from '../evaluation/scoring';
 import type { EvaluationChange, WriteOp } from '../ports';
 import { chunk, decodeCursor, encodeCursor, mapLimit, uniqueByNip } from '../util';

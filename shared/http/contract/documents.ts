@@ -14,7 +14,10 @@ export const CoachingSessionBody = z
     heldOn: IsoDateSchema,
     kind: z.enum(['session', 'recheck']).default('session'),
     notes: z.string().trim().min(1).max(4000),
-    actionIds: z.array(z.string().regex(/^A\d{1,3}$/)).max(50).default([]),
+    actionIds: z
+      .array(z.string().regex(/^A\d{1,3}$/))
+      .max(50)
+      .default([]),
     outcome: z.enum(['IMPROVED', 'NOT_IMPROVED']).optional(),
     competencyNote: z.string().trim().min(1).max(2000).optional(),
   })

@@ -1,5 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { acknowledgeCoachingSession, getCoachingPlan, listCoachingPlans, openCoachingPlans, recordCoachingSession } from '../../../shared/application/coaching/coaching';
+import {
+  acknowledgeCoachingSession,
+  getCoachingPlan,
+  listCoachingPlans,
+  openCoachingPlans,
+  recordCoachingSession,
+} from '../../../shared/application/coaching/coaching';
 import { runDocumentJob } from '../../../shared/application/documents/job';
 import { documentOnDemand, downloadDocument, listDocuments, penetapanOnDemand, verifyDocument } from '../../../shared/application/documents/queries';
 import type { EvaluationRecord } from '../../../shared/domain/records';
@@ -23,7 +29,14 @@ const good: Partial<EvaluationRecord> = { ...low, predikat: 'BAIK', score: { ...
 
 beforeEach(async () => {
   world = fakePorts('2027-01-20T03:00:00.000Z');
-  await seedOffice(world, 'FOLLOW_UP', 'FINAL', { [OFFICE.self]: low, [OFFICE.peer]: good, [OFFICE.rater]: good, [OFFICE.head]: good, [OFFICE.hr]: good, [OFFICE.outsider]: good });
+  await seedOffice(world, 'FOLLOW_UP', 'FINAL', {
+    [OFFICE.self]: low,
+    [OFFICE.peer]: good,
+    [OFFICE.rater]: good,
+    [OFFICE.head]: good,
+    [OFFICE.hr]: good,
+    [OFFICE.outsider]: good,
+  });
   d = fakeDocumentPorts(world);
 });
 
@@ -45,7 +58,12 @@ describe('documents use cases', () => {
     const changed = await documentOnDemand(callers.self, OFFICE.cycle, OFFICE.self, 'SKP');
     expect(changed.created).toBe(true);
     expect(changed.document.code).not.toBe(first.document.code);
-    expect(await verifyDocument(first.document.code)).toMatchObject({ found: true, state: 'SUPERSEDED', text: { id: 'diganti' }, document: { currentCode: changed.document.code } });
+    expect(await verifyDocument(first.document.code)).toMatchObject({
+      found: true,
+      state: 'SUPERSEDED',
+      text: { id: 'diganti' },
+      document: { currentCode: changed.document.code },
+    });
     expect(await verifyDocument(changed.document.code)).toMatchObject({ state: 'CURRENT', text: { id: 'asli / berlaku' } });
     expect(await verifyDocument('NOPE0000NOPE0000')).toMatchObject({ found: false });
     expect(await verifyDocument('../../etc')).toMatchObject({ found: false });
@@ -105,11 +123,27 @@ describe('coaching use cases', () => {
   it('the rater records a session, the employee acknowledges it; each asks for the coaching record again', async () => {
     await openCoachingPlans(cycle(), [...world.evaluations.values()], '2027-01-20T03:00:00.000Z');
     world.advance(10 * 86400_000);
-    const plan = await recordCoachingSession(callers.rater, OFFICE.cycle, OFFICE.self, { heldOn: '2027-01-29', kind: 'session', notes: 'Target antara', actionIds: ['A1'] }, 'req-1');
+    const plan = await recordCoachingSession(
+      callers.rater,
+      OFFICE.cycle,
+      OFFICE.self,
+      { heldOn: '2027-01-29', kind: 'session', notes: 'Target antara', actionIds: ['A1'] },
+      'req-1',
+    );
     expect(plan.sessions).toHaveLength(1);
     expect(plan.awaitingAcknowledgement).toBe(1);
     // The same request again records nothing new.
-    expect((await recordCoachingSession(callers.rater, OFFICE.cycle, OFFICE.self, { heldOn: '2027-01-29', kind: 'session', notes: 'Target antara', actionIds: ['A1'] }, 'req-1')).sessions).toHaveLength(1);
+    expect(
+      (
+        await recordCoachingSession(
+          callers.rater,
+          OFFICE.cycle,
+          OFFICE.self,
+          { heldOn: '2027-01-29', kind: 'session', notes: 'Target antara', actionIds: ['A1'] },
+          'req-1',
+        )
+      ).sessions,
+    ).toHaveLength(1);
     await expect(acknowledgeCoachingSession(callers.rater, OFFICE.cycle, OFFICE.self, 'S1', undefined, 'r2')).rejects.toMatchObject({ name: 'ForbiddenError' });
     const acked = await acknowledgeCoachingSession(callers.self, OFFICE.cycle, OFFICE.self, 'S1', 'Setuju', 'r3');
     expect(acked.awaitingAcknowledgement).toBe(0);
@@ -126,9 +160,13 @@ describe('coaching use cases', () => {
     const session = { heldOn: '2027-01-20', kind: 'session' as const, notes: 'x', actionIds: [] };
     await expect(recordCoachingSession(callers.self, OFFICE.cycle, OFFICE.self, session, 'a')).rejects.toMatchObject({ name: 'ForbiddenError' });
     await expect(recordCoachingSession(callers.peer, OFFICE.cycle, OFFICE.self, session, 'b')).rejects.toMatchObject({ name: 'ForbiddenError' });
-    await expect(recordCoachingSession({ ...callers.hr, nip: OFFICE.self }, OFFICE.cycle, OFFICE.self, session, 'c')).rejects.toMatchObject({ name: 'ForbiddenError' });
+    await expect(recordCoachingSession({ ...callers.hr, nip: OFFICE.self }, OFFICE.cycle, OFFICE.self, session, 'c')).rejects.toMatchObject({
+      name: 'ForbiddenError',
+    });
     await expect(getCoachingPlan(callers.outsider, OFFICE.cycle, OFFICE.self)).rejects.toMatchObject({ name: 'ForbiddenError' });
-    await expect(recordCoachingSession(callers.rater, OFFICE.cycle, OFFICE.self, { ...session, heldOn: '2027-03-01' }, 'd')).rejects.toMatchObject({ name: 'RuleError' });
+    await expect(recordCoachingSession(callers.rater, OFFICE.cycle, OFFICE.self, { ...session, heldOn: '2027-03-01' }, 'd')).rejects.toMatchObject({
+      name: 'RuleError',
+    });
   });
 
   it('HR sees open plans and, after the due day, the overdue ones; others may not', async () => {

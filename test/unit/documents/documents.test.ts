@@ -15,7 +15,13 @@ import {
 import { coachingPlan, docAudit, docContext, finalEvaluation, peerEvaluation, unitCalibration } from '../../support/documents-fixtures';
 import { P } from '../../support/world';
 
-const stamp = { code: 'ABCD1234EFGH5678', hash: 'a'.repeat(64), verifyUrl: 'https://kinerja.example/v1/public/documents/ABCD1234EFGH5678', generatedAt: '2027-01-20T03:00:00.000Z', signatureNote: 'Tidak ditandatangani secara elektronik' };
+const stamp = {
+  code: 'ABCD1234EFGH5678',
+  hash: 'a'.repeat(64),
+  verifyUrl: 'https://kinerja.example/v1/public/documents/ABCD1234EFGH5678',
+  generatedAt: '2027-01-20T03:00:00.000Z',
+  signatureNote: 'Tidak ditandatangani secara elektronik',
+};
 /** Every text string of a pdfmake definition (its content and footer), to check what a page shows. */
 function textsOf(node: unknown, out: string[] = []): string[] {
   if (typeof node === 'string') out.push(node);
@@ -76,7 +82,13 @@ describe('documents: data from stored records (spec §8)', () => {
   });
 
   it('Penetapan Predikat: the curve applied, counts and every employee’s predikat; DRAFT while any is not final', () => {
-    const c = penetapanDocument({ kind: 'unit', unitId: 'seksi-kesra' }, [peerEvaluation, finalEvaluation], unitCalibration, { role: 'x', name: 'y', at: 'z' }, docContext);
+    const c = penetapanDocument(
+      { kind: 'unit', unitId: 'seksi-kesra' },
+      [peerEvaluation, finalEvaluation],
+      unitCalibration,
+      { role: 'x', name: 'y', at: 'z' },
+      docContext,
+    );
     expect(c.subject).toBe('UNIT-seksi-kesra');
     expect(c.draft).toBe(false);
     expect(c.data).toMatchObject({
@@ -89,7 +101,13 @@ describe('documents: data from stored records (spec §8)', () => {
       ],
     });
     expect((c.data as { counts: { predikat: string; count: number }[] }).counts).toContainEqual({ predikat: 'Baik', count: 1 });
-    const draft = penetapanDocument({ kind: 'organisation' }, [{ ...peerEvaluation, status: 'RESULT_ISSUED' }], undefined, { role: 'x', name: 'y', at: 'z' }, docContext);
+    const draft = penetapanDocument(
+      { kind: 'organisation' },
+      [{ ...peerEvaluation, status: 'RESULT_ISSUED' }],
+      undefined,
+      { role: 'x', name: 'y', at: 'z' },
+      docContext,
+    );
     expect(draft).toMatchObject({ subject: 'ORG', draft: true });
     expect(draft.approval).toBeUndefined();
   });
@@ -101,12 +119,26 @@ describe('documents: data from stored records (spec §8)', () => {
     const acked = {
       ...plan,
       sessions: [
-        { sessionId: 'S1', heldOn: '2027-02-10', kind: 'session' as const, notes: 'Jadwal', actionIds: ['A1'], recordedBy: { nip: P.rater }, recordedAt: '2027-02-10T02:00:00Z', acknowledgedAt: '2027-02-11T02:00:00Z', acknowledgedBy: P.self },
+        {
+          sessionId: 'S1',
+          heldOn: '2027-02-10',
+          kind: 'session' as const,
+          notes: 'Jadwal',
+          actionIds: ['A1'],
+          recordedBy: { nip: P.rater },
+          recordedAt: '2027-02-10T02:00:00Z',
+          acknowledgedAt: '2027-02-11T02:00:00Z',
+          acknowledgedBy: P.self,
+        },
       ],
     };
     const c = coachingDocument(acked, docContext);
     expect(c).toMatchObject({ draft: false, approval: { nip: P.rater, at: '2027-02-11T02:00:00Z' } });
-    expect(c.data).toMatchObject({ predikat: 'Butuh Perbaikan', actions: [{ id: 'A1' }, { id: 'A2' }], sessions: [{ heldOn: '10 Februari 2027', acknowledged: expect.stringContaining('Diakui pegawai') }] });
+    expect(c.data).toMatchObject({
+      predikat: 'Butuh Perbaikan',
+      actions: [{ id: 'A1' }, { id: 'A2' }],
+      sessions: [{ heldOn: '10 Februari 2027', acknowledged: expect.stringContaining('Diakui pegawai') }],
+    });
   });
 
   it('dates in WIB, Indonesian month names', () => {
@@ -146,6 +178,10 @@ describe('documents: layouts (shared/adapters/render/documents)', () => {
     expect(a.canvas.length).toBeGreaterThan(50);
     expect(qrCanvas(stamp.verifyUrl, 64)).toEqual(a);
     expect(qrCanvas(`${stamp.verifyUrl}X`, 64)).not.toEqual(a);
-    expect(createHash('sha256').update(hashInput(skpDocument(finalEvaluation, docAudit, docContext)!)).digest('hex')).toMatch(/^[0-9a-f]{64}$/);
+    expect(
+      createHash('sha256')
+        .update(hashInput(skpDocument(finalEvaluation, docAudit, docContext)!))
+        .digest('hex'),
+    ).toMatch(/^[0-9a-f]{64}$/);
   });
 });

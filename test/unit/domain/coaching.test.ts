@@ -66,16 +66,32 @@ describe('coaching plan (spec §5)', () => {
 
   it('a session moves the next due date; the employee acknowledges it once; a re-check closes the plan', () => {
     const plan = coachingPlan();
-    const s1 = recordSession(plan, { heldOn: '2027-02-10', kind: 'session', notes: 'Jadwal kunjungan', actionIds: ['A1'] }, rater, 'S1', '2027-02-11', '2027-02-11T01:00:00Z');
+    const s1 = recordSession(
+      plan,
+      { heldOn: '2027-02-10', kind: 'session', notes: 'Jadwal kunjungan', actionIds: ['A1'] },
+      rater,
+      'S1',
+      '2027-02-11',
+      '2027-02-11T01:00:00Z',
+    );
     expect(s1.version).toBe(plan.version + 1);
     expect(s1.nextSessionDue).toBe('2027-03-12');
     const ack = acknowledgeSession(s1, 'S1', P.self, '2027-02-12T01:00:00Z', 'Setuju');
     expect(ack.sessions[0]).toMatchObject({ acknowledgedBy: P.self, employeeNote: 'Setuju' });
     expect(acknowledgeSession(ack, 'S1', P.self, '2027-02-13T01:00:00Z')).toBe(ack);
-    const closed = recordSession(ack, { heldOn: '2027-06-20', kind: 'recheck', notes: 'Capaian membaik', actionIds: [], outcome: 'IMPROVED' }, rater, 'S2', '2027-06-21', '2027-06-21T01:00:00Z');
+    const closed = recordSession(
+      ack,
+      { heldOn: '2027-06-20', kind: 'recheck', notes: 'Capaian membaik', actionIds: [], outcome: 'IMPROVED' },
+      rater,
+      'S2',
+      '2027-06-21',
+      '2027-06-21T01:00:00Z',
+    );
     expect(closed).toMatchObject({ status: 'CLOSED', closedOn: '2027-06-20' });
     expect(closed.nextSessionDue).toBeUndefined();
-    expect(() => recordSession(closed, { heldOn: '2027-06-22', kind: 'session', notes: 'x', actionIds: [] }, rater, 'S3', '2027-06-23', 'x')).toThrow(CoachingRuleError);
+    expect(() => recordSession(closed, { heldOn: '2027-06-22', kind: 'session', notes: 'x', actionIds: [] }, rater, 'S3', '2027-06-23', 'x')).toThrow(
+      CoachingRuleError,
+    );
   });
 
   it.each([

@@ -16,7 +16,11 @@ import {
 
 const th = (text: string): TableCell => ({ text, style: 'th' });
 const table = (widths: (string | number)[], header: string[], rows: TableCell[][]): Content => ({
-  table: { headerRows: 1, widths, body: [header.map(th), ...(rows.length ? rows : [[{ text: '-', colSpan: header.length }, ...header.slice(1).map(() => '')]])] },
+  table: {
+    headerRows: 1,
+    widths,
+    body: [header.map(th), ...(rows.length ? rows : [[{ text: '-', colSpan: header.length }, ...header.slice(1).map(() => '')]])],
+  },
   layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#888', vLineColor: () => '#888', paddingTop: () => 2, paddingBottom: () => 2 },
   margin: [0, 0, 0, 4],
 });

@@ -4,9 +4,21 @@
  * document itself printed (title, whose, hash, who approved it). Bahasa Indonesia first, English below;
  * readable on a phone (390 px); no script.
  */
-import type { Verification } from '../../../application/documents/queries';
+import type { DocumentRecord } from '../../../application/ports';
 import { waktuWib } from '../../../domain/documents';
 import { html } from '../pages/html';
+
+/** What the page shows (the verification use case's answer, shared/application/documents/queries.ts). */
+export interface Verification {
+  found: boolean;
+  code: string;
+  state?: 'CURRENT' | 'SUPERSEDED';
+  text?: { id: string; en: string };
+  document?: Pick<DocumentRecord, 'title' | 'variant' | 'draft' | 'hash' | 'generatedAt' | 'approval' | 'signed' | 'supersededAt' | 'cycleId'> & {
+    subjectLabel: string;
+    currentCode?: string;
+  };
+}
 
 const STYLE = `body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;padding:16px;max-width:640px;color:#1a1a1a;line-height:1.5}
 h1{font-size:1.25rem;margin:0 0 12px}.state{border-radius:8px;padding:12px 14px;margin:0 0 16px;font-weight:600;font-size:1.1rem}
