@@ -2,7 +2,34 @@
 import { type CoachingPlan, openCoachingPlan } from '../../shared/domain/coaching';
 import type { DocumentContext } from '../../shared/domain/documents';
 import type { AuditEvent, CalibrationRecord, EmployeeRecord, EvaluationRecord } from '../../shared/domain/records';
-import { AGENCY, CYCLE, P, SKP } from './world';
+
+// The world's people and SKP (test/support/world.ts), repeated here: world.ts loads the memory table,
+// which mocks the DynamoDB client — integration tests that use these fixtures must not load it.
+export const AGENCY = 'kec-asemrowo';
+export const CYCLE = `${AGENCY}-2026`;
+export const P = {
+  head: '197001011995031003',
+  rater: '198001012005011002',
+  self: '199001012015031001',
+  peer: '199202022018032005',
+  hr: '197702062002031010',
+} as const;
+const SKP = {
+  nip: P.self,
+  period: { start: '2026-01-01', end: '2026-12-31' },
+  rhk: [
+    {
+      id: 'rhk-1',
+      jenis: 'utama',
+      description: 'Pembinaan posyandu',
+      parentRhkId: 'rhk-atasan-1',
+      indicators: [
+        { id: 'iki-1', description: 'Posyandu aktif', target: { kind: 'quantitative', value: 90, unit: 'persen', direction: 'higherIsBetter' } },
+        { id: 'iki-2', description: 'Laporan tepat waktu', target: { kind: 'qualitative', expectation: 'Paling lambat tanggal 10' } },
+      ],
+    },
+  ],
+};
 
 const person = (nip: string, name: string, jabatan: string, unitId: string, raterNip?: string): EmployeeRecord => ({
   nip,
