@@ -4,7 +4,7 @@
  * Kecamatan Asemrowo with simulated people, prints the results, stops everything, exits 0.
  */
 import './sfn/polyfill';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { exportDocuments } from './documents';
 import { LOCAL_STACK_FILE } from './http/mint-token-cli';
@@ -19,8 +19,20 @@ const samplePath = process.env.SAMPLE_FILE ?? path.join(root, 'local/sample/asem
 const t0 = Date.now();
 const log = (line: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${line}`);
 
+/** Builds the web app (web/build.ts buildWeb → web/dist) when the checkout has it; the server serves web/dist. */
+async function buildWebApp(): Promise<string | undefined> {
+  const build = path.join(root, 'web', 'build.ts');
+  if (!existsSync(build)) return undefined;
+  // A computed specifier: web/ is the app's own module, built here only as a step before the stack starts.
+  const { buildWeb } = (await import(new URL(`file://${build}`).href)) as { buildWeb: (outDir?: string) => Promise<unknown> };
+  await buildWeb(path.join(root, 'web', 'dist'));
+  return path.join(root, 'web', 'dist');
+}
+
 async function main(): Promise<void> {
   const sample = loadSampleAgency(samplePath);
+  const web = await buildWebApp();
+  log(web ? `Aplikasi web dibangun: ${path.relative(root, web)}` : 'Aplikasi web: web/build.ts belum ada (hanya API)');
   rmSync(workDir, { recursive: true, force: true });
   log(`Kinerja ASN — siklus lokal untuk ${sample.name} (${sample.employees.filter((e) => !e.external).length} pegawai)`);
   let stack: LocalStack | undefined;
@@ -75,6 +87,8 @@ async function main(): Promise<void> {
       log(
         `Stack tetap berjalan: API ${stack.apiUrl} — token: npm run -s mint-token -- --nip <NIP> --role hr (kunci ${path.relative(root, path.join(workDir, 'keys'))}). Ctrl-C untuk berhenti.`,
       );
+      log(`Aplikasi web: ${stack.webUrl}/ — klik Masuk, lalu pilih pegawai mana pun dari daftar (tanpa kata sandi; HR: ${outcome.hrNip}).`);
+      log(`  Masuk lokal (OpenID Connect): ${stack.oidc.issuer} · berkas (S3 lokal): ${stack.s3.endpoint}/${stack.s3.bucket}`);
       await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
     }
   } finally {

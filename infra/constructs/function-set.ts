@@ -22,12 +22,16 @@ export interface GrantTargets {
   /** The SES identity and configuration set a function sends through. */
   mailArns: string[];
   linkKeysSecretArn: string;
+  // --- files (platform) ---
+  /** The files bucket: its name (FILES_BUCKET) and the statements for one prefix of it. */
+  files: { bucketName: string; statements(prefix: string): iam.PolicyStatement[] };
   // --- documents (issue 16) ---
-  /** The files bucket's ARN (documents/ prefix grants); absent until the stack has the bucket. */
-  filesBucketArn?: string;
   /** The documents function's ARN, from its fixed name (no reference, so no cycle). */
   documentsFunctionArn?: string;
 }
+
+/** The files bucket's prefix each files grant stands for (infra/constructs/files-bucket.ts FILE_PREFIXES). */
+export const FILE_GRANT_PREFIXES = { 'evidence-files': 'evidence/', 'document-files': 'documents/' } as const;
 
 const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
 const TABLE_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
@@ -71,11 +75,10 @@ export function grantStatements(grants: FunctionSpec['grants'], to: GrantTargets
       }),
     );
   }
-  // --- documents (issue 16) ---
-  if (grants.includes('document-files') && to.filesBucketArn) {
-    // PDFs only: write and read under documents/ (no delete: a superseded document stays verifiable).
-    out.push(new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [`${to.filesBucketArn}/documents/*`] }));
+  for (const [grant, prefix] of Object.entries(FILE_GRANT_PREFIXES) as [keyof typeof FILE_GRANT_PREFIXES, string][]) {
+    if (grants.includes(grant)) out.push(...to.files.statements(prefix));
   }
+  // --- documents (issue 16) ---
   if (grants.includes('documents-invoke') && to.documentsFunctionArn) {
     out.push(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [to.documentsFunctionArn] }));
   }
@@ -104,7 +107,12 @@ export class FunctionSet extends Construct {
         memorySize: spec.memorySize,
         timeoutSeconds: spec.timeoutSeconds,
         ...(spec.fixedName ? { functionName: fixedFunctionName(Stack.of(this), spec.fixedName) } : {}),
-        environment: { ...props.environment, FUNCTION_ID: fnId },
+        environment: {
+          ...props.environment,
+          // Only the functions that keep files know the bucket.
+          ...(spec.grants.some((g) => g in FILE_GRANT_PREFIXES) ? { FILES_BUCKET: props.grantTargets.files.bucketName } : {}),
+          FUNCTION_ID: fnId,
+        },
         logKey: props.grantTargets.key,
       });
       for (const statement of grantStatements(spec.grants, props.grantTargets, Stack.of(this).region)) fn.addToRolePolicy(statement);

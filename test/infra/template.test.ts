@@ -229,9 +229,8 @@ describe('stateless stack', () => {
       'sfn-task': ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
       mail: ['ses:SendEmail'],
       'link-keys': ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret', 'kms:Decrypt'],
-      // Files bucket grants: statements only once the stack has the bucket (filesBucketArn in GrantTargets).
-      'evidence-files': [],
-      'document-files': [],
+      'evidence-files': ['s3:PutObject', 's3:GetObject', 's3:DeleteObject', 'kms:Decrypt', 'kms:GenerateDataKey'],
+      'document-files': ['s3:PutObject', 's3:GetObject', 's3:DeleteObject', 'kms:Decrypt', 'kms:GenerateDataKey'],
       // --- documents (issue 16) ---
       'documents-invoke': ['lambda:InvokeFunction'],
     };
