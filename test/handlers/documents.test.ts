@@ -47,7 +47,8 @@ const docCall = (method: string, template: string, params: Record<string, string
   invoke(documents.handler, method, template, params, { caller, body });
 const EVAL = { cycleId: CYCLE, nip: P.self };
 
-describe('documents function', () => {
+// Rendering real PDFs (the first one loads the fonts) takes seconds on a busy 2-core machine.
+describe('documents function', { timeout: 60_000 }, () => {
   it('makes a document on demand, stores the PDF under documents/, lists it, links it for download, and verifies it publicly', async () => {
     const made = await docCall('POST', '/v1/cycles/{cycleId}/evaluations/{nip}/documents', EVAL, as.self, { kind: 'SKP' });
     expect(made.status, made.raw).toBe(201);
