@@ -13,6 +13,7 @@
  * Benchmarks that start a local stack run in a fresh Node process each (bench/lib/child.ts).
  */
 import { benchCost, type CostResult, costRows } from './cost';
+import { benchDocuments } from './documents';
 import { benchHandlers, handlerRows } from './handlers';
 import { runInChild } from './lib/child';
 import type { CycleRun } from './lib/cycle-run';
@@ -43,6 +44,10 @@ function transpose(rows: Record<string, unknown>[], key: string): Record<string,
 }
 
 const benches: Record<string, Bench> = {
+  documents: async () => {
+    const r = await benchDocuments(Number(flag('runs') ?? 15));
+    return { result: r, rows: r.rows.map((row) => ({ ...row, bundleKb: r.bundleKb, loadMs: r.loadMs, firstRenderMs: r.firstRenderMs })) };
+  },
   scoring: async () => {
     const r = await benchScoring(100_000);
     return { result: { ...r }, rows: [{ ...r }] };

@@ -9,7 +9,13 @@ export interface FunctionSpec {
   memorySize?: number;
   timeoutSeconds?: number;
   /** What it may do; the stack turns these into least-privilege grants. */
-  grants: ReadonlyArray<'table-read' | 'table-write' | 'sfn-start' | 'sfn-task' | 'mail' | 'link-keys' | 'evidence-files' | 'document-files'>;
+  grants: ReadonlyArray<
+    'table-read' | 'table-write' | 'sfn-start' | 'sfn-task' | 'mail' | 'link-keys' | 'evidence-files' | 'document-files' | 'documents-invoke'
+  >;
+  /** A fixed physical name (when other functions, or itself, must name it without a reference cycle). */
+  fixedName?: string;
+  /** The bundle's size budget in KB (default 600; see test/infra/bundles.test.ts). */
+  bundleBudgetKb?: number;
 }
 
 export const FUNCTIONS = {
@@ -50,7 +56,8 @@ export const FUNCTIONS = {
   'cycle-advance': {
     entry: 'functions/cycle-advance/handler.ts',
     description: 'Checkpoints the cycle at a stage boundary and starts the next stage’s execution',
-    grants: ['table-read', 'table-write', 'sfn-start'],
+    // documents-invoke: asks the documents function for the documents the closed stage made final.
+    grants: ['table-read', 'table-write', 'sfn-start', 'documents-invoke'],
   },
   'stage-failed': {
     entry: 'functions/stage/failed.ts',
@@ -85,6 +92,25 @@ export const FUNCTIONS = {
     description: 'Bukti dukung (evidence): presigned upload URLs, confirmation, links, list with download URLs, deletion',
     // evidence-files: read, write and delete under evidence/ of the files bucket (and FILES_BUCKET in its environment).
     grants: ['table-read', 'table-write', 'evidence-files'],
+  },
+  // --- documents and coaching (issue 16) ---
+  documents: {
+    entry: 'functions/documents/handler.ts',
+    description: 'Official PDFs (SKP, periodic and annual evaluation, Penetapan Predikat, coaching record), their download and public verification',
+    memorySize: 1024,
+    timeoutSeconds: 300,
+    // Named so that the functions that ask for documents, and the function itself (the next page of a job), can invoke it.
+    fixedName: 'documents',
+    // pdfmake, its layout engine and the embedded Roboto fonts: the only function that carries them.
+    bundleBudgetKb: 3072,
+    // document-files: write and read under documents/ of the files bucket; documents-invoke: itself, for a job's next page.
+    grants: ['table-read', 'table-write', 'document-files', 'documents-invoke'],
+  },
+  coaching: {
+    entry: 'functions/coaching/handler.ts',
+    description: 'Coaching after a low predikat: the plan, sessions (rater), acknowledgement (employee), open and overdue plans (HR)',
+    // link-keys: list cursors are signed with a key derived from the link-signing key.
+    grants: ['table-read', 'table-write', 'link-keys', 'documents-invoke'],
   },
   openapi: {
     entry: 'functions/openapi/handler.ts',

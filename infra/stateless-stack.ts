@@ -4,20 +4,20 @@
  * least-privilege grants) → CycleWorkflow (the state machine) → routes → YearlySchedule → OperationsAlarms.
  */
 import path from 'node:path';
-import { Duration, Lazy, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Lazy, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { CycleWorkflow, cycleWorkflowArns } from './constructs/cycle-workflow';
 import { FilesBucket, filesBucketName as filesBucketNameOf } from './constructs/files-bucket';
-import { FunctionSet } from './constructs/function-set';
+import { FunctionSet, fixedFunctionName } from './constructs/function-set';
 import { type ApiIdentity, AppHttpApi } from './constructs/http-api';
 import { MailSending } from './constructs/mail';
 import { OperationsAlarms } from './constructs/operations-alarms';
 import { WebHosting } from './constructs/web-hosting';
 import { WebSignIn } from './constructs/web-sign-in';
 import { YearlySchedule } from './constructs/yearly-schedule';
-import type { FunctionId } from './functions';
+import { FUNCTIONS, type FunctionId } from './functions';
 import { COGNITO_CLAIMS, type DeploymentParameters } from './parameters';
 import type { StatefulStack } from './stateful-stack';
 
@@ -118,6 +118,8 @@ export class StatelessStack extends Stack {
         JWT_CLAIM_AGENCY: claims.agencyId,
         JWT_CLAIM_ROLES: claims.roles,
         NODE_OPTIONS: '--enable-source-maps',
+        // --- documents (issue 16): the function that makes PDFs, invoked asynchronously ---
+        DOCUMENTS_FUNCTION_NAME: fixedFunctionName(this, FUNCTIONS.documents.fixedName),
       },
       grantTargets: {
         // Written from the table's fixed name: a cross-stack grant would edit the stateful stack.
@@ -127,6 +129,12 @@ export class StatelessStack extends Stack {
         executionArns,
         mailArns: mail.sendArns,
         linkKeysSecretArn: stateful.linkKeys.secretArn,
+        documentsFunctionArn: this.formatArn({
+          service: 'lambda',
+          resource: 'function',
+          resourceName: fixedFunctionName(this, FUNCTIONS.documents.fixedName),
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        }),
         files: { bucketName: this.files.bucket.bucketName, statements: (prefix) => this.files.statements(prefix, stateful.key) },
       },
     });

@@ -16,6 +16,7 @@ import { createTablesFromTemplate, type LocalDynamo, LocalStackError, startDynam
 import type { FaultInjector } from './faults';
 import { LOCAL_JWT_AUDIENCE, LOCAL_JWT_ISSUER, type LocalJwtKeys, loadOrCreateLocalJwtKeys, mintLocalToken, startLocalHttpApi } from './http';
 import { localWeb } from './http/web';
+import { type LocalLambda, startLocalLambda } from './lambda';
 import { createLocalOidc, LOCAL_OIDC_PREFIX, type LocalOidc } from './oidc/provider';
 import { rosterPeople } from './oidc/roster';
 import { type LocalS3, startLocalS3 } from './s3';
@@ -65,6 +66,8 @@ export interface LocalStack {
   /** The local S3-compatible endpoint (s3rver) and the files bucket on it. */
   s3: Pick<LocalS3, 'endpoint' | 'bucket' | 'port'>;
   sfn: Awaited<ReturnType<typeof startLocalStepFunctions>>;
+  /** The local Lambda Invoke endpoint (asynchronous document jobs); `lambda.idle()` waits for them. */
+  lambda: Pick<LocalLambda, 'endpoint' | 'idle' | 'failures'>;
   /** The ports each server bound: pass them back to a restart that must keep its endpoints. */
   ports: { httpPort: number; dynamoPort: number; sfnPort: number; s3Port: number };
   stop(): Promise<void>;
@@ -190,6 +193,19 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     stopAll.push(() => s3.stop());
 
+    // Lambda's Invoke API for the functions other functions invoke (the documents function, by id or deployed name).
+    const lambda = await startLocalLambda({
+      resolve: (name) =>
+        name in FUNCTIONS
+          ? name
+          : (Object.entries(FUNCTIONS).find(([, spec]) => 'fixedName' in spec && name.endsWith(`-${(spec as { fixedName: string }).fixedName}`))?.[0] ??
+            undefined),
+      invoke: (id, event) => envSet.then(() => invokeFunction(id as FunctionId, event)),
+      entryOf: (id) => FUNCTIONS[id as FunctionId].entry,
+      environment: () => envSet.then(() => ({ ...process.env })),
+      log,
+    });
+    stopAll.push(() => lambda.close());
     oidc = createLocalOidc({
       issuer,
       keys: jwtKeys,
@@ -217,6 +233,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_LAMBDA: lambda.endpoint,
       FILES_BUCKET: s3.bucket,
       S3_ENDPOINT: s3.endpoint,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
@@ -271,6 +288,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       sfnEndpoint: sfnServer.endpoint,
       dynamoEndpoint: dynamo.endpoint,
       s3: { endpoint: s3.endpoint, bucket: s3.bucket, port: s3.port },
+      lambda: { endpoint: lambda.endpoint, idle: () => lambda.idle(), failures: lambda.failures },
       sfn: sfnServer,
       ports: { httpPort: http.port, dynamoPort: dynamo.port, sfnPort: sfnServer.port, s3Port: s3.port },
       stop,

@@ -6,6 +6,7 @@
 import './sfn/polyfill';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { exportDocuments } from './documents';
 import { LOCAL_STACK_FILE } from './http/mint-token-cli';
 import { printReport } from './report';
 import { runCycle, seedRoster } from './run-cycle';
@@ -76,6 +77,11 @@ async function main(): Promise<void> {
       writeFileSync(path.join(workDir, file), Buffer.from(await res.arrayBuffer()));
       log(`${route === 'report' ? 'Laporan siklus (buka di peramban)' : 'Ekspor CSV (Excel)'}: ${path.relative(root, path.join(workDir, file))}`);
     }
+    // The official PDFs the documents function made (and the coaching sessions of the Butuh Perbaikan employees).
+    const documents = await exportDocuments(stack, outcome, path.join(workDir, 'documents'), log);
+    log(
+      `Dokumen PDF (SKP, evaluasi periodik dan tahunan, penetapan predikat, catatan pembinaan): ${documents.files.length} di ${path.relative(root, path.join(workDir, 'documents'))}`,
+    );
     log(
       `Selesai: ${outcome.evaluations.length} penilaian final, ${outcome.decisionsByLink} keputusan lewat tautan email, ${outcome.emails} email di ${path.relative(root, stack.outboxDir)}`,
     );

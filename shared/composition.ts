@@ -8,6 +8,9 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { systemClock } from './adapters/clock';
+import { coachingRepository } from './adapters/documents/dynamodb';
+import { lambdaDocumentRequests } from './adapters/documents/lambda-requests';
+import { type DocumentFileAdapters, documentPortsOn } from './adapters/documents/ports';
 import { dynamoRepositories } from './adapters/dynamodb/ports';
 import { clientHash, fingerprint, idempotencyKeyHash, useLinkKeys } from './adapters/links/derived-keys';
 import { type LinkKeyProvider, linkKeyProviderFromEnv } from './adapters/links/link-keys';
@@ -39,6 +42,8 @@ export interface Deps {
   linkKeys(): LinkKeyProvider;
   clock: Clock;
   newId(): string;
+  /** The file store, PDF renderer and signer: set by the documents function only (functions/documents/). */
+  documentFiles?: DocumentFileAdapters;
 }
 
 let mailer: Mailer | undefined;
@@ -93,6 +98,13 @@ export function realPorts(): Ports {
       if (!fileStore) throw new Error('This function keeps no files: its entry calls useFileStore() (shared/composition.ts)');
       return fileStore;
     },
+    // --- documents and coaching (issue 16) ---
+    get documents() {
+      return documentPortsOn(deps.documentFiles, () => config().DOCUMENT_PLACE);
+    },
+    // Other functions name the documents function (DOCUMENTS_FUNCTION_NAME); the documents function itself continues a job by its own name.
+    documentRequests: lambdaDocumentRequests(() => config().DOCUMENTS_FUNCTION_NAME ?? deps.documentFiles?.selfName),
+    coaching: coachingRepository,
     settings: {
       get publicBaseUrl() {
         return config().PUBLIC_BASE_URL;

@@ -27,6 +27,12 @@ const ConfigSchema = z.object({
   FILES_BUCKET: z.string().min(1).optional(),
   /** An S3-compatible endpoint (the local stack's s3rver); unset in AWS. When set, path-style addressing. */
   S3_ENDPOINT: z.string().url().optional(),
+  // --- documents (issue 16) ---
+  /** The documents function, invoked asynchronously to make PDFs (its own name within that function). */
+  DOCUMENTS_FUNCTION_NAME: z.string().min(1).optional(),
+  AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
+  /** Where the agency's documents are signed ("Surabaya"). */
+  DOCUMENT_PLACE: z.string().min(1).default('Surabaya'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { auditTrail, getCycle, getEvaluation, invitationsOf } from '../../shared/adapters/dynamodb/repository';
 import { canViewEvaluation, tokenAgency } from '../../shared/application/authz';
 import { createDelegation } from '../../shared/application/delegation/delegation';
+import { documentsOfEvaluation } from '../../shared/application/documents/queries';
 import { ForbiddenError, NotFoundError } from '../../shared/application/errors';
 import {
   fileObjection,
@@ -50,8 +51,8 @@ export const handler = httpApi({
     // Who may read (authz.ts canViewEvaluation) and what each reader sees (360° anonymity): the query.
     const cycle = await getCycle(cycleId);
     if (!canViewEvaluation(req.caller, e, cycle)) throw new ForbiddenError('Not in your scope', 'Di luar cakupan akses Anda');
-    const [audit, invitations] = await Promise.all([auditTrail(cycleId, nip), invitationsOf(cycleId, nip)]);
-    return { body: evaluationView(req.caller, e, cycle, audit, invitations) };
+    const [audit, invitations, documents] = await Promise.all([auditTrail(cycleId, nip), invitationsOf(cycleId, nip), documentsOfEvaluation(cycleId, nip)]);
+    return { body: { ...evaluationView(req.caller, e, cycle, audit, invitations), documents } };
   },
   'PUT /v1/cycles/{cycleId}/evaluations/{nip}/skp': async (req) => {
     const { cycleId, nip } = path(req);

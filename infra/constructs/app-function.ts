@@ -21,6 +21,8 @@ export interface AppFunctionProps {
   description: string;
   memorySize?: number;
   timeoutSeconds?: number;
+  /** A fixed physical name (only where another resource must name it without a reference). */
+  functionName?: string;
   environment: Record<string, string>;
   /** Encrypts the log group. */
   logKey: IKey;
@@ -40,6 +42,7 @@ export class AppFunction extends Construct {
       role: this.role,
       entry: props.entry,
       handler: 'handler',
+      ...(props.functionName ? { functionName: props.functionName } : {}),
       description: props.description,
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,

@@ -25,6 +25,9 @@ export interface GrantTargets {
   // --- files (platform) ---
   /** The files bucket: its name (FILES_BUCKET) and the statements for one prefix of it. */
   files: { bucketName: string; statements(prefix: string): iam.PolicyStatement[] };
+  // --- documents (issue 16) ---
+  /** The documents function's ARN, from its fixed name (no reference, so no cycle). */
+  documentsFunctionArn?: string;
 }
 
 /** The files bucket's prefix each files grant stands for (infra/constructs/files-bucket.ts FILE_PREFIXES). */
@@ -75,8 +78,15 @@ export function grantStatements(grants: FunctionSpec['grants'], to: GrantTargets
   for (const [grant, prefix] of Object.entries(FILE_GRANT_PREFIXES) as [keyof typeof FILE_GRANT_PREFIXES, string][]) {
     if (grants.includes(grant)) out.push(...to.files.statements(prefix));
   }
+  // --- documents (issue 16) ---
+  if (grants.includes('documents-invoke') && to.documentsFunctionArn) {
+    out.push(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [to.documentsFunctionArn] }));
+  }
   return out;
 }
+
+/** The physical name of a function with a fixed name (FunctionSpec.fixedName): `<stack>-<name>`. */
+export const fixedFunctionName = (stack: Stack, name: string) => `${stack.stackName}-${name}`;
 
 export interface FunctionSetProps {
   /** Every function's environment; each also gets FUNCTION_ID (the local stack maps it back to its entry). */
@@ -96,6 +106,7 @@ export class FunctionSet extends Construct {
         description: spec.description,
         memorySize: spec.memorySize,
         timeoutSeconds: spec.timeoutSeconds,
+        ...(spec.fixedName ? { functionName: fixedFunctionName(Stack.of(this), spec.fixedName) } : {}),
         environment: {
           ...props.environment,
           // Only the functions that keep files know the bucket.

@@ -4,6 +4,8 @@
  * install fakes (test/support/fakes.ts). Nothing here names a table, a key, an SDK or an environment variable.
  */
 
+import type { CoachingPlan } from '../domain/coaching';
+import type { Approval, DocumentContent, DocumentKind } from '../domain/documents';
 import type { EvidenceItem } from '../domain/evidence';
 import type { EvaluationStatus, Stage } from '../domain/lifecycle/status';
 import type {
@@ -534,4 +536,98 @@ export interface EvidenceRepository {
   markStored(cycleId: string, nip: string, evidenceId: string, stored: { size: number; storedAt: string }): Promise<boolean>;
   /** Removes the item (conditional on it existing); false when it was already gone. */
   remove(cycleId: string, nip: string, evidenceId: string): Promise<boolean>;
+}
+
+// ─── documents and coaching (issue 16) ─────────────────────────────────────────────────────────────
+// Optional on Ports so sets of ports that do not serve them (older fakes) still type-check; the use
+// cases that need them ask through documentPorts() / coachingPlans() (shared/application/documents/context.ts).
+
+/** The stamp a rendered document carries. */
+export interface DocumentStampInput {
+  code: string;
+  hash: string;
+  verifyUrl: string;
+  generatedAt: string;
+  signatureNote: string;
+}
+/** Turns a document's content into PDF bytes (pdfmake in the documents function). */
+export interface DocumentRenderer {
+  render(content: DocumentContent, stamp: DocumentStampInput): Promise<Uint8Array>;
+}
+/**
+ * Electronic signature (BSrE TTE): an agency plugs its provider in here. The default adapter signs
+ * nothing and says so on the document ("tidak ditandatangani secara elektronik").
+ */
+export interface DocumentSigner {
+  /** What the document says about its signature, before it is signed. */
+  readonly note: string;
+  sign(pdf: Uint8Array, meta: { code: string; hash: string; title: string }): Promise<{ pdf: Uint8Array; signed: boolean }>;
+}
+
+export interface DocumentRecord {
+  code: string;
+  agencyId: string;
+  cycleId: string;
+  kind: DocumentKind;
+  subject: string;
+  variant: string;
+  title: string;
+  draft: boolean;
+  /** SHA-256 (hex) of the canonical content shown. */
+  hash: string;
+  /** The file's key in the bucket (under `documents/`). */
+  fileKey: string;
+  fileName: string;
+  bytes: number;
+  generatedAt: string;
+  approval?: Approval;
+  signed: boolean;
+  status: 'CURRENT' | 'SUPERSEDED';
+  supersededAt?: string;
+  supersededBy?: string;
+}
+
+/** Document metadata and verification codes. */
+export interface DocumentRegistry {
+  get(code: string): Promise<DocumentRecord | undefined>;
+  current(cycleId: string, subject: string, kind: string, variant: string): Promise<DocumentRecord | undefined>;
+  /** The current document of each kind (and variant) of one subject in a cycle. */
+  currentOf(cycleId: string, subject: string): Promise<DocumentRecord[]>;
+  /** Records `doc` as current and marks `previous` superseded, in one conditional transaction. */
+  record(doc: DocumentRecord, previous?: DocumentRecord): Promise<'applied' | 'conflict'>;
+}
+
+/** Work for the documents function, run asynchronously (it renders PDFs; the caller does not wait). */
+export type DocumentJob = { type: 'stage-closed'; cycleId: string; stage: Stage; cursor?: string } | { type: 'coaching'; cycleId: string; nip: string };
+export interface DocumentRequests {
+  request(job: DocumentJob): Promise<void>;
+}
+
+/** PDFs are kept by the files port (`ports().files`, under `documents/`). */
+export interface DocumentPorts {
+  readonly renderer: DocumentRenderer;
+  readonly signer: DocumentSigner;
+  readonly registry: DocumentRegistry;
+  /** The place documents are signed at ("Surabaya"). */
+  readonly place: string;
+  /** SHA-256 of a text, as 64 hex digits (the content hash a document prints). */
+  sha256(text: string): string;
+  /** The audit trail of an evaluation (who approved what, when). */
+  auditOf(cycleId: string, nip: string): Promise<AuditEvent[]>;
+}
+
+export interface CoachingRepository {
+  get(cycleId: string, nip: string): Promise<CoachingPlan | undefined>;
+  /** Creates the plan unless one exists; whether this call created it. */
+  create(plan: CoachingPlan): Promise<boolean>;
+  /** Writes the plan conditional on the version it was read at; 'conflict' when someone changed it first. */
+  update(plan: CoachingPlan, expectedVersion: number, audit: Omit<AuditEvent, 'eventId'> & { eventId: string }): Promise<'applied' | 'conflict'>;
+  /** Open plans of an agency by next session due (oldest first); `dueBefore` keeps the overdue ones. */
+  openPage(agencyId: string, opts: { dueBefore?: string; start?: Record<string, unknown>; limit: number }): Promise<Page<CoachingPlan>>;
+}
+
+export interface Ports {
+  readonly documents?: DocumentPorts;
+  readonly documentRequests?: DocumentRequests;
+  readonly coaching?: CoachingRepository;
 }

@@ -3,7 +3,11 @@ import type * as z from 'zod';
 import { PeriodIdSchema } from '../domain/lifecycle/periods';
 import { SkpSchema } from '../domain/skp';
 import {
+  // --- documents and coaching (issue 16) ---
+  AcknowledgementBody,
   CalibrationResolutionBody,
+  CoachingListQuery,
+  CoachingSessionBody,
   CommentIdSchema,
   CommentListQuerySchema,
   CreateCycleBody,
@@ -12,6 +16,8 @@ import {
   DecisionIdParam,
   DecisionLinkQuery,
   DelegationBody,
+  DocumentCodeParam,
+  DocumentRequestBody,
   EvaluationListQuery,
   ExportQuery,
   FeedbackBody,
@@ -29,6 +35,7 @@ import {
   ObjectionBody,
   OrgPredikatBody,
   PeriodReviewBody,
+  PenetapanRequestBody,
   ProgressBody,
   RatingBody,
   ReportQuery,
@@ -36,6 +43,7 @@ import {
   RosterImportErrors,
   RosterImportIncomplete,
   SelfAssessmentBody,
+  SessionIdParam,
   SubmissionSchema,
   TransferBody,
   UnitIdParam,
@@ -98,6 +106,8 @@ export const TAGS = {
   skm: { name: 'SKM', description: 'Survei kepuasan masyarakat · Citizen satisfaction survey' },
   decisions: { name: 'Keputusan', description: 'Tautan keputusan bertanda tangan dari email · Signed decision links from email' },
   meta: { name: 'Dokumentasi', description: 'Dokumen OpenAPI ini · This OpenAPI document' },
+  documents: { name: 'Dokumen', description: 'Dokumen PDF resmi dan verifikasinya · Official PDF documents and their verification' },
+  coaching: { name: 'Pembinaan', description: 'Pembinaan setelah predikat rendah · Coaching after a low predikat' },
 } as const;
 type Tag = keyof typeof TAGS;
 
@@ -667,6 +677,92 @@ export const API_DOCS: Record<string, RouteDoc> = {
     response: { name: 'EvidenceDeleted', schema: EvidenceDeletedResponse },
   },
 };
+
+// --- documents and coaching (issue 16) ---
+Object.assign(API_DOCS, {
+  'GET /v1/cycles/{cycleId}/evaluations/{nip}/documents': {
+    summary: { id: 'Dokumen terkini satu penilaian (SKP, evaluasi periodik dan tahunan, catatan pembinaan)', en: 'Current documents of an evaluation' },
+    tag: 'documents',
+    security: 'bearer',
+    success: 200,
+    errors: [404],
+  },
+  'POST /v1/cycles/{cycleId}/evaluations/{nip}/documents': {
+    summary: { id: 'Membuat dokumen sekarang dari data tersimpan (DRAFT bila belum final)', en: 'Make a document now from stored data (DRAFT until final)' },
+    tag: 'documents',
+    security: 'bearer',
+    success: 201,
+    otherSuccess: { 200: { id: 'Isi tidak berubah: dokumen terkini dikembalikan', en: 'Content unchanged: the current document is returned' } },
+    errors: [404, 409],
+    body: { name: 'DocumentRequest', schema: DocumentRequestBody, example: { kind: 'SKP' } },
+  },
+  'POST /v1/cycles/{cycleId}/documents': {
+    summary: { id: 'Penetapan Predikat Kinerja satu unit atau instansi (HR)', en: 'Penetapan Predikat of a unit or the organisation (HR)' },
+    tag: 'documents',
+    security: 'bearer',
+    success: 201,
+    otherSuccess: { 200: { id: 'Isi tidak berubah: dokumen terkini dikembalikan', en: 'Content unchanged: the current document is returned' } },
+    errors: [404],
+    body: { name: 'PenetapanRequest', schema: PenetapanRequestBody, example: { unitId: 'kel-asemrowo' } },
+  },
+  'GET /v1/documents/{code}': {
+    summary: {
+      id: 'Tautan unduh sementara satu dokumen (yang boleh melihat penilaiannya)',
+      en: 'A short-lived download link (for whoever may see the evaluation)',
+    },
+    tag: 'documents',
+    security: 'bearer',
+    success: 200,
+    errors: [404],
+    params: { code: DocumentCodeParam },
+  },
+  'GET /v1/public/documents/{code}': {
+    summary: { id: 'Halaman verifikasi publik: asli / berlaku, atau diganti', en: 'Public verification page: genuine / current, or superseded' },
+    tag: 'documents',
+    security: 'none',
+    success: 200,
+    responseType: 'html',
+    errors: [404],
+    params: { code: DocumentCodeParam },
+  },
+  'GET /v1/cycles/{cycleId}/evaluations/{nip}/coaching': {
+    summary: { id: 'Rencana pembinaan pegawai', en: 'The employee’s coaching plan' },
+    tag: 'coaching',
+    security: 'bearer',
+    success: 200,
+    errors: [404],
+  },
+  'POST /v1/cycles/{cycleId}/evaluations/{nip}/coaching/sessions': {
+    summary: { id: 'Mencatat sesi pembinaan atau pemeriksaan ulang (Pejabat Penilai)', en: 'Record a coaching session or the re-check (rater)' },
+    tag: 'coaching',
+    security: 'bearer',
+    success: 201,
+    errors: [404, 409, 422],
+    idempotent: true,
+    body: {
+      name: 'CoachingSession',
+      schema: CoachingSessionBody,
+      example: { heldOn: '2027-02-10', kind: 'session', notes: 'Membahas jadwal kunjungan posyandu mingguan', actionIds: ['A1'] },
+    },
+  },
+  'POST /v1/cycles/{cycleId}/evaluations/{nip}/coaching/sessions/{sessionId}/acknowledgement': {
+    summary: { id: 'Pegawai mengakui sesi pembinaan', en: 'The employee acknowledges a coaching session' },
+    tag: 'coaching',
+    security: 'bearer',
+    success: 200,
+    errors: [404, 409, 422],
+    params: { sessionId: SessionIdParam },
+    body: { name: 'Acknowledgement', schema: AcknowledgementBody, example: { note: 'Saya sepakat dengan rencana ini' } },
+  },
+  'GET /v1/coaching': {
+    summary: { id: 'Rencana pembinaan terbuka dan sesi yang terlambat (HR)', en: 'Open coaching plans and overdue sessions (HR)' },
+    tag: 'coaching',
+    security: 'bearer',
+    success: 200,
+    errors: [],
+    query: CoachingListQuery,
+  },
+} satisfies Record<string, RouteDoc>);
 
 /** Path parameters by name, as the handlers validate them. */
 export const PATH_PARAMS: Record<string, z.ZodType> = {

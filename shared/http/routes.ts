@@ -4,7 +4,7 @@
  */
 
 /** The Lambda functions that serve HTTP routes (a subset of infra/functions.ts's ids; infra checks they exist). */
-export type HttpFunctionId = 'hr-api' | 'evaluation-api' | 'skm' | 'openapi' | 'decision-links' | 'files';
+export type HttpFunctionId = 'hr-api' | 'evaluation-api' | 'skm' | 'openapi' | 'decision-links' | 'files' | 'documents' | 'coaching';
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'HEAD' | 'DELETE';
@@ -56,6 +56,16 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/v1/cycles/{cycleId}/evaluations/{nip}/evidence/{evidenceId}/confirm', functionId: 'files', auth: 'jwt' },
   { method: 'POST', path: '/v1/cycles/{cycleId}/evaluations/{nip}/evidence/links', functionId: 'files', auth: 'jwt' },
   { method: 'DELETE', path: '/v1/cycles/{cycleId}/evaluations/{nip}/evidence/{evidenceId}', functionId: 'files', auth: 'jwt' },
+  // --- documents and coaching (issue 16): PDFs made by their own function; coaching after a low predikat ---
+  { method: 'GET', path: '/v1/cycles/{cycleId}/evaluations/{nip}/documents', functionId: 'documents', auth: 'jwt' },
+  { method: 'POST', path: '/v1/cycles/{cycleId}/evaluations/{nip}/documents', functionId: 'documents', auth: 'jwt' },
+  { method: 'POST', path: '/v1/cycles/{cycleId}/documents', functionId: 'documents', auth: 'jwt' },
+  { method: 'GET', path: '/v1/documents/{code}', functionId: 'documents', auth: 'jwt' },
+  { method: 'GET', path: '/v1/public/documents/{code}', functionId: 'documents', auth: 'none' },
+  { method: 'GET', path: '/v1/cycles/{cycleId}/evaluations/{nip}/coaching', functionId: 'coaching', auth: 'jwt' },
+  { method: 'POST', path: '/v1/cycles/{cycleId}/evaluations/{nip}/coaching/sessions', functionId: 'coaching', auth: 'jwt' },
+  { method: 'POST', path: '/v1/cycles/{cycleId}/evaluations/{nip}/coaching/sessions/{sessionId}/acknowledgement', functionId: 'coaching', auth: 'jwt' },
+  { method: 'GET', path: '/v1/coaching', functionId: 'coaching', auth: 'jwt' },
 ];
 
 /** "METHOD /path/{param}", the key API Gateway puts in `event.routeKey`. */

@@ -41,7 +41,14 @@ const HANDLERS: Record<string, AnyHandler> = {
   'decision-links': (await import('../../functions/decision-links/handler')).handler as unknown as AnyHandler,
   openapi: (await import('../../functions/openapi/handler')).handler as unknown as AnyHandler,
   files: (await import('../../functions/files/handler')).handler as unknown as AnyHandler,
+  // --- documents and coaching (issue 16) ---
+  documents: (await import('../../functions/documents/handler')).handler as unknown as AnyHandler,
+  coaching: (await import('../../functions/coaching/handler')).handler as unknown as AnyHandler,
 };
+// The documents function stores PDFs: S3 answers every call (the bytes are not looked at here).
+const { S3Client } = await import('@aws-sdk/client-s3');
+(await import('aws-sdk-client-mock')).mockClient(S3Client).onAnyCommand().resolves({});
+const { coachingPlan } = await import('../support/documents-fixtures');
 
 // ─── the people and the two agencies (test/support/world.ts) ──────────────────────────────────────
 
@@ -202,6 +209,17 @@ function evidenceItem(scope: Scope, role: Role): Target {
   });
   return { params: { cycleId, nip, evidenceId: 'ev-1' } };
 }
+
+/** A coaching plan of the target's subject (test/support/documents-fixtures.ts), put in the table before the call. */
+const coachingTarget =
+  (key: string) =>
+  (scope: Scope, role: Role): Target => {
+    const t = onEvaluation(key)(scope, role);
+    const { cycleId, nip } = t.params as { cycleId: string; nip: string };
+    const plan = { ...coachingPlan(), cycleId, nip, agencyId: scope === 'out' ? OTHER_AGENCY : AGENCY };
+    put({ ...keys.coachingPlan(cycleId, nip), type: 'COACHING_PLAN', ...plan });
+    return t;
+  };
 
 const SPECS: Record<string, Spec> = {
   'POST /v1/cycles': {
@@ -459,6 +477,88 @@ const SPECS: Record<string, Spec> = {
     expect: only('self'),
     own: mine,
   },
+  // --- documents and coaching (issue 16) ---
+  'GET /v1/cycles/{cycleId}/evaluations/{nip}/documents': {
+    stage: 'FOLLOW_UP',
+    status: 'FINAL',
+    target: onEvaluation('GET /v1/cycles/{cycleId}/evaluations/{nip}/documents'),
+    expect: only('self', 'rater', 'approver', 'hr'),
+  },
+  'POST /v1/cycles/{cycleId}/evaluations/{nip}/documents': {
+    stage: 'FOLLOW_UP',
+    status: 'FINAL',
+    target: onEvaluation('POST /v1/cycles/{cycleId}/evaluations/{nip}/documents'),
+    // Whoever may see the evaluation may have its document made (it shows only what they can see).
+    expect: only('self', 'rater', 'approver', 'hr'),
+    own: mine,
+  },
+  'POST /v1/cycles/{cycleId}/documents': {
+    stage: 'FOLLOW_UP',
+    status: 'FINAL',
+    target: (scope) => ({ params: { cycleId: inOut(scope).cycleId }, body: { unitId: inOut(scope).unitId } }),
+    expect: hrOnly,
+  },
+  'GET /v1/documents/{code}': {
+    stage: 'FOLLOW_UP',
+    status: 'FINAL',
+    // A document of E (or of X in the other agency), recorded as the documents function records one.
+    target: (scope) => {
+      const { cycleId, nip } = inOut(scope);
+      const code = scope === 'out' ? 'OUTDOC0000000000' : 'INDOC00000000000';
+      const doc = {
+        code,
+        agencyId: scope === 'out' ? OTHER_AGENCY : AGENCY,
+        cycleId,
+        kind: 'SKP',
+        subject: nip,
+        variant: '',
+        title: 'SKP',
+        draft: false,
+        hash: 'h',
+        fileKey: `documents/${cycleId}/${nip}/skp-${code}.pdf`,
+        fileName: 'skp.pdf',
+        bytes: 1,
+        generatedAt: '2026-07-01T00:00:00.000Z',
+        signed: false,
+        status: 'CURRENT',
+      };
+      put({ ...keys.document(code), type: 'DOCUMENT', ...doc });
+      return { params: { code } };
+    },
+    expect: only('self', 'rater', 'approver', 'hr'),
+  },
+  'GET /v1/cycles/{cycleId}/evaluations/{nip}/coaching': {
+    stage: 'FOLLOW_UP',
+    status: 'FINAL',
+    target: coachingTarget('GET /v1/cycles/{cycleId}/evaluations/{nip}/coaching'),
+    expect: only('self', 'rater', 'approver', 'hr'),
+  },
+  'POST /v1/cycles/{cycleId}/evaluations/{nip}/coaching/sessions': {
+    stage: 'FOLLOW_UP',
+    status: 'FINAL',
+    target: coachingTarget('POST /v1/cycles/{cycleId}/evaluations/{nip}/coaching/sessions'),
+    // The rater (or HR as rater) records sessions; never on their own plan.
+    expect: only('rater', 'hr'),
+    own: notMine,
+  },
+  'POST /v1/cycles/{cycleId}/evaluations/{nip}/coaching/sessions/{sessionId}/acknowledgement': {
+    stage: 'FOLLOW_UP',
+    status: 'FINAL',
+    target: (scope, role) => ({
+      ...coachingTarget('POST /v1/cycles/{cycleId}/evaluations/{nip}/coaching/sessions/{sessionId}/acknowledgement')(scope, role),
+      params: { ...inOut(scope, role), sessionId: 'S1' },
+    }),
+    // Only the employee acknowledges their own sessions.
+    expect: only('self'),
+    own: mine,
+  },
+  'GET /v1/coaching': {
+    stage: 'FOLLOW_UP',
+    status: 'FINAL',
+    target: () => ({ params: {} }),
+    // The agency comes from the token; "out of scope" is the same list.
+    expect: (role) => (role === 'hr' ? 'allow' : 'deny'),
+  },
 };
 
 /**
@@ -596,6 +696,8 @@ const PUBLIC: Record<string, PublicSpec> = {
   'GET /v1/decisions/{decisionId}': { kind: 'signed', target: { params: { decisionId: 'd0000000000000000000000000000001' } } },
   'HEAD /v1/decisions/{decisionId}': { kind: 'signed', target: { params: { decisionId: 'd0000000000000000000000000000001' } } },
   'POST /v1/decisions/{decisionId}': { kind: 'signed', target: { params: { decisionId: 'd0000000000000000000000000000001' }, body: 'decision=approve' } },
+  // --- documents (issue 16): the verification page is public (it shows what the printed document shows) ---
+  'GET /v1/public/documents/{code}': { kind: 'public', target: { params: { code: 'ABCDEF0123456789' } } },
 };
 
 for (const route of publicRoutes) {

@@ -16,10 +16,10 @@ const OUT = mkdtempSync(path.join(os.tmpdir(), 'bundles-'));
 afterAll(() => rmSync(OUT, { recursive: true, force: true }));
 
 describe('function bundles (infra/bundling.ts)', () => {
-  it.each(Object.entries(FUNCTIONS))('%s: ≤ 600 KB, runtime-SDK modules imported only lazily', async (id, spec) => {
+  it.each(Object.entries(FUNCTIONS))('%s: within its budget (600 KB unless it says), runtime-SDK modules imported only lazily', async (id, spec) => {
     const outfile = path.join(OUT, id, 'index.mjs');
     const result = await build({ ...esbuildOptionsOf(), entryPoints: [path.join(ROOT, spec.entry)], outfile, metafile: true, absWorkingDir: ROOT });
-    expect(statSync(outfile).size / 1024).toBeLessThanOrEqual(600);
+    expect(statSync(outfile).size / 1024).toBeLessThanOrEqual((spec as { bundleBudgetKb?: number }).bundleBudgetKb ?? 600);
     const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint)!;
     const eager = output.imports.filter((i) => i.external && i.kind === 'import-statement' && RUNTIME_SDK_MODULES.includes(i.path));
     expect(

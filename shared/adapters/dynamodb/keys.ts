@@ -42,6 +42,11 @@
  * |42 | SKM burst counter: client × answers × window(TTL)| PK=SKMBURST#unit#client#answers#window, SK=BURST                |
  * |   | **bukti dukung (files, platform)**               |                                                                 |
  * |28 | evidence (files, links) of an evaluation          | PK=EVAL#c#nip, SK begins_with EVIDENCE# (SK=EVIDENCE#id; TTL while PENDING) |
+ * |   | **documents and coaching (issue 16)**            |                                                                 |
+ * |29 | coaching plan of an evaluation (+ its audit)     | PK=EVAL#c#nip, SK=COACHING (audit: SK begins_with AUDIT#)       |
+ * |30 | open coaching plans of an agency, by next session due (overdue: GSI1SK < today) | GSI1: GSI1PK=AGENCY#a#COACHING, GSI1SK=due#c#nip (sparse: open plans only) |
+ * |31 | document by its verification code                | PK=DOC#code, SK=DOC                                             |
+ * |32 | current documents of a subject in a cycle        | PK=DOCS#c#subject, SK begins_with CURRENT# (SK=CURRENT#kind#variant) |
  *
  * #15–17 (GET /v1/cycles/{c}/evaluations): unit, sub-units, status and stage are key conditions (a stage
  * is the statuses waiting in it, one segment each), so a page reads what it returns (amplification 1.0).
@@ -135,6 +140,18 @@ export const keys = {
   // --- files (platform) ---
   /** #28: one item of bukti dukung (a file or a link) of an evaluation. */
   evidence: (cycleId: string, nip: string, evidenceId: string) => ({ PK: `EVAL#${cycleId}#${nip}`, SK: `EVIDENCE#${evidenceId}` }),
+  // --- documents and coaching (issue 16) ---
+  coachingPlan: (cycleId: string, nip: string) => ({ PK: `EVAL#${cycleId}#${nip}`, SK: 'COACHING' }),
+  /** Sparse: set only while the plan is open; the sort key starts with the next session's due day. */
+  openCoachingPlan: (agencyId: string, nextDue: string, cycleId: string, nip: string) => ({
+    GSI1PK: `AGENCY#${agencyId}#COACHING`,
+    GSI1SK: `${nextDue}#${cycleId}#${nip}`,
+  }),
+  document: (code: string) => ({ PK: `DOC#${code}`, SK: 'DOC' }),
+  currentDocument: (cycleId: string, subject: string, kind: string, variant: string) => ({
+    PK: `DOCS#${cycleId}#${subject}`,
+    SK: `CURRENT#${kind}#${variant}`,
+  }),
 } as const;
 
 export const prefixes = {
@@ -148,6 +165,7 @@ export const prefixes = {
   delegation: (delegatorNip: string) => `DELEGATION#${delegatorNip}#`,
   invitation: 'INVITE#',
   evidence: 'EVIDENCE#',
+  currentDocument: 'CURRENT#',
 } as const;
 
 /** The table definition both the CDK stack and the local stack derive from (the local one via the template). */

@@ -16,7 +16,9 @@ import {
 import type { PeriodicEvaluation } from '../../domain/lifecycle/periods';
 import { nextStage, STAGE_OPEN_TRANSITION, type Stage, stageLabel } from '../../domain/lifecycle/status';
 import type { CycleRecord, EvaluationRecord } from '../../domain/records';
+import { openCoachingPlans } from '../coaching/coaching';
 import { ports } from '../context';
+import { requestDocuments } from '../documents/context';
 import { NotFoundError, RuleError } from '../errors';
 import { calibrateCycle, finaliseEvaluations } from '../evaluation/scoring';
 import type { EvaluationChange, WriteOp } from '../ports';
@@ -323,6 +325,8 @@ export async function closeStage(input: StageInput): Promise<{ cursor: string }>
   if (input.stage === 'FOLLOW_UP') {
     const page = await ports().evaluations.ofCyclePage(cycle, decodeCursor(input.cursor), PAGE);
     await finaliseEvaluations(cycle, page.items, at, BATCH, WRITE_CONCURRENCY);
+    // A final Butuh Perbaikan or lower opens a coaching plan (once; a retried page opens none twice).
+    await openCoachingPlans(cycle, page.items, at);
     const cursor = encodeCursor(page.next);
     if (cursor) return { cursor };
   }
@@ -339,6 +343,8 @@ export async function advanceCycle(input: StageInput): Promise<{ next: Stage | s
   // Once the SKPs are set, quarterly or monthly periodic evaluations run alongside the stages, one
   // execution per period, chained; each waits for its own date (idempotent by the execution's name).
   if (input.stage === 'PLANNING') await startFirstPeriod(cycle);
+  // The documents this stage made final are made in the background (functions/documents/).
+  await requestDocuments({ type: 'stage-closed', cycleId: cycle.cycleId, stage: input.stage });
   if (next === 'DONE') return { next, started: false };
   const started = await startStageExecution(cycle, next);
   return { next, started: started === 'started' };

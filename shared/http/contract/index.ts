@@ -1,6 +1,7 @@
 /** The HTTP contract's request schemas, by area; shared/http/openapi.ts documents exactly these. */
 export * from './common';
 export * from './decisions';
+export * from './documents';
 export * from './evaluation';
 export * from './evidence';
 export * from './hr';
