@@ -79,6 +79,11 @@ export const FUNCTIONS = {
     // link-keys: the per-client limit hashes the client with a key derived from the link-signing key.
     grants: ['table-read', 'table-write', 'link-keys'],
   },
+  'me-api': {
+    entry: 'functions/me-api/handler.ts',
+    description: 'Web app API: who am I, Beranda tasks, the superior’s RHKs, the rating proposal, decisions through the session',
+    grants: ['table-read', 'table-write', 'sfn-task'],
+  },
   openapi: {
     entry: 'functions/openapi/handler.ts',
     description: 'Serves the OpenAPI 3.1 document generated from the route table and zod schemas',

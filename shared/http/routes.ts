@@ -4,7 +4,7 @@
  */
 
 /** The Lambda functions that serve HTTP routes (a subset of infra/functions.ts's ids; infra checks they exist). */
-export type HttpFunctionId = 'hr-api' | 'evaluation-api' | 'skm' | 'openapi' | 'decision-links';
+export type HttpFunctionId = 'hr-api' | 'evaluation-api' | 'skm' | 'openapi' | 'decision-links' | 'me-api';
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'HEAD' | 'DELETE';
@@ -45,6 +45,14 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/v1/decisions/{decisionId}', functionId: 'decision-links', auth: 'none' },
   { method: 'HEAD', path: '/v1/decisions/{decisionId}', functionId: 'decision-links', auth: 'none' },
   { method: 'POST', path: '/v1/decisions/{decisionId}', functionId: 'decision-links', auth: 'none' },
+  // --- web app (functions/me-api): who am I, Beranda, the superior's RHKs, the engine's proposal, decisions in the session ---
+  { method: 'GET', path: '/v1/me', functionId: 'me-api', auth: 'jwt' },
+  { method: 'GET', path: '/v1/me/tasks', functionId: 'me-api', auth: 'jwt' },
+  { method: 'GET', path: '/v1/me/decisions', functionId: 'me-api', auth: 'jwt' },
+  { method: 'POST', path: '/v1/me/decisions/approve-all', functionId: 'me-api', auth: 'jwt' },
+  { method: 'POST', path: '/v1/me/decisions/{decisionId}', functionId: 'me-api', auth: 'jwt' },
+  { method: 'GET', path: '/v1/cycles/{cycleId}/evaluations/{nip}/parent-rhk', functionId: 'me-api', auth: 'jwt' },
+  { method: 'GET', path: '/v1/cycles/{cycleId}/evaluations/{nip}/proposal', functionId: 'me-api', auth: 'jwt' },
 ];
 
 /** "METHOD /path/{param}", the key API Gateway puts in `event.routeKey`. */

@@ -3,4 +3,5 @@ export * from './common';
 export * from './decisions';
 export * from './evaluation';
 export * from './hr';
+export * from './me';
 export * from './skm';
