@@ -1,0 +1,189 @@
+/** The shell: language switch, navigation, sign-in, and one screen per URL. */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { api, whenSignInNeeded } from './api';
+import { completeSignIn, currentToken, signIn, signOut } from './auth';
+import { CATALOGUES, initialLocale, type Locale } from './i18n';
+import { matchRoute } from './routes';
+import { DecisionsScreen } from './screens/decisions';
+import { FeedbackScreen } from './screens/feedback';
+import { currentCycle, Home } from './screens/home';
+import { ProgressScreen } from './screens/progress';
+import { ResultScreen } from './screens/result';
+import { SkpScreen } from './screens/skp';
+import { MemberScreen, TeamScreen } from './screens/team';
+import type { Me } from './types';
+import { AppContext, Link, Loading, Page, useApp } from './ui';
+
+const LANG_KEY = 'asn-kinerja:lang';
+
+export function App() {
+  const [locale, setLocaleState] = useState<Locale>(() => initialLocale(localStorage.getItem(LANG_KEY)));
+  const [path, setPath] = useState(window.location.pathname);
+  const [me, setMe] = useState<Me | undefined>();
+  const [auth, setAuth] = useState<'checking' | 'in' | 'out' | 'expired'>('checking');
+  const m = CATALOGUES[locale];
+
+  const setLocale = useCallback((l: Locale) => {
+    localStorage.setItem(LANG_KEY, l);
+    setLocaleState(l);
+  }, []);
+  const navigate = useCallback((to: string) => {
+    window.history.pushState(null, '', to);
+    setPath(window.location.pathname);
+  }, []);
+  useEffect(() => {
+    const onPop = () => setPath(window.location.pathname);
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  // A new screen: focus its heading so keyboard and screen-reader users start there.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each navigation
+  useEffect(() => {
+    if (auth === 'in') requestAnimationFrame(() => document.getElementById('page-title')?.focus());
+  }, [path, auth]);
+
+  const route = matchRoute(path);
+  useEffect(() => {
+    whenSignInNeeded(() => setAuth((a) => (a === 'in' ? 'expired' : 'out')));
+    if (route.name === 'callback') {
+      completeSignIn().then(
+        (to) => {
+          window.history.replaceState(null, '', to);
+          setPath(to);
+          setAuth('checking');
+        },
+        () => setAuth('out'),
+      );
+      return;
+    }
+    if (auth !== 'checking') return;
+    currentToken().then(
+      (t) => {
+        if (!t) return setAuth('out');
+        api<Me>('GET', `/v1/me?lang=${locale}`).then(
+          (data) => {
+            setMe(data);
+            setAuth('in');
+          },
+          () => undefined,
+        );
+      },
+      () => setAuth('out'),
+    );
+  }, [auth, route.name, locale]);
+
+  const ctx = { locale, m, setLocale, navigate };
+  return (
+    <AppContext.Provider value={ctx}>
+      <a class="skip" href="#main">
+        {m.skipToContent}
+      </a>
+      <header class="top">
+        <div class="bar">
+          <Link href="/" class="brand">
+            {m.appName}
+          </Link>
+          <button type="button" class="link lang" lang={m.switchToLang} onClick={() => setLocale(locale === 'id' ? 'en' : 'id')}>
+            {m.switchTo}
+          </button>
+        </div>
+        {auth === 'in' && me && <Nav me={me} path={path} />}
+      </header>
+      <main id="main">
+        {auth === 'checking' && <Loading />}
+        {(auth === 'out' || auth === 'expired') && <SignIn expired={auth === 'expired'} />}
+        {auth === 'in' && me && <Screen me={me} path={path} />}
+      </main>
+    </AppContext.Provider>
+  );
+}
+
+function Nav({ me, path }: { me: Me; path: string }) {
+  const { m } = useApp();
+  const c = currentCycle(me);
+  const cyc = me.cycles.find((x) => x.cycleId === c);
+  const links: [string, string][] = [['/', m.nav.home]];
+  if (c && cyc?.evaluated) links.push([`/siklus/${c}/skp`, m.nav.skp], [`/siklus/${c}/progres`, m.nav.progress], [`/siklus/${c}/hasil`, m.nav.result]);
+  if (c && cyc?.rater) links.push([`/siklus/${c}/tim`, m.nav.team]);
+  links.push(['/keputusan', m.nav.decisions]);
+  return (
+    <nav aria-label={m.appName}>
+      <ul>
+        {links.map(([href, text]) => (
+          <li key={href}>
+            <Link href={href} aria-current={path === href ? 'page' : undefined}>
+              {text}
+            </Link>
+          </li>
+        ))}
+        <li>
+          <button type="button" class="link" onClick={() => signOut()}>
+            {m.nav.signOut}
+          </button>
+        </li>
+      </ul>
+      <p class="who">
+        {me.name}
+        {me.jabatan ? ` · ${me.jabatan}` : ''}
+        {me.unit ? ` · ${me.unit.name}` : ''}
+      </p>
+    </nav>
+  );
+}
+
+function SignIn({ expired }: { expired: boolean }) {
+  const { m } = useApp();
+  const [failed, setFailed] = useState(false);
+  return (
+    <Page title={m.signIn.title}>
+      {expired && (
+        <div class="warning" role="alert">
+          {m.signIn.expired}
+        </div>
+      )}
+      {failed && (
+        <div class="error-summary" role="alert">
+          {m.signIn.failed}
+        </div>
+      )}
+      <p class="lead">{m.signIn.lead}</p>
+      <button type="button" onClick={() => signIn(window.location.pathname + window.location.search).catch(() => setFailed(true))}>
+        {m.signIn.button}
+      </button>
+    </Page>
+  );
+}
+
+function Screen({ me, path }: { me: Me; path: string }) {
+  const { m } = useApp();
+  const r = matchRoute(path);
+  switch (r.name) {
+    case 'home':
+    case 'callback':
+    case 'silent':
+      return <Home me={me} />;
+    case 'skp':
+      return <SkpScreen me={me} cycleId={r.cycleId} />;
+    case 'progress':
+      return <ProgressScreen me={me} cycleId={r.cycleId} />;
+    case 'result':
+      return <ResultScreen me={me} cycleId={r.cycleId} />;
+    case 'team':
+      return <TeamScreen cycleId={r.cycleId} />;
+    case 'member':
+      return <MemberScreen me={me} cycleId={r.cycleId} nip={r.nip} />;
+    case 'feedback':
+      return <FeedbackScreen me={me} cycleId={r.cycleId} nip={r.nip} />;
+    case 'decisions':
+      return <DecisionsScreen />;
+    default:
+      return (
+        <Page title={m.errors.notFound}>
+          <Link href="/">{m.nav.home}</Link>
+        </Page>
+      );
+  }
+}
