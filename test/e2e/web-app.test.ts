@@ -53,7 +53,13 @@ function skp(nip: string, text: string, parentRhkId?: string) {
         jenis: 'utama',
         description: text,
         ...(parentRhkId ? { parentRhkId } : {}),
-        indicators: [{ id: 'iki-1-1', description: `Persentase ${text.toLowerCase()}`, target: { kind: 'quantitative', value: 90, unit: 'persen', direction: 'higherIsBetter' } }],
+        indicators: [
+          {
+            id: 'iki-1-1',
+            description: `Persentase ${text.toLowerCase()}`,
+            target: { kind: 'quantitative', value: 90, unit: 'persen', direction: 'higherIsBetter' },
+          },
+        ],
       },
     ],
   };
@@ -173,7 +179,8 @@ describe.skipIf(!hasChromium)('the web app, a small cycle in Chromium', () => {
     for (;;) {
       const list = await api.expect('GET', `/v1/me/decisions?cycleId=${cycleId}`, { nip: P[who].nip });
       const d = list.items.find((x: any) => x.subject.nip === P[subject].nip);
-      if (d) return api.expect('POST', `/v1/me/decisions/${d.decisionId}`, { nip: P[who].nip }, { decision, comment: decision === 'return' ? 'Perbaiki.' : '' });
+      if (d)
+        return api.expect('POST', `/v1/me/decisions/${d.decisionId}`, { nip: P[who].nip }, { decision, comment: decision === 'return' ? 'Perbaiki.' : '' });
       if (Date.now() > until) throw new Error(`no decision for ${who} about ${subject}`);
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -185,7 +192,12 @@ describe.skipIf(!hasChromium)('the web app, a small cycle in Chromium', () => {
     await atStage('PLANNING');
 
     // ── Planning: the superiors' SKPs over the API, top-down.
-    await api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${P.camat.nip}/skp`, { nip: P.camat.nip }, skp(P.camat.nip, 'Meningkatnya kualitas pelayanan publik kecamatan'));
+    await api.expect(
+      'PUT',
+      `/v1/cycles/${cycleId}/evaluations/${P.camat.nip}/skp`,
+      { nip: P.camat.nip },
+      skp(P.camat.nip, 'Meningkatnya kualitas pelayanan publik kecamatan'),
+    );
     await decideAs('sekda', 'camat');
     await api.expect(
       'PUT',
@@ -194,7 +206,12 @@ describe.skipIf(!hasChromium)('the web app, a small cycle in Chromium', () => {
       skp(P.sekcam.nip, 'Terselenggaranya layanan administrasi kecamatan yang tertib', 'rhk-1'),
     );
     await decideAs('camat', 'sekcam');
-    await api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${P.peer.nip}/skp`, { nip: P.peer.nip }, skp(P.peer.nip, 'Tersusunnya data kepegawaian', 'rhk-1'));
+    await api.expect(
+      'PUT',
+      `/v1/cycles/${cycleId}/evaluations/${P.peer.nip}/skp`,
+      { nip: P.peer.nip },
+      skp(P.peer.nip, 'Tersusunnya data kepegawaian', 'rhk-1'),
+    );
     await decideAs('sekcam', 'peer');
 
     // Beranda: the employee sees their SKP waiting, the stage and its deadline in WIB.
@@ -255,7 +272,9 @@ describe.skipIf(!hasChromium)('the web app, a small cycle in Chromium', () => {
     await page.getByLabel('Realisasi (persen)').fill('97');
     await page.getByLabel('Tautan bukti dukung (satu per baris)').fill('https://kecamatan.example.go.id/laporan/uptime-semester-1');
     if (hasEvidenceRoutes) {
-      await page.getByLabel('Unggah berkas bukti dukung').setInputFiles({ name: 'laporan-uptime.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%…\n') });
+      await page
+        .getByLabel('Unggah berkas bukti dukung')
+        .setInputFiles({ name: 'laporan-uptime.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%…\n') });
       await page.getByText('Berkas terunggah').waitFor();
     } else console.warn('test/e2e/web-app: no evidence routes in shared/http/routes.ts yet (platform helper); the file upload step is skipped');
     await page.getByRole('button', { name: 'Simpan realisasi' }).click();
@@ -286,18 +305,33 @@ describe.skipIf(!hasChromium)('the web app, a small cycle in Chromium', () => {
 
     // The others' progress and reviews over the API.
     for (const who of ['camat', 'sekcam', 'peer'] as const)
-      await api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${P[who].nip}/progress`, { nip: P[who].nip }, { realisations: [{ indicatorId: 'iki-1-1', value: 90 }] });
+      await api.expect(
+        'PUT',
+        `/v1/cycles/${cycleId}/evaluations/${P[who].nip}/progress`,
+        { nip: P[who].nip },
+        { realisations: [{ indicatorId: 'iki-1-1', value: 90 }] },
+      );
     for (const [rater, who] of [
       ['sekda', 'camat'],
       ['camat', 'sekcam'],
       ['sekcam', 'peer'],
     ] as const)
-      await api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${P[who].nip}/midyear-review`, { nip: P[rater].nip }, { rating: 'SESUAI', notes: 'Sesuai rencana.' });
+      await api.expect(
+        'PUT',
+        `/v1/cycles/${cycleId}/evaluations/${P[who].nip}/midyear-review`,
+        { nip: P[rater].nip },
+        { rating: 'SESUAI', notes: 'Sesuai rencana.' },
+      );
 
     // ── Final scoring: realisations, then the rating against the engine's proposal.
     await atStage('FINAL_SCORING');
     for (const who of ['camat', 'sekcam', 'peer', 'emp'] as const)
-      await api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${P[who].nip}/progress`, { nip: P[who].nip }, { realisations: [{ indicatorId: 'iki-1-1', value: 99 }] });
+      await api.expect(
+        'PUT',
+        `/v1/cycles/${cycleId}/evaluations/${P[who].nip}/progress`,
+        { nip: P[who].nip },
+        { realisations: [{ indicatorId: 'iki-1-1', value: 99 }] },
+      );
     page = await open('sekcam', `/siklus/${cycleId}/tim/${P.emp.nip}`);
     await page.getByText('Usulan sistem: Sesuai Ekspektasi').first().waitFor();
     await page.getByLabel('Penilaian RHK 1').selectOption('DI_ATAS');
