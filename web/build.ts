@@ -76,6 +76,8 @@ export async function buildWeb(outDir = 'web/dist'): Promise<WebBuild> {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   buildWeb(process.argv[2]).then((b) => {
-    console.log(`web app → ${b.outDir}: ${b.js} ${(b.jsBytes / 1024).toFixed(1)} KB (${(b.jsGzipBytes / 1024).toFixed(1)} KB gzip), ${b.css} (${(b.cssGzipBytes / 1024).toFixed(1)} KB gzip)`);
+    console.log(
+      `web app → ${b.outDir}: ${b.js} ${(b.jsBytes / 1024).toFixed(1)} KB (${(b.jsGzipBytes / 1024).toFixed(1)} KB gzip), ${b.css} (${(b.cssGzipBytes / 1024).toFixed(1)} KB gzip)`,
+    );
   });
 }

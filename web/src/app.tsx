@@ -40,7 +40,6 @@ export function App() {
     document.documentElement.lang = locale;
   }, [locale]);
   // A new screen: focus its heading so keyboard and screen-reader users start there.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each navigation
   useEffect(() => {
     if (auth === 'in') requestAnimationFrame(() => document.getElementById('page-title')?.focus());
   }, [path, auth]);

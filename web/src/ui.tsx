@@ -123,7 +123,6 @@ export function errorsOf(err: unknown, locale: Locale, m: Messages, known: reado
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
   const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
   const [tick, setTick] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the screen names what reloads it
   useEffect(() => {
     let live = true;
     setState((s) => ({ ...s, loading: true }));

@@ -4,7 +4,7 @@ import { api } from '../api';
 import { formatWib } from '../format';
 import { problemDetail, type ShownErrors } from '../problem';
 import type { PendingDecision } from '../types';
-import { ErrorSummary, Field, errorsOf, fill, Loading, Notice, Page, useApp, useLoad } from '../ui';
+import { ErrorSummary, errorsOf, Field, fill, Loading, Notice, Page, useApp, useLoad } from '../ui';
 
 interface ApproveAllResult {
   approved: number;
@@ -71,7 +71,8 @@ function DecisionCard({ d, onDone }: { d: PendingDecision; onDone: () => void })
   const [notice, setNotice] = useState<string | undefined>();
   const path = `comment-${d.decisionId}`;
   async function act(outcome: 'approve' | 'return') {
-    if (outcome === 'return' && !reason.trim()) return setErrors({ summary: [{ text: m.errors.reasonRequired, field: path }], byField: { [path]: m.errors.reasonRequired } });
+    if (outcome === 'return' && !reason.trim())
+      return setErrors({ summary: [{ text: m.errors.reasonRequired, field: path }], byField: { [path]: m.errors.reasonRequired } });
     try {
       await api('POST', `/v1/me/decisions/${d.decisionId}`, { decision: outcome, ...(reason.trim() ? { comment: reason.trim() } : {}) });
       setErrors(undefined);

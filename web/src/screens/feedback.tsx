@@ -4,7 +4,7 @@ import { api } from '../api';
 import { clearDraft, draftKey, loadDraft, saveDraft } from '../drafts';
 import type { ShownErrors } from '../problem';
 import type { Me, Tasks } from '../types';
-import { ErrorSummary, Field, errorsOf, fill, Loading, Notice, Page, useApp, useLoad } from '../ui';
+import { ErrorSummary, errorsOf, Field, fill, Loading, Notice, Page, useApp, useLoad } from '../ui';
 
 const VALUES = ['BERORIENTASI_PELAYANAN', 'AKUNTABEL', 'KOMPETEN', 'HARMONIS', 'LOYAL', 'ADAPTIF', 'KOLABORATIF'];
 type Form = Record<string, { rating: string; comment: string }>;
@@ -49,7 +49,13 @@ export function FeedbackScreen({ me, cycleId, nip }: { me: Me; cycleId: string; 
             <div class="choices" role="radiogroup" aria-label={m.values[v]} id={`f-feedback-${k}-rating`}>
               {['DI_ATAS', 'SESUAI', 'DI_BAWAH'].map((r) => (
                 <label key={r} class="choice">
-                  <input type="radio" name={`fb-${v}`} value={r} checked={form[v]!.rating === r} onChange={() => setForm({ ...form, [v]: { ...form[v]!, rating: r } })} />
+                  <input
+                    type="radio"
+                    name={`fb-${v}`}
+                    value={r}
+                    checked={form[v]!.rating === r}
+                    onChange={() => setForm({ ...form, [v]: { ...form[v]!, rating: r } })}
+                  />
                   {m.rating[r]}
                 </label>
               ))}

@@ -72,11 +72,7 @@ function Cycle({ data }: { data: Tasks }) {
                 {tasks.map((t) => (
                   <li key={`${t.kind}-${t.nip}-${t.decisionId ?? ''}`}>
                     <Link href={t.href}>{fill((m.tasks as Record<string, string>)[t.kind] ?? t.kind, { name: t.name })}</Link>
-                    {t.acting && (
-                      <span class="tag">
-                        {fill(m.home.acting, { kind: t.acting.kind === 'plt' ? 'Plt.' : 'Plh.', name: t.acting.forName })}
-                      </span>
-                    )}
+                    {t.acting && <span class="tag">{fill(m.home.acting, { kind: t.acting.kind === 'plt' ? 'Plt.' : 'Plh.', name: t.acting.forName })}</span>}
                     {t.deadline && <span class="meta">{fill(m.home.deadline, { date: formatWib(t.deadline, locale) })}</span>}
                   </li>
                 ))}

@@ -7,7 +7,7 @@ import { formatBytes } from '../format';
 import { localErrors, type ShownErrors } from '../problem';
 import { parseNumber } from '../skp-form';
 import type { EvaluationDetail, Me, Realisation } from '../types';
-import { ErrorSummary, Field, errorsOf, fill, Loading, Notice, Page, useApp, useLoad } from '../ui';
+import { ErrorSummary, errorsOf, Field, fill, Loading, Notice, Page, useApp, useLoad } from '../ui';
 
 interface Row {
   value: string;
@@ -139,7 +139,9 @@ function ProgressForm({ me, cycleId, detail, files }: { me: Me; cycleId: string;
               const row = rows[ind.id]!;
               const idx = k;
               const target =
-                ind.target.kind === 'quantitative' ? `${ind.target.value} ${ind.target.unit}${ind.target.direction === 'lowerIsBetter' ? ' (↓)' : ''}` : ind.target.expectation;
+                ind.target.kind === 'quantitative'
+                  ? `${ind.target.value} ${ind.target.unit}${ind.target.direction === 'lowerIsBetter' ? ' (↓)' : ''}`
+                  : ind.target.expectation;
               return (
                 <fieldset key={ind.id} class="indicator">
                   <legend>{ind.description}</legend>
@@ -160,7 +162,12 @@ function ProgressForm({ me, cycleId, detail, files }: { me: Me; cycleId: string;
                   ) : (
                     <Field path={`${at}.judgement`} label={m.progress.judgement} errors={errors}>
                       {(a) => (
-                        <select id={a.id} aria-describedby={a.describedBy} value={row.judgement} onChange={(e) => set(ind.id, { judgement: e.currentTarget.value })}>
+                        <select
+                          id={a.id}
+                          aria-describedby={a.describedBy}
+                          value={row.judgement}
+                          onChange={(e) => set(ind.id, { judgement: e.currentTarget.value })}
+                        >
                           <option value="">—</option>
                           {['DI_ATAS', 'SESUAI', 'DI_BAWAH'].map((x) => (
                             <option key={x} value={x}>

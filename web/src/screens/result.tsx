@@ -4,7 +4,7 @@ import { api } from '../api';
 import { clearDraft, draftKey, loadDraft, saveDraft } from '../drafts';
 import { localErrors, type ShownErrors } from '../problem';
 import type { EvaluationDetail, Me } from '../types';
-import { ErrorSummary, Field, errorsOf, fill, Loading, Notice, Page, useApp, useLoad } from '../ui';
+import { ErrorSummary, errorsOf, Field, fill, Loading, Notice, Page, useApp, useLoad } from '../ui';
 
 const ISSUED = ['RESULT_ISSUED', 'OBJECTED', 'OBJECTION_DECIDED', 'FINAL'];
 const PREDIKAT = ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'];
@@ -69,7 +69,9 @@ export function ResultScreen({ me, cycleId }: { me: Me; cycleId: string }) {
 function Objection({ me, cycleId, onDone }: { me: Me; cycleId: string; onDone: () => void }) {
   const { m, locale } = useApp();
   const key = draftKey(me.nip, cycleId, 'objection');
-  const [form, setForm] = useState(() => loadDraft<{ reason: string; requestedPredikat: string }>(localStorage, key)?.value ?? { reason: '', requestedPredikat: '' });
+  const [form, setForm] = useState(
+    () => loadDraft<{ reason: string; requestedPredikat: string }>(localStorage, key)?.value ?? { reason: '', requestedPredikat: '' },
+  );
   const [errors, setErrors] = useState<ShownErrors | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
   useEffect(() => {
@@ -111,7 +113,12 @@ function Objection({ me, cycleId, onDone }: { me: Me; cycleId: string; onDone: (
       </Field>
       <Field path="requestedPredikat" label={m.result.requested} errors={errors}>
         {(a) => (
-          <select id={a.id} aria-describedby={a.describedBy} value={form.requestedPredikat} onChange={(e) => setForm({ ...form, requestedPredikat: e.currentTarget.value })}>
+          <select
+            id={a.id}
+            aria-describedby={a.describedBy}
+            value={form.requestedPredikat}
+            onChange={(e) => setForm({ ...form, requestedPredikat: e.currentTarget.value })}
+          >
             <option value="">—</option>
             {PREDIKAT.map((p) => (
               <option key={p} value={p}>

@@ -17,7 +17,7 @@ import {
   toApiSkp,
 } from '../skp-form';
 import type { EvaluationDetail, Me, ParentRhk } from '../types';
-import { ErrorSummary, Field, errorsOf, fill, Loading, Notice, Page, useApp, useLoad } from '../ui';
+import { ErrorSummary, errorsOf, Field, fill, Loading, Notice, Page, useApp, useLoad } from '../ui';
 
 const EDITABLE = ['SKP_DRAFT', 'SKP_RETURNED'];
 
@@ -141,7 +141,12 @@ function SkpEditor(props: { me: Me; cycleId: string; detail: EvaluationDetail; p
           <legend>{fill(m.skp.rhk, { n: i + 1 })}</legend>
           <Field path={`rhk.${i}.jenis`} label={m.skp.jenis} errors={errors}>
             {(a) => (
-              <select id={a.id} aria-describedby={a.describedBy} value={r.jenis} onChange={(e) => setRhk(i, { jenis: e.currentTarget.value as RhkDraft['jenis'] })}>
+              <select
+                id={a.id}
+                aria-describedby={a.describedBy}
+                value={r.jenis}
+                onChange={(e) => setRhk(i, { jenis: e.currentTarget.value as RhkDraft['jenis'] })}
+              >
                 <option value="utama">{m.skp.utama}</option>
                 <option value="tambahan">{m.skp.tambahan}</option>
               </select>
@@ -160,12 +165,7 @@ function SkpEditor(props: { me: Me; cycleId: string; detail: EvaluationDetail; p
             )}
           </Field>
           {parents.items.length > 0 && (
-            <Field
-              path={`rhk.${i}.parentRhkId`}
-              label={m.skp.parent}
-              hint={fill(m.skp.parentHint, { name: parents.superior?.name ?? '' })}
-              errors={errors}
-            >
+            <Field path={`rhk.${i}.parentRhkId`} label={m.skp.parent} hint={fill(m.skp.parentHint, { name: parents.superior?.name ?? '' })} errors={errors}>
               {(a) => (
                 <select
                   id={a.id}
@@ -274,7 +274,13 @@ function IndicatorFields({ at, ind, errors, set }: { at: string; ind: IndicatorD
           </Field>
           <Field path={`${at}.target.unit`} label={m.skp.unit} errors={errors}>
             {(a) => (
-              <input id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} value={ind.unit} onInput={(e) => set({ unit: e.currentTarget.value })} />
+              <input
+                id={a.id}
+                aria-describedby={a.describedBy}
+                aria-invalid={a.invalid}
+                value={ind.unit}
+                onInput={(e) => set({ unit: e.currentTarget.value })}
+              />
             )}
           </Field>
           <Field path={`${at}.target.direction`} label={m.skp.direction} errors={errors}>

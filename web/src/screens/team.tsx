@@ -4,7 +4,7 @@ import { api } from '../api';
 import { clearDraft, draftKey, loadDraft, saveDraft } from '../drafts';
 import { localErrors, type ShownErrors } from '../problem';
 import type { EvaluationDetail, Me, ParentRhk, PendingDecision, Proposal, Tasks } from '../types';
-import { ErrorSummary, Field, errorsOf, fill, Link, Loading, Notice, Page, useApp, useLoad } from '../ui';
+import { ErrorSummary, errorsOf, Field, fill, Link, Loading, Notice, Page, useApp, useLoad } from '../ui';
 import { SkpView } from './skp';
 
 const RATINGS = ['DI_ATAS', 'SESUAI', 'DI_BAWAH'];
@@ -272,7 +272,11 @@ function Rating({ me, cycleId, detail, onDone }: { me: Me; cycleId: string; deta
       local['behaviourRating.reason'] = m.errors.reasonWhenDeparting;
     if (Object.keys(local).length) return setErrors(localErrors(local));
     const body = {
-      rhkRatings: rhkList.map((r) => ({ rhkId: r.id, rating: f.rhk[r.id]!.rating, ...(f.rhk[r.id]!.reason.trim() ? { reason: f.rhk[r.id]!.reason.trim() } : {}) })),
+      rhkRatings: rhkList.map((r) => ({
+        rhkId: r.id,
+        rating: f.rhk[r.id]!.rating,
+        ...(f.rhk[r.id]!.reason.trim() ? { reason: f.rhk[r.id]!.reason.trim() } : {}),
+      })),
       behaviourRating: { rating: f.behaviour.rating, ...(f.behaviour.reason.trim() ? { reason: f.behaviour.reason.trim() } : {}) },
     };
     try {
