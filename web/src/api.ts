@@ -62,3 +62,17 @@ export async function api<T = unknown>(method: 'GET' | 'POST' | 'PUT', path: str
   if (!res.ok) throw new ApiError(isProblem(data) ? data : { status: res.status, detail: text.slice(0, 200) });
   return data as T;
 }
+
+const early = new Map<string, Promise<unknown>>();
+/** Starts a GET before the screen that needs it exists (the first screen's data, in parallel with who-am-I). */
+export function prefetch(path: string): void {
+  const p = api('GET', path);
+  p.catch(() => early.delete(path));
+  early.set(path, p);
+}
+/** A GET, taken from a prefetch when one was started for the same path. */
+export function getOnce<T>(path: string): Promise<T> {
+  const p = early.get(path);
+  early.delete(path);
+  return (p as Promise<T> | undefined) ?? api<T>('GET', path);
+}

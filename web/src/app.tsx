@@ -1,7 +1,7 @@
 /** The shell: language switch, navigation, sign-in, and one screen per URL. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { api, whenSignInNeeded } from './api';
-import { completeSignIn, currentToken, signIn, signOut } from './auth';
+import { getOnce, whenSignInNeeded } from './api';
+import { completeSignIn, currentToken, keepSessionAlive, signIn, signOut } from './auth';
 import { CATALOGUES, initialLocale, type Locale } from './i18n';
 import { matchRoute } from './routes';
 import { DecisionsScreen } from './screens/decisions';
@@ -14,17 +14,17 @@ import { MemberScreen, TeamScreen } from './screens/team';
 import type { Me } from './types';
 import { AppContext, Link, Loading, Page, useApp } from './ui';
 
-const LANG_KEY = 'asn-kinerja:lang';
+export const LANG_STORAGE_KEY = 'asn-kinerja:lang';
 
 export function App() {
-  const [locale, setLocaleState] = useState<Locale>(() => initialLocale(localStorage.getItem(LANG_KEY)));
+  const [locale, setLocaleState] = useState<Locale>(() => initialLocale(localStorage.getItem(LANG_STORAGE_KEY)));
   const [path, setPath] = useState(window.location.pathname);
   const [me, setMe] = useState<Me | undefined>();
   const [auth, setAuth] = useState<'checking' | 'in' | 'out' | 'expired'>('checking');
   const m = CATALOGUES[locale];
 
   const setLocale = useCallback((l: Locale) => {
-    localStorage.setItem(LANG_KEY, l);
+    localStorage.setItem(LANG_STORAGE_KEY, l);
     setLocaleState(l);
   }, []);
   const navigate = useCallback((to: string) => {
@@ -62,10 +62,12 @@ export function App() {
     currentToken().then(
       (t) => {
         if (!t) return setAuth('out');
-        api<Me>('GET', `/v1/me?lang=${locale}`).then(
+        getOnce<Me>(`/v1/me?lang=${locale}`).then(
           (data) => {
             setMe(data);
             setAuth('in');
+            // Silent renewal (oidc-client-ts, loaded now, off the first screen's path).
+            setTimeout(() => keepSessionAlive().catch(() => undefined), 0);
           },
           () => undefined,
         );

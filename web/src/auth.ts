@@ -4,7 +4,7 @@
  * local stack's sign-in page — the same code for all. Tokens live in sessionStorage (gone with the tab);
  * renewal is silent when the provider allows it, otherwise a sign-in that returns to the same page.
  */
-import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
+import type { UserManager } from 'oidc-client-ts';
 
 export interface AppConfig {
   authority: string;
@@ -18,20 +18,31 @@ export const CALLBACK_PATH = '/masuk/callback';
 export const SILENT_PATH = '/masuk/senyap';
 
 let manager: UserManager | undefined;
-let config: AppConfig | undefined;
+let config: Promise<AppConfig> | undefined;
+const BEARER_KEY = 'asn-kinerja:bearer';
 
-export async function loadConfig(): Promise<AppConfig> {
-  if (config) return config;
-  const res = await fetch('/config.json', { cache: 'no-store' });
-  if (!res.ok) throw new Error(`config.json ${res.status}`);
-  config = (await res.json()) as AppConfig;
+export function loadConfig(): Promise<AppConfig> {
+  config ??= fetch('/config.json').then(async (res) => {
+    if (!res.ok) throw new Error(`config.json ${res.status}`);
+    const c = (await res.json()) as AppConfig;
+    sessionStorage.setItem(BEARER_KEY, c.bearer ?? 'access_token');
+    return c;
+  });
+  config.catch(() => {
+    config = undefined;
+  });
   return config;
 }
 
-export function userManager(c: AppConfig): UserManager {
+/**
+ * oidc-client-ts is loaded only when needed (sign-in, its callback, renewal, sign-out): a returning
+ * person's first screen needs just the stored session, so the library stays out of the first load.
+ */
+export async function userManager(c: AppConfig): Promise<UserManager> {
   if (manager) return manager;
+  const { UserManager, WebStorageStateStore } = await import('oidc-client-ts');
   const origin = window.location.origin;
-  manager = new UserManager({
+  manager ??= new UserManager({
     authority: c.authority,
     client_id: c.clientId,
     scope: c.scope ?? 'openid',
@@ -45,31 +56,52 @@ export function userManager(c: AppConfig): UserManager {
   return manager;
 }
 
-/** The current token for the API, or undefined when nobody is signed in (or the token expired). */
-export async function currentToken(): Promise<string | undefined> {
-  const c = await loadConfig();
-  const user = await userManager(c).getUser();
-  if (!user || user.expired) return undefined;
-  return c.bearer === 'id_token' ? user.id_token : user.access_token;
+interface StoredUser {
+  access_token?: string;
+  id_token?: string;
+  expires_at?: number;
 }
 
-export async function signedInName(): Promise<string | undefined> {
+/** The session oidc-client-ts keeps in sessionStorage (`oidc.user:<authority>:<clientId>`), read directly. */
+export function storedSession(store: Pick<Storage, 'length' | 'key' | 'getItem'>, nowMs = Date.now()): StoredUser | undefined {
+  for (let i = 0; i < store.length; i++) {
+    const key = store.key(i);
+    if (!key?.startsWith('oidc.user:')) continue;
+    try {
+      const u = JSON.parse(store.getItem(key) ?? '') as StoredUser;
+      if (u.expires_at && u.expires_at * 1000 <= nowMs) return undefined;
+      return u;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The current token for the API, or undefined when nobody is signed in (or the token expired). */
+export async function currentToken(): Promise<string | undefined> {
+  const u = storedSession(sessionStorage);
+  if (!u) return undefined;
+  return sessionStorage.getItem(BEARER_KEY) === 'id_token' ? u.id_token : u.access_token;
+}
+
+/** Starts silent renewal for a session found in storage (after the first screen is up). */
+export async function keepSessionAlive(): Promise<void> {
   const c = await loadConfig();
-  const user = await userManager(c).getUser();
-  return user && !user.expired ? (user.profile.name as string | undefined) : undefined;
+  await (await userManager(c)).getUser();
 }
 
 /** Sign-in that comes back to `returnTo` (the page the person was on; their form's draft is kept). */
 export async function signIn(returnTo: string): Promise<void> {
   const c = await loadConfig();
-  await userManager(c).signinRedirect({ state: { returnTo } });
+  await (await userManager(c)).signinRedirect({ state: { returnTo } });
 }
 
 /** Tries a silent renewal first (no page change); false when the provider needs the person. */
 export async function renewSilently(): Promise<boolean> {
   try {
     const c = await loadConfig();
-    const user = await userManager(c).signinSilent();
+    const user = await (await userManager(c)).signinSilent();
     return Boolean(user && !user.expired);
   } catch {
     return false;
@@ -79,7 +111,7 @@ export async function renewSilently(): Promise<boolean> {
 /** Finishes a sign-in redirect; the path to go back to. */
 export async function completeSignIn(): Promise<string> {
   const c = await loadConfig();
-  const user = await userManager(c).signinRedirectCallback();
+  const user = await (await userManager(c)).signinRedirectCallback();
   const state = user.state as { returnTo?: string } | undefined;
   const to = state?.returnTo ?? '/';
   return to.startsWith('/') && !to.startsWith('//') ? to : '/';
@@ -87,12 +119,12 @@ export async function completeSignIn(): Promise<string> {
 
 export async function completeSilent(): Promise<void> {
   const c = await loadConfig();
-  await userManager(c).signinSilentCallback();
+  await (await userManager(c)).signinSilentCallback();
 }
 
 export async function signOut(): Promise<void> {
   const c = await loadConfig();
-  const m = userManager(c);
+  const m = await userManager(c);
   await m.removeUser();
   try {
     await m.signoutRedirect();

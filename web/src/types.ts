@@ -89,3 +89,6 @@ export interface PendingDecision {
   };
   objection?: { reason: string; requestedPredikat?: string };
 }
+
+/** Beranda's answer: the current cycle's tasks, or no cycle at all. */
+export type HomeTasks = Tasks | { cycle: null; stage: null; own: null; team: never[]; tasks: never[] };

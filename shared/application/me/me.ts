@@ -221,9 +221,29 @@ async function cycleOf(cycleId: string, caller: Caller): Promise<CycleRecord> {
   return cycle;
 }
 
-/** GET /v1/me/tasks?cycleId=: Beranda — what waits for the caller in every role, the stage, its deadline and progress. */
-export async function myTasks(caller: Caller, cycleId: string, locale: Locale = 'id') {
-  const cycle = await cycleOf(cycleId, caller);
+/** The cycle the caller works in now, when the app does not name one: an active one, newest first. */
+async function currentCycleOf(caller: Caller): Promise<CycleRecord | undefined> {
+  const agencyId = agencyOf(caller);
+  const found: CycleRecord[] = [];
+  for (const id of candidateCycleIds(agencyId, ports().clock.now())) {
+    const c = await ports().cycles.get(id, { consistent: false });
+    if (c && c.agencyId === agencyId) found.push(c);
+  }
+  return found.find((c) => c.status === 'ACTIVE') ?? found[0];
+}
+
+/**
+ * GET /v1/me/tasks[?cycleId=]: Beranda — what waits for the caller in every role, the stage, its deadline
+ * and progress. Without a cycle id, the current cycle (so Beranda needs one request, not two); none: `cycle: null`.
+ */
+export async function myTasks(caller: Caller, cycleId: string | undefined, locale: Locale = 'id') {
+  const cycle = cycleId ? await cycleOf(cycleId, caller) : await currentCycleOf(caller);
+  if (!cycle) return { cycle: null, stage: null, own: null, team: [], tasks: [] };
+  return tasksIn(cycle, caller, locale);
+}
+
+async function tasksIn(cycle: CycleRecord, caller: Caller, locale: Locale) {
+  const cycleId = cycle.cycleId;
   const { evaluations, stages } = ports();
   const [own, team, stageRecord] = await Promise.all([
     evaluations.get(cycleId, caller.nip, { consistent: false }),

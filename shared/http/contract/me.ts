@@ -4,7 +4,7 @@ import { DECISION_ID_PATTERN } from '../../adapters/links/links';
 import { CycleIdParam, LangQuery } from './common';
 
 export const MeQuery = z.object({ lang: LangQuery });
-export const TasksQuery = z.object({ cycleId: CycleIdParam, lang: LangQuery });
+export const TasksQuery = z.object({ cycleId: CycleIdParam.optional(), lang: LangQuery });
 export const MyDecisionsQuery = z.object({ cycleId: CycleIdParam.optional(), lang: LangQuery });
 export const MyDecisionPath = z.object({ decisionId: z.string().regex(DECISION_ID_PATTERN) });
 /** A reason is required to return (the use case says so beside the field `comment`). */

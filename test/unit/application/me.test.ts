@@ -59,7 +59,7 @@ describe('myTasks (Beranda)', () => {
     );
     expect(rater.team.map((t) => t.nip).sort()).toEqual([OFFICE.peer, OFFICE.self].sort());
     expect(rater.stage).toMatchObject({ stage: 'PLANNING', index: 0, count: 7, total: 10, done: 1 });
-    expect(rater.stage.deadline).toBe('2026-07-30T01:00:00.000Z');
+    expect(rater.stage?.deadline).toBe('2026-07-30T01:00:00.000Z');
   });
   it('an invited colleague sees the feedback to give; the rater sees reviews to give', async () => {
     await seedOffice(world, 'MIDYEAR', 'MONITORING');

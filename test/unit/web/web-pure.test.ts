@@ -168,3 +168,22 @@ describe('dates in WIB, sizes, files, languages', () => {
     for (const cat of [id, en]) expect(keysOf(cat).every((k) => k.split('.').reduce((o: any, p) => o[p], cat))).toBe(true);
   });
 });
+
+describe('the stored session (read without loading oidc-client-ts)', () => {
+  const storage = (entries: Record<string, string>) => ({
+    length: Object.keys(entries).length,
+    key: (i: number) => Object.keys(entries)[i] ?? null,
+    getItem: (k: string) => entries[k] ?? null,
+  });
+  it('finds the oidc-client-ts user, refuses an expired or broken one', async () => {
+    const { storedSession } = await import('../../../web/src/auth');
+    const key = 'oidc.user:https://idp.example/:asn-kinerja';
+    expect(storedSession(storage({ other: 'x', [key]: JSON.stringify({ access_token: 'a', expires_at: 2000 }) }), 1_000_000)).toEqual({
+      access_token: 'a',
+      expires_at: 2000,
+    });
+    expect(storedSession(storage({ [key]: JSON.stringify({ access_token: 'a', expires_at: 1000 }) }), 1_000_000)).toBeUndefined();
+    expect(storedSession(storage({ [key]: '{' }), 0)).toBeUndefined();
+    expect(storedSession(storage({}), 0)).toBeUndefined();
+  });
+});

@@ -1,7 +1,7 @@
 /** Beranda: what waits for me in every role this cycle, with the stage, its deadline (WIB) and its progress. */
-import { api } from '../api';
+import { getOnce } from '../api';
 import { formatWib } from '../format';
-import type { Me, Task, Tasks } from '../types';
+import type { HomeTasks, Me, Task, Tasks } from '../types';
 import { fill, Link, Loading, Page, useApp, useLoad } from '../ui';
 
 const STAGES = ['PLANNING', 'MIDYEAR', 'FINAL_SCORING', 'CALIBRATION', 'APPROVAL', 'OBJECTION', 'FOLLOW_UP'];
@@ -13,19 +13,18 @@ export function currentCycle(me: Me): string | undefined {
   return (sorted.find((c) => c.status === 'ACTIVE') ?? sorted[0])?.cycleId;
 }
 
+/** Beranda's request: the server picks the current cycle, so it starts with who-am-I, not after it (main.tsx). */
+export const homePath = (locale: string) => `/v1/me/tasks?lang=${locale}`;
+
 export function Home({ me }: { me: Me }) {
   const { m, locale } = useApp();
-  const cycleId = currentCycle(me);
-  const { data, error, loading } = useLoad(
-    () => (cycleId ? api<Tasks>('GET', `/v1/me/tasks?cycleId=${encodeURIComponent(cycleId)}&lang=${locale}`) : Promise.resolve(undefined)),
-    [cycleId, locale],
-  );
+  const { data, error } = useLoad(() => getOnce<HomeTasks>(homePath(locale)), [locale]);
   return (
     <Page title={m.home.title}>
       <p class="lead">{fill(m.home.hello, { name: me.name })}</p>
-      {!cycleId && <p>{m.home.noCycle}</p>}
-      {cycleId && (loading || error) && !data && <Loading error={error} />}
-      {data && <Cycle data={data} />}
+      {!data && <Loading error={error} />}
+      {data && !data.cycle && <p>{m.home.noCycle}</p>}
+      {data?.cycle && <Cycle data={data as Tasks} />}
     </Page>
   );
 }
