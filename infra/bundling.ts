@@ -17,6 +17,8 @@ export const RUNTIME_SDK_MODULES = [
   '@aws-sdk/client-sfn',
   '@aws-sdk/client-sesv2',
   '@aws-sdk/client-secrets-manager',
+  // Loaded on first use by shared/adapters/aws-clients.ts (`s3Client`, `s3Sdk`), in the files function only.
+  '@aws-sdk/client-s3',
   // The default credential chain's other sources, each imported lazily after the environment's: Lambda
   // always puts the function's credentials in the environment, so these are never loaded there.
   '@aws-sdk/credential-provider-ini',

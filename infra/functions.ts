@@ -9,7 +9,7 @@ export interface FunctionSpec {
   memorySize?: number;
   timeoutSeconds?: number;
   /** What it may do; the stack turns these into least-privilege grants. */
-  grants: ReadonlyArray<'table-read' | 'table-write' | 'sfn-start' | 'sfn-task' | 'mail' | 'link-keys'>;
+  grants: ReadonlyArray<'table-read' | 'table-write' | 'sfn-start' | 'sfn-task' | 'mail' | 'link-keys' | 'evidence-files' | 'document-files'>;
 }
 
 export const FUNCTIONS = {
@@ -83,6 +83,13 @@ export const FUNCTIONS = {
     entry: 'functions/me-api/handler.ts',
     description: 'Web app API: who am I, Beranda tasks, the superior’s RHKs, the rating proposal, decisions through the session',
     grants: ['table-read', 'table-write', 'sfn-task'],
+  },
+  // --- files (platform) ---
+  files: {
+    entry: 'functions/files/handler.ts',
+    description: 'Bukti dukung (evidence): presigned upload URLs, confirmation, links, list with download URLs, deletion',
+    // evidence-files: read, write and delete under evidence/ of the files bucket (and FILES_BUCKET in its environment).
+    grants: ['table-read', 'table-write', 'evidence-files'],
   },
   openapi: {
     entry: 'functions/openapi/handler.ts',

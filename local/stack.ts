@@ -14,6 +14,7 @@ import { ROUTES } from '../shared/http/routes';
 import { createTablesFromTemplate, type LocalDynamo, LocalStackError, startDynamoDbLocal } from './dynamodb';
 import type { FaultInjector } from './faults';
 import { type LocalJwtKeys, loadOrCreateLocalJwtKeys, localJwtAuthorizerConfig, mintLocalToken, startLocalHttpApi } from './http';
+import { type LocalS3, startLocalS3 } from './s3';
 import { resolveStateMachines, startLocalStepFunctions } from './sfn';
 import { resourcesOfType, synthesizeTemplates } from './synth';
 
@@ -25,6 +26,7 @@ export interface LocalStackOptions {
   httpPort?: number;
   dynamoPort?: number;
   sfnPort?: number;
+  s3Port?: number;
   /** Multiplies every Wait and task timeout: 1e-5 turns a stage day into ~0.86 s. */
   timeScale?: number;
   /** Upper bound, in ms, of the wait for a stage's calendar window to open. */
@@ -46,11 +48,16 @@ export interface LocalStack {
   token(nip: string, roles: ('hr' | 'employee')[], name?: string): Promise<string>;
   sfnEndpoint: string;
   dynamoEndpoint: string;
+  /** The local S3-compatible endpoint (s3rver) and the files bucket on it. */
+  s3: Pick<LocalS3, 'endpoint' | 'bucket' | 'port'>;
   sfn: Awaited<ReturnType<typeof startLocalStepFunctions>>;
   /** The ports each server bound: pass them back to a restart that must keep its endpoints. */
-  ports: { httpPort: number; dynamoPort: number; sfnPort: number };
+  ports: { httpPort: number; dynamoPort: number; sfnPort: number; s3Port: number };
   stop(): Promise<void>;
 }
+
+/** The files bucket's name on the local S3 endpoint (FILES_BUCKET). */
+export const LOCAL_FILES_BUCKET = 'asn-kinerja-files';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -140,6 +147,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const machine = stateMachines.find((m) => m.name === templates.stateMachineName);
     if (!machine) throw new LocalStackError(`State machine ${templates.stateMachineName} not found in the synthesized template`);
 
+    // The files bucket (evidence, documents) on s3rver, its objects under the work folder; CORS for the app's origin.
+    const s3 = await startLocalS3({
+      directory: path.join(workDir, 's3'),
+      bucket: LOCAL_FILES_BUCKET,
+      allowedOrigins: [apiUrl],
+      ...(options.s3Port ? { port: options.s3Port } : {}),
+    });
+    stopAll.push(() => s3.stop());
+
     const env: Record<string, string> = {
       ...Object.fromEntries(Object.entries(templateEnv).filter(([, v]) => typeof v === 'string') as [string, string][]),
       TABLE_NAME: tableName!,
@@ -153,6 +169,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      FILES_BUCKET: s3.bucket,
+      S3_ENDPOINT: s3.endpoint,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
       POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_DEV: 'true',
@@ -187,7 +205,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       options.faults.attachTo(dynamoClient);
     }
 
-    log(`HTTP API ${http.url} · Step Functions ${sfnServer.endpoint} · outbox ${outboxDir}`);
+    log(`HTTP API ${http.url} · Step Functions ${sfnServer.endpoint} · S3 ${s3.endpoint} · outbox ${outboxDir}`);
 
     return {
       apiUrl: http.url,
@@ -200,8 +218,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       token: (nip, roles, name) => mintLocalToken(jwtKeys, { sub: nip, roles, agencyId: env.AGENCY_ID ?? 'kec-asemrowo', ...(name ? { name } : {}) }),
       sfnEndpoint: sfnServer.endpoint,
       dynamoEndpoint: dynamo.endpoint,
+      s3: { endpoint: s3.endpoint, bucket: s3.bucket, port: s3.port },
       sfn: sfnServer,
-      ports: { httpPort: http.port, dynamoPort: dynamo.port, sfnPort: sfnServer.port },
+      ports: { httpPort: http.port, dynamoPort: dynamo.port, sfnPort: sfnServer.port, s3Port: s3.port },
       stop,
     };
   } catch (err) {

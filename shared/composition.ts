@@ -24,9 +24,10 @@ import {
 import type { Mailer } from './adapters/mail/types';
 import { logger } from './adapters/powertools';
 import { escapeHtml } from './adapters/render/pages/html';
+import { s3FileStore } from './adapters/s3/file-store';
 import { stepFunctionsWorkflow } from './adapters/stepfunctions/workflow';
 import { usePorts } from './application/context';
-import type { Clock, Ports } from './application/ports';
+import type { Clock, FileStore, Ports } from './application/ports';
 import { config } from './config';
 import { dailyLimit } from './domain/skm/limits';
 import { signCursor, verifyCursor } from './http/cursors';
@@ -83,6 +84,11 @@ export function realPorts(): Ports {
     },
     workflow: stepFunctionsWorkflow(() => config().STATE_MACHINE_ARN),
     log: { debug: (m, extra) => logger.debug(m, extra ?? {}), info: (m, extra) => logger.info(m, extra ?? {}) },
+    // --- files (platform) ---
+    get files() {
+      if (!fileStore) throw new Error('This function keeps no files: its entry calls useFileStore() (shared/composition.ts)');
+      return fileStore;
+    },
     settings: {
       get publicBaseUrl() {
         return config().PUBLIC_BASE_URL;
@@ -98,6 +104,17 @@ export function realPorts(): Ports {
       },
     },
   };
+}
+
+// --- files (platform) ---
+let fileStore: FileStore | undefined;
+/**
+ * Installs the S3 file store (FILES_BUCKET; S3_ENDPOINT, path-style, on the local stack). Called by the
+ * entries of the functions that keep files (functions/files, the documents function) and no other, so
+ * the S3 SDK and its presigner stay out of every other bundle (unused, they are tree-shaken away).
+ */
+export function useFileStore(store?: FileStore): void {
+  fileStore = store ?? fileStore ?? s3FileStore(() => ({ bucket: config().FILES_BUCKET, endpoint: config().S3_ENDPOINT }));
 }
 
 useLinkKeys(() => deps.linkKeys());

@@ -16,6 +16,11 @@ const ConfigSchema = z.object({
     .positive()
     .default(24 * 21),
   POWERTOOLS_SERVICE_NAME: z.string().default('asn-kinerja'),
+  // --- files (platform) ---
+  /** The private files bucket: evidence under `evidence/`, documents under `documents/` (only functions that keep files). */
+  FILES_BUCKET: z.string().min(1).optional(),
+  /** An S3-compatible endpoint (the local stack's s3rver); unset in AWS. When set, path-style addressing. */
+  S3_ENDPOINT: z.string().url().optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -10,6 +10,7 @@
  *   `await sfn.send(new StartExecutionCommand({ … }))`, `err instanceof ExecutionAlreadyExists`.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type * as S3 from '@aws-sdk/client-s3';
 import type * as Sfn from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
@@ -70,3 +71,41 @@ export const sfn = {
     return (await client.send(new Command(command.input))) as Output;
   },
 };
+
+// ─── S3, loaded on first use, only in the functions that keep files ───────────────────────────────
+// `@aws-sdk/client-s3` is left to the runtime's own SDK (infra/bundling.ts RUNTIME_SDK_MODULES) and
+// imported here on first use, like Step Functions: bundled, it took the `files` function past the 600 KB
+// budget (client-s3 ~100 KB and the XML protocol of @smithy/core). The presigner is bundled (it is not
+// part of the runtime) and signs with the client it is given. No other function calls `s3Client`.
+
+export interface S3Settings {
+  /** An S3-compatible endpoint (the local stack's s3rver); undefined in AWS. Path-style addressing when set. */
+  endpoint?: string;
+}
+
+/** The S3 SDK module (its commands), from the runtime in AWS. */
+export const s3Sdk = () => import('@aws-sdk/client-s3');
+
+let s3: Promise<S3.S3Client> | undefined;
+/**
+ * The S3 client, made once. Checksums only when an operation requires them: with the SDK's default
+ * (`WHEN_SUPPORTED`) a presigned PUT carries `x-amz-checksum-crc32` of an empty body, which S3 then
+ * compares with the uploaded file and rejects (aws/aws-sdk-js-v3#6810); s3rver does not speak the
+ * flexible-checksum trailers either.
+ */
+export function s3Client(settings: S3Settings = {}): Promise<S3.S3Client> {
+  s3 ??= s3Sdk().then(
+    ({ S3Client }) =>
+      new S3Client({
+        maxAttempts: 4,
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        ...(settings.endpoint ? { endpoint: settings.endpoint, forcePathStyle: true } : {}),
+      }),
+  );
+  return s3;
+}
+/** Tests: forget the client so the next call makes one with other settings. */
+export function resetS3Client(): void {
+  s3 = undefined;
+}

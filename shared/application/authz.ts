@@ -113,3 +113,12 @@ export function canViewEvaluation(
 ): boolean {
   return [e.nip, e.raterNip, e.approverNip].includes(c.nip) || (cycle !== undefined && isHrOf(c, cycle.agencyId));
 }
+
+// --- bukti dukung (platform) ---
+/** Evidence is the employee's own: only they add, confirm or delete it (HR and the rater read it: canViewEvaluation). */
+export function requireEvidenceOwner(c: Caller, e: Pick<EvaluationRecord, 'nip'>): void {
+  requireSelf(c, e, {
+    en: 'Only the employee adds or removes their evidence',
+    id: 'Hanya pegawai yang bersangkutan yang dapat menambah atau menghapus bukti dukungnya',
+  });
+}

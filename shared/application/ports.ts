@@ -3,6 +3,8 @@
  * shared/composition.ts wires one implementation of each and installs them (./context.ts); tests
  * install fakes (test/support/fakes.ts). Nothing here names a table, a key, an SDK or an environment variable.
  */
+
+import type { EvidenceItem } from '../domain/evidence';
 import type { EvaluationStatus, Stage } from '../domain/lifecycle/status';
 import type {
   Actor,
@@ -409,4 +411,47 @@ export interface Ports {
   readonly once: OnceClaims;
   readonly skm: SkmRepository;
   readonly transact: Transact;
+  // --- files (platform) ---
+  /** Bukti dukung records (evidence files and links) of evaluations. */
+  readonly evidence: EvidenceRepository;
+  /** The private files bucket (evidence/, documents/); presigned URLs for the browser. */
+  readonly files: FileStore;
+}
+
+// ─── files (platform): object storage and evidence records ─────────────────────────────────────────
+
+/** What the store knows of a stored object. */
+export interface StoredObject {
+  size: number;
+  contentType?: string;
+  etag?: string;
+}
+/**
+ * Object storage (S3 in AWS, the local stack's S3-compatible endpoint locally). Keys are chosen by the
+ * server; the browser only ever gets a presigned URL for one key, one method, for minutes.
+ */
+export interface FileStore {
+  /** A URL to PUT exactly one object at `key`, with this content type and size, valid `expiresInSeconds`. */
+  presignPut(key: string, object: { contentType: string; size: number; expiresInSeconds: number }): Promise<string>;
+  /** A URL to GET the object at `key`; `fileName` sets the download's name (Content-Disposition: attachment). */
+  presignGet(key: string, options: { expiresInSeconds: number; fileName?: string; contentType?: string }): Promise<string>;
+  /** undefined when there is no object at `key`. */
+  head(key: string): Promise<StoredObject | undefined>;
+  put(key: string, body: Uint8Array | string, options: { contentType: string; metadata?: Record<string, string> }): Promise<void>;
+  /** undefined when there is no object at `key`. */
+  get(key: string): Promise<Uint8Array | undefined>;
+  /** Removes the current version (the bucket keeps noncurrent versions for a while, by its lifecycle). */
+  delete(key: string): Promise<void>;
+}
+
+/** Evidence records, in the evaluation's partition. */
+export interface EvidenceRepository {
+  get(cycleId: string, nip: string, evidenceId: string): Promise<EvidenceItem | undefined>;
+  ofEvaluation(cycleId: string, nip: string): Promise<EvidenceItem[]>;
+  /** Writes a new item; false when one with that id exists. */
+  create(item: EvidenceItem): Promise<boolean>;
+  /** PENDING → STORED with the checked size (conditional); false when it was not PENDING. */
+  markStored(cycleId: string, nip: string, evidenceId: string, stored: { size: number; storedAt: string }): Promise<boolean>;
+  /** Removes the item (conditional on it existing); false when it was already gone. */
+  remove(cycleId: string, nip: string, evidenceId: string): Promise<boolean>;
 }

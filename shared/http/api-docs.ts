@@ -36,6 +36,15 @@ import {
   UnitIdParam,
   UnitIdSchema,
 } from './contract';
+import {
+  EvidenceDeletedResponse,
+  EvidenceIdParam,
+  EvidenceItemEnvelope,
+  EvidenceLinkBody,
+  EvidenceListResponse,
+  EvidenceUploadBody,
+  EvidenceUploadResponse,
+} from './contract/evidence';
 import { ApproveAllBody, MeQuery, MyDecisionBody, MyDecisionsQuery, TasksQuery } from './contract/me';
 
 // ─── the one table: route → documentation ─────────────────────────────────────────────────────────
@@ -69,6 +78,8 @@ export interface RouteDoc {
   idempotent?: boolean;
   /** Error statuses answered with their own JSON body instead of problem+json. */
   errorBodies?: Record<number, { name: string; schema: z.ZodType }>;
+  /** The success body's schema, as a component (default: an object). */
+  response?: { name: string; schema: z.ZodType };
 }
 
 export const TAGS = {
@@ -562,6 +573,68 @@ export const API_DOCS: Record<string, RouteDoc> = {
     security: 'bearer',
     success: 200,
     errors: [404, 422],
+  },
+  // --- bukti dukung (evidence; platform) ---
+  'GET /v1/cycles/{cycleId}/evaluations/{nip}/evidence': {
+    summary: {
+      id: 'Daftar bukti dukung dengan tautan unduh (berlaku 10 menit)',
+      en: 'List the evidence, with download URLs (valid 10 minutes)',
+    },
+    tag: 'evaluations',
+    security: 'bearer',
+    success: 200,
+    errors: [404],
+    response: { name: 'EvidenceList', schema: EvidenceListResponse },
+  },
+  'POST /v1/cycles/{cycleId}/evaluations/{nip}/evidence/uploads': {
+    summary: {
+      id: 'Meminta tautan unggah berkas bukti dukung (PDF, JPEG, PNG, dokumen Office; maks. 10 MB)',
+      en: 'Request an upload URL for an evidence file (PDF, JPEG, PNG, Office documents; at most 10 MB)',
+    },
+    tag: 'evaluations',
+    security: 'bearer',
+    success: 201,
+    errors: [404, 409, 422],
+    body: {
+      name: 'EvidenceUpload',
+      schema: EvidenceUploadBody,
+      example: { rhkId: 'rhk-1', indicatorId: 'iki-1', fileName: 'laporan-posyandu-juni.pdf', contentType: 'application/pdf', size: 482133 },
+    },
+    response: { name: 'EvidenceUploadUrl', schema: EvidenceUploadResponse },
+  },
+  'POST /v1/cycles/{cycleId}/evaluations/{nip}/evidence/{evidenceId}/confirm': {
+    summary: {
+      id: 'Mengonfirmasi unggahan: berkas diperiksa (ada, jenis dan ukuran sesuai) lalu dicatat',
+      en: 'Confirm an upload: the stored file is checked (present, same type and size) and recorded',
+    },
+    tag: 'evaluations',
+    security: 'bearer',
+    success: 200,
+    params: { evidenceId: EvidenceIdParam },
+    errors: [404, 409, 422],
+    response: { name: 'EvidenceItem', schema: EvidenceItemEnvelope },
+  },
+  'POST /v1/cycles/{cycleId}/evaluations/{nip}/evidence/links': {
+    summary: { id: 'Menambahkan tautan sebagai bukti dukung', en: 'Add a link as evidence' },
+    tag: 'evaluations',
+    security: 'bearer',
+    success: 201,
+    errors: [404, 409, 422],
+    body: {
+      name: 'EvidenceLink',
+      schema: EvidenceLinkBody,
+      example: { rhkId: 'rhk-1', title: 'Berita kegiatan posyandu', url: 'https://asemrowo.surabaya.go.id/berita/posyandu-juni' },
+    },
+    response: { name: 'EvidenceItem', schema: EvidenceItemEnvelope },
+  },
+  'DELETE /v1/cycles/{cycleId}/evaluations/{nip}/evidence/{evidenceId}': {
+    summary: { id: 'Menghapus bukti dukung sendiri selama periodenya dibuka', en: 'Delete one’s own evidence while its period is open' },
+    tag: 'evaluations',
+    security: 'bearer',
+    success: 200,
+    params: { evidenceId: EvidenceIdParam },
+    errors: [404, 409],
+    response: { name: 'EvidenceDeleted', schema: EvidenceDeletedResponse },
   },
 };
 

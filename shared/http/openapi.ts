@@ -84,7 +84,7 @@ function parameters(r: Route, doc: RouteDoc): Json[] {
   return out;
 }
 
-function successResponse(doc: RouteDoc, r: Route): Json {
+function successResponse(doc: RouteDoc, r: Route, responseRef?: string): Json {
   const description = `${doc.summary.id} — ${doc.summary.en}`;
   switch (doc.responseType ?? 'json') {
     case 'html':
@@ -99,7 +99,7 @@ function successResponse(doc: RouteDoc, r: Route): Json {
         ...(r.path === '/openapi.json' || r.path.endsWith('/ikm')
           ? { headers: { 'Cache-Control': { schema: { type: 'string' }, description: 'public, max-age=300' } } }
           : {}),
-        content: { 'application/json': { schema: { type: 'object' } } },
+        content: { 'application/json': { schema: responseRef ? { $ref: `#/components/schemas/${responseRef}` } : { type: 'object' } } },
       };
   }
 }
@@ -172,8 +172,9 @@ export function buildOpenApiDocument(routes: readonly Route[] = ROUTES, docs: Re
   add(ProblemSchema, 'Problem');
   add(GatewayMessageSchema, 'GatewayMessage');
   for (const r of routes) {
-    const { body, errorBodies } = docs[routeKey(r)]!;
+    const { body, errorBodies, response } = docs[routeKey(r)]!;
     if (body) add(body.schema, body.name);
+    if (response) add(response.schema, response.name);
     for (const e of Object.values(errorBodies ?? {})) add(e.schema, e.name);
   }
   const generated = z.toJSONSchema(registry, { io: 'input', unrepresentable: 'any', uri: (id) => `#/components/schemas/${id}` }).schemas;
@@ -211,9 +212,12 @@ export function buildOpenApiDocument(routes: readonly Route[] = ROUTES, docs: Re
           }
         : {}),
       responses: {
-        [String(doc.success)]: successResponse(doc, r),
+        [String(doc.success)]: successResponse(doc, r, doc.response && componentOf.get(doc.response.schema)),
         ...Object.fromEntries(
-          Object.entries(doc.otherSuccess ?? {}).map(([status, d]) => [status, { ...successResponse(doc, r), description: `${d.id} — ${d.en}` }]),
+          Object.entries(doc.otherSuccess ?? {}).map(([status, d]) => [
+            status,
+            { ...successResponse(doc, r, doc.response && componentOf.get(doc.response.schema)), description: `${d.id} — ${d.en}` },
+          ]),
         ),
         ...errorResponses(r, doc),
       },

@@ -4,7 +4,7 @@
  */
 
 /** The Lambda functions that serve HTTP routes (a subset of infra/functions.ts's ids; infra checks they exist). */
-export type HttpFunctionId = 'hr-api' | 'evaluation-api' | 'skm' | 'openapi' | 'decision-links' | 'me-api';
+export type HttpFunctionId = 'hr-api' | 'evaluation-api' | 'skm' | 'openapi' | 'decision-links' | 'me-api' | 'files';
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'HEAD' | 'DELETE';
@@ -53,6 +53,12 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/v1/me/decisions/{decisionId}', functionId: 'me-api', auth: 'jwt' },
   { method: 'GET', path: '/v1/cycles/{cycleId}/evaluations/{nip}/parent-rhk', functionId: 'me-api', auth: 'jwt' },
   { method: 'GET', path: '/v1/cycles/{cycleId}/evaluations/{nip}/proposal', functionId: 'me-api', auth: 'jwt' },
+  // --- bukti dukung (evidence files and links; platform): the `files` function, the only one with the S3 SDK ---
+  { method: 'GET', path: '/v1/cycles/{cycleId}/evaluations/{nip}/evidence', functionId: 'files', auth: 'jwt' },
+  { method: 'POST', path: '/v1/cycles/{cycleId}/evaluations/{nip}/evidence/uploads', functionId: 'files', auth: 'jwt' },
+  { method: 'POST', path: '/v1/cycles/{cycleId}/evaluations/{nip}/evidence/{evidenceId}/confirm', functionId: 'files', auth: 'jwt' },
+  { method: 'POST', path: '/v1/cycles/{cycleId}/evaluations/{nip}/evidence/links', functionId: 'files', auth: 'jwt' },
+  { method: 'DELETE', path: '/v1/cycles/{cycleId}/evaluations/{nip}/evidence/{evidenceId}', functionId: 'files', auth: 'jwt' },
 ];
 
 /** "METHOD /path/{param}", the key API Gateway puts in `event.routeKey`. */

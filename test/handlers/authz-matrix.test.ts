@@ -41,6 +41,7 @@ const HANDLERS: Record<string, AnyHandler> = {
   'decision-links': (await import('../../functions/decision-links/handler')).handler as unknown as AnyHandler,
   openapi: (await import('../../functions/openapi/handler')).handler as unknown as AnyHandler,
   'me-api': (await import('../../functions/me-api/handler')).handler as unknown as AnyHandler,
+  files: (await import('../../functions/files/handler')).handler as unknown as AnyHandler,
 };
 
 // ─── the people and the two agencies (test/support/world.ts) ──────────────────────────────────────
@@ -142,8 +143,38 @@ const notMine = (): Expect => 'deny';
 function pendingSkpDecision(scope: Scope) {
   const [decisionId, cycleId, subjectNip, recipientNip] =
     scope === 'out' ? ['dec-out-0000001', OTHER_CYCLE, P.x, P.xRater] : ['dec-in-00000001', CYCLE, P.self, P.rater];
-  const d = { decisionId, kind: 'SKP_APPROVAL', cycleId, stage: 'PLANNING', subjectNip, recipientNip, status: 'PENDING', createdAt: '2026-01-05T01:00:00.000Z' };
+  const d = {
+    decisionId,
+    kind: 'SKP_APPROVAL',
+    cycleId,
+    stage: 'PLANNING',
+    subjectNip,
+    recipientNip,
+    status: 'PENDING',
+    createdAt: '2026-01-05T01:00:00.000Z',
+  };
   put({ ...keys.decision(decisionId), ...keys.decisionTodo(cycleId, recipientNip, 'SKP_APPROVAL', decisionId), type: 'DECISION', ...d });
+}
+
+/** A link the evaluation's employee added as evidence (a link: confirming or deleting it calls no S3). */
+function evidenceItem(scope: Scope, role: Role): Target {
+  const { cycleId, nip } = inOut(scope, role);
+  put({
+    ...keys.evidence(cycleId, nip, 'ev-1'),
+    type: 'EVIDENCE',
+    evidenceId: 'ev-1',
+    cycleId,
+    nip,
+    rhkId: 'rhk-1',
+    period: 'MIDYEAR',
+    kind: 'link',
+    status: 'STORED',
+    title: 'Berita',
+    url: 'https://example.go.id/b',
+    uploadedBy: nip,
+    createdAt: '2026-07-02T01:00:00.000Z',
+  });
+  return { params: { cycleId, nip, evidenceId: 'ev-1' } };
 }
 
 const SPECS: Record<string, Spec> = {
@@ -328,7 +359,8 @@ const SPECS: Record<string, Spec> = {
     },
     expect: (_role, scope) => (scope === 'in' ? 'allow' : 'hidden'),
     // Only the recipient sees it; nobody else, never the subject.
-    check: (role, _scope, res) => expect(JSON.parse(res.body!).items.map((d: { decisionId: string }) => d.decisionId)).toEqual(role === 'rater' ? ['dec-in-00000001'] : []),
+    check: (role, _scope, res) =>
+      expect(JSON.parse(res.body!).items.map((d: { decisionId: string }) => d.decisionId)).toEqual(role === 'rater' ? ['dec-in-00000001'] : []),
   },
   'POST /v1/me/decisions/approve-all': {
     stage: 'PLANNING',
@@ -368,6 +400,42 @@ const SPECS: Record<string, Spec> = {
     status: 'MONITORING',
     target: (scope) => ({ params: { commentId: scope === 'in' ? COMMENT.in : COMMENT.out }, body: example('POST /v1/skm/comments/{commentId}/moderation') }),
     expect: (role, scope) => (role !== 'hr' ? 'deny' : scope === 'in' ? 'allow' : 'hidden'),
+  },
+  // --- bukti dukung (evidence; platform) ---
+  'GET /v1/cycles/{cycleId}/evaluations/{nip}/evidence': {
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
+    target: onEvaluation('GET /v1/cycles/{cycleId}/evaluations/{nip}/evidence'),
+    expect: only('self', 'rater', 'approver', 'hr'),
+  },
+  'POST /v1/cycles/{cycleId}/evaluations/{nip}/evidence/uploads': {
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
+    target: onEvaluation('POST /v1/cycles/{cycleId}/evaluations/{nip}/evidence/uploads'),
+    // Evidence is the employee's own: not even HR uploads it for them.
+    expect: only('self'),
+    own: mine,
+  },
+  'POST /v1/cycles/{cycleId}/evaluations/{nip}/evidence/links': {
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
+    target: onEvaluation('POST /v1/cycles/{cycleId}/evaluations/{nip}/evidence/links'),
+    expect: only('self'),
+    own: mine,
+  },
+  'POST /v1/cycles/{cycleId}/evaluations/{nip}/evidence/{evidenceId}/confirm': {
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
+    target: evidenceItem,
+    expect: only('self'),
+    own: mine,
+  },
+  'DELETE /v1/cycles/{cycleId}/evaluations/{nip}/evidence/{evidenceId}': {
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
+    target: evidenceItem,
+    expect: only('self'),
+    own: mine,
   },
 };
 

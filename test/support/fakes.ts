@@ -6,6 +6,7 @@
  */
 
 import type { EvaluationChange, MailMessage, Ports, WriteOp } from '../../shared/application/ports';
+import type { EvidenceItem } from '../../shared/domain/evidence';
 import type { Stage } from '../../shared/domain/lifecycle/status';
 import type {
   AuditEvent,
@@ -52,6 +53,10 @@ export function fakePorts(now = '2026-07-10T03:00:00.000Z') {
   const sent: MailMessage[] = [];
   const released: string[] = [];
   const started: string[] = [];
+  // --- files (platform) ---
+  const evidence = new Map<string, EvidenceItem>();
+  const objects = new Map<string, { body: Uint8Array; contentType: string }>();
+  const evidenceKey = (cycleId: string, nip: string, id: string) => `${cycleId}#${nip}#${id}`;
 
   const transact = async (ops: readonly WriteOp[]) => {
     const fake = unwrap(ops);
@@ -352,6 +357,40 @@ export function fakePorts(now = '2026-07-10T03:00:00.000Z') {
       },
     },
     transact,
+    // --- files (platform) ---
+    evidence: {
+      get: async (c, n, id) => evidence.get(evidenceKey(c, n, id)),
+      ofEvaluation: async (c, n) => [...evidence.values()].filter((i) => i.cycleId === c && i.nip === n),
+      create: async (item) => {
+        const k = evidenceKey(item.cycleId, item.nip, item.evidenceId);
+        if (evidence.has(k)) return false;
+        evidence.set(k, item);
+        return true;
+      },
+      markStored: async (c, n, id, stored) => {
+        const item = evidence.get(evidenceKey(c, n, id));
+        if (item?.status !== 'PENDING') return false;
+        const { expiresAt: _drop, ...rest } = item;
+        evidence.set(evidenceKey(c, n, id), { ...rest, status: 'STORED', ...stored });
+        return true;
+      },
+      remove: async (c, n, id) => evidence.delete(evidenceKey(c, n, id)),
+    },
+    files: {
+      presignPut: async (key, o) => `https://files.test/${key}?put&type=${encodeURIComponent(o.contentType)}&size=${o.size}&ttl=${o.expiresInSeconds}`,
+      presignGet: async (key, o) => `https://files.test/${key}?get&ttl=${o.expiresInSeconds}${o.fileName ? `&name=${encodeURIComponent(o.fileName)}` : ''}`,
+      head: async (key) => {
+        const o = objects.get(key);
+        return o ? { size: o.body.length, contentType: o.contentType } : undefined;
+      },
+      put: async (key, body, o) => {
+        objects.set(key, { body: typeof body === 'string' ? new TextEncoder().encode(body) : body, contentType: o.contentType });
+      },
+      get: async (key) => objects.get(key)?.body,
+      delete: async (key) => {
+        objects.delete(key);
+      },
+    },
   };
   return {
     ports,
@@ -371,6 +410,8 @@ export function fakePorts(now = '2026-07-10T03:00:00.000Z') {
     sent,
     released,
     started,
+    evidence,
+    objects,
     advance(ms: number) {
       t += ms;
     },

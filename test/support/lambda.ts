@@ -23,6 +23,8 @@ export function setEnv() {
     AWS_SECRET_ACCESS_KEY: 'test',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
     POWERTOOLS_METRICS_DISABLED: 'true',
+    // The files function's bucket (presigned URLs are signed locally; S3 itself is mocked where called).
+    FILES_BUCKET: 'asn-kinerja-files-test',
   });
 }
 

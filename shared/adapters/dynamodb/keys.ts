@@ -36,6 +36,8 @@
  * |25 | approved citizen evidence of an employee by year | PK=SKMEVIDENCE#a#nip, SK begins_with <year>- (SK=period#id)     |
  * |26 | SKM per-client daily submission counter (TTL)    | PK=SKMLIMIT#unit#day#client, SK=LIMIT                           |
  * |27 | SKM submission by Idempotency-Key (TTL)          | PK=SKMIDEM#unit#keyHash, SK=IDEMPOTENCY                         |
+ * |   | **bukti dukung (files, platform)**               |                                                                 |
+ * |28 | evidence (files, links) of an evaluation          | PK=EVAL#c#nip, SK begins_with EVIDENCE# (SK=EVIDENCE#id; TTL while PENDING) |
  *
  * #15–17 (GET /v1/cycles/{c}/evaluations): unit, sub-units, status and stage are key conditions (a stage
  * is the statuses waiting in it, one segment each), so a page reads what it returns (amplification 1.0).
@@ -121,6 +123,9 @@ export const keys = {
   skmIdempotency: (unitId: string, keyHash: string) => ({ PK: `SKMIDEM#${unitId}#${keyHash}`, SK: 'IDEMPOTENCY' }),
   /** A peer invited to give 360° feedback on an evaluation: once per cycle per pair (conditional put). */
   invitation: (cycleId: string, nip: string, peerNip: string) => ({ PK: `EVAL#${cycleId}#${nip}`, SK: `INVITE#${peerNip}` }),
+  // --- files (platform) ---
+  /** #28: one item of bukti dukung (a file or a link) of an evaluation. */
+  evidence: (cycleId: string, nip: string, evidenceId: string) => ({ PK: `EVAL#${cycleId}#${nip}`, SK: `EVIDENCE#${evidenceId}` }),
 } as const;
 
 export const prefixes = {
@@ -133,6 +138,7 @@ export const prefixes = {
   digestDue: (stage: string) => `DIGESTDUE#${stage}#`,
   delegation: (delegatorNip: string) => `DELEGATION#${delegatorNip}#`,
   invitation: 'INVITE#',
+  evidence: 'EVIDENCE#',
 } as const;
 
 /** The table definition both the CDK stack and the local stack derive from (the local one via the template). */

@@ -5,6 +5,7 @@
  */
 import type { Ports, WriteOp } from '../../application/ports';
 import { delegationsOf, putDelegation } from './delegations';
+import { dynamoEvidence } from './evidence';
 import * as r from './repository';
 import * as skm from './skm-repository';
 
@@ -12,7 +13,10 @@ type Item = r.TransactItem;
 const op = (i: Item) => i as unknown as WriteOp;
 const items = (ops: readonly WriteOp[] | undefined) => (ops ?? []) as unknown as Item[];
 
-export type DynamoRepositories = Pick<Ports, 'cycles' | 'stages' | 'evaluations' | 'decisions' | 'roster' | 'delegations' | 'once' | 'skm' | 'transact'>;
+export type DynamoRepositories = Pick<
+  Ports,
+  'cycles' | 'stages' | 'evaluations' | 'decisions' | 'roster' | 'delegations' | 'once' | 'skm' | 'transact' | 'evidence'
+>;
 
 export function dynamoRepositories(): DynamoRepositories {
   return {
@@ -79,6 +83,7 @@ export function dynamoRepositories(): DynamoRepositories {
       listUnits: r.listUnits,
     },
     delegations: { put: putDelegation, of: delegationsOf },
+    evidence: dynamoEvidence(),
     once: { claim: r.claimOnce, release: r.releaseOnce },
     skm: {
       unitExists: skm.unitExists,

@@ -2,6 +2,7 @@
 export * from './common';
 export * from './decisions';
 export * from './evaluation';
+export * from './evidence';
 export * from './hr';
 export * from './me';
 export * from './skm';
