@@ -17,7 +17,8 @@ export const JWT_ALGORITHMS = ['RS256', 'RS384', 'RS512'] as const;
 export interface JwtAuthorizerConfig {
   /** The issuer's public key: a JWK (its `kid` must match the token's) or a key object. */
   publicKey: JWK | CryptoKey | KeyObject;
-  issuer: string;
+  /** One issuer, or several (the local stack: the tests' tokens and the local OIDC provider's, same key). */
+  issuer: string | readonly string[];
   /** One audience or several (the authorizer's `audience` list). */
   audience: string | readonly string[];
   /** Allowed clock skew in seconds; default 0. */
@@ -58,7 +59,8 @@ function describe(error: unknown): string {
 export async function createJwtAuthorizer(config: JwtAuthorizerConfig): Promise<JwtAuthorizer> {
   const audiences: readonly string[] = typeof config.audience === 'string' ? [config.audience] : [...config.audience];
   if (audiences.length === 0) throw new Error('JWT authorizer: at least one audience is required');
-  if (!config.issuer) throw new Error('JWT authorizer: issuer is required');
+  if (!config.issuer || config.issuer.length === 0) throw new Error('JWT authorizer: issuer is required');
+  const issuer = typeof config.issuer === 'string' ? config.issuer : [...config.issuer];
   const expectedKid = isJwk(config.publicKey) ? config.publicKey.kid : undefined;
   let key: CryptoKey | KeyObject | Uint8Array;
   if (isJwk(config.publicKey)) {
@@ -88,7 +90,7 @@ export async function createJwtAuthorizer(config: JwtAuthorizerConfig): Promise<
     }
     try {
       const { payload } = await jwtVerify(token, key, {
-        issuer: config.issuer,
+        issuer,
         algorithms: [...JWT_ALGORITHMS],
         requiredClaims: ['exp'],
         clockTolerance,

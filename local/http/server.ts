@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Context } from 'aws-lambda';
+import type { PageAnswer, PageRequest } from '../oidc/types';
 import { createJwtAuthorizer, type JwtAuthorizer, type JwtAuthorizerConfig, wwwAuthenticate } from './authorizer';
 import { createLambdaContext } from './context';
 import { buildEvent, type LocalHttpApiEvent, splitTarget } from './request';
@@ -39,8 +40,13 @@ export interface LocalHttpApiOptions {
   port?: number;
   /** Default 127.0.0.1 (not reachable from other machines). */
   host?: string;
-  /** Required when a route has `auth: 'jwt'`. */
-  jwt?: JwtAuthorizerConfig;
+  /** Required when a route has `auth: 'jwt'`; a function of the server's URL when an issuer lives on it (local OIDC). */
+  jwt?: JwtAuthorizerConfig | ((url: string) => JwtAuthorizerConfig);
+  /**
+   * Answers what is not a route of the table (local sign-in, the web app); undefined → 404. Never reached
+   * for an API route, so an API path always behaves as API Gateway's.
+   */
+  pages?: (req: PageRequest) => Promise<PageAnswer | undefined>;
   /** Larger request bodies get 413. Default 1 MiB. */
   maxBodyBytes?: number;
   /** A handler still running after this gets 503, as API Gateway answers. Default 30 s. */
@@ -125,8 +131,8 @@ export async function startLocalHttpApi(options: LocalHttpApiOptions): Promise<L
   const table = new RouteTable(options.routes);
   const needsJwt = table.all.some((c) => c.route.auth === 'jwt');
   let authorize: JwtAuthorizer | undefined;
-  if (options.jwt) authorize = await createJwtAuthorizer(options.jwt);
-  else if (needsJwt) {
+  if (options.jwt && typeof options.jwt !== 'function') authorize = await createJwtAuthorizer(options.jwt);
+  else if (!options.jwt && needsJwt) {
     throw new Error('startLocalHttpApi: routes with auth "jwt" need the `jwt` option (publicKey, issuer, audience)');
   }
   const host = options.host ?? DEFAULT_LOCAL_HTTP_HOST;
@@ -171,7 +177,13 @@ export async function startLocalHttpApi(options: LocalHttpApiOptions): Promise<L
     }
 
     const match = table.match(method, rawPath);
-    if (!match) return sendMessage(404, 'Not Found');
+    if (!match) {
+      const answer = options.pages
+        ? await options.pages({ method, rawPath, query: new URLSearchParams(splitTarget(url).rawQueryString ?? ''), headers: req.headers, body })
+        : undefined;
+      if (answer) return send(answer.status, answer.headers, answer.body);
+      return sendMessage(404, 'Not Found');
+    }
     const { compiled } = match;
 
     let jwt: { claims: Record<string, string>; scopes: null } | undefined;
@@ -257,6 +269,14 @@ export async function startLocalHttpApi(options: LocalHttpApiOptions): Promise<L
 
   const { port } = server.address() as AddressInfo;
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  if (typeof options.jwt === 'function') {
+    try {
+      authorize = await createJwtAuthorizer(options.jwt(`http://${urlHost}:${port}`));
+    } catch (err) {
+      server.close();
+      throw err;
+    }
+  }
   let closing: Promise<void> | undefined;
   return {
     url: `http://${urlHost}:${port}`,

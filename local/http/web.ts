@@ -8,7 +8,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheControlFor, contentSecurityPolicy, isAppPath, SECURITY_HEADERS } from '../../infra/web-security';
-import type { PageAnswer, PageRequest } from '../oidc/provider';
+import type { PageAnswer, PageRequest } from '../oidc/types';
 
 export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

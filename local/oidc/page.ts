@@ -3,7 +3,7 @@
  * works without JavaScript (a GET form), and one button per person that signs in as them. Phone-first,
  * keyboard-usable, no script and no inline style (its CSP allows neither).
  */
-import type { LocalPerson } from './provider';
+import type { LocalPerson } from './types';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

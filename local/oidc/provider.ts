@@ -17,21 +17,13 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { type LocalJwtKeys, type LocalRole, mintLocalToken } from '../http/keys';
+import type { LocalPerson, PageAnswer, PageRequest } from './types';
+
+export type { LocalPerson, PageAnswer, PageRequest } from './types';
+
 import { SIGNIN_CSS, signInPage } from './page';
 
 export const LOCAL_OIDC_PREFIX = '/local/oidc';
-
-export interface LocalPerson {
-  nip: string;
-  name: string;
-  jabatan: string;
-  unitId: string;
-  unitName: string;
-  email?: string;
-  roles: LocalRole[];
-  /** Shown beside the name: Pejabat Penilai, Atasan, HR … */
-  labels: string[];
-}
 
 export interface LocalOidcOptions {
   /** `<api url>/local/oidc` */
@@ -46,19 +38,6 @@ export interface LocalOidcOptions {
   /** Token lifetime; default '1h' (tests shorten it to see expiry). */
   tokenLifetime?: string | number;
   now?: () => Date;
-}
-
-export interface PageRequest {
-  method: string;
-  rawPath: string;
-  query: URLSearchParams;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-export interface PageAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: string | Buffer;
 }
 
 interface PendingCode {
