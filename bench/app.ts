@@ -77,7 +77,7 @@ export async function benchApp(runs = 5) {
   };
   if (!chromiumAvailable('bench app')) return base;
 
-  const stack = await startLocalStack({ workDir, timeScale: 1e-5 });
+  const stack = await startLocalStack({ workDir, timeScale: 1e-5, webDir: web.outDir });
   let server: Server | undefined;
   const browser = await launchChromium();
   try {

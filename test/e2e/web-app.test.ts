@@ -11,12 +11,12 @@
  * employee sees the result and files an objection. Every screen is shot at 390 and 1280 px into
  * test-results/web-app/ and checked with axe-core (no serious or critical violation).
  *
- * Until the local stack serves web/dist and its own sign-in (the platform's part), the test serves the
- * built app on the API's origin through Playwright routing and signs people in by storing the session
- * oidc-client-ts would store after the code + PKCE exchange, with a token minted by the local stack.
+ * The local stack serves the built app on the API's origin (as CloudFront does in AWS) with its
+ * /config.json, and its OIDC provider's sign-in page: each person signs in by picking themself there
+ * (authorization code + PKCE through oidc-client-ts, the same code as against Cognito).
  */
 import '../../local/sfn/polyfill';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -25,13 +25,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../local/people';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 import { getEvaluation, putEmployee, putUnit } from '../../shared/adapters/dynamodb/repository';
-import { ROUTES } from '../../shared/http/routes';
 import { buildWeb, type WebBuild } from '../../web/build';
 import { chromiumAvailable, launchChromium, resultPath } from '../support/browser';
 
 const hasChromium = chromiumAvailable('test/e2e/web-app');
 const YEAR = 2026;
-const hasEvidenceRoutes = ROUTES.some((r) => r.method === 'POST' && r.path.endsWith('/evidence'));
 
 const P = {
   sekda: { nip: '196901281995031005', name: 'Drs. Bambang Suryo Atmodjo, M.Si.', jabatan: 'Sekretaris Daerah Kota Surabaya' },
@@ -77,7 +75,8 @@ describe.skipIf(!hasChromium)('the web app, a small cycle in Chromium', () => {
 
   beforeAll(async () => {
     const workDir = mkdtempSync(path.join(tmpdir(), 'asn-web-'));
-    [stack, web] = await Promise.all([startLocalStack({ workDir, timeScale: 5e-5 }), buildWeb(path.join(workDir, 'web'))]);
+    web = await buildWeb(path.join(workDir, 'web'));
+    stack = await startLocalStack({ workDir, timeScale: 5e-5, webDir: web.outDir });
     const agency = stack.agencyId;
     await putUnit(agency, { unitId: 'kec-asemrowo', name: 'Kecamatan Asemrowo', headNip: P.camat.nip });
     await putUnit(agency, { unitId: 'sekretariat', name: 'Sekretariat Kecamatan Asemrowo', parentUnitId: 'kec-asemrowo', headNip: P.sekcam.nip });
@@ -96,46 +95,27 @@ describe.skipIf(!hasChromium)('the web app, a small cycle in Chromium', () => {
     await stack?.stop();
   });
 
-  /** One browser context per person: the app served on the API's origin, the person signed in. */
+  /** One browser context per person, signed in through the local stack's OIDC sign-in page (code + PKCE). */
   async function pageOf(who: Who): Promise<Page> {
     const existing = pages.get(who);
     if (existing) return existing;
     const context: BrowserContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'id-ID' });
-    const origin = stack.apiUrl.replace(/\/$/, '');
-    const config = { authority: `${origin}/local-oidc`, clientId: 'asn-kinerja', scope: 'openid profile', bearer: 'access_token' };
-    await context.route(`${origin}/**`, async (route) => {
-      const url = new URL(route.request().url());
-      if (url.pathname.startsWith('/v1/') || url.pathname === '/openapi.json') return route.continue();
-      if (url.pathname === '/config.json') return route.fulfill({ json: config });
-      if (url.pathname.startsWith('/assets/')) {
-        const file = path.join(web.outDir, url.pathname);
-        return route.fulfill({ body: readFileSync(file), contentType: file.endsWith('.css') ? 'text/css' : 'text/javascript' });
-      }
-      return route.fulfill({ body: readFileSync(path.join(web.outDir, 'index.html')), contentType: 'text/html' });
-    });
-    const token = await stack.token(P[who].nip, who === 'sekda' ? ['hr', 'employee'] : ['employee'], P[who].name);
-    const user = {
-      id_token: token,
-      access_token: token,
-      token_type: 'Bearer',
-      scope: config.scope,
-      profile: { sub: P[who].nip, name: P[who].name },
-      expires_at: Math.floor(Date.now() / 1000) + 3600,
-    };
-    await context.addInitScript(
-      ([key, value]) => {
-        window.sessionStorage.setItem(key, value);
-      },
-      [`oidc.user:${config.authority}:${config.clientId}`, JSON.stringify(user)] as const,
-    );
     const page = await context.newPage();
+    await page.goto(`${stack.webUrl}/`);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    // The sign-in page lists the roster; each person is one button.
+    await page
+      .getByRole('button', { name: new RegExp(P[who].name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })
+      .first()
+      .click();
+    await page.getByRole('heading', { name: 'Beranda' }).waitFor();
     pages.set(who, page);
     return page;
   }
 
   async function open(who: Who, appPath: string): Promise<Page> {
     const page = await pageOf(who);
-    await page.goto(`${stack.apiUrl.replace(/\/$/, '')}${appPath}`);
+    await page.goto(`${stack.webUrl}${appPath}`);
     await page.locator('h1').first().waitFor();
     await page.locator('.loading').first().waitFor({ state: 'detached' });
     return page;
@@ -271,19 +251,22 @@ describe.skipIf(!hasChromium)('the web app, a small cycle in Chromium', () => {
     page = await open('emp', `/siklus/${cycleId}/progres`);
     await page.getByLabel('Realisasi (persen)').fill('97');
     await page.getByLabel('Tautan bukti dukung (satu per baris)').fill('https://kecamatan.example.go.id/laporan/uptime-semester-1');
-    if (hasEvidenceRoutes) {
-      await page
-        .getByLabel('Unggah berkas bukti dukung')
-        .setInputFiles({ name: 'laporan-uptime.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%…\n') });
-      await page.getByText('Berkas terunggah').waitFor();
-    } else console.warn('test/e2e/web-app: no evidence routes in shared/http/routes.ts yet (platform helper); the file upload step is skipped');
+    const pdf = Buffer.from('%PDF-1.4\n% laporan ketersediaan layanan semester 1\n');
+    await page.getByLabel('Unggah berkas bukti dukung').setInputFiles({ name: 'laporan-uptime.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.getByText('Berkas terunggah: laporan-uptime.pdf').waitFor();
     await page.getByRole('button', { name: 'Simpan realisasi' }).click();
     await page.getByText('Realisasi tersimpan.').waitFor();
     await shoot(page, '06-progres');
     const progress = (await getEvaluation(cycleId, P.emp.nip))?.progress;
     expect(progress?.[0]?.value).toBe(97);
     expect(progress?.[0]?.evidence?.some((x) => x.startsWith('https://'))).toBe(true);
-    if (hasEvidenceRoutes) expect(progress?.[0]?.evidence?.some((x) => x.startsWith('evidence:'))).toBe(true);
+    const ref = progress?.[0]?.evidence?.find((x) => x.startsWith('evidence:'));
+    expect(ref).toBeDefined();
+    // The file is in storage, listed for the rater with a download URL that gives its bytes back.
+    const listed = await api.expect('GET', `/v1/cycles/${cycleId}/evaluations/${P.emp.nip}/evidence`, { nip: P.sekcam.nip });
+    const file = listed.items.find((i: any) => `evidence:${i.evidenceId}` === ref);
+    expect(file).toMatchObject({ kind: 'file', fileName: 'laporan-uptime.pdf', indicatorId: 'iki-1-1' });
+    expect(Buffer.from(await (await fetch(file.downloadUrl)).arrayBuffer()).equals(pdf)).toBe(true);
 
     page = await open('sekcam', `/siklus/${cycleId}/tim/${P.emp.nip}`);
     await page.getByLabel('Catatan pembinaan (coaching)').fill('Capaian baik; dokumentasikan gangguan layanan dan waktu pemulihannya.');

@@ -341,7 +341,7 @@ const SPECS: Record<string, Spec> = {
     stage: 'MIDYEAR',
     status: 'MONITORING',
     // Nothing to aim elsewhere: "out of scope" asks in English; the answer names only the caller's agency.
-    target: (scope) => ({ params: {}, query: scope === 'in' ? {} : { lang: 'en' } }),
+    target: (scope) => ({ params: {}, query: (scope === 'in' ? {} : { lang: 'en' }) as Record<string, string> }),
     expect: (_role, scope) => (scope === 'in' ? 'allow' : 'hidden'),
   },
   'GET /v1/me/tasks': {

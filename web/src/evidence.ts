@@ -1,23 +1,41 @@
 /**
- * Bukti dukung files: the platform's presigned-URL routes. The app asks for an upload URL, PUTs the file
- * straight to S3 (one object per upload), and keeps the returned reference (`evidence:<id>`) in the
- * realisation's evidence list beside any links.
+ * Bukti dukung files through the platform's presigned-URL routes (functions/files): ask for an upload URL
+ * for one file (`POST …/evidence/uploads`), PUT it straight to storage (one object per upload), confirm
+ * it (`POST …/evidence/{id}/confirm`, the server checks the stored object); the list gives download
+ * URLs to whoever may see the evaluation. The realisation keeps a reference `evidence:<id>` beside links.
  */
 import { api } from './api';
 
+/** The platform's limits (shared/domain/evidence.ts): checked here first so a wrong file costs no round trip. */
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
-export const EVIDENCE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
+export const EVIDENCE_TYPES = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/msword',
+  'application/vnd.ms-excel',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+];
+export const EVIDENCE_ACCEPT = '.pdf,.jpg,.jpeg,.png,.docx,.xlsx,.pptx,.doc,.xls,.odt,.ods';
 
-export interface UploadTicket {
+interface UploadTicket {
   evidenceId: string;
-  uploadUrl: string;
-  headers?: Record<string, string>;
+  upload: { method: 'PUT'; url: string; headers: Record<string, string> };
 }
 export interface EvidenceItem {
   evidenceId: string;
-  fileName: string;
+  kind?: 'file' | 'link';
+  rhkId?: string;
+  indicatorId?: string;
+  title?: string;
+  fileName?: string;
   size?: number;
   contentType?: string;
+  url?: string;
   downloadUrl?: string;
 }
 
@@ -33,16 +51,17 @@ export const isEvidenceRef = (s: string) => s.startsWith('evidence:');
 
 const base = (cycleId: string, nip: string) => `/v1/cycles/${cycleId}/evaluations/${nip}/evidence`;
 
-export async function uploadEvidence(cycleId: string, nip: string, file: File, indicatorId?: string): Promise<EvidenceItem> {
-  const ticket = await api<UploadTicket>('POST', base(cycleId, nip), {
+export async function uploadEvidence(cycleId: string, nip: string, file: File, target: { rhkId: string; indicatorId?: string }): Promise<EvidenceItem> {
+  const ticket = await api<UploadTicket>('POST', `${base(cycleId, nip)}/uploads`, {
+    ...target,
     fileName: file.name,
     contentType: file.type,
     size: file.size,
-    ...(indicatorId ? { indicatorId } : {}),
   });
-  const res = await fetch(ticket.uploadUrl, { method: 'PUT', headers: { 'content-type': file.type, ...(ticket.headers ?? {}) }, body: file });
+  const res = await fetch(ticket.upload.url, { method: 'PUT', headers: ticket.upload.headers, body: file });
   if (!res.ok) throw new Error(`upload ${res.status}`);
-  return { evidenceId: ticket.evidenceId, fileName: file.name, size: file.size, contentType: file.type };
+  const confirmed = await api<{ evidence: EvidenceItem }>('POST', `${base(cycleId, nip)}/${ticket.evidenceId}/confirm`, {});
+  return confirmed.evidence;
 }
 
 export async function listEvidence(cycleId: string, nip: string): Promise<EvidenceItem[]> {

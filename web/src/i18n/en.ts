@@ -28,7 +28,7 @@ export const en: Messages = {
     reasonRequired: 'Write the reason',
     reasonWhenDeparting: 'Write a reason: it differs from the system’s proposal',
     fileTooLarge: 'File too large (max. {max})',
-    fileType: 'File type not supported (PDF, JPG, PNG)',
+    fileType: 'File type not supported (PDF, JPG, PNG, Office documents)',
   },
   home: {
     title: 'Home',
@@ -149,7 +149,7 @@ export const en: Messages = {
     target: 'Target: {target}',
     links: 'Evidence links (one per line)',
     file: 'Upload an evidence file',
-    fileHint: 'PDF, JPG or PNG, max. {max}.',
+    fileHint: 'PDF, JPG, PNG or Office documents, max. {max}.',
     uploading: 'Uploading {name}…',
     uploaded: 'File uploaded',
     evidence: 'Evidence',

@@ -26,7 +26,7 @@ export const id = {
     reasonRequired: 'Tuliskan alasannya',
     reasonWhenDeparting: 'Tuliskan alasan karena berbeda dari usulan sistem',
     fileTooLarge: 'Berkas terlalu besar (maks. {max})',
-    fileType: 'Jenis berkas tidak didukung (PDF, JPG, PNG)',
+    fileType: 'Jenis berkas tidak didukung (PDF, JPG, PNG, dokumen Office)',
   },
   home: {
     title: 'Beranda',
@@ -147,7 +147,7 @@ export const id = {
     target: 'Target: {target}',
     links: 'Tautan bukti dukung (satu per baris)',
     file: 'Unggah berkas bukti dukung',
-    fileHint: 'PDF, JPG atau PNG, maks. {max}.',
+    fileHint: 'PDF, JPG, PNG atau dokumen Office, maks. {max}.',
     uploading: 'Mengunggah {name}…',
     uploaded: 'Berkas terunggah',
     evidence: 'Bukti dukung',

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api';
 import { clearDraft, draftKey, loadDraft, saveDraft } from '../drafts';
-import { checkFile, type EvidenceItem, evidenceRef, isEvidenceRef, listEvidence, MAX_EVIDENCE_BYTES, uploadEvidence } from '../evidence';
+import { checkFile, EVIDENCE_ACCEPT, type EvidenceItem, evidenceRef, isEvidenceRef, listEvidence, MAX_EVIDENCE_BYTES, uploadEvidence } from '../evidence';
 import { formatBytes } from '../format';
 import { localErrors, type ShownErrors } from '../problem';
 import { parseNumber } from '../skp-form';
@@ -42,7 +42,11 @@ function initialRows(detail: EvaluationDetail, files: EvidenceItem[]): Record<st
         value: s?.value !== undefined ? String(s.value) : '',
         judgement: s?.judgement ?? '',
         links: refs.filter((x) => !isEvidenceRef(x)).join('\n'),
-        files: refs.filter(isEvidenceRef).map((x) => byId.get(x.slice(9)) ?? { evidenceId: x.slice(9), fileName: x.slice(9) }),
+        // Files referenced by the realisation, and files uploaded for this indicator but not yet saved with it.
+        files: [
+          ...refs.filter(isEvidenceRef).map((x) => byId.get(x.slice(9)) ?? { evidenceId: x.slice(9), fileName: x.slice(9) }),
+          ...files.filter((f) => f.kind === 'file' && f.indicatorId === ind.id && !refs.includes(evidenceRef(f.evidenceId))),
+        ],
       };
     }
   return rows;
@@ -64,7 +68,7 @@ function ProgressForm({ me, cycleId, detail, files }: { me: Me; cycleId: string;
   const indicators = skp.rhk.flatMap((r) => r.indicators);
   const known = indicators.flatMap((_, k) => [`realisations.${k}.value`, `realisations.${k}.judgement`, `realisations.${k}.evidence`]);
 
-  async function onFile(indicatorId: string, k: number, input: HTMLInputElement) {
+  async function onFile(rhkId: string, indicatorId: string, k: number, input: HTMLInputElement) {
     const file = input.files?.[0];
     if (!file) return;
     const check = checkFile(file);
@@ -78,7 +82,7 @@ function ProgressForm({ me, cycleId, detail, files }: { me: Me; cycleId: string;
     }
     setUploading(file.name);
     try {
-      const item = await uploadEvidence(cycleId, me.nip, file, indicatorId);
+      const item = await uploadEvidence(cycleId, me.nip, file, { rhkId, indicatorId });
       setRows((r) => ({ ...r, [indicatorId]: { ...r[indicatorId]!, files: [...r[indicatorId]!.files, item] } }));
       setErrors(undefined);
       setNotice(`${m.progress.uploaded}: ${file.name}`);
@@ -199,8 +203,8 @@ function ProgressForm({ me, cycleId, detail, files }: { me: Me; cycleId: string;
                       type="file"
                       id={`file-${ind.id}`}
                       aria-describedby={`file-${ind.id}-hint`}
-                      accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
-                      onChange={(e) => onFile(ind.id, idx, e.currentTarget)}
+                      accept={EVIDENCE_ACCEPT}
+                      onChange={(e) => onFile(r.id, ind.id, idx, e.currentTarget)}
                     />
                   </div>
                   {row.files.length > 0 && (
