@@ -1,16 +1,11 @@
 /** The shell: language switch, navigation, sign-in, and one screen per URL. */
+import type { JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { getOnce, whenSignInNeeded } from './api';
 import { completeSignIn, currentToken, keepSessionAlive, signIn, signOut } from './auth';
 import { CATALOGUES, initialLocale, type Locale } from './i18n';
 import { matchRoute } from './routes';
-import { DecisionsScreen } from './screens/decisions';
-import { FeedbackScreen } from './screens/feedback';
 import { currentCycle, Home } from './screens/home';
-import { ProgressScreen } from './screens/progress';
-import { ResultScreen } from './screens/result';
-import { SkpScreen } from './screens/skp';
-import { MemberScreen, TeamScreen } from './screens/team';
 import type { Me } from './types';
 import { AppContext, Link, Loading, Page, useApp } from './ui';
 
@@ -39,10 +34,6 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
-  // A new screen: focus its heading so keyboard and screen-reader users start there.
-  useEffect(() => {
-    if (auth === 'in') requestAnimationFrame(() => document.getElementById('page-title')?.focus());
-  }, [path, auth]);
 
   const route = matchRoute(path);
   useEffect(() => {
@@ -158,6 +149,37 @@ function SignIn({ expired }: { expired: boolean }) {
   );
 }
 
+// Beranda is in the first load; every other screen is its own chunk, fetched when first opened.
+// Each screen takes some of { me, cycleId, nip }; the route table above gives exactly what it needs.
+type AnyScreen = (props: Record<string, unknown>) => JSX.Element;
+const loaders = {
+  skp: () => import('./screens/skp').then((x) => x.SkpScreen as unknown as AnyScreen),
+  progress: () => import('./screens/progress').then((x) => x.ProgressScreen as unknown as AnyScreen),
+  result: () => import('./screens/result').then((x) => x.ResultScreen as unknown as AnyScreen),
+  team: () => import('./screens/team').then((x) => x.TeamScreen as unknown as AnyScreen),
+  member: () => import('./screens/team').then((x) => x.MemberScreen as unknown as AnyScreen),
+  feedback: () => import('./screens/feedback').then((x) => x.FeedbackScreen as unknown as AnyScreen),
+  decisions: () => import('./screens/decisions').then((x) => x.DecisionsScreen as unknown as AnyScreen),
+};
+
+function Lazy({ name, props }: { name: keyof typeof loaders; props: Record<string, unknown> }) {
+  const [screen, setScreen] = useState<{ name: string; C: AnyScreen } | undefined>();
+  const [failed, setFailed] = useState<unknown>();
+  useEffect(() => {
+    let live = true;
+    loaders[name]().then(
+      (C) => live && setScreen({ name, C }),
+      (err) => live && setFailed(err),
+    );
+    return () => {
+      live = false;
+    };
+  }, [name]);
+  if (!screen || screen.name !== name) return <Loading error={failed} />;
+  const C = screen.C;
+  return <C {...props} />;
+}
+
 function Screen({ me, path }: { me: Me; path: string }) {
   const { m } = useApp();
   const r = matchRoute(path);
@@ -167,19 +189,16 @@ function Screen({ me, path }: { me: Me; path: string }) {
     case 'silent':
       return <Home me={me} />;
     case 'skp':
-      return <SkpScreen me={me} cycleId={r.cycleId} />;
     case 'progress':
-      return <ProgressScreen me={me} cycleId={r.cycleId} />;
     case 'result':
-      return <ResultScreen me={me} cycleId={r.cycleId} />;
+      return <Lazy key={path} name={r.name} props={{ me, cycleId: r.cycleId }} />;
     case 'team':
-      return <TeamScreen cycleId={r.cycleId} />;
+      return <Lazy key={path} name="team" props={{ cycleId: r.cycleId }} />;
     case 'member':
-      return <MemberScreen me={me} cycleId={r.cycleId} nip={r.nip} />;
     case 'feedback':
-      return <FeedbackScreen me={me} cycleId={r.cycleId} nip={r.nip} />;
+      return <Lazy key={path} name={r.name} props={{ me, cycleId: r.cycleId, nip: r.nip }} />;
     case 'decisions':
-      return <DecisionsScreen />;
+      return <Lazy key={path} name="decisions" props={{}} />;
     default:
       return (
         <Page title={m.errors.notFound}>

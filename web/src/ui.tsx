@@ -160,6 +160,10 @@ export function Page({ title, children }: { title: string; children: ComponentCh
   useEffect(() => {
     document.title = title;
   }, [title]);
+  // A new screen: its heading takes the focus, so keyboard and screen-reader users start there.
+  useEffect(() => {
+    document.getElementById('page-title')?.focus({ preventScroll: true });
+  }, []);
   return (
     <>
       <h1 id="page-title" tabIndex={-1}>
