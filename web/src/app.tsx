@@ -16,6 +16,8 @@ export function App() {
   const [path, setPath] = useState(window.location.pathname);
   const [me, setMe] = useState<Me | undefined>();
   const [auth, setAuth] = useState<'checking' | 'in' | 'out' | 'expired'>('checking');
+  const [bootError, setBootError] = useState<unknown>();
+  const [attempt, setAttempt] = useState(0);
   const m = CATALOGUES[locale];
 
   const setLocale = useCallback((l: Locale) => {
@@ -60,12 +62,12 @@ export function App() {
             // Silent renewal (oidc-client-ts, loaded now, off the first screen's path).
             setTimeout(() => keepSessionAlive().catch(() => undefined), 0);
           },
-          () => undefined,
+          (err) => setBootError(err),
         );
       },
       () => setAuth('out'),
     );
-  }, [auth, route.name, locale]);
+  }, [auth, route.name, locale, attempt]);
 
   const ctx = { locale, m, setLocale, navigate };
   return (
@@ -85,7 +87,18 @@ export function App() {
         {auth === 'in' && me && <Nav me={me} path={path} />}
       </header>
       <main id="main">
-        {auth === 'checking' && <Loading />}
+        {auth === 'checking' && <Loading error={bootError} />}
+        {auth === 'checking' && bootError !== undefined && (
+          <button
+            type="button"
+            onClick={() => {
+              setBootError(undefined);
+              setAttempt((a) => a + 1);
+            }}
+          >
+            {m.retry}
+          </button>
+        )}
         {(auth === 'out' || auth === 'expired') && <SignIn expired={auth === 'expired'} />}
         {auth === 'in' && me && <Screen me={me} path={path} />}
       </main>
