@@ -39,6 +39,7 @@ export function applyNagAcknowledgements(stateful: StatefulStack, stateless: Sta
     `AwsSolutions-IAM5[${executions}]`,
     'DescribeExecution on the executions of this one state machine, whose names are made per cycle and stage at run time.',
   );
+  applyWebNagAcknowledgements(stateless);
   for (const fn of Object.values(stateless.functions)) {
     const logicalId = stateless.getLogicalId(fn.node.defaultChild as CfnElement);
     ack(
@@ -69,5 +70,54 @@ export function applyNagAcknowledgements(stateful: StatefulStack, stateless: Sta
     if (/\/ScheduleDlq\/Resource$/.test(path)) {
       ack(child, 'AwsSolutions-SQS3', 'This queue is itself the dead-letter queue of the yearly schedule’s target.');
     }
+  }
+}
+
+// --- web app and files (platform) ---
+/** The web app's hosting, the files bucket, the BucketDeployment handler and the malware scan role. */
+export function applyWebNagAcknowledgements(stateless: StatelessStack): void {
+  const logicalId = (c: IConstruct) => stateless.getLogicalId(c.node.defaultChild as CfnElement);
+  const region = Token.isUnresolved(stateless.region) ? '<AWS::Region>' : stateless.region;
+  const filesBucket = logicalId(stateless.files.bucket);
+  const filesFn = stateless.functions.files;
+  ack(
+    filesFn.node.scope!,
+    `AwsSolutions-IAM5[Resource::<${filesBucket}.Arn>/evidence/*]`,
+    'The files function reads, writes and deletes bukti dukung under evidence/ only; the object keys (evidence/<agency>/<cycle>/<nip>/<id>) are made per upload at run time.',
+  );
+  ack(
+    stateless.web.distribution,
+    'AwsSolutions-CFR4',
+    'The distribution uses CloudFront’s default *.cloudfront.net certificate, whose minimum protocol CloudFront fixes; a deployment with its own domain sets an ACM certificate and TLSv1.2_2021 (README, "Web app hosting").',
+  );
+  ack(
+    stateless.web.distribution,
+    'AwsSolutions-CFR1',
+    'No geo restriction: civil servants sign in from anywhere (official travel, postings abroad); every data route needs a token, and the public survey is throttled at the API.',
+  );
+  ack(
+    stateless.web.distribution,
+    'AwsSolutions-CFR2',
+    'No WAF yet: a CloudFront web ACL lives in us-east-1 (a stack of its own); the API throttles per route (infra/constructs/http-api.ts) and every data route needs a token. Recommended follow-up for a national deployment.',
+  );
+  for (const child of stateless.node.findAll()) {
+    if (!/\/Custom::CDKBucketDeployment[0-9A-F]+[^/]*$/.test(child.node.path)) continue;
+    const reason =
+      'CDK’s BucketDeployment handler (aws-s3-deployment), which copies the built web app from the CDK asset bucket to the app bucket at deploy time; its role, runtime and S3 actions are set by CDK.';
+    ack(child, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', reason);
+    for (const action of ['s3:GetBucket*', 's3:GetObject*', 's3:List*', 's3:Abort*', 's3:DeleteObject*'])
+      ack(child, `AwsSolutions-IAM5[Action::${action}]`, reason);
+    ack(child, `AwsSolutions-IAM5[Resource::arn:aws:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${region}/*]`, reason);
+    ack(child, `AwsSolutions-IAM5[Resource::<${logicalId(stateless.web.bucket)}.Arn>/*]`, reason);
+    ack(child, 'AwsSolutions-L1', reason);
+  }
+  const scan = stateless.files.malwareProtectionPlan;
+  if (scan) {
+    const reason =
+      'GuardDuty Malware Protection for S3: the service role AWS documents for it (EventBridge managed rules named DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*, read and tag new objects under evidence/ and documents/).';
+    const role = stateless.files.node.findChild('MalwareScanRole');
+    const account = Token.isUnresolved(stateless.account) ? '<AWS::AccountId>' : stateless.account;
+    ack(role, `AwsSolutions-IAM5[Resource::arn:aws:events:${region}:${account}:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*]`, reason);
+    for (const prefix of ['evidence', 'documents']) ack(role, `AwsSolutions-IAM5[Resource::<${filesBucket}.Arn>/${prefix}/*]`, reason);
   }
 }

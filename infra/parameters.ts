@@ -23,7 +23,26 @@ export interface DeploymentParameters {
    * provider (its SSO) behind the same JWT authorizer, with no user pool (and no Cognito cost).
    */
   identity?: ExternalIdentity;
+  // --- web app and files (platform) ---
+  web: WebParameters;
 }
+
+/** The web app's hosting and the files bucket (all optional in context). */
+export interface WebParameters {
+  /** `asn-kinerja:malwareProtection` = true: GuardDuty Malware Protection for S3 on the files bucket. */
+  malwareProtection: boolean;
+  /** The app's own origins besides CloudFront's (a custom domain): from `asn-kinerja:appOrigins`, else the callback URLs' origins. */
+  appOrigins: string[];
+  /** Cognito's managed-login domain prefix (`asn-kinerja:signInDomainPrefix`); default asn-kinerja-<agencyId>. */
+  signInDomainPrefix: string;
+}
+
+/** Context keys of the web app and files bucket. */
+export const WEB_KEYS = {
+  malwareProtection: 'asn-kinerja:malwareProtection',
+  appOrigins: 'asn-kinerja:appOrigins',
+  signInDomainPrefix: 'asn-kinerja:signInDomainPrefix',
+} as const;
 
 /** The agency's OIDC provider and the names of the claims that carry the NIP, the agency and the roles. */
 export interface ExternalIdentity {
@@ -35,7 +54,7 @@ export interface ExternalIdentity {
 /** Cognito's claim names (custom attributes and groups): the default. */
 export const COGNITO_CLAIMS = { nip: 'custom:nip', agencyId: 'custom:agencyId', roles: 'cognito:groups' } as const;
 
-type RequiredText = Exclude<keyof DeploymentParameters, 'identity' | 'signIn'>;
+type RequiredText = Exclude<keyof DeploymentParameters, 'identity' | 'signIn' | 'web'>;
 
 const PARAMETER_KEYS: Record<RequiredText, string> = {
   senderEmail: 'asn-kinerja:senderEmail',
@@ -76,7 +95,24 @@ export function readParameters(app: App): DeploymentParameters {
   const signIn = identity
     ? { callbackUrls: [], logoutUrls: [] }
     : { callbackUrls: readUrls(app, SIGN_IN_KEYS.callbackUrls), logoutUrls: readUrls(app, SIGN_IN_KEYS.logoutUrls) };
-  return identity ? { ...out, signIn, identity } : { ...out, signIn };
+  const web = readWeb(app, out.agencyId, signIn.callbackUrls);
+  return identity ? { ...out, signIn, identity, web } : { ...out, signIn, web };
+}
+
+function readWeb(app: App, agencyId: string, callbackUrls: string[]): WebParameters {
+  const flag = app.node.tryGetContext(WEB_KEYS.malwareProtection);
+  const malwareProtection = flag === true || flag === 'true';
+  const listed: unknown = app.node.tryGetContext(WEB_KEYS.appOrigins);
+  const given = (Array.isArray(listed) ? listed : typeof listed === 'string' ? listed.split(',') : []).map((o) => String(o).trim()).filter(Boolean);
+  const appOrigins = [...new Set((given.length ? given : callbackUrls).map((u) => new URL(u).origin))];
+  for (const o of appOrigins) {
+    if (!/^https:\/\/[^\s/]+$/.test(o) && !/^http:\/\/localhost(:\d+)?$/.test(o))
+      throw new Error(`${WEB_KEYS.appOrigins}: "${o}" must be an https origin (or http://localhost for development).`);
+  }
+  const prefix = (app.node.tryGetContext(WEB_KEYS.signInDomainPrefix) as string | undefined)?.trim() || `asn-kinerja-${agencyId}`;
+  if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(prefix) || /aws|amazon|cognito/.test(prefix))
+    throw new Error(`${WEB_KEYS.signInDomainPrefix}: "${prefix}" must be lower-case letters, digits and hyphens, without aws/amazon/cognito (Cognito's rule).`);
+  return { malwareProtection, appOrigins, signInDomainPrefix: prefix };
 }
 
 /**

@@ -22,7 +22,13 @@ export interface GrantTargets {
   /** The SES identity and configuration set a function sends through. */
   mailArns: string[];
   linkKeysSecretArn: string;
+  // --- files (platform) ---
+  /** The files bucket: its name (FILES_BUCKET) and the statements for one prefix of it. */
+  files: { bucketName: string; statements(prefix: string): iam.PolicyStatement[] };
 }
+
+/** The files bucket's prefix each files grant stands for (infra/constructs/files-bucket.ts FILE_PREFIXES). */
+export const FILE_GRANT_PREFIXES = { 'evidence-files': 'evidence/', 'document-files': 'documents/' } as const;
 
 const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
 const TABLE_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
@@ -66,6 +72,9 @@ export function grantStatements(grants: FunctionSpec['grants'], to: GrantTargets
       }),
     );
   }
+  for (const [grant, prefix] of Object.entries(FILE_GRANT_PREFIXES) as [keyof typeof FILE_GRANT_PREFIXES, string][]) {
+    if (grants.includes(grant)) out.push(...to.files.statements(prefix));
+  }
   return out;
 }
 
@@ -87,7 +96,12 @@ export class FunctionSet extends Construct {
         description: spec.description,
         memorySize: spec.memorySize,
         timeoutSeconds: spec.timeoutSeconds,
-        environment: { ...props.environment, FUNCTION_ID: fnId },
+        environment: {
+          ...props.environment,
+          // Only the functions that keep files know the bucket.
+          ...(spec.grants.some((g) => g in FILE_GRANT_PREFIXES) ? { FILES_BUCKET: props.grantTargets.files.bucketName } : {}),
+          FUNCTION_ID: fnId,
+        },
         logKey: props.grantTargets.key,
       });
       for (const statement of grantStatements(spec.grants, props.grantTargets, Stack.of(this).region)) fn.addToRolePolicy(statement);

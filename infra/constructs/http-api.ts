@@ -49,7 +49,8 @@ export function isPublicSurveyRoute(route: Pick<RouteEntry, 'path'>): boolean {
 
 export const routeKey = (route: Pick<RouteEntry, 'method' | 'path'>) => `${route.method} ${route.path}`;
 
-export type ApiIdentity = { issuer: string; audience: string; name: string };
+/** `audience`: the app clients whose tokens the API accepts (the API's client and the web app's). */
+export type ApiIdentity = { issuer: string; audience: string | string[]; name: string };
 
 export interface AppHttpApiProps {
   /** Who signs the tokens the JWT routes accept. */
@@ -77,10 +78,16 @@ export class AppHttpApi extends Construct {
       throttle: DEFAULT_ROUTE_THROTTLE,
       accessLogSettings: { destination: new apigw.LogGroupLogDestination(accessLogs) },
     });
-    this.authorizer = new HttpJwtAuthorizer(props.identity.name, props.identity.issuer, { jwtAudience: [props.identity.audience] });
+    this.authorizer = new HttpJwtAuthorizer(props.identity.name, props.identity.issuer, { jwtAudience: [props.identity.audience].flat() });
   }
 
-  /** The base URL links and pages are built from. */
+  /** The API's own domain (CloudFront's origin for /v1/*). */
+  get domain(): string {
+    const stack = Stack.of(this);
+    return `${this.api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
+  }
+
+  /** The API's own base URL (links and pages use the app's origin, CloudFront's, instead). */
   get url(): string {
     const stack = Stack.of(this);
     return `https://${this.api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;

@@ -229,6 +229,8 @@ describe('stateless stack', () => {
       'sfn-task': ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
       mail: ['ses:SendEmail'],
       'link-keys': ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret', 'kms:Decrypt'],
+      'evidence-files': ['s3:PutObject', 's3:GetObject', 's3:DeleteObject', 'kms:Decrypt', 'kms:GenerateDataKey'],
+      'document-files': ['s3:PutObject', 's3:GetObject', 's3:DeleteObject', 'kms:Decrypt', 'kms:GenerateDataKey'],
     };
     const resources = stateless.toJSON().Resources as Record<string, any>;
     for (const fn of Object.values(resources)) {
