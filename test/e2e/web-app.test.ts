@@ -88,7 +88,7 @@ describe.skipIf(!hasChromium)('the web app, a small cycle in Chromium', () => {
     await putEmployee(agency, { ...P.peer, ...base, email: 'nurul@example.go.id', unitId: 'sekretariat', raterNip: P.sekcam.nip, isUnitHead: false });
     api = new ApiClient(stack.apiUrl, (nip, roles) => stack.token(nip, roles));
     browser = await launchChromium();
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -141,7 +141,7 @@ describe.skipIf(!hasChromium)('the web app, a small cycle in Chromium', () => {
   const mark = (what: string) => process.env.WEB_APP_TIMING && console.log(`[${((Date.now() - t0) / 1000).toFixed(1)} s] ${what}`);
   async function atStage(stage: string) {
     mark(`waiting for ${stage}`);
-    const until = Date.now() + 60_000;
+    const until = Date.now() + 150_000;
     for (;;) {
       const s = await summary();
       if (s.cycle.failure) throw new Error(`cycle failed: ${JSON.stringify(s.cycle.failure)}`);
@@ -155,7 +155,7 @@ describe.skipIf(!hasChromium)('the web app, a small cycle in Chromium', () => {
   }
   /** A decision for `who` about `subject`, decided over the session API (as the app does). */
   async function decideAs(who: Who, subject: Who, decision: 'approve' | 'return' = 'approve') {
-    const until = Date.now() + 20_000;
+    const until = Date.now() + 60_000;
     for (;;) {
       const list = await api.expect('GET', `/v1/me/decisions?cycleId=${cycleId}`, { nip: P[who].nip });
       const d = list.items.find((x: any) => x.subject.nip === P[subject].nip);
@@ -375,5 +375,5 @@ describe.skipIf(!hasChromium)('the web app, a small cycle in Chromium', () => {
 
     expect(axeProblems, axeProblems.join('\n')).toEqual([]);
     expect(SHOTS.length).toBeGreaterThanOrEqual(24);
-  }, 180_000);
+  }, 480_000);
 });
