@@ -100,6 +100,8 @@ describe.skipIf(!hasChromium)('the web app, a small cycle in Chromium', () => {
     const existing = pages.get(who);
     if (existing) return existing;
     const context: BrowserContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'id-ID' });
+    // The suite runs beside other heavy tests: a waited-for text may take longer than Playwright's 30 s.
+    context.setDefaultTimeout(60_000);
     const page = await context.newPage();
     await page.goto(`${stack.webUrl}/`);
     await page.getByRole('button', { name: 'Masuk' }).click();
