@@ -134,6 +134,7 @@ const benches: Record<string, Bench> = {
     ];
     return { result: r as unknown as Record<string, unknown>, rows };
   },
+  app: async () => (await import('./app')).benchApp(Number(flag('runs') ?? 5)),
   // npm run bench -- roster-import [--rows=20000] [--concurrency=4,16,32] [--handler]: a roster CSV through importRoster (bench/roster-import.ts)
   'roster-import': async () => {
     const { benchRosterImport, rosterImportRows } = await import('./roster-import');

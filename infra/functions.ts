@@ -86,6 +86,11 @@ export const FUNCTIONS = {
     // link-keys: the per-client limit hashes the client with a key derived from the link-signing key.
     grants: ['table-read', 'table-write', 'link-keys'],
   },
+  'me-api': {
+    entry: 'functions/me-api/handler.ts',
+    description: 'Web app API: who am I, Beranda tasks, the superior’s RHKs, the rating proposal, decisions through the session',
+    grants: ['table-read', 'table-write', 'sfn-task'],
+  },
   // --- files (platform) ---
   files: {
     entry: 'functions/files/handler.ts',

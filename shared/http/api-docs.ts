@@ -58,6 +58,7 @@ import {
   EvidenceUploadBody,
   EvidenceUploadResponse,
 } from './contract/evidence';
+import { ApproveAllBody, MeQuery, MyDecisionBody, MyDecisionsQuery, TasksQuery } from './contract/me';
 
 // ─── the one table: route → documentation ─────────────────────────────────────────────────────────
 
@@ -108,6 +109,7 @@ export const TAGS = {
   meta: { name: 'Dokumentasi', description: 'Dokumen OpenAPI ini · This OpenAPI document' },
   documents: { name: 'Dokumen', description: 'Dokumen PDF resmi dan verifikasinya · Official PDF documents and their verification' },
   coaching: { name: 'Pembinaan', description: 'Pembinaan setelah predikat rendah · Coaching after a low predikat' },
+  me: { name: 'Aplikasi', description: 'Aplikasi web: saya, tugas, keputusan lewat sesi · The web app: me, tasks, decisions in the session' },
 } as const;
 type Tag = keyof typeof TAGS;
 
@@ -613,6 +615,70 @@ export const API_DOCS: Record<string, RouteDoc> = {
         comment: 'Target IKI-2 perlu diperjelas',
       },
     },
+  },
+  // --- web app (functions/me-api) ---
+  'GET /v1/me': {
+    summary: { id: 'Siapa saya: nama, NIP, jabatan, unit, peran, siklus yang saya ikuti', en: 'Who am I: name, NIP, jabatan, unit, roles, my cycles' },
+    tag: 'me',
+    security: 'bearer',
+    success: 200,
+    errors: [],
+    query: MeQuery,
+  },
+  'GET /v1/me/tasks': {
+    summary: {
+      id: 'Beranda: yang menunggu saya di setiap peran pada siklus ini, batas waktu, kemajuan tahap',
+      en: 'Home: what waits for me in every role this cycle, deadlines, stage progress',
+    },
+    tag: 'me',
+    security: 'bearer',
+    success: 200,
+    errors: [404],
+    query: TasksQuery,
+  },
+  'GET /v1/me/decisions': {
+    summary: {
+      id: 'Keputusan yang menunggu saya (penerima atau Plt/Plh), dengan rinciannya',
+      en: 'Decisions pending for me (recipient or acting Plt/Plh), with their details',
+    },
+    tag: 'me',
+    security: 'bearer',
+    success: 200,
+    errors: [],
+    query: MyDecisionsQuery,
+  },
+  'POST /v1/me/decisions/approve-all': {
+    summary: { id: 'Menyetujui semua keputusan yang tercantum (Setujui semua)', en: 'Approve every listed decision (approve all)' },
+    tag: 'me',
+    security: 'bearer',
+    success: 200,
+    errors: [],
+    body: { name: 'ApproveAll', schema: ApproveAllBody, example: { decisionIds: ['01J8Z2K6W3Q9R5T7'] } },
+  },
+  'POST /v1/me/decisions/{decisionId}': {
+    summary: {
+      id: 'Memutuskan lewat sesi aplikasi (alasan wajib untuk mengembalikan)',
+      en: 'Decide through the app session (a return needs a reason)',
+    },
+    tag: 'me',
+    security: 'bearer',
+    success: 200,
+    errors: [404, 422],
+    body: { name: 'MyDecision', schema: MyDecisionBody, example: { decision: 'return', comment: 'Target IKI-2 perlu diperjelas' } },
+  },
+  'GET /v1/cycles/{cycleId}/evaluations/{nip}/parent-rhk': {
+    summary: { id: 'RHK atasan yang dapat diintervensi oleh RHK pegawai', en: 'The superior’s RHKs an employee’s RHK can support' },
+    tag: 'me',
+    security: 'bearer',
+    success: 200,
+    errors: [404],
+  },
+  'GET /v1/cycles/{cycleId}/evaluations/{nip}/proposal': {
+    summary: { id: 'Usulan penilaian dari mesin penilaian (untuk pejabat penilai)', en: 'The scoring engine’s proposal (for the rater)' },
+    tag: 'me',
+    security: 'bearer',
+    success: 200,
+    errors: [404, 422],
   },
   // --- bukti dukung (evidence; platform) ---
   'GET /v1/cycles/{cycleId}/evaluations/{nip}/evidence': {

@@ -4,7 +4,7 @@
  */
 
 /** The Lambda functions that serve HTTP routes (a subset of infra/functions.ts's ids; infra checks they exist). */
-export type HttpFunctionId = 'hr-api' | 'evaluation-api' | 'skm' | 'openapi' | 'decision-links' | 'files' | 'documents' | 'coaching';
+export type HttpFunctionId = 'hr-api' | 'evaluation-api' | 'skm' | 'openapi' | 'decision-links' | 'files' | 'documents' | 'coaching' | 'me-api';
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'HEAD' | 'DELETE';
@@ -50,6 +50,14 @@ export const ROUTES: readonly Route[] = [
   { method: 'DELETE', path: '/v1/skm/kiosks/{kioskId}', functionId: 'skm', auth: 'jwt' },
   // --- periodic evaluations (h-periodic) ---
   { method: 'PUT', path: '/v1/cycles/{cycleId}/evaluations/{nip}/periods/{periodId}/review', functionId: 'evaluation-api', auth: 'jwt' },
+  // --- web app (functions/me-api): who am I, Beranda, the superior's RHKs, the engine's proposal, decisions in the session ---
+  { method: 'GET', path: '/v1/me', functionId: 'me-api', auth: 'jwt' },
+  { method: 'GET', path: '/v1/me/tasks', functionId: 'me-api', auth: 'jwt' },
+  { method: 'GET', path: '/v1/me/decisions', functionId: 'me-api', auth: 'jwt' },
+  { method: 'POST', path: '/v1/me/decisions/approve-all', functionId: 'me-api', auth: 'jwt' },
+  { method: 'POST', path: '/v1/me/decisions/{decisionId}', functionId: 'me-api', auth: 'jwt' },
+  { method: 'GET', path: '/v1/cycles/{cycleId}/evaluations/{nip}/parent-rhk', functionId: 'me-api', auth: 'jwt' },
+  { method: 'GET', path: '/v1/cycles/{cycleId}/evaluations/{nip}/proposal', functionId: 'me-api', auth: 'jwt' },
   // --- bukti dukung (evidence files and links; platform): the `files` function, the only one with the S3 SDK ---
   { method: 'GET', path: '/v1/cycles/{cycleId}/evaluations/{nip}/evidence', functionId: 'files', auth: 'jwt' },
   { method: 'POST', path: '/v1/cycles/{cycleId}/evaluations/{nip}/evidence/uploads', functionId: 'files', auth: 'jwt' },

@@ -40,6 +40,7 @@ const HANDLERS: Record<string, AnyHandler> = {
   skm: (await import('../../functions/skm/handler')).handler as unknown as AnyHandler,
   'decision-links': (await import('../../functions/decision-links/handler')).handler as unknown as AnyHandler,
   openapi: (await import('../../functions/openapi/handler')).handler as unknown as AnyHandler,
+  'me-api': (await import('../../functions/me-api/handler')).handler as unknown as AnyHandler,
   files: (await import('../../functions/files/handler')).handler as unknown as AnyHandler,
   // --- documents and coaching (issue 16) ---
   documents: (await import('../../functions/documents/handler')).handler as unknown as AnyHandler,
@@ -187,6 +188,23 @@ function seedKiosks() {
   ] as const) {
     put({ ...keys.skmKiosk(kioskId), type: 'SKM_KIOSK', kioskId, agencyId, unitId, secretHash: 'x', createdBy: P.hr, createdAt: '2026-07-01T01:00:00.000Z' });
   }
+}
+
+/** A pending SKP approval: E's for E's rater (in), X's for X's rater (out). */
+function pendingSkpDecision(scope: Scope) {
+  const [decisionId, cycleId, subjectNip, recipientNip] =
+    scope === 'out' ? ['dec-out-0000001', OTHER_CYCLE, P.x, P.xRater] : ['dec-in-00000001', CYCLE, P.self, P.rater];
+  const d = {
+    decisionId,
+    kind: 'SKP_APPROVAL',
+    cycleId,
+    stage: 'PLANNING',
+    subjectNip,
+    recipientNip,
+    status: 'PENDING',
+    createdAt: '2026-01-05T01:00:00.000Z',
+  };
+  put({ ...keys.decision(decisionId), ...keys.decisionTodo(cycleId, recipientNip, 'SKP_APPROVAL', decisionId), type: 'DECISION', ...d });
 }
 
 /** A link the evaluation's employee added as evidence (a link: confirming or deleting it calls no S3). */
@@ -411,6 +429,65 @@ const SPECS: Record<string, Spec> = {
     status: 'MONITORING',
     target: (scope) => ({ params: {}, query: scope === 'in' ? ({} as Record<string, string>) : { unitId: 'kel-lain' } }),
     expect: (role, scope) => (role !== 'hr' ? 'deny' : scope === 'in' ? 'allow' : 'hidden'),
+  },
+  // --- web app (functions/me-api) ---
+  'GET /v1/me': {
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
+    // Nothing to aim elsewhere: "out of scope" asks in English; the answer names only the caller's agency.
+    target: (scope) => ({ params: {}, query: (scope === 'in' ? {} : { lang: 'en' }) as Record<string, string> }),
+    expect: (_role, scope) => (scope === 'in' ? 'allow' : 'hidden'),
+  },
+  'GET /v1/me/tasks': {
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
+    target: (scope) => ({ params: {}, query: { cycleId: inOut(scope).cycleId } }),
+    expect: (_role, scope) => (scope === 'in' ? 'allow' : 'hidden'),
+  },
+  'GET /v1/me/decisions': {
+    stage: 'PLANNING',
+    status: 'SKP_SUBMITTED',
+    target: (scope) => {
+      pendingSkpDecision(scope);
+      return { params: {}, query: { cycleId: inOut(scope).cycleId } };
+    },
+    expect: (_role, scope) => (scope === 'in' ? 'allow' : 'hidden'),
+    // Only the recipient sees it; nobody else, never the subject.
+    check: (role, _scope, res) =>
+      expect(JSON.parse(res.body!).items.map((d: { decisionId: string }) => d.decisionId)).toEqual(role === 'rater' ? ['dec-in-00000001'] : []),
+  },
+  'POST /v1/me/decisions/approve-all': {
+    stage: 'PLANNING',
+    status: 'SKP_SUBMITTED',
+    target: (scope) => {
+      pendingSkpDecision(scope);
+      return { params: {}, body: { decisionIds: [scope === 'in' ? 'dec-in-00000001' : 'dec-out-0000001'] } };
+    },
+    // Each decision is authorized on its own: one the caller may not decide is reported as failed, nothing written.
+    expect: (role, scope) => (scope === 'in' && role === 'rater' ? 'allow' : 'hidden'),
+    check: (role, _scope, res) => expect(JSON.parse(res.body!).approved).toBe(role === 'rater' ? 1 : 0),
+  },
+  'POST /v1/me/decisions/{decisionId}': {
+    stage: 'PLANNING',
+    status: 'SKP_SUBMITTED',
+    target: (scope) => {
+      pendingSkpDecision(scope);
+      return { params: { decisionId: scope === 'in' ? 'dec-in-00000001' : 'dec-out-0000001' }, body: { decision: 'approve' } };
+    },
+    expect: only('rater'),
+  },
+  'GET /v1/cycles/{cycleId}/evaluations/{nip}/parent-rhk': {
+    stage: 'PLANNING',
+    status: 'SKP_DRAFT',
+    target: onEvaluation('GET /v1/cycles/{cycleId}/evaluations/{nip}/parent-rhk'),
+    expect: only('self', 'rater', 'approver', 'hr'),
+  },
+  'GET /v1/cycles/{cycleId}/evaluations/{nip}/proposal': {
+    stage: 'FINAL_SCORING',
+    status: 'AWAITING_RATING',
+    target: onEvaluation('GET /v1/cycles/{cycleId}/evaluations/{nip}/proposal'),
+    expect: only('rater', 'hr'),
+    own: notMine,
   },
   'POST /v1/skm/comments/{commentId}/moderation': {
     stage: 'MIDYEAR',

@@ -5,4 +5,5 @@ export * from './documents';
 export * from './evaluation';
 export * from './evidence';
 export * from './hr';
+export * from './me';
 export * from './skm';
