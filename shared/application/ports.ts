@@ -29,6 +29,7 @@ import type {
   UnitStatsRecord,
 } from '../domain/records';
 import type { CommentStatus } from '../domain/skm/submission';
+import type { RaterBiasAcknowledgement } from '../domain/rater-bias';
 
 /** Who is calling, from the verified token (JWT authorizer claims) or a signed link. */
 export interface Caller {
@@ -388,6 +389,15 @@ export interface SkmRepository {
   writeModeration(m: ModerationWrite): Promise<boolean>;
 }
 
+// --- rater-bias analytics ---
+/** HR's acknowledgements of rater-bias flags: written once per rater per cycle, with an audit event. */
+export interface RaterBiasRepository {
+  acknowledgementsOf(cycleId: string): Promise<RaterBiasAcknowledgement[]>;
+  get(cycleId: string, raterNip: string): Promise<RaterBiasAcknowledgement | undefined>;
+  /** False when one already exists (nothing written). */
+  acknowledge(ack: RaterBiasAcknowledgement, audit: AuditEvent): Promise<boolean>;
+}
+
 /** Everything the use cases reach the world through. */
 export interface Ports {
   readonly clock: Clock;
@@ -408,5 +418,6 @@ export interface Ports {
   readonly delegations: DelegationRepository;
   readonly once: OnceClaims;
   readonly skm: SkmRepository;
+  readonly raterBias: RaterBiasRepository;
   readonly transact: Transact;
 }

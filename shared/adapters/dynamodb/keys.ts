@@ -36,6 +36,9 @@
  * |25 | approved citizen evidence of an employee by year | PK=SKMEVIDENCE#a#nip, SK begins_with <year>- (SK=period#id)     |
  * |26 | SKM per-client daily submission counter (TTL)    | PK=SKMLIMIT#unit#day#client, SK=LIMIT                           |
  * |27 | SKM submission by Idempotency-Key (TTL)          | PK=SKMIDEM#unit#keyHash, SK=IDEMPOTENCY                         |
+ * |   | **rater-bias analytics**                         |                                                                 |
+ * |35 | HR's acknowledgements of rater-bias flags        | PK=CYCLE#c, SK=RATERBIASACK#nip / SK begins_with RATERBIASACK#  |
+ * |36 | an acknowledgement's audit event                 | PK=CYCLE#c, SK=AUDIT#RATERBIAS#nip#at#id                        |
  *
  * #15–17 (GET /v1/cycles/{c}/evaluations): unit, sub-units, status and stage are key conditions (a stage
  * is the statuses waiting in it, one segment each), so a page reads what it returns (amplification 1.0).
@@ -121,6 +124,12 @@ export const keys = {
   skmIdempotency: (unitId: string, keyHash: string) => ({ PK: `SKMIDEM#${unitId}#${keyHash}`, SK: 'IDEMPOTENCY' }),
   /** A peer invited to give 360° feedback on an evaluation: once per cycle per pair (conditional put). */
   invitation: (cycleId: string, nip: string, peerNip: string) => ({ PK: `EVAL#${cycleId}#${nip}`, SK: `INVITE#${peerNip}` }),
+  // --- rater-bias analytics (35–36) ---
+  raterBiasAck: (cycleId: string, raterNip: string) => ({ PK: `CYCLE#${cycleId}`, SK: `RATERBIASACK#${raterNip}` }),
+  raterBiasAudit: (cycleId: string, raterNip: string, at: string, eventId: string) => ({
+    PK: `CYCLE#${cycleId}`,
+    SK: `AUDIT#RATERBIAS#${raterNip}#${at}#${eventId}`,
+  }),
 } as const;
 
 export const prefixes = {
@@ -133,6 +142,7 @@ export const prefixes = {
   digestDue: (stage: string) => `DIGESTDUE#${stage}#`,
   delegation: (delegatorNip: string) => `DELEGATION#${delegatorNip}#`,
   invitation: 'INVITE#',
+  raterBiasAck: 'RATERBIASACK#',
 } as const;
 
 /** The table definition both the CDK stack and the local stack derive from (the local one via the template). */

@@ -5,6 +5,7 @@
  */
 import type { Ports, WriteOp } from '../../application/ports';
 import { delegationsOf, putDelegation } from './delegations';
+import * as rb from './rater-bias';
 import * as r from './repository';
 import * as skm from './skm-repository';
 
@@ -12,7 +13,7 @@ type Item = r.TransactItem;
 const op = (i: Item) => i as unknown as WriteOp;
 const items = (ops: readonly WriteOp[] | undefined) => (ops ?? []) as unknown as Item[];
 
-export type DynamoRepositories = Pick<Ports, 'cycles' | 'stages' | 'evaluations' | 'decisions' | 'roster' | 'delegations' | 'once' | 'skm' | 'transact'>;
+export type DynamoRepositories = Pick<Ports, 'cycles' | 'stages' | 'evaluations' | 'decisions' | 'roster' | 'delegations' | 'once' | 'skm' | 'raterBias' | 'transact'>;
 
 export function dynamoRepositories(): DynamoRepositories {
   return {
@@ -90,6 +91,7 @@ export function dynamoRepositories(): DynamoRepositories {
       writeSubmission: skm.writeSubmission,
       writeModeration: skm.writeModeration,
     },
+    raterBias: { acknowledgementsOf: rb.acknowledgementsOf, get: rb.getAcknowledgement, acknowledge: rb.putAcknowledgement },
     async transact(ops) {
       try {
         await r.transactWrite(items(ops));
