@@ -18,6 +18,7 @@ import {
 } from '../../shared/http/contract/skm';
 import { badRequest } from '../../shared/http/problem';
 import { type HttpRequest, httpApi } from '../../shared/http/router';
+import { surveyPageRoutes } from './pages';
 
 const agencyId = () => config().AGENCY_ID;
 const replayedHeader = (replayed: boolean): Record<string, string> => (replayed ? { 'idempotent-replayed': 'true' } : {});
@@ -32,6 +33,8 @@ function idempotencyKey(req: HttpRequest): string | undefined {
 }
 
 export const handler = httpApi({
+  // The citizens' HTML pages: survey form, thank-you, poster with QR code, public IKM page (./pages.ts).
+  ...surveyPageRoutes,
   'POST /v1/public/units/{unitId}/skm': async (req) => {
     const unitId = UnitIdSchema.parse(req.params.unitId);
     const submission = req.body(SubmissionSchema, MAX_SUBMISSION_BYTES);

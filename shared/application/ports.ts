@@ -4,6 +4,7 @@
  * install fakes (test/support/fakes.ts). Nothing here names a table, a key, an SDK or an environment variable.
  */
 import type { EvaluationStatus, Stage } from '../domain/lifecycle/status';
+import type { RaterBiasAcknowledgement } from '../domain/rater-bias';
 import type {
   Actor,
   AuditEvent,
@@ -29,7 +30,6 @@ import type {
   UnitStatsRecord,
 } from '../domain/records';
 import type { CommentStatus } from '../domain/skm/submission';
-import type { RaterBiasAcknowledgement } from '../domain/rater-bias';
 
 /** Who is calling, from the verified token (JWT authorizer claims) or a signed link. */
 export interface Caller {

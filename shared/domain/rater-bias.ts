@@ -208,8 +208,7 @@ function haloCheck(team: readonly RatedPerson[], policy: RaterBiasPolicy): BiasC
   const pValue = closed + opened > 0 ? binomialUpperTail(closed, closed + opened, 0.5) : 1;
   const value = n ? (agreeFinal - agreeEvidence) / n : 0;
   const reference = n ? agreeEvidence / n : 0;
-  const notAssessed: NotAssessed | undefined =
-    team.length < policy.minTeamSize ? 'TEAM_TOO_SMALL' : n < policy.halo.minPairs ? 'TOO_FEW_PAIRS' : undefined;
+  const notAssessed: NotAssessed | undefined = team.length < policy.minTeamSize ? 'TEAM_TOO_SMALL' : n < policy.halo.minPairs ? 'TOO_FEW_PAIRS' : undefined;
   const raised = !notAssessed && value >= policy.halo.minExcess - 1e-12 && pValue <= policy.alpha;
   return {
     kind: 'HALO',
@@ -254,7 +253,12 @@ export function analyseRaterBias(
       if (p.results) ratings.results[p.results] += 1;
       if (p.behaviour) ratings.behaviour[p.behaviour] += 1;
     }
-    const checks = [bandCheck('LENIENCY', team, peers, policy), bandCheck('SEVERITY', team, peers, policy), bandCheck('CENTRAL_TENDENCY', team, peers, policy), haloCheck(team, policy)];
+    const checks = [
+      bandCheck('LENIENCY', team, peers, policy),
+      bandCheck('SEVERITY', team, peers, policy),
+      bandCheck('CENTRAL_TENDENCY', team, peers, policy),
+      haloCheck(team, policy),
+    ];
     return {
       raterNip,
       teamSize: team.length,

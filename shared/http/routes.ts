@@ -45,6 +45,14 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/v1/decisions/{decisionId}', functionId: 'decision-links', auth: 'none' },
   { method: 'HEAD', path: '/v1/decisions/{decisionId}', functionId: 'decision-links', auth: 'none' },
   { method: 'POST', path: '/v1/decisions/{decisionId}', functionId: 'decision-links', auth: 'none' },
+  // --- citizens' survey pages (HTML, no account) and rater-bias analytics (HR) ---
+  { method: 'GET', path: '/v1/public/units/{unitId}/survey', functionId: 'skm', auth: 'none' },
+  { method: 'POST', path: '/v1/public/units/{unitId}/survey', functionId: 'skm', auth: 'none' },
+  { method: 'GET', path: '/v1/public/units/{unitId}/survey/thanks', functionId: 'skm', auth: 'none' },
+  { method: 'GET', path: '/v1/public/units/{unitId}/poster', functionId: 'skm', auth: 'none' },
+  { method: 'GET', path: '/v1/public/units/{unitId}/ikm.html', functionId: 'skm', auth: 'none' },
+  { method: 'GET', path: '/v1/cycles/{cycleId}/rater-bias', functionId: 'hr-api', auth: 'jwt' },
+  { method: 'POST', path: '/v1/cycles/{cycleId}/rater-bias/{raterNip}/acknowledgement', functionId: 'hr-api', auth: 'jwt' },
 ];
 
 /** "METHOD /path/{param}", the key API Gateway puts in `event.routeKey`. */

@@ -13,7 +13,10 @@ type Item = r.TransactItem;
 const op = (i: Item) => i as unknown as WriteOp;
 const items = (ops: readonly WriteOp[] | undefined) => (ops ?? []) as unknown as Item[];
 
-export type DynamoRepositories = Pick<Ports, 'cycles' | 'stages' | 'evaluations' | 'decisions' | 'roster' | 'delegations' | 'once' | 'skm' | 'raterBias' | 'transact'>;
+export type DynamoRepositories = Pick<
+  Ports,
+  'cycles' | 'stages' | 'evaluations' | 'decisions' | 'roster' | 'delegations' | 'once' | 'skm' | 'raterBias' | 'transact'
+>;
 
 export function dynamoRepositories(): DynamoRepositories {
   return {

@@ -3,8 +3,8 @@
  * cycle, written once (conditional on not existing) together with its audit event.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { AuditEvent } from '../../domain/records';
 import type { RaterBiasAcknowledgement } from '../../domain/rater-bias';
+import type { AuditEvent } from '../../domain/records';
 import { ddb } from '../aws-clients';
 import { keys, prefixes } from './keys';
 import { strip, table } from './table';
@@ -37,7 +37,13 @@ export async function getAcknowledgement(cycleId: string, raterNip: string): Pro
 export async function putAcknowledgement(ack: RaterBiasAcknowledgement, audit: AuditEvent): Promise<boolean> {
   try {
     await transactWrite([
-      { Put: { TableName: table(), Item: { ...keys.raterBiasAck(ack.cycleId, ack.raterNip), type: 'RATERBIAS_ACK', ...ack }, ConditionExpression: 'attribute_not_exists(PK)' } },
+      {
+        Put: {
+          TableName: table(),
+          Item: { ...keys.raterBiasAck(ack.cycleId, ack.raterNip), type: 'RATERBIAS_ACK', ...ack },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
       {
         Put: {
           TableName: table(),

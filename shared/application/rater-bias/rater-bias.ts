@@ -15,8 +15,8 @@ import {
   type RaterBiasPolicy,
   type RaterBiasReport,
 } from '../../domain/rater-bias';
-import type { CycleRecord, EvaluationRecord } from '../../domain/records';
 import { PredikatSchema, type Rating } from '../../domain/ratings';
+import type { CycleRecord, EvaluationRecord } from '../../domain/records';
 import { resultsRatingFromRhk } from '../../domain/results';
 import { requireHrActingOn } from '../authz';
 import { ports } from '../context';
@@ -51,7 +51,11 @@ export function ratedPersonOf(e: EvaluationRecord): RatedPerson | undefined {
   if (!e.isUnitHead && s?.results?.basis === 'rules' && s.rhk?.length) {
     try {
       const p = getPolicy(e.policyId);
-      if (p.model === 'ekspektasi') proposedResults = resultsRatingFromRhk(s.rhk.map((r) => ({ jenis: r.jenis, rating: r.proposed })), p).rating;
+      if (p.model === 'ekspektasi')
+        proposedResults = resultsRatingFromRhk(
+          s.rhk.map((r) => ({ jenis: r.jenis, rating: r.proposed })),
+          p,
+        ).rating;
     } catch {
       proposedResults = undefined;
     }
@@ -146,7 +150,8 @@ export async function acknowledgeRaterBias(caller: Caller, cycleId: string, rate
   const cycle = await hrCycle(caller, cycleId, raterNip);
   const text = note.trim();
   if (!text) throw new RuleError('A note is required', 'Catatan wajib diisi', 'note');
-  if (text.length > ACK_NOTE_MAX) throw new RuleError(`The note is longer than ${ACK_NOTE_MAX} characters`, `Catatan melebihi ${ACK_NOTE_MAX} karakter`, 'note');
+  if (text.length > ACK_NOTE_MAX)
+    throw new RuleError(`The note is longer than ${ACK_NOTE_MAX} characters`, `Catatan melebihi ${ACK_NOTE_MAX} karakter`, 'note');
 
   const existing = await ports().raterBias.get(cycleId, raterNip);
   if (existing) return sameOrConflict(existing, changeId);

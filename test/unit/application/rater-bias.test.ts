@@ -2,9 +2,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { usePorts } from '../../../shared/application/context';
 import { ForbiddenError, NotFoundError, RuleError, StateError } from '../../../shared/application/errors';
-import { acknowledgeRaterBias, raterBiasOfCycle, ratedPersonOf } from '../../../shared/application/rater-bias/rater-bias';
-import type { EvaluationRecord } from '../../../shared/domain/records';
+import { acknowledgeRaterBias, ratedPersonOf, raterBiasOfCycle } from '../../../shared/application/rater-bias/rater-bias';
 import type { Predikat } from '../../../shared/domain/ratings';
+import type { EvaluationRecord } from '../../../shared/domain/records';
 import { callers, type FakeWorld, fakePorts, OFFICE } from '../../support/fakes';
 
 const C = OFFICE.cycle;
@@ -65,7 +65,8 @@ beforeEach(async () => {
   const nip = () => `19900101201501${String(1000 + n++)}`;
   for (let i = 0; i < 5; i++) world.evaluations.set(`${C}#x${i}`, evaluation(nip(), LENIENT, 'SANGAT_BAIK'));
   for (const r of ['197001011995031003', '197702062002031010', '198505052010012004']) {
-    for (let i = 0; i < 10; i++) world.evaluations.set(`${C}#${r}${i}`, evaluation(nip(), r, i === 0 ? 'SANGAT_BAIK' : i === 1 ? 'BUTUH_PERBAIKAN' : 'BAIK', 'seksi-y'));
+    for (let i = 0; i < 10; i++)
+      world.evaluations.set(`${C}#${r}${i}`, evaluation(nip(), r, i === 0 ? 'SANGAT_BAIK' : i === 1 ? 'BUTUH_PERBAIKAN' : 'BAIK', 'seksi-y'));
   }
   world.evaluations.set(`${C}#unrated`, { ...evaluation(nip(), LENIENT, 'BAIK'), predikat: null });
 });
@@ -102,7 +103,10 @@ describe('raterBiasOfCycle', () => {
 describe('acknowledgeRaterBias', () => {
   it('writes the note once with an audit event; a retry of the same change is a replay; another is 409', async () => {
     const out = await acknowledgeRaterBias(callers.hr, C, LENIENT, '  Dibahas dengan penilai pada 3 Februari 2027  ', 'chg-1');
-    expect(out).toMatchObject({ replayed: false, acknowledgement: { raterNip: LENIENT, flags: ['LENIENCY'], note: 'Dibahas dengan penilai pada 3 Februari 2027' } });
+    expect(out).toMatchObject({
+      replayed: false,
+      acknowledgement: { raterNip: LENIENT, flags: ['LENIENCY'], note: 'Dibahas dengan penilai pada 3 Februari 2027' },
+    });
     expect(world.audit.at(-1)).toMatchObject({ action: 'RATER_BIAS:ACKNOWLEDGE', actor: { nip: OFFICE.hr, role: 'hr' } });
     expect((await acknowledgeRaterBias(callers.hr, C, LENIENT, 'Dibahas dengan penilai pada 3 Februari 2027', 'chg-1')).replayed).toBe(true);
     await expect(acknowledgeRaterBias(callers.hr, C, LENIENT, 'Catatan lain', 'chg-2')).rejects.toBeInstanceOf(StateError);

@@ -97,19 +97,23 @@ describe('leniency, severity and central tendency against the other raters', () 
 });
 
 describe('halo: results and behaviour moving together beyond the evidence', () => {
-  const pair = (r: Rating, b: Rating, pr: Rating, pb: Rating): Partial<RatedPerson> => ({ results: r, behaviour: b, proposedResults: pr, proposedBehaviour: pb });
+  const pair = (r: Rating, b: Rating, pr: Rating, pb: Rating): Partial<RatedPerson> => ({
+    results: r,
+    behaviour: b,
+    proposedResults: pr,
+    proposedBehaviour: pb,
+  });
   const rated = (rater: string, pairs: Partial<RatedPerson>[]) => pairs.map((x) => person(rater, 'BAIK', x));
 
   it.each<[string, Partial<RatedPerson>[], boolean]>([
-    [
-      'every gap the evidence showed is closed (6 of 6)',
-      Array.from({ length: 6 }, () => pair('DI_ATAS', 'DI_ATAS', 'SESUAI', 'DI_ATAS')),
-      true,
-    ],
+    ['every gap the evidence showed is closed (6 of 6)', Array.from({ length: 6 }, () => pair('DI_ATAS', 'DI_ATAS', 'SESUAI', 'DI_ATAS')), true],
     ['ratings follow the evidence', Array.from({ length: 6 }, () => pair('SESUAI', 'DI_ATAS', 'SESUAI', 'DI_ATAS')), false],
     [
       'two closed, four already agreeing: excess 33 points but p = 0.25',
-      [...Array.from({ length: 2 }, () => pair('SESUAI', 'SESUAI', 'DI_ATAS', 'SESUAI')), ...Array.from({ length: 4 }, () => pair('SESUAI', 'SESUAI', 'SESUAI', 'SESUAI'))],
+      [
+        ...Array.from({ length: 2 }, () => pair('SESUAI', 'SESUAI', 'DI_ATAS', 'SESUAI')),
+        ...Array.from({ length: 4 }, () => pair('SESUAI', 'SESUAI', 'SESUAI', 'SESUAI')),
+      ],
       false,
     ],
     ['too few pairs with evidence (4)', Array.from({ length: 4 }, () => pair('DI_ATAS', 'DI_ATAS', 'SESUAI', 'DI_ATAS')), false],

@@ -27,6 +27,7 @@ import { htmlResponse, pageLayout } from '../pages/layout';
 import { scopeFigure } from './chart';
 import { countsOf, curveOf, policyOf, type ScopeView } from './curve';
 import { cycleStatusLabel, formatNumber, type ReportLocale, statusText } from './labels';
+import { raterBiasSection } from './rater-bias';
 import type { CycleReportOptions, CycleReportSummary, ReportCalibrationFlag, UnitIkm } from './types';
 import { TEXT } from './words';
 
@@ -317,6 +318,7 @@ ${statusList(unit.statuses ?? {}, locale)}
 </div>
 </section>
 ${ikmSection(summary, ikm, locale, policy)}
+${options.raterBias ? raterBiasSection(options.raterBias, locale) : ''}
 `;
 
   return pageLayout(locale, `${title} — ${cycle.cycleId}`, main, REPORT_CSS);

@@ -69,4 +69,6 @@ export interface CycleReportOptions {
   locale?: ReportLocale;
   generatedAt: Date;
   ikm?: readonly UnitIkm[];
+  /** Rater-bias analytics of the cycle (./rater-bias.ts); the section is left out without it. */
+  raterBias?: import('./rater-bias').ReportRaterBias;
 }
