@@ -17,7 +17,9 @@
  *   p ≤ `alpha` (the rater closed more gaps the evidence showed than they opened).
  *
  * The unit's and the rater's own previous cycles are reported beside the flags for context; the flags
- * compare with the agency's other raters, as a unit is often one team.
+ * compare with the agency's other raters, as a unit is often one team. Heads of units are left out of
+ * the checks (on both sides): their results rating is the organisation's, set by HR, so a Camat whose
+ * eight heads are all Baik under an organisation rated Baik shows no tendency of his own.
  */
 import * as z from 'zod';
 import { type Predikat, PredikatSchema, type Rating, RatingSchema } from './ratings';
@@ -69,6 +71,8 @@ export const RatedPersonSchema = z.object({
   /** What the evidence proposed (the engine, before the rater's overrides); absent for heads of units. */
   proposedResults: RatingSchema.optional(),
   proposedBehaviour: RatingSchema.optional(),
+  /** A head of unit's results rating is the organisation's (set by HR), not the rater's judgement. */
+  isUnitHead: z.boolean().optional(),
 });
 export type RatedPerson = z.infer<typeof RatedPersonSchema>;
 
@@ -245,7 +249,8 @@ export function analyseRaterBias(
   const agency = { size: people.length, distribution: distributionOf(people) };
   const raters = [...teams.keys()].sort().map((raterNip): RaterBias => {
     const team = teams.get(raterNip)!;
-    const peers = people.filter((p) => p.raterNip !== raterNip);
+    const judged = team.filter((p) => !p.isUnitHead);
+    const peers = people.filter((p) => p.raterNip !== raterNip && !p.isUnitHead);
     const unitId = mostCommon(team.map((p) => p.unitId));
     const unitPeople = people.filter((p) => p.unitId === unitId);
     const ratings = { results: emptyRatings(), behaviour: emptyRatings() };
@@ -254,10 +259,10 @@ export function analyseRaterBias(
       if (p.behaviour) ratings.behaviour[p.behaviour] += 1;
     }
     const checks = [
-      bandCheck('LENIENCY', team, peers, policy),
-      bandCheck('SEVERITY', team, peers, policy),
-      bandCheck('CENTRAL_TENDENCY', team, peers, policy),
-      haloCheck(team, policy),
+      bandCheck('LENIENCY', judged, peers, policy),
+      bandCheck('SEVERITY', judged, peers, policy),
+      bandCheck('CENTRAL_TENDENCY', judged, peers, policy),
+      haloCheck(judged, policy),
     ];
     return {
       raterNip,

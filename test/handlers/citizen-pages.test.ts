@@ -148,15 +148,13 @@ describe('POST …/survey (form)', () => {
   });
 
   it('the daily limit → a 429 page with Retry-After, in the reader’s language', async () => {
-    ddbMock
-      .on(TransactWriteCommand)
-      .rejects(
-        new TransactionCanceledException({
-          message: 'cancelled',
-          $metadata: {},
-          CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }, { Code: 'None' }],
-        }),
-      );
+    ddbMock.on(TransactWriteCommand).rejects(
+      new TransactionCanceledException({
+        message: 'cancelled',
+        $metadata: {},
+        CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }, { Code: 'None' }],
+      }),
+    );
     const res = await postForm({ ...full(), lang: 'en' });
     expect(res.statusCode).toBe(429);
     expect(res.headers!['retry-after']).toBe(String(11 * 3600)); // 13:00 WIB → midnight

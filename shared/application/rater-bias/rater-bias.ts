@@ -65,6 +65,7 @@ export function ratedPersonOf(e: EvaluationRecord): RatedPerson | undefined {
     raterNip: e.raterNip,
     unitId: e.unitId,
     predikat: predikat.data,
+    ...(e.isUnitHead ? { isUnitHead: true } : {}),
     ...(s?.resultsRating ? { results: s.resultsRating } : {}),
     ...(s?.behaviour?.final ? { behaviour: s.behaviour.final } : {}),
     ...(proposedResults ? { proposedResults } : {}),

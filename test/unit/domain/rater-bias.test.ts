@@ -89,6 +89,15 @@ describe('leniency, severity and central tendency against the other raters', () 
     expect(r.checks.every((c) => c.notAssessed === 'TEAM_TOO_SMALL' && !c.raised)).toBe(true);
   });
 
+  it('heads of units (results set by the organisation) are left out of the checks', () => {
+    const heads = team('X', { BAIK: 8 }).map((p) => ({ ...p, isUnitHead: true }));
+    const spread = ['R1', 'R2', 'R3'].flatMap((r) => team(r, { BAIK: 4, SANGAT_BAIK: 3, BUTUH_PERBAIKAN: 3 }));
+    const r = flagsOf([...spread, ...heads], 'X');
+    expect(r.flags).toEqual([]);
+    expect(r.checks[0]!.notAssessed).toBe('TEAM_TOO_SMALL');
+    expect(r.distribution.BAIK).toBe(8);
+  });
+
   it('the policy’s thresholds decide: a stricter minimum team size silences the flag', () => {
     const people = [...ordinary, ...team('X', { SANGAT_BAIK: 5 })];
     const strict = { ...DEFAULT_RATER_BIAS_POLICY, minTeamSize: 6 };

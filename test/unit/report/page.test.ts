@@ -94,7 +94,8 @@ describe('renderCycleReport', () => {
       expect(page).toContain(stageLabel[s.stage as keyof typeof stageLabel].id);
     }
     expect(page).toContain('58 dari 58 selesai');
-    expect(page).toContain('7 dari 7 selesai'); // calibration: one per flag
+    const flags = summary.stages.find((s) => s.stage === 'CALIBRATION')!.total;
+    expect(page).toContain(`${flags} dari ${flags} selesai`); // calibration: one per flag
   });
 
   it('has every unit with a labelled SVG chart (role img, title, desc) and a table next to it', () => {
