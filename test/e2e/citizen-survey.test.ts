@@ -33,10 +33,7 @@ describe.skipIf(!hasChromium)('the citizen survey in Chromium (local stack)', ()
   let hrToken: string;
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([
-      startLocalStack({ workDir: mkdtempSync(path.join(tmpdir(), 'asn-citizen-')), timeScale: 1e-5 }),
-      launchChromium(),
-    ]);
+    [stack, browser] = await Promise.all([startLocalStack({ workDir: mkdtempSync(path.join(tmpdir(), 'asn-citizen-')), timeScale: 1e-5 }), launchChromium()]);
     await seedRoster(sample);
     hrToken = await stack.token(hr.nip, ['hr', 'employee'], hr.name);
   }, 90_000);
