@@ -161,7 +161,17 @@ const BANDS: Record<'LENIENCY' | 'SEVERITY' | 'CENTRAL_TENDENCY', readonly Predi
   CENTRAL_TENDENCY: ['BAIK'],
 };
 
-const pct = (x: number) => `${Math.round(x * 1000) / 10}`;
+/** A share as percent with at most one decimal, in the reader's decimal separator (16,7 / 16.7). */
+const pctIn = (x: number, lang: 'id' | 'en') => {
+  const v = `${Math.round(x * 1000) / 10}`;
+  return lang === 'id' ? v.replace('.', ',') : v;
+};
+/** "p = 0,034" / "p < 0,001". */
+const pIn = (p: number, lang: 'id' | 'en') => {
+  const text = p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`;
+  return `p ${lang === 'id' ? text.replace('.', ',') : text}`;
+};
+const alphaIn = (a: number, lang: 'id' | 'en') => (lang === 'id' ? String(a).replace('.', ',') : String(a));
 
 function bandCheck(
   kind: 'LENIENCY' | 'SEVERITY' | 'CENTRAL_TENDENCY',
@@ -195,8 +205,8 @@ function bandCheck(
     pValue,
     threshold,
     explanation: {
-      id: `${k} dari ${n} (${pct(value)} %) dinilai ${name[kind].id}, dibanding ${pct(reference)} % pada penilai lain (p = ${pValue.toFixed(3)}; ambang selisih ${pct(minGap)} poin${minShare !== undefined ? `, minimal ${pct(minShare)} %` : ''}, p ≤ ${policy.alpha}).`,
-      en: `${k} of ${n} (${pct(value)}%) rated ${name[kind].en}, against ${pct(reference)}% among other raters (p = ${pValue.toFixed(3)}; threshold gap ${pct(minGap)} points${minShare !== undefined ? `, at least ${pct(minShare)}%` : ''}, p ≤ ${policy.alpha}).`,
+      id: `${k} dari ${n} (${pctIn(value, 'id')} %) dinilai ${name[kind].id}, dibanding ${pctIn(reference, 'id')} % pada penilai lain (${pIn(pValue, 'id')}; ambang selisih ${pctIn(minGap, 'id')} poin${minShare !== undefined ? `, minimal ${pctIn(minShare, 'id')} %` : ''}, p ≤ ${alphaIn(policy.alpha, 'id')}).`,
+      en: `${k} of ${n} (${pctIn(value, 'en')}%) rated ${name[kind].en}, against ${pctIn(reference, 'en')}% among other raters (${pIn(pValue, 'en')}; threshold gap ${pctIn(minGap, 'en')} points${minShare !== undefined ? `, at least ${pctIn(minShare, 'en')}%` : ''}, p ≤ ${alphaIn(policy.alpha, 'en')}).`,
     },
   };
 }
@@ -223,8 +233,8 @@ function haloCheck(team: readonly RatedPerson[], policy: RaterBiasPolicy): BiasC
     pValue,
     threshold: { minExcess: policy.halo.minExcess, alpha: policy.alpha, minTeamSize: policy.minTeamSize },
     explanation: {
-      id: `Hasil kerja dan perilaku sama pada ${agreeFinal} dari ${n} pegawai, sedangkan bukti (capaian dan umpan balik) hanya menunjukkan ${agreeEvidence}; ${closed} selisih ditutup oleh penilai (p = ${pValue.toFixed(3)}; ambang kelebihan ${pct(policy.halo.minExcess)} poin, p ≤ ${policy.alpha}).`,
-      en: `Results and behaviour agree for ${agreeFinal} of ${n} employees, while the evidence (achievement and feedback) shows ${agreeEvidence}; the rater closed ${closed} gaps (p = ${pValue.toFixed(3)}; threshold excess ${pct(policy.halo.minExcess)} points, p ≤ ${policy.alpha}).`,
+      id: `Hasil kerja dan perilaku sama pada ${agreeFinal} dari ${n} pegawai, sedangkan bukti (capaian dan umpan balik) hanya menunjukkan ${agreeEvidence}; ${closed} selisih ditutup oleh penilai (${pIn(pValue, 'id')}; ambang kelebihan ${pctIn(policy.halo.minExcess, 'id')} poin, p ≤ ${alphaIn(policy.alpha, 'id')}).`,
+      en: `Results and behaviour agree for ${agreeFinal} of ${n} employees, while the evidence (achievement and feedback) shows ${agreeEvidence}; the rater closed ${closed} gaps (${pIn(pValue, 'en')}; threshold excess ${pctIn(policy.halo.minExcess, 'en')} points, p ≤ ${alphaIn(policy.alpha, 'en')}).`,
     },
   };
 }
