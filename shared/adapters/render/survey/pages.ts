@@ -213,7 +213,7 @@ export interface IkmPageInput {
   period: string;
   previousPeriod: string;
   /** Absent when no one answered in the period. */
-  ikm?: { ikm: number; mutu: string; kinerjaUnit: { id: string; en: string }; respondents: number; nrr: readonly number[] };
+  ikm?: { ikm: number; mutu: string; kinerjaUnit: { id: string; en: string }; respondents: number; nrr: readonly (number | null)[] };
   comments: readonly { text: string; service?: string }[];
   /** The next month's link, when it is not in the future. */
   nextPeriod?: string;
@@ -236,7 +236,7 @@ ${input.nextPeriod ? html`<a href="${pageHref(path, { period: input.nextPeriod, 
 <table class="nrr">
 <caption>${w(locale, 'ikmNrr')}</caption>
 <thead><tr><th scope="col">${w(locale, 'ikmElement')}</th><th scope="col" class="num">NRR</th></tr></thead>
-<tbody>${QUESTIONS.map((q, i) => html`<tr><th scope="row">U${i + 1} ${q.name[locale]}</th><td class="num">${ikm.nrr[i] === undefined ? '—' : decimal(locale, ikm.nrr[i]!)}</td></tr>`)}</tbody>
+<tbody>${QUESTIONS.map((q, i) => html`<tr><th scope="row">U${i + 1} ${q.name[locale]}</th><td class="num">${ikm.nrr[i] == null ? '—' : decimal(locale, ikm.nrr[i]!)}</td></tr>`)}</tbody>
 </table>
 </section>`
     : html`<p class="notice">${w(locale, 'ikmNone')}</p>`;
