@@ -20,9 +20,9 @@ import {
   type SurveyLocale,
   w,
 } from '../../shared/adapters/render/survey';
-import { NotFoundError, RuleError, SubmissionLimitError } from '../../shared/application/errors';
+import { ForbiddenError, NotFoundError, RuleError, SubmissionLimitError } from '../../shared/application/errors';
 import { publicIkm, publicUnit } from '../../shared/application/skm/public-pages';
-import { submitSurvey } from '../../shared/application/skm/use-cases';
+import { type SubmitInput, submitSurvey } from '../../shared/application/skm/use-cases';
 import { deps } from '../../shared/composition';
 import { config } from '../../shared/config';
 import { DomainValidationError } from '../../shared/domain/errors';
@@ -64,6 +64,10 @@ function pageRoute(run: (req: HttpRequest, locale: SurveyLocale) => Promise<Http
         return page(429, renderSurveyMessagePage({ locale, title: w(locale, 'limitTitle'), body: w(locale, 'limitBody', { max: cause.limit }) }), {
           'retry-after': String(cause.retryAfterSeconds),
         });
+      }
+      if (cause instanceof ForbiddenError) {
+        // A kiosk token that is unknown, revoked or of another unit (the submit use case's kiosk mode).
+        return page(403, renderSurveyMessagePage({ locale, title: w(locale, 'forbiddenTitle'), body: locale === 'en' ? cause.message : cause.messageId }));
       }
       logger.error('Survey page failed', cause as Error);
       return page(500, renderSurveyMessagePage({ locale, title: w(locale, 'errorTitle'), body: w(locale, 'errorBody') }));
@@ -127,16 +131,19 @@ export const surveyPageRoutes = {
         return again(400, errors);
       }
       const idem = IdempotencyKeySchema.safeParse(form.idem);
+      // The kiosk token goes to the submit use case as `kioskToken` (its kiosk mode, branch h-integrity);
+      // a use case without kiosk mode ignores it.
+      const input: SubmitInput & { kioskToken?: string } = {
+        agencyId: agencyId(),
+        unitId,
+        submission: parsed.data,
+        sourceIp: req.sourceIp,
+        userAgent: req.userAgent,
+        ...(idem.success ? { idempotencyKey: idem.data } : {}),
+        ...(kiosk ? { kioskToken: kiosk } : {}),
+      };
       try {
-        await submitSurvey({
-          agencyId: agencyId(),
-          unitId,
-          submission: parsed.data,
-          sourceIp: req.sourceIp,
-          userAgent: req.userAgent,
-          ...(idem.success ? { idempotencyKey: idem.data } : {}),
-          // TODO(kiosk): pass `kioskToken: kiosk` once the submit use case takes it (branch h-integrity).
-        });
+        await submitSurvey(input);
       } catch (err) {
         if (err instanceof DomainValidationError) {
           for (const e of err.errors) {

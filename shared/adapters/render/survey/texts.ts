@@ -116,6 +116,7 @@ export const W = {
     en: 'This survey address is not known. Check the QR code or ask the staff.',
   },
   errorTitle: { id: 'Terjadi gangguan', en: 'Something went wrong' },
+  forbiddenTitle: { id: 'Tidak dapat dikirim dari perangkat ini', en: 'Cannot be sent from this device' },
   errorBody: { id: 'Jawaban Anda belum tersimpan. Silakan coba lagi sebentar lagi.', en: 'Your answers were not saved. Please try again shortly.' },
   posterTitle: { id: 'Bagaimana layanan kami hari ini?', en: 'How was our service today?' },
   posterBody: {
