@@ -176,20 +176,21 @@ const alphaIn = (a: number, lang: 'id' | 'en') => (lang === 'id' ? String(a).rep
 function bandCheck(
   kind: 'LENIENCY' | 'SEVERITY' | 'CENTRAL_TENDENCY',
   team: readonly RatedPerson[],
-  peers: readonly RatedPerson[],
+  /** The peers' count in the band (k) of all peers (n). */
+  peers: { k: number; n: number },
   policy: RaterBiasPolicy,
 ): BiasCheck {
   const band = BANDS[kind];
   const k = team.filter((p) => band.includes(p.predikat)).length;
   const n = team.length;
   const value = n ? k / n : 0;
-  const reference = peers.length ? peers.filter((p) => band.includes(p.predikat)).length / peers.length : 0;
+  const reference = peers.n ? peers.k / peers.n : 0;
   const pValue = n ? binomialUpperTail(k, n, reference) : 1;
   const minGap = kind === 'LENIENCY' ? policy.leniency.minGap : kind === 'SEVERITY' ? policy.severity.minGap : policy.centralTendency.minGap;
   const minShare = kind === 'CENTRAL_TENDENCY' ? policy.centralTendency.minShare : undefined;
   const threshold = { minGap, ...(minShare !== undefined ? { minShare } : {}), alpha: policy.alpha, minTeamSize: policy.minTeamSize };
   const notAssessed: NotAssessed | undefined =
-    n < policy.minTeamSize ? 'TEAM_TOO_SMALL' : peers.length < policy.minReferenceSize ? 'REFERENCE_TOO_SMALL' : undefined;
+    n < policy.minTeamSize ? 'TEAM_TOO_SMALL' : peers.n < policy.minReferenceSize ? 'REFERENCE_TOO_SMALL' : undefined;
   const raised = !notAssessed && value - reference >= minGap - 1e-12 && (minShare === undefined || value >= minShare - 1e-12) && pValue <= policy.alpha;
   const name: Record<typeof kind, Bilingual> = {
     LENIENCY: { id: 'Sangat Baik', en: 'Sangat Baik' },
@@ -239,6 +240,17 @@ function haloCheck(team: readonly RatedPerson[], policy: RaterBiasPolicy): BiasC
   };
 }
 
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
 const mostCommon = (values: readonly string[]): string => {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
@@ -254,24 +266,32 @@ export function analyseRaterBias(
   options: { previous?: readonly PreviousCycle[]; policy?: RaterBiasPolicy } = {},
 ): RaterBiasReport {
   const policy = options.policy ?? DEFAULT_RATER_BIAS_POLICY;
-  const teams = new Map<string, RatedPerson[]>();
-  for (const p of people) teams.set(p.raterNip, [...(teams.get(p.raterNip) ?? []), p]);
+  // One pass each (O(n) for the whole agency): teams, units, the band totals the peers are taken from.
+  const teams = groupBy(people, (p) => p.raterNip);
+  const units = new Map([...groupBy(people, (p) => p.unitId)].map(([u, list]) => [u, { size: list.length, distribution: distributionOf(list) }]));
+  const judgedAll = people.filter((p) => !p.isUnitHead);
+  const inBand = (kind: keyof typeof BANDS, list: readonly RatedPerson[]) => list.filter((p) => BANDS[kind].includes(p.predikat)).length;
+  const bandTotal = {
+    LENIENCY: inBand('LENIENCY', judgedAll),
+    SEVERITY: inBand('SEVERITY', judgedAll),
+    CENTRAL_TENDENCY: inBand('CENTRAL_TENDENCY', judgedAll),
+  };
+  const previousTeams = (options.previous ?? []).map((c) => ({ cycle: c, teams: groupBy(c.people, (p) => p.raterNip) }));
   const agency = { size: people.length, distribution: distributionOf(people) };
   const raters = [...teams.keys()].sort().map((raterNip): RaterBias => {
     const team = teams.get(raterNip)!;
     const judged = team.filter((p) => !p.isUnitHead);
-    const peers = people.filter((p) => p.raterNip !== raterNip && !p.isUnitHead);
+    const peersOf = (kind: keyof typeof BANDS) => ({ k: bandTotal[kind] - inBand(kind, judged), n: judgedAll.length - judged.length });
     const unitId = mostCommon(team.map((p) => p.unitId));
-    const unitPeople = people.filter((p) => p.unitId === unitId);
     const ratings = { results: emptyRatings(), behaviour: emptyRatings() };
     for (const p of team) {
       if (p.results) ratings.results[p.results] += 1;
       if (p.behaviour) ratings.behaviour[p.behaviour] += 1;
     }
     const checks = [
-      bandCheck('LENIENCY', judged, peers, policy),
-      bandCheck('SEVERITY', judged, peers, policy),
-      bandCheck('CENTRAL_TENDENCY', judged, peers, policy),
+      bandCheck('LENIENCY', judged, peersOf('LENIENCY'), policy),
+      bandCheck('SEVERITY', judged, peersOf('SEVERITY'), policy),
+      bandCheck('CENTRAL_TENDENCY', judged, peersOf('CENTRAL_TENDENCY'), policy),
       haloCheck(judged, policy),
     ];
     return {
@@ -280,12 +300,12 @@ export function analyseRaterBias(
       unitId,
       distribution: distributionOf(team),
       ratings,
-      unit: { size: unitPeople.length, distribution: distributionOf(unitPeople) },
+      unit: units.get(unitId)!,
       agency,
-      previous: (options.previous ?? [])
-        .map((c) => {
-          const before = c.people.filter((p) => p.raterNip === raterNip);
-          return { cycleId: c.cycleId, year: c.year, teamSize: before.length, distribution: distributionOf(before) };
+      previous: previousTeams
+        .map(({ cycle: c, teams: before }) => {
+          const list = before.get(raterNip) ?? [];
+          return { cycleId: c.cycleId, year: c.year, teamSize: list.length, distribution: distributionOf(list) };
         })
         .filter((c) => c.teamSize > 0)
         .sort((a, b) => b.year - a.year),

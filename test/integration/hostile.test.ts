@@ -268,7 +268,7 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 const ROUTE_KEY = (r: Route) => `${r.method} ${r.path}`;
-const VALID_PARAMS = () => ({ cycleId: CYCLE, nip: subject.nip, unitId: subject.unitId, commentId: 'cmtunknown000001', decisionId });
+const VALID_PARAMS = () => ({ cycleId: CYCLE, nip: subject.nip, unitId: subject.unitId, commentId: 'cmtunknown000001', decisionId, raterNip: rater.nip });
 /** Percent-encodes every byte outside the unreserved set (lone surrogates become U+FFFD, as a browser would send). */
 const pct = (s: string) =>
   [...Buffer.from(s, 'utf8')]
