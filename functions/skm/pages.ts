@@ -28,6 +28,7 @@ import { config } from '../../shared/config';
 import { DomainValidationError } from '../../shared/domain/errors';
 import { periodOf, previousPeriod } from '../../shared/domain/skm/calendar';
 import { IdempotencyKeySchema, IkmQuerySchema, MAX_SUBMISSION_BYTES, SubmissionSchema, UnitIdSchema } from '../../shared/http/contract/skm';
+import { HttpProblem } from '../../shared/http/problem';
 import type { HttpRequest, HttpResult, HttpRoute } from '../../shared/http/router';
 
 const agencyId = () => config().AGENCY_ID;
@@ -64,6 +65,10 @@ function pageRoute(run: (req: HttpRequest, locale: SurveyLocale) => Promise<Http
         return page(429, renderSurveyMessagePage({ locale, title: w(locale, 'limitTitle'), body: w(locale, 'limitBody', { max: cause.limit }) }), {
           'retry-after': String(cause.retryAfterSeconds),
         });
+      }
+      if (cause instanceof HttpProblem && cause.status < 500) {
+        // The router's own refusals (a body over the survey's size limit): a page, not problem+json.
+        return page(cause.status, renderSurveyMessagePage({ locale, title: w(locale, 'errorTitle'), body: w(locale, 'errorBody') }));
       }
       if (cause instanceof ForbiddenError) {
         // A kiosk token that is unknown, revoked or of another unit (the submit use case's kiosk mode).
