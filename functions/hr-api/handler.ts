@@ -6,6 +6,7 @@ import { requireHrRole, tokenAgency } from '../../shared/application/authz';
 import { resolveCalibrationFlag } from '../../shared/application/evaluation/actions';
 import { cycleSummary } from '../../shared/application/queries/cycle-summary';
 import { listEvaluations } from '../../shared/application/queries/evaluation-list';
+import { analyseCycle } from '../../shared/application/rater-bias/rater-bias';
 import { handoverRater, joinEmployee, transferEmployee } from '../../shared/application/roster/roster-changes';
 import { importRoster } from '../../shared/application/roster/roster-import';
 import { unitIkm } from '../../shared/application/skm/use-cases';
@@ -27,6 +28,7 @@ import {
 } from '../../shared/http/contract/hr';
 import { HttpProblem, unavailable } from '../../shared/http/problem';
 import { type HttpRequest, httpApi } from '../../shared/http/router';
+import { raterBiasRoutes } from './rater-bias';
 import { checkPolicy, hrCycle, setOrgPredikat } from './rules';
 
 /** Kept so existing imports resolve: the schemas live in the contract (shared/http/contract/hr.ts). */
@@ -42,6 +44,7 @@ const hrOnly = (req: HttpRequest) => {
 };
 
 export const handler = httpApi({
+  ...raterBiasRoutes,
   'POST /v1/cycles': async (req) => {
     requireHrRole(req.caller);
     const body = req.body(CreateCycleBody);
@@ -100,7 +103,8 @@ export const handler = httpApi({
     // IKM of the month asked for (default: this month, Asia/Jakarta); units without answers are left out.
     const month = period ?? periodOf(new Date());
     const ikm = (await Promise.all(summary.units.map((u) => unitIkm(cycle.agencyId, u.unitId, month).catch(() => undefined)))).filter((x) => x !== undefined);
-    const page = reportHtmlResponse(renderCycleReport(summary as never, { locale: lang ?? 'id', generatedAt: new Date(), ikm, rows }));
+    const raterBias = await analyseCycle(cycle);
+    const page = reportHtmlResponse(renderCycleReport(summary as never, { locale: lang ?? 'id', generatedAt: new Date(), ikm, rows, raterBias }));
     return { raw: page.body, headers: page.headers };
   },
   'POST /v1/roster/import': async (req) => {

@@ -23,6 +23,7 @@ import {
 } from '../../shared/http/contract/skm';
 import { badRequest } from '../../shared/http/problem';
 import { type HttpRequest, httpApi } from '../../shared/http/router';
+import { surveyPageRoutes } from './pages';
 
 /** The public survey's agency: the deployment's (citizens have no token). HR routes take the token's. */
 const agencyId = () => config().AGENCY_ID;
@@ -47,6 +48,8 @@ function kioskTokenOf(req: HttpRequest): { kioskToken?: string } {
 }
 
 export const handler = httpApi({
+  // The citizens' HTML pages: survey form, thank-you, poster with QR code, public IKM page (./pages.ts).
+  ...surveyPageRoutes,
   'POST /v1/public/units/{unitId}/skm': async (req) => {
     const unitId = UnitIdSchema.parse(req.params.unitId);
     const submission = req.body(SubmissionSchema, MAX_SUBMISSION_BYTES);

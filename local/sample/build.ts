@@ -33,6 +33,8 @@ export interface RosterMember {
   override?: {
     rhk?: { index: number; rating: Rating; reason: string }[];
     behaviour?: { rating: Rating; reason: string };
+    /** A lenient rater: every RHK and the behaviour rated Di Atas whatever the evidence, with this reason. */
+    allAbove?: string;
   };
   specialExpectations?: Skp['specialExpectations'];
 }
@@ -226,6 +228,14 @@ function midyearRealisation(ind: Indicator, tpl: IndicatorTemplate, profile: Pro
 function raterOverride(m: RosterMember, skp: Skp, final: Realisation[]): SampleRaterOverride | undefined {
   if (!m.override) return undefined;
   const out: SampleRaterOverride = {};
+  if (m.override.allAbove) {
+    const reason = m.override.allAbove;
+    const realOf = new Map(final.map((r) => [r.indicatorId, r]));
+    const raised = skp.rhk.filter((r) => proposedRating(r, realOf) !== 'DI_ATAS').map((r) => ({ rhkId: r.id, rating: 'DI_ATAS' as const, reason }));
+    if (raised.length) out.rhkRatings = raised;
+    out.behaviourRating = { rating: 'DI_ATAS', reason };
+    return out;
+  }
   if (m.override.rhk?.length) {
     const realOf = new Map(final.map((r) => [r.indicatorId, r]));
     out.rhkRatings = m.override.rhk.map(({ index, rating, reason }) => {

@@ -66,6 +66,11 @@ interface Entry {
   external?: boolean;
 }
 
+/** The lenient rater of the sample (rater-bias analytics must flag her): the Kasi Kesra rates her whole team Di Atas. */
+const LENIENT: RosterMember['override'] = {
+  allAbove: 'Seluruh staf Seksi Kesra bekerja sangat keras sepanjang tahun dan layak mendapat apresiasi tertinggi.',
+};
+
 const LURAH_EXPECTATION: NonNullable<Skp['specialExpectations']> = [
   { value: 'BERORIENTASI_PELAYANAN', text: 'Menindaklanjuti setiap pengaduan warga melalui aplikasi WargaKu paling lambat 1×24 jam' },
 ];
@@ -206,11 +211,21 @@ const ENTRIES: readonly Entry[] = [
     role: 'pengelola-kesehatan',
     rater: 'kasi-kesra',
     profile: 'strong',
+    override: LENIENT,
   },
-  { key: 'dtks', name: 'Bagus Hartanto, S.Sos.', gender: 'L', unit: 'seksi-kesra', role: 'pengelola-dtks', rater: 'kasi-kesra' },
-  { key: 'psm', name: 'Nur Aini, S.Sos.', gender: 'P', unit: 'seksi-kesra', role: 'penggerak-swadaya', rater: 'kasi-kesra' },
-  { key: 'adm-kesra', name: 'Abdul Rohim', gender: 'L', unit: 'seksi-kesra', role: 'pengadministrasi-kesra', rater: 'kasi-kesra', pppk: true },
-  { key: 'penyuluh', name: 'Novita Sari, S.Tr.Sos.', gender: 'P', unit: 'seksi-kesra', role: 'penyuluh-sosial', rater: 'kasi-kesra' },
+  { key: 'dtks', name: 'Bagus Hartanto, S.Sos.', gender: 'L', unit: 'seksi-kesra', role: 'pengelola-dtks', rater: 'kasi-kesra', override: LENIENT },
+  { key: 'psm', name: 'Nur Aini, S.Sos.', gender: 'P', unit: 'seksi-kesra', role: 'penggerak-swadaya', rater: 'kasi-kesra', override: LENIENT },
+  {
+    key: 'adm-kesra',
+    name: 'Abdul Rohim',
+    gender: 'L',
+    unit: 'seksi-kesra',
+    role: 'pengadministrasi-kesra',
+    rater: 'kasi-kesra',
+    pppk: true,
+    override: LENIENT,
+  },
+  { key: 'penyuluh', name: 'Novita Sari, S.Tr.Sos.', gender: 'P', unit: 'seksi-kesra', role: 'penyuluh-sosial', rater: 'kasi-kesra', override: LENIENT },
 
   // Seksi Perekonomian dan Pembangunan
   { key: 'kasi-ekbang', name: 'Ir. Joko Purnomo', gender: 'L', unit: 'seksi-ekbang', role: 'kasi-ekbang', rater: 'camat', head: true },

@@ -8,6 +8,7 @@ import type { CoachingPlan } from '../domain/coaching';
 import type { Approval, DocumentContent, DocumentKind } from '../domain/documents';
 import type { EvidenceItem } from '../domain/evidence';
 import type { EvaluationStatus, Stage } from '../domain/lifecycle/status';
+import type { RaterBiasAcknowledgement } from '../domain/rater-bias';
 import type {
   Actor,
   AuditEvent,
@@ -470,6 +471,15 @@ export interface SkmKiosks {
   revoke(kioskId: string, agencyId: string, by: string, at: string): Promise<boolean>;
 }
 
+// --- rater-bias analytics ---
+/** HR's acknowledgements of rater-bias flags: written once per rater per cycle, with an audit event. */
+export interface RaterBiasRepository {
+  acknowledgementsOf(cycleId: string): Promise<RaterBiasAcknowledgement[]>;
+  get(cycleId: string, raterNip: string): Promise<RaterBiasAcknowledgement | undefined>;
+  /** False when one already exists (nothing written). */
+  acknowledge(ack: RaterBiasAcknowledgement, audit: AuditEvent): Promise<boolean>;
+}
+
 /** Everything the use cases reach the world through. */
 export interface Ports {
   readonly clock: Clock;
@@ -490,6 +500,7 @@ export interface Ports {
   readonly delegations: DelegationRepository;
   readonly once: OnceClaims;
   readonly skm: SkmRepository;
+  readonly raterBias: RaterBiasRepository;
   readonly transact: Transact;
   readonly idempotency: ApiIdempotency;
   readonly kiosks: SkmKiosks;

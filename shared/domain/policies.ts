@@ -4,6 +4,7 @@
  */
 import { domainError } from './errors';
 import type { CurveRule, ExpectationPolicy, NumericPolicy, Policy } from './policy';
+import { DEFAULT_RATER_BIAS_POLICY } from './rater-bias';
 import type { OrgPredikat } from './ratings';
 
 export const DEFAULT_POLICY_ID = 'permenpanrb-6-2022/v1';
@@ -105,6 +106,7 @@ const permenpanrb6v1: ExpectationPolicy = {
     improvementPeriodMonths: 6, // PP 30/2019 Ps. 57
     maxTrainingRecommendations: 3,
   },
+  raterBias: DEFAULT_RATER_BIAS_POLICY, // rater-bias analytics (advisory; shared/domain/README.md)
 };
 
 const pp46v1: NumericPolicy = {

@@ -5,6 +5,7 @@
  * under the rules they were made with.
  */
 import * as z from 'zod';
+import { RaterBiasPolicySchema } from './rater-bias';
 import { OrgPredikatSchema, PredikatSchema, RatingSchema } from './ratings';
 
 export const BilingualSchema = z.object({ id: z.string().min(1), en: z.string().min(1) });
@@ -115,6 +116,8 @@ export const ExpectationPolicySchema = z.object({
     improvementPeriodMonths: z.number().int().min(1),
     maxTrainingRecommendations: z.number().int().min(1),
   }),
+  /** Rater-bias analytics thresholds (rater-bias.ts); absent → DEFAULT_RATER_BIAS_POLICY. */
+  raterBias: RaterBiasPolicySchema.optional(),
 });
 export type ExpectationPolicy = z.infer<typeof ExpectationPolicySchema>;
 

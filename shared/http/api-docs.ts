@@ -49,6 +49,7 @@ import {
   UnitIdParam,
   UnitIdSchema,
 } from './contract';
+import { IkmPageQuery, PublicPageQuery, RaterBiasAckBody, RaterNipParam, SurveyForm, SurveyPageQuery, ThanksQuery } from './contract/citizens';
 import {
   EvidenceDeletedResponse,
   EvidenceIdParam,
@@ -741,6 +742,111 @@ export const API_DOCS: Record<string, RouteDoc> = {
     params: { evidenceId: EvidenceIdParam },
     errors: [404, 409],
     response: { name: 'EvidenceDeleted', schema: EvidenceDeletedResponse },
+  },
+  // --- citizens' survey pages (HTML, no account) and rater-bias analytics (HR) ---
+  'GET /v1/public/units/{unitId}/survey': {
+    summary: {
+      id: 'Halaman survei kepuasan masyarakat (HTML, tanpa skrip; ?lang=en, ?kiosk= untuk tablet loket)',
+      en: 'Citizen satisfaction survey page (HTML, no script; ?lang=en, ?kiosk= for a counter tablet)',
+    },
+    tag: 'skm',
+    security: 'none',
+    success: 200,
+    responseType: 'html',
+    errors: [404],
+    query: SurveyPageQuery,
+  },
+  'POST /v1/public/units/{unitId}/survey': {
+    summary: {
+      id: 'Mengirim formulir survei: 303 ke halaman terima kasih; kesalahan ditampilkan di samping isian (400/422), batas harian 429',
+      en: 'Send the survey form: 303 to the thank-you page; errors shown beside the fields (400/422), daily limit 429',
+    },
+    tag: 'skm',
+    security: 'none',
+    success: 303,
+    responseType: 'html',
+    errors: [404, 422, 429],
+    body: {
+      name: 'SurveyForm',
+      schema: SurveyForm,
+      contentType: 'application/x-www-form-urlencoded',
+      maxBytes: MAX_SUBMISSION_BYTES,
+      example: {
+        u1: '4',
+        u2: '3',
+        u3: '3',
+        u4: '4',
+        u5: '3',
+        u6: '4',
+        u7: '4',
+        u8: '3',
+        u9: '3',
+        comment: 'Pelayanan cepat',
+        lang: 'id',
+        idem: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+      },
+    },
+  },
+  'GET /v1/public/units/{unitId}/survey/thanks': {
+    summary: { id: 'Halaman terima kasih setelah mengisi survei', en: 'Thank-you page after the survey' },
+    tag: 'skm',
+    security: 'none',
+    success: 200,
+    responseType: 'html',
+    errors: [404],
+    query: ThanksQuery,
+  },
+  'GET /v1/public/units/{unitId}/poster': {
+    summary: {
+      id: 'Poster A4 siap cetak dengan kode QR menuju survei unit (HTML, gaya cetak)',
+      en: 'Printable A4 poster with a QR code to the unit’s survey (HTML, print-styled)',
+    },
+    tag: 'skm',
+    security: 'none',
+    success: 200,
+    responseType: 'html',
+    errors: [404],
+    query: PublicPageQuery,
+  },
+  'GET /v1/public/units/{unitId}/ikm.html': {
+    summary: {
+      id: 'Halaman IKM publik: IKM, mutu, NRR per unsur, responden dan komentar yang disetujui (JSON tetap di …/ikm)',
+      en: 'Public IKM page: IKM, quality, NRR per element, respondents and approved comments (JSON stays at …/ikm)',
+    },
+    tag: 'skm',
+    security: 'none',
+    success: 200,
+    responseType: 'html',
+    errors: [404],
+    query: IkmPageQuery,
+  },
+  'GET /v1/cycles/{cycleId}/rater-bias': {
+    summary: {
+      id: 'Analisis bias penilai: sebaran per penilai terhadap unit, instansi dan siklus sebelumnya; tanda kelonggaran, keketatan, kecenderungan tengah, efek halo',
+      en: 'Rater-bias analytics: each rater’s distribution against unit, agency and previous cycles; leniency, severity, central-tendency and halo flags',
+    },
+    tag: 'cycles',
+    security: 'bearer',
+    success: 200,
+    errors: [404],
+  },
+  'POST /v1/cycles/{cycleId}/rater-bias/{raterNip}/acknowledgement': {
+    summary: {
+      id: 'Menanggapi tanda bias seorang penilai dengan catatan (sekali, tercatat di jejak audit; tidak mengubah nilai)',
+      en: 'Acknowledge a rater’s bias flags with a note (once, audited; changes no rating)',
+    },
+    tag: 'cycles',
+    security: 'bearer',
+    success: 201,
+    otherSuccess: { 200: { id: 'pengiriman ulang yang sama (replay)', en: 'the same request again (replay)' } },
+    errors: [404, 409, 422],
+    idempotent: true,
+    params: { raterNip: RaterNipParam },
+    body: {
+      name: 'RaterBiasAcknowledgement',
+      schema: RaterBiasAckBody,
+      example: { note: 'Dibahas dengan penilai pada 3 Februari 2027; capaian tim memang di atas target' },
+    },
   },
 };
 

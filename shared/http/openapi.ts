@@ -105,7 +105,8 @@ function errorResponses(r: Route, doc: RouteDoc): Json {
     statuses.add(403);
   }
   if (doc.body) statuses.add(413);
-  const html = doc.tag === 'decisions';
+  // The decision links and the citizens' pages answer their errors as pages too.
+  const html = doc.tag === 'decisions' || (doc.responseType === 'html' && doc.security === 'none');
   const out: Json = {};
   for (const status of [...statuses].sort((a, b) => a - b)) {
     const text = STATUS_TEXT[status];

@@ -74,6 +74,14 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/v1/cycles/{cycleId}/evaluations/{nip}/coaching/sessions', functionId: 'coaching', auth: 'jwt' },
   { method: 'POST', path: '/v1/cycles/{cycleId}/evaluations/{nip}/coaching/sessions/{sessionId}/acknowledgement', functionId: 'coaching', auth: 'jwt' },
   { method: 'GET', path: '/v1/coaching', functionId: 'coaching', auth: 'jwt' },
+  // --- citizens' survey pages (HTML, no account) and rater-bias analytics (HR) ---
+  { method: 'GET', path: '/v1/public/units/{unitId}/survey', functionId: 'skm', auth: 'none' },
+  { method: 'POST', path: '/v1/public/units/{unitId}/survey', functionId: 'skm', auth: 'none' },
+  { method: 'GET', path: '/v1/public/units/{unitId}/survey/thanks', functionId: 'skm', auth: 'none' },
+  { method: 'GET', path: '/v1/public/units/{unitId}/poster', functionId: 'skm', auth: 'none' },
+  { method: 'GET', path: '/v1/public/units/{unitId}/ikm.html', functionId: 'skm', auth: 'none' },
+  { method: 'GET', path: '/v1/cycles/{cycleId}/rater-bias', functionId: 'hr-api', auth: 'jwt' },
+  { method: 'POST', path: '/v1/cycles/{cycleId}/rater-bias/{raterNip}/acknowledgement', functionId: 'hr-api', auth: 'jwt' },
 ];
 
 /** "METHOD /path/{param}", the key API Gateway puts in `event.routeKey`. */

@@ -636,6 +636,18 @@ const SPECS: Record<string, Spec> = {
     // The agency comes from the token; "out of scope" is the same list.
     expect: (role) => (role === 'hr' ? 'allow' : 'deny'),
   },
+  // --- rater-bias analytics (HR of the cycle's agency; never about one's own ratings) ---
+  'GET /v1/cycles/{cycleId}/rater-bias': { stage: 'FOLLOW_UP', status: 'FINAL', target: onCycle('GET /v1/cycles/{cycleId}/rater-bias'), expect: hrOnly },
+  'POST /v1/cycles/{cycleId}/rater-bias/{raterNip}/acknowledgement': {
+    stage: 'FOLLOW_UP',
+    status: 'FINAL',
+    target: (scope, role) => ({
+      params: { cycleId: inOut(scope).cycleId, raterNip: scope === 'own' ? P[role] : scope === 'in' ? P.rater : P.xRater },
+      body: example('POST /v1/cycles/{cycleId}/rater-bias/{raterNip}/acknowledgement'),
+    }),
+    expect: hrOnly,
+    own: notMine,
+  },
 };
 
 /**
@@ -770,6 +782,15 @@ const PUBLIC: Record<string, PublicSpec> = {
   'POST /v1/public/units/{unitId}/skm': { kind: 'public', target: { params: { unitId: 'seksi-kesra' }, body: { answers: SKM_ANSWERS } } },
   'GET /v1/public/units/{unitId}/ikm': { kind: 'public', target: { params: { unitId: 'seksi-kesra' } } },
   'GET /openapi.json': { kind: 'public', target: { params: {} } },
+  // --- the citizens' survey pages ---
+  'GET /v1/public/units/{unitId}/survey': { kind: 'public', target: { params: { unitId: 'seksi-kesra' } } },
+  'POST /v1/public/units/{unitId}/survey': {
+    kind: 'public',
+    target: { params: { unitId: 'seksi-kesra' }, body: 'u1=4&u2=3&u3=3&u4=4&u5=3&u6=4&u7=4&u8=3&u9=3' },
+  },
+  'GET /v1/public/units/{unitId}/survey/thanks': { kind: 'public', target: { params: { unitId: 'seksi-kesra' } } },
+  'GET /v1/public/units/{unitId}/poster': { kind: 'public', target: { params: { unitId: 'seksi-kesra' } } },
+  'GET /v1/public/units/{unitId}/ikm.html': { kind: 'public', target: { params: { unitId: 'seksi-kesra' } } },
   'GET /v1/decisions/{decisionId}': { kind: 'signed', target: { params: { decisionId: 'd0000000000000000000000000000001' } } },
   'HEAD /v1/decisions/{decisionId}': { kind: 'signed', target: { params: { decisionId: 'd0000000000000000000000000000001' } } },
   'POST /v1/decisions/{decisionId}': { kind: 'signed', target: { params: { decisionId: 'd0000000000000000000000000000001' }, body: 'decision=approve' } },

@@ -166,7 +166,9 @@ describe('stateless stack', () => {
     const [, stage] = stages[0]!;
     const fallback = stage.Properties.DefaultRouteSettings;
     const settings = stage.Properties.RouteSettings as Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
-    const publicRoutes = ['POST /v1/public/units/{unitId}/skm', 'GET /v1/public/units/{unitId}/ikm', 'GET /v1/public/documents/{code}'];
+    // Every citizens' route (/v1/public/…: the JSON survey and IKM, and their HTML pages).
+    const publicRoutes = ROUTES.filter((r) => r.path.startsWith('/v1/public/')).map((r) => `${r.method} ${r.path}`);
+    expect(publicRoutes).toEqual(expect.arrayContaining(['POST /v1/public/units/{unitId}/skm', 'GET /v1/public/units/{unitId}/ikm']));
     expect(Object.keys(settings).sort()).toEqual([...publicRoutes].sort());
     for (const key of publicRoutes) {
       expect(settings[key]!.ThrottlingRateLimit, key).toBeGreaterThan(0);

@@ -275,6 +275,7 @@ const VALID_PARAMS = () => ({
   commentId: 'cmtunknown000001',
   decisionId,
   kioskId: 'kioskunknown00001',
+  raterNip: rater.nip,
 });
 /** Percent-encodes every byte outside the unreserved set (lone surrogates become U+FFFD, as a browser would send). */
 const pct = (s: string) =>

@@ -8,6 +8,7 @@
 import type { EvaluationChange, KioskRecord, MailMessage, Ports, StoredAnswer, WriteOp } from '../../shared/application/ports';
 import type { EvidenceItem } from '../../shared/domain/evidence';
 import type { Stage } from '../../shared/domain/lifecycle/status';
+import type { RaterBiasAcknowledgement } from '../../shared/domain/rater-bias';
 import type {
   AuditEvent,
   CalibrationRecord,
@@ -51,6 +52,7 @@ export function fakePorts(now = '2026-07-10T03:00:00.000Z') {
   const digestDue = new Map<string, string>();
   const claims = new Set<string>();
   const comments = new Map<string, CommentRecord>();
+  const acknowledgements = new Map<string, RaterBiasAcknowledgement>();
   const audit: AuditEvent[] = [];
   const sent: MailMessage[] = [];
   const released: string[] = [];
@@ -360,6 +362,16 @@ export function fakePorts(now = '2026-07-10T03:00:00.000Z') {
         return true;
       },
     },
+    raterBias: {
+      acknowledgementsOf: async (cycleId) => [...acknowledgements.values()].filter((a) => a.cycleId === cycleId),
+      get: async (cycleId, nip) => acknowledgements.get(`${cycleId}#${nip}`),
+      acknowledge: async (ack, event) => {
+        if (acknowledgements.has(`${ack.cycleId}#${ack.raterNip}`)) return false;
+        acknowledgements.set(`${ack.cycleId}#${ack.raterNip}`, ack);
+        audit.push(event);
+        return true;
+      },
+    },
     transact,
     idempotency: {
       get: async (k) => answers.get(k),
@@ -426,6 +438,7 @@ export function fakePorts(now = '2026-07-10T03:00:00.000Z') {
     digestDue,
     claims,
     comments,
+    acknowledgements,
     audit,
     sent,
     released,

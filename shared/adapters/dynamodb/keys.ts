@@ -47,6 +47,9 @@
  * |30 | open coaching plans of an agency, by next session due (overdue: GSI1SK < today) | GSI1: GSI1PK=AGENCY#a#COACHING, GSI1SK=due#c#nip (sparse: open plans only) |
  * |31 | document by its verification code                | PK=DOC#code, SK=DOC                                             |
  * |32 | current documents of a subject in a cycle        | PK=DOCS#c#subject, SK begins_with CURRENT# (SK=CURRENT#kind#variant) |
+ * |   | **rater-bias analytics**                         |                                                                 |
+ * |35 | HR's acknowledgements of rater-bias flags        | PK=CYCLE#c, SK=RATERBIASACK#nip / SK begins_with RATERBIASACK#  |
+ * |36 | an acknowledgement's audit event                 | PK=CYCLE#c, SK=AUDIT#RATERBIAS#nip#at#id                        |
  *
  * #15–17 (GET /v1/cycles/{c}/evaluations): unit, sub-units, status and stage are key conditions (a stage
  * is the statuses waiting in it, one segment each), so a page reads what it returns (amplification 1.0).
@@ -152,6 +155,12 @@ export const keys = {
     PK: `DOCS#${cycleId}#${subject}`,
     SK: `CURRENT#${kind}#${variant}`,
   }),
+  // --- rater-bias analytics (35–36) ---
+  raterBiasAck: (cycleId: string, raterNip: string) => ({ PK: `CYCLE#${cycleId}`, SK: `RATERBIASACK#${raterNip}` }),
+  raterBiasAudit: (cycleId: string, raterNip: string, at: string, eventId: string) => ({
+    PK: `CYCLE#${cycleId}`,
+    SK: `AUDIT#RATERBIAS#${raterNip}#${at}#${eventId}`,
+  }),
 } as const;
 
 export const prefixes = {
@@ -166,6 +175,7 @@ export const prefixes = {
   invitation: 'INVITE#',
   evidence: 'EVIDENCE#',
   currentDocument: 'CURRENT#',
+  raterBiasAck: 'RATERBIASACK#',
 } as const;
 
 /** The table definition both the CDK stack and the local stack derive from (the local one via the template). */

@@ -7,6 +7,7 @@ import type { Ports, WriteOp } from '../../application/ports';
 import { delegationsOf, putDelegation } from './delegations';
 import { apiIdempotency, skmKiosks } from './integrity';
 import { dynamoEvidence } from './evidence';
+import * as rb from './rater-bias';
 import * as r from './repository';
 import * as skm from './skm-repository';
 
@@ -16,7 +17,7 @@ const items = (ops: readonly WriteOp[] | undefined) => (ops ?? []) as unknown as
 
 export type DynamoRepositories = Pick<
   Ports,
-  'cycles' | 'stages' | 'evaluations' | 'decisions' | 'roster' | 'delegations' | 'once' | 'skm' | 'transact' | 'idempotency' | 'kiosks' | 'evidence'
+  'cycles' | 'stages' | 'evaluations' | 'decisions' | 'roster' | 'delegations' | 'once' | 'skm' | 'raterBias' | 'transact' | 'idempotency' | 'kiosks' | 'evidence'
 >;
 
 export function dynamoRepositories(): DynamoRepositories {
@@ -96,6 +97,7 @@ export function dynamoRepositories(): DynamoRepositories {
       writeSubmission: skm.writeSubmission,
       writeModeration: skm.writeModeration,
     },
+    raterBias: { acknowledgementsOf: rb.acknowledgementsOf, get: rb.getAcknowledgement, acknowledge: rb.putAcknowledgement },
     async transact(ops) {
       try {
         await r.transactWrite(items(ops));

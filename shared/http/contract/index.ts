@@ -1,4 +1,6 @@
 /** The HTTP contract's request schemas, by area; shared/http/openapi.ts documents exactly these. */
+
+export * from './citizens';
 export * from './common';
 export * from './decisions';
 export * from './documents';

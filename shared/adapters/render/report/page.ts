@@ -28,6 +28,7 @@ import { scopeFigure } from './chart';
 import { countsOf, curveOf, policyOf, type ScopeView } from './curve';
 import { type FigureRow, followUpCells, rowPredikat, unitFigures } from './figures';
 import { cycleStatusLabel, formatNumber, type ReportLocale, statusText } from './labels';
+import { raterBiasSection } from './rater-bias';
 import type { CycleReportOptions, CycleReportSummary, ReportCalibrationFlag, UnitIkm } from './types';
 import { TEXT } from './words';
 
@@ -321,6 +322,7 @@ ${statusList(unit.statuses ?? {}, locale)}
 </section>
 ${ikmSection(summary, ikm, locale, policy)}
 ${options.rows ? followUpSection(options.rows, summary, locale) : ''}
+${options.raterBias ? raterBiasSection(options.raterBias, locale) : ''}
 `;
 
   const agencyName = summary.units.find((u) => u.unitId === cycle.agencyId)?.name;

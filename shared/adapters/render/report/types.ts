@@ -75,4 +75,6 @@ export interface CycleReportOptions {
    * people, predikat, status; the follow-up list) is computed from them, so the report and the CSV agree.
    */
   rows?: readonly FigureRow[];
+  /** Rater-bias analytics of the cycle (./rater-bias.ts); the section is left out without it. */
+  raterBias?: import('./rater-bias').ReportRaterBias;
 }

@@ -1,0 +1,4 @@
+export * from './form';
+export * from './pages';
+export * from './qr';
+export * from './texts';
