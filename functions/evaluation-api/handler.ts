@@ -16,9 +16,8 @@ import {
   reviewMidyear,
   submitSkp,
 } from '../../shared/application/evaluation/actions';
-import { evaluationView } from '../../shared/application/queries/evaluation-view';
 import { reviewPeriod } from '../../shared/application/evaluation/review-period';
-import { config } from '../../shared/config';
+import { evaluationView } from '../../shared/application/queries/evaluation-view';
 import { EvaluationPath } from '../../shared/http/contract/common';
 import {
   DelegationBody,

@@ -143,7 +143,11 @@ describe('public survey over HTTP', () => {
     const results = await Promise.all(batch.map((answers) => post(unit, { answers }, { 'x-kiosk-token': kiosk.token })));
     expect(results.map((r) => r.status)).toEqual(batch.map(() => 201));
     const ikm = (await get(`/v1/public/units/${unit}/ikm`)).body;
-    expect(ikm).toMatchObject({ respondents: batch.length, ikm: computeIkm(batch).ikm, nrr: computeIkm(batch).nrr.map((x) => (x === null ? null : Math.round(x * 100) / 100)) });
+    expect(ikm).toMatchObject({
+      respondents: batch.length,
+      ikm: computeIkm(batch).ikm,
+      nrr: computeIkm(batch).nrr.map((x) => (x === null ? null : Math.round(x * 100) / 100)),
+    });
   });
 
   it('answers 404 for an unknown unit and 413 for an oversized body', async () => {

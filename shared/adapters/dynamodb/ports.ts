@@ -5,8 +5,8 @@
  */
 import type { Ports, WriteOp } from '../../application/ports';
 import { delegationsOf, putDelegation } from './delegations';
-import { apiIdempotency, skmKiosks } from './integrity';
 import { dynamoEvidence } from './evidence';
+import { apiIdempotency, skmKiosks } from './integrity';
 import * as rb from './rater-bias';
 import * as r from './repository';
 import * as skm from './skm-repository';
@@ -17,7 +17,19 @@ const items = (ops: readonly WriteOp[] | undefined) => (ops ?? []) as unknown as
 
 export type DynamoRepositories = Pick<
   Ports,
-  'cycles' | 'stages' | 'evaluations' | 'decisions' | 'roster' | 'delegations' | 'once' | 'skm' | 'raterBias' | 'transact' | 'idempotency' | 'kiosks' | 'evidence'
+  | 'cycles'
+  | 'stages'
+  | 'evaluations'
+  | 'decisions'
+  | 'roster'
+  | 'delegations'
+  | 'once'
+  | 'skm'
+  | 'raterBias'
+  | 'transact'
+  | 'idempotency'
+  | 'kiosks'
+  | 'evidence'
 >;
 
 export function dynamoRepositories(): DynamoRepositories {

@@ -4,6 +4,8 @@
  * step finds its effect already stored and does not repeat it.
  */
 // Compat until every Lambda entry imports shared/composition itself: loading this module installs the real adapters.
+
+import type { PeriodicEvaluation } from '../../domain/lifecycle/periods';
 import {
   type CycleSchedule,
   creatableCycleYears,
@@ -13,7 +15,6 @@ import {
   secondsUntilOpen,
   windowOf,
 } from '../../domain/lifecycle/schedule';
-import type { PeriodicEvaluation } from '../../domain/lifecycle/periods';
 import { nextStage, STAGE_OPEN_TRANSITION, type Stage, stageLabel } from '../../domain/lifecycle/status';
 import type { CycleRecord, EvaluationRecord } from '../../domain/records';
 import { openCoachingPlans } from '../coaching/coaching';
