@@ -86,6 +86,11 @@ export function applyWebNagAcknowledgements(stateless: StatelessStack): void {
     'The files function reads, writes and deletes bukti dukung under evidence/ only; the object keys (evidence/<agency>/<cycle>/<nip>/<id>) are made per upload at run time.',
   );
   ack(
+    stateless.functions.documents.node.scope!,
+    `AwsSolutions-IAM5[Resource::<${filesBucket}.Arn>/documents/*]`,
+    'The documents function writes and reads the PDFs it makes under documents/ only; each key (documents/<agency>/<cycle>/<subject>/<code>.pdf) is made per document at run time.',
+  );
+  ack(
     stateless.web.distribution,
     'AwsSolutions-CFR4',
     'The distribution uses CloudFront’s default *.cloudfront.net certificate, whose minimum protocol CloudFront fixes; a deployment with its own domain sets an ACM certificate and TLSv1.2_2021 (README, "Web app hosting").',

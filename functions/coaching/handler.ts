@@ -1,7 +1,7 @@
 /** Coaching after a low predikat: the plan, sessions (rater), acknowledgement (employee), HR's list of open and overdue plans. */
 import '../../shared/composition';
+import { requireHrRole, tokenAgency } from '../../shared/application/authz';
 import { acknowledgeCoachingSession, getCoachingPlan, listCoachingPlans, recordCoachingSession } from '../../shared/application/coaching/coaching';
-import { config } from '../../shared/config';
 import { EvaluationPath } from '../../shared/http/contract/common';
 import { AcknowledgementBody, CoachingListQuery, CoachingSessionBody, SessionIdParam } from '../../shared/http/contract/documents';
 import { type HttpRequest, httpApi } from '../../shared/http/router';
@@ -23,9 +23,10 @@ export const handler = httpApi({
     return { body: await acknowledgeCoachingSession(req.caller, cycleId, nip, sessionId, req.body(AcknowledgementBody).note, req.requestId) };
   },
   'GET /v1/coaching': async (req) => {
+    requireHrRole(req.caller); // authorization before any other check
     const q = CoachingListQuery.parse(req.query);
     return {
-      body: await listCoachingPlans(req.caller, req.caller.agencyId ?? config().AGENCY_ID, {
+      body: await listCoachingPlans(req.caller, tokenAgency(req.caller), {
         overdue: q.status === 'overdue',
         ...(q.cursor ? { cursor: q.cursor } : {}),
         limit: q.limit,

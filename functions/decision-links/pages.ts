@@ -202,6 +202,8 @@ export async function decisionLinkPage(event: APIGatewayProxyEventV2): Promise<A
     const page = await confirm();
     return method === 'HEAD' ? { ...page, body: '' } : page;
   }
+  // Authorization before any other check: nobody decides on their own record, whatever the form says.
+  if (actorNip === decision.subjectNip) return htmlResponse(403, renderLinkProblemPage({ locale, reason: 'tampered' }));
   if (!form!.ok) return confirm(form!.error, 422);
   // An objection needs a reason either way.
   if (objection && !form!.comment) return confirm('reasonRequired', 422);

@@ -6,6 +6,7 @@
 import type { Context } from 'aws-lambda';
 import { documentFileAdapters } from '../../shared/adapters/documents/files';
 import { renderVerificationPage } from '../../shared/adapters/render/documents/verify-page';
+import { requireHrRole } from '../../shared/application/authz';
 import { runDocumentJob } from '../../shared/application/documents/job';
 import { documentOnDemand, downloadDocument, listDocuments, penetapanOnDemand, verifyDocument } from '../../shared/application/documents/queries';
 import type { DocumentJob } from '../../shared/application/ports';
@@ -29,6 +30,7 @@ const http = httpApi({
     return { status: out.created ? 201 : 200, body: out };
   },
   'POST /v1/cycles/{cycleId}/documents': async (req) => {
+    requireHrRole(req.caller); // authorization before any other check
     const { cycleId } = CyclePath.parse(req.params);
     const out = await penetapanOnDemand(req.caller, cycleId, req.body(PenetapanRequestBody).unitId);
     return { status: out.created ? 201 : 200, body: out };

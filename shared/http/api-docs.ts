@@ -705,7 +705,7 @@ export const API_DOCS: Record<string, RouteDoc> = {
     body: {
       name: 'EvidenceUpload',
       schema: EvidenceUploadBody,
-      example: { rhkId: 'rhk-1', indicatorId: 'iki-1', fileName: 'laporan-posyandu-juni.pdf', contentType: 'application/pdf', size: 482133 },
+      example: { rhkId: 'rhk-1', indicatorId: 'rhk-1-iki-1', fileName: 'laporan-posyandu-juni.pdf', contentType: 'application/pdf', size: 482133 },
     },
     response: { name: 'EvidenceUploadUrl', schema: EvidenceUploadResponse },
   },

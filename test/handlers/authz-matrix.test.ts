@@ -191,9 +191,14 @@ function seedKiosks() {
 }
 
 /** A pending SKP approval: E's for E's rater (in), X's for X's rater (out). */
-function pendingSkpDecision(scope: Scope) {
+/** A pending SKP approval: of E for E's rater (in), of X in the other agency (out), of the caller for the caller (own). */
+function pendingSkpDecision(scope: Scope, role?: Role) {
   const [decisionId, cycleId, subjectNip, recipientNip] =
-    scope === 'out' ? ['dec-out-0000001', OTHER_CYCLE, P.x, P.xRater] : ['dec-in-00000001', CYCLE, P.self, P.rater];
+    scope === 'out'
+      ? ['dec-out-0000001', OTHER_CYCLE, P.x, P.xRater]
+      : scope === 'own'
+        ? ['dec-own-0000001', CYCLE, P[role!], P[role!]]
+        : ['dec-in-00000001', CYCLE, P.self, P.rater];
   const d = {
     decisionId,
     kind: 'SKP_APPROVAL',
@@ -459,22 +464,27 @@ const SPECS: Record<string, Spec> = {
   'POST /v1/me/decisions/approve-all': {
     stage: 'PLANNING',
     status: 'SKP_SUBMITTED',
-    target: (scope) => {
-      pendingSkpDecision(scope);
-      return { params: {}, body: { decisionIds: [scope === 'in' ? 'dec-in-00000001' : 'dec-out-0000001'] } };
+    target: (scope, role) => {
+      pendingSkpDecision(scope, role);
+      const id = scope === 'in' ? 'dec-in-00000001' : scope === 'own' ? 'dec-own-0000001' : 'dec-out-0000001';
+      return { params: {}, body: { decisionIds: [id] } };
     },
     // Each decision is authorized on its own: one the caller may not decide is reported as failed, nothing written.
     expect: (role, scope) => (scope === 'in' && role === 'rater' ? 'allow' : 'hidden'),
+    // A decision about one's own record (routed to oneself) is never approved, even in a batch.
+    own: () => 'hidden',
     check: (role, _scope, res) => expect(JSON.parse(res.body!).approved).toBe(role === 'rater' ? 1 : 0),
   },
   'POST /v1/me/decisions/{decisionId}': {
     stage: 'PLANNING',
     status: 'SKP_SUBMITTED',
-    target: (scope) => {
-      pendingSkpDecision(scope);
-      return { params: { decisionId: scope === 'in' ? 'dec-in-00000001' : 'dec-out-0000001' }, body: { decision: 'approve' } };
+    target: (scope, role) => {
+      pendingSkpDecision(scope, role);
+      const id = scope === 'in' ? 'dec-in-00000001' : scope === 'own' ? 'dec-own-0000001' : 'dec-out-0000001';
+      return { params: { decisionId: id }, body: { decision: 'approve' } };
     },
     expect: only('rater'),
+    own: notMine,
   },
   'GET /v1/cycles/{cycleId}/evaluations/{nip}/parent-rhk': {
     stage: 'PLANNING',
@@ -574,6 +584,7 @@ const SPECS: Record<string, Spec> = {
     status: 'FINAL',
     target: (scope) => ({ params: { cycleId: inOut(scope).cycleId }, body: { unitId: inOut(scope).unitId } }),
     expect: hrOnly,
+    own: agencyWide,
   },
   'GET /v1/documents/{code}': {
     stage: 'FOLLOW_UP',
@@ -978,7 +989,8 @@ describe('nobody decides on their own record through a link, in any deciding rol
     expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(0);
     // Control: the same link machinery for a decider who is not the subject does decide (so the 403 above is the own-record rule).
     put({ ...get(keys.decision(decisionId))!, recipientNip: P.approver, escalatedTo: [] });
-    const control = await postLink(decisionId, P.approver, 'approve');
+    // 'return' (with its reason): granting an objection also needs the re-rating, which is not the point here.
+    const control = await postLink(decisionId, P.approver, 'return');
     expect(control.statusCode, String(control.body).slice(0, 200)).toBe(200);
     expect(ddbMock.commandCalls(TransactWriteCommand).length).toBeGreaterThan(0);
   });

@@ -68,10 +68,10 @@ describe('files bucket (evidence/, documents/)', () => {
     const [, b] = Object.entries(custom.findResources('AWS::S3::Bucket')).find(([i]) => i.startsWith('FilesBucket'))! as [string, any];
     expect(b.Properties.CorsConfiguration.CorsRules[0].AllowedOrigins[1]).toBe('https://kinerja.example.go.id');
   });
-  it('gives FILES_BUCKET and S3 rights on evidence/ to the files function only', () => {
+  it('gives FILES_BUCKET to the files and documents functions only, and S3 rights on evidence/ to the files function only', () => {
     const fns = Object.values(stateless.findResources('AWS::Lambda::Function')) as any[];
     const withBucket = fns.filter((f) => f.Properties.Environment?.Variables?.FILES_BUCKET).map((f) => f.Properties.Environment.Variables.FUNCTION_ID);
-    expect(withBucket).toEqual(['files']);
+    expect(withBucket.sort()).toEqual(['documents', 'files']);
     const policies = Object.values(stateless.findResources('AWS::IAM::Policy')) as any[];
     const s3Statements = policies
       .flatMap((p) => p.Properties.PolicyDocument.Statement)

@@ -276,6 +276,7 @@ const VALID_PARAMS = () => ({
   decisionId,
   kioskId: 'kioskunknown00001',
   raterNip: rater.nip,
+  periodId: 'Q1',
 });
 /** Percent-encodes every byte outside the unreserved set (lone surrogates become U+FFFD, as a browser would send). */
 const pct = (s: string) =>

@@ -59,7 +59,8 @@ async function until<T>(what: string, check: () => Promise<T | undefined>, timeo
 const records = new Map<string, StageRecord>();
 
 beforeAll(async () => {
-  stack = await startLocalStack({ workDir: mkdtempSync(path.join(tmpdir(), 'asn-periodic-')), timeScale: 2e-6 });
+  // A quarter stays open ~12 s at this scale: enough for the test to record and review under load.
+  stack = await startLocalStack({ workDir: mkdtempSync(path.join(tmpdir(), 'asn-periodic-')), timeScale: 1e-5 });
   api = new ApiClient(stack.apiUrl, (nip, roles) => stack.token(nip, roles));
   await seedRoster(sample);
   // HR starts a cycle with quarterly periodic evaluations.

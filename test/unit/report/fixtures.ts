@@ -91,6 +91,12 @@ export function sampleEvaluations(): EvaluationRecord[] {
 export const unitNames = (): Map<string, string> => new Map(sample.units.map((u) => [u.unitId, u.name]));
 
 /** The summary `cycleSummary()` would return at the end of the cycle, plus the IKM per unit. */
+/**
+ * The organisation's predikat the fixture calibrates against: Istimewa, so the sample (whose units are all
+ * below the curve's minimum unit size) still has a flag for the report to show.
+ */
+const ORG_PREDIKAT = 'ISTIMEWA' as const;
+
 export function sampleSummary(): { summary: CycleReportSummary; ikm: UnitIkm[]; evaluations: EvaluationRecord[] } {
   const evaluations = sampleEvaluations();
   const names = unitNames();
@@ -109,7 +115,7 @@ export function sampleSummary(): { summary: CycleReportSummary; ikm: UnitIkm[]; 
   });
   const report = checkDistribution(
     unitIds.map((unitId) => ({ unitId, predikats: byUnit.get(unitId)!.map((e) => e.predikat as Predikat) })),
-    'BAIK',
+    ORG_PREDIKAT,
     policy,
   );
   const byScope = new Map<string, DistributionViolation[]>();
@@ -121,7 +127,7 @@ export function sampleSummary(): { summary: CycleReportSummary; ikm: UnitIkm[]; 
     resolution: {
       reason:
         unitId === 'ORGANISASI'
-          ? 'Sebaran Baik di atas 70% mencerminkan capaian organisasi; dibahas dalam rapat kalibrasi 12 Januari 2027.'
+          ? 'Predikat sesuai bukti kinerja organisasi; dibahas dalam rapat kalibrasi 12 Januari 2027.'
           : `Unit ${names.get(unitId) ?? unitId} kecil; predikat sesuai bukti kinerja, dibahas dengan kepala unit.`,
       by: '197702062002031010',
       at: '2027-01-12T04:00:00.000Z',
@@ -149,7 +155,7 @@ export function sampleSummary(): { summary: CycleReportSummary; ikm: UnitIkm[]; 
       stage: 'FOLLOW_UP',
       orgPredikat: 'BAIK',
       createdAt: '2026-01-01T17:00:00.000Z',
-      calibration: { at: '2027-01-09T01:00:00.000Z', orgPredikat: 'BAIK', report, flags },
+      calibration: { at: '2027-01-09T01:00:00.000Z', orgPredikat: ORG_PREDIKAT, report, flags },
     },
     stages,
     units,
