@@ -113,7 +113,9 @@ function errorResponses(r: Route, doc: RouteDoc): Json {
     if (!text) throw new Error(`openapi: no description for status ${status}`);
     const description = `${text.id} — ${text.en}`;
     if (html) {
-      out[String(status)] = { description, content: { 'text/html': { schema: { type: 'string' } } } };
+      // A 400 the router gives before the page's handler runs (a blank path parameter) is problem+json.
+      const problem = status === 400 ? { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } : {};
+      out[String(status)] = { description, content: { 'text/html': { schema: { type: 'string' } }, ...problem } };
       continue;
     }
     const retryAfter =

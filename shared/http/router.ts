@@ -11,7 +11,7 @@
  * router's Web `Request` refuses header values API Gateway passes through; its Web `Response` drops a
  * CSV's byte-order mark; the body is read here, with its limit checked first.)
  */
-import { Router } from '@aws-lambda-powertools/event-handler/http';
+import { ParameterValidationError, Router } from '@aws-lambda-powertools/event-handler/http';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
@@ -265,6 +265,12 @@ export function httpApi(routes: Partial<Record<RouteKey, HttpRoute>>, options: H
   };
   app.notFound(notServed);
   app.methodNotAllowed(notServed);
+  // The router refuses a path parameter that is only whitespace before any route runs: bad input, not a fault.
+  app.errorHandler(ParameterValidationError, async (_err: Error, { event }: { event: unknown }) => {
+    const original = (event as RoutingEvent)[ORIGINAL];
+    const problem = badRequest('Parameter alamat kosong atau tidak valid', 'An empty or invalid path parameter');
+    return answered(event, observed(undefined, original, fail(problem, original)));
+  });
 
   const base = async (event: HttpEvent, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const method = event.requestContext?.http?.method ?? '';

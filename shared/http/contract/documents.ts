@@ -6,8 +6,8 @@ import { IsoDateSchema } from '../../domain/skp';
 export const DocumentCodeParam = z.string().regex(/^[A-Za-z0-9]{8,32}$/, 'Kode dokumen tidak valid / invalid document code');
 export const SessionIdParam = z.string().regex(/^S\d{1,4}$/, 'ID sesi tidak valid / invalid session id');
 
-export const DocumentRequestBody = z.object({ kind: z.enum(['SKP', 'EVALUASI_PERIODIK', 'EVALUASI_TAHUNAN', 'CATATAN_PEMBINAAN']) });
-export const PenetapanRequestBody = z.object({ unitId: z.string().min(1).max(64).optional() });
+export const DocumentRequestBody = z.object({ kind: z.enum(['SKP', 'EVALUASI_PERIODIK', 'EVALUASI_TAHUNAN', 'CATATAN_PEMBINAAN']) }).strict();
+export const PenetapanRequestBody = z.object({ unitId: z.string().min(1).max(64).optional() }).strict();
 
 export const CoachingSessionBody = z
   .object({
@@ -25,7 +25,7 @@ export const CoachingSessionBody = z
     message: 'Pemeriksaan ulang memerlukan hasil / a re-check needs its outcome',
     path: ['outcome'],
   });
-export const AcknowledgementBody = z.object({ note: z.string().trim().min(1).max(2000).optional() }).default({});
+export const AcknowledgementBody = z.object({ note: z.string().trim().min(1).max(2000).optional() }).strict().default({});
 export const CoachingListQuery = z.object({
   status: z.enum(['open', 'overdue']).default('open'),
   cursor: z.string().max(2000).optional(),
