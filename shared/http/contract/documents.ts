@@ -25,7 +25,10 @@ export const CoachingSessionBody = z
     message: 'Pemeriksaan ulang memerlukan hasil / a re-check needs its outcome',
     path: ['outcome'],
   });
-export const AcknowledgementBody = z.object({ note: z.string().trim().min(1).max(2000).optional() }).strict().default({});
+export const AcknowledgementBody = z
+  .object({ note: z.string().trim().min(1).max(2000).optional() })
+  .strict()
+  .default({});
 export const CoachingListQuery = z.object({
   status: z.enum(['open', 'overdue']).default('open'),
   cursor: z.string().max(2000).optional(),
