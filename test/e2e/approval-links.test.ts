@@ -142,7 +142,7 @@ describe.skipIf(!hasChromium)('approval by email link, in Chromium, against the 
   const mainText = (page: Page) => page.locator('main').innerText();
 
   beforeAll(async () => {
-    stack = await startLocalStack({ workDir: mkdtempSync(path.join(tmpdir(), 'asn-e2e-')), timeScale: 1e-5 });
+    stack = await startLocalStack({ workDir: mkdtempSync(path.join(tmpdir(), 'asn-e2e-')), timeScale: 2e-5 });
     await seedRoster(sample);
     const outcome = await runCycle(stack, sample, { stopAfter: 'CALIBRATION' });
     cycleId = outcome.cycleId;

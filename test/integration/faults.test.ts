@@ -22,7 +22,7 @@ let stack: LocalStack;
 let outcome: CycleOutcome;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ workDir: mkdtempSync(path.join(tmpdir(), 'asn-faults-')), timeScale: 1e-5, faults });
+  stack = await startLocalStack({ workDir: mkdtempSync(path.join(tmpdir(), 'asn-faults-')), timeScale: 2e-5, faults });
   await seedRoster(sample);
   outcome = await runCycle(stack, sample);
 }, 900_000);
