@@ -17,6 +17,7 @@ import type { BerakhlakValue } from './berakhlak';
 import { berakhlakName } from './berakhlak';
 import type { CoachingPlan } from './coaching';
 import type { EmployeeEvaluation } from './evaluate';
+import { EVALUATION_STATUSES } from './lifecycle/status';
 import { type OrgPredikat, orgPredikatLabel, type Predikat, PredikatSchema, predikatLabel, type Rating, ratingLabel } from './ratings';
 import type { AuditEvent, CalibrationRecord, CycleRecord, EmployeeRecord, EvaluationRecord } from './records';
 import type { Indicator, Skp } from './skp';
@@ -219,20 +220,8 @@ export function approvalFrom(audit: readonly AuditEvent[], actions: readonly str
   return { role, name, ...(nip ? { nip } : {}), at: ev.at, ...(ev.actor.onBehalfOf ? { onBehalfOf: ev.actor.onBehalfOf } : {}) };
 }
 
-const SKP_FINAL: readonly string[] = [
-  'SKP_APPROVED',
-  'MONITORING',
-  'MIDYEAR_REVIEWED',
-  'AWAITING_RATING',
-  'RATED',
-  'AWAITING_APPROVAL',
-  'RETURNED_TO_RATER',
-  'APPROVED',
-  'RESULT_ISSUED',
-  'OBJECTED',
-  'OBJECTION_DECIDED',
-  'FINAL',
-];
+/** An SKP is final once approved: every status from SKP_APPROVED to FINAL in the lifecycle's order (WITHDRAWN excluded). */
+const SKP_FINAL: readonly string[] = EVALUATION_STATUSES.slice(EVALUATION_STATUSES.indexOf('SKP_APPROVED'), EVALUATION_STATUSES.indexOf('FINAL') + 1);
 
 // ─── builders ──────────────────────────────────────────────────────────────────────────────────────
 
