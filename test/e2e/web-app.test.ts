@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { ApiClient } from '../../local/people';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 import { getEvaluation, putEmployee, putUnit } from '../../shared/adapters/dynamodb/repository';
@@ -170,6 +170,17 @@ describe.skipIf(!hasChromium)('the web app, a small cycle in Chromium', () => {
   const status = async (who: Who) => (await getEvaluation(cycleId, P[who].nip))?.status;
 
   it('drives planning to the result and an objection through the app', async () => {
+    // On a failure, what each person's screen showed and where the cycle stood (a waited-for text that never
+    // came is otherwise only a timeout).
+    onTestFailed(async () => {
+      const cycle = await summary().catch((e: unknown) => String(e));
+      console.error(`cycle: ${JSON.stringify(cycle?.cycle ?? cycle)}`);
+      for (const [who, page] of pages) {
+        const text = await page.locator('main').innerText({ timeout: 5_000 }).catch((e: unknown) => String(e));
+        console.error(`── ${who} at ${page.url()}\n${text}`);
+        await page.screenshot({ path: resultPath('web-app', `failure-${who}.png`), fullPage: true }).catch(() => undefined);
+      }
+    });
     await api.expect('POST', '/v1/cycles', hr, { year: YEAR, orgPredikat: 'BAIK' });
     await atStage('PLANNING');
 

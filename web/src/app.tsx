@@ -7,7 +7,7 @@ import { CATALOGUES, initialLocale, type Locale } from './i18n';
 import { matchRoute } from './routes';
 import { currentCycle, Home } from './screens/home';
 import type { Me } from './types';
-import { AppContext, Link, Loading, Page, useApp } from './ui';
+import { AppContext, Link, Loading, Notice, Page, useApp } from './ui';
 
 export const LANG_STORAGE_KEY = 'asn-kinerja:lang';
 
@@ -18,6 +18,7 @@ export function App() {
   const [auth, setAuth] = useState<'checking' | 'in' | 'out' | 'expired'>('checking');
   const [bootError, setBootError] = useState<unknown>();
   const [attempt, setAttempt] = useState(0);
+  const [flashed, setFlashed] = useState<{ text: string; path: string } | undefined>();
   const m = CATALOGUES[locale];
 
   const setLocale = useCallback((l: Locale) => {
@@ -27,9 +28,14 @@ export function App() {
   const navigate = useCallback((to: string) => {
     window.history.pushState(null, '', to);
     setPath(window.location.pathname);
+    setFlashed(undefined);
   }, []);
+  const flash = useCallback((text: string | undefined) => setFlashed(text ? { text, path: window.location.pathname } : undefined), []);
   useEffect(() => {
-    const onPop = () => setPath(window.location.pathname);
+    const onPop = () => {
+      setPath(window.location.pathname);
+      setFlashed(undefined);
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
@@ -69,7 +75,7 @@ export function App() {
     );
   }, [auth, route.name, locale, attempt]);
 
-  const ctx = { locale, m, setLocale, navigate };
+  const ctx = { locale, m, setLocale, navigate, flash };
   return (
     <AppContext.Provider value={ctx}>
       <a class="skip" href="#main">
@@ -100,6 +106,7 @@ export function App() {
           </button>
         )}
         {(auth === 'out' || auth === 'expired') && <SignIn expired={auth === 'expired'} />}
+        {auth === 'in' && me && flashed?.path === path && <Notice text={flashed.text} />}
         {auth === 'in' && me && <Screen me={me} path={path} />}
       </main>
     </AppContext.Provider>

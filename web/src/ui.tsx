@@ -11,8 +11,20 @@ export interface Ctx {
   m: Messages;
   setLocale(l: Locale): void;
   navigate(path: string): void;
+  /**
+   * Says what an action did, at the top of the screen, until the person leaves it. Kept by the shell, not the
+   * form: the reload after an action often removes the form (an SKP once submitted is no longer editable),
+   * and a notice kept in the form would vanish with it.
+   */
+  flash(text: string | undefined): void;
 }
-export const AppContext = createContext<Ctx>({ locale: 'id', m: CATALOGUES.id, setLocale: () => undefined, navigate: () => undefined });
+export const AppContext = createContext<Ctx>({
+  locale: 'id',
+  m: CATALOGUES.id,
+  setLocale: () => undefined,
+  navigate: () => undefined,
+  flash: () => undefined,
+});
 export const useApp = () => useContext(AppContext);
 export { fill };
 

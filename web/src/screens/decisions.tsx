@@ -4,7 +4,7 @@ import { api } from '../api';
 import { formatWib } from '../format';
 import { problemDetail, type ShownErrors } from '../problem';
 import type { PendingDecision } from '../types';
-import { ErrorSummary, errorsOf, Field, fill, Loading, Notice, Page, useApp, useLoad } from '../ui';
+import { ErrorSummary, errorsOf, Field, fill, Loading, Page, useApp, useLoad } from '../ui';
 
 interface ApproveAllResult {
   approved: number;
@@ -12,15 +12,14 @@ interface ApproveAllResult {
 }
 
 export function DecisionsScreen() {
-  const { m, locale } = useApp();
+  const { m, locale, flash } = useApp();
   const { data, error, reload } = useLoad(() => api<{ items: PendingDecision[] }>('GET', `/v1/me/decisions?lang=${locale}`), [locale]);
   const [errors, setErrors] = useState<ShownErrors | undefined>();
-  const [notice, setNotice] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const items = data?.items ?? [];
   async function approveAll() {
     setBusy(true);
-    setNotice(undefined);
+    flash(undefined);
     try {
       const r = await api<ApproveAllResult>('POST', '/v1/me/decisions/approve-all', { decisionIds: items.map((d) => d.decisionId) });
       const failed = r.results.filter((x) => x.result === 'failed');
@@ -35,7 +34,7 @@ export function DecisionsScreen() {
             }
           : undefined,
       );
-      setNotice(fill(m.decisions.approveAllDone, { n: r.approved }));
+      flash(fill(m.decisions.approveAllDone, { n: r.approved }));
       reload();
     } catch (err) {
       setErrors(errorsOf(err, locale, m));
@@ -47,7 +46,6 @@ export function DecisionsScreen() {
     <Page title={m.decisions.title}>
       <p class="lead">{m.decisions.lead}</p>
       <ErrorSummary errors={errors} />
-      <Notice text={notice} />
       {!data && <Loading error={error} />}
       {data && items.length === 0 && <p>{m.decisions.empty}</p>}
       {items.length > 1 && (
@@ -65,10 +63,9 @@ export function DecisionsScreen() {
 }
 
 function DecisionCard({ d, onDone }: { d: PendingDecision; onDone: () => void }) {
-  const { m, locale } = useApp();
+  const { m, locale, flash } = useApp();
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<ShownErrors | undefined>();
-  const [notice, setNotice] = useState<string | undefined>();
   const path = `comment-${d.decisionId}`;
   async function act(outcome: 'approve' | 'return') {
     if (outcome === 'return' && !reason.trim())
@@ -76,7 +73,7 @@ function DecisionCard({ d, onDone }: { d: PendingDecision; onDone: () => void })
     try {
       await api('POST', `/v1/me/decisions/${d.decisionId}`, { decision: outcome, ...(reason.trim() ? { comment: reason.trim() } : {}) });
       setErrors(undefined);
-      setNotice(m.decisions.decided);
+      flash(m.decisions.decided);
       onDone();
     } catch (err) {
       const shown = errorsOf(err, locale, m, ['comment']);
@@ -97,7 +94,6 @@ function DecisionCard({ d, onDone }: { d: PendingDecision; onDone: () => void })
       {d.acting && <p class="tag">{fill(m.home.acting, { kind: d.acting.kind === 'plt' ? 'Plt.' : 'Plh.', name: d.acting.forName })}</p>}
       {d.deadline && <p class="meta">{fill(m.home.deadline, { date: formatWib(d.deadline, locale) })}</p>}
       <ErrorSummary errors={errors} />
-      <Notice text={notice} />
       {det.predikat && <p>{fill(m.decisions.predikat, { predikat: det.predikat })}</p>}
       {det.resultsRating && <p>{fill(m.decisions.results, { results: det.resultsRating, behaviour: det.behaviourRating ?? '' })}</p>}
       {d.objection && <p>{fill(m.decisions.objection, { reason: d.objection.reason })}</p>}

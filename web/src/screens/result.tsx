@@ -4,7 +4,7 @@ import { api } from '../api';
 import { clearDraft, draftKey, loadDraft, saveDraft } from '../drafts';
 import { localErrors, type ShownErrors } from '../problem';
 import type { EvaluationDetail, Me } from '../types';
-import { ErrorSummary, errorsOf, Field, fill, Loading, Notice, Page, useApp, useLoad } from '../ui';
+import { ErrorSummary, errorsOf, Field, fill, Loading, Page, useApp, useLoad } from '../ui';
 
 const ISSUED = ['RESULT_ISSUED', 'OBJECTED', 'OBJECTION_DECIDED', 'FINAL'];
 const PREDIKAT = ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'];
@@ -67,13 +67,12 @@ export function ResultScreen({ me, cycleId }: { me: Me; cycleId: string }) {
 }
 
 function Objection({ me, cycleId, onDone }: { me: Me; cycleId: string; onDone: () => void }) {
-  const { m, locale } = useApp();
+  const { m, locale, flash } = useApp();
   const key = draftKey(me.nip, cycleId, 'objection');
   const [form, setForm] = useState(
     () => loadDraft<{ reason: string; requestedPredikat: string }>(localStorage, key)?.value ?? { reason: '', requestedPredikat: '' },
   );
   const [errors, setErrors] = useState<ShownErrors | undefined>();
-  const [notice, setNotice] = useState<string | undefined>();
   useEffect(() => {
     saveDraft(localStorage, key, form);
   }, [form, key]);
@@ -87,7 +86,7 @@ function Objection({ me, cycleId, onDone }: { me: Me; cycleId: string; onDone: (
       });
       clearDraft(localStorage, key);
       setErrors(undefined);
-      setNotice(m.result.filed);
+      flash(m.result.filed);
       onDone();
     } catch (err) {
       setErrors(errorsOf(err, locale, m, ['reason', 'requestedPredikat']));
@@ -98,7 +97,6 @@ function Objection({ me, cycleId, onDone }: { me: Me; cycleId: string; onDone: (
       <h2 id="obj-title">{m.result.objectionTitle}</h2>
       <p>{m.result.objectionLead}</p>
       <ErrorSummary errors={errors} />
-      <Notice text={notice} />
       <Field path="reason" label={m.result.objectionReason} errors={errors}>
         {(a) => (
           <textarea

@@ -17,7 +17,7 @@ import {
   toApiSkp,
 } from '../skp-form';
 import type { EvaluationDetail, Me, ParentRhk } from '../types';
-import { ErrorSummary, errorsOf, Field, fill, Loading, Notice, Page, useApp, useLoad } from '../ui';
+import { ErrorSummary, errorsOf, Field, fill, Loading, Page, useApp, useLoad } from '../ui';
 
 const EDITABLE = ['SKP_DRAFT', 'SKP_RETURNED'];
 
@@ -84,7 +84,7 @@ export function SkpView({ skp, parents }: { skp: EvaluationDetail['evaluation'][
 }
 
 function SkpEditor(props: { me: Me; cycleId: string; detail: EvaluationDetail; parents: ParentRhk; onSubmitted: () => void }) {
-  const { m, locale } = useApp();
+  const { m, locale, flash } = useApp();
   const { me, cycleId, detail, parents } = props;
   const key = draftKey(me.nip, cycleId, 'skp');
   const year = Number(cycleId.slice(-4)) || new Date().getFullYear();
@@ -95,7 +95,6 @@ function SkpEditor(props: { me: Me; cycleId: string; detail: EvaluationDetail; p
   });
   const [savedAt, setSavedAt] = useState<string | undefined>(() => loadDraft(localStorage, key)?.savedAt);
   const [errors, setErrors] = useState<ShownErrors | undefined>();
-  const [notice, setNotice] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   // Every change is kept on the device at once: an expired session or a dropped connection loses nothing.
   useEffect(() => {
@@ -111,7 +110,7 @@ function SkpEditor(props: { me: Me; cycleId: string; detail: EvaluationDetail; p
 
   async function submit(ev: Event) {
     ev.preventDefault();
-    setNotice(undefined);
+    flash(undefined);
     const local = checkSkpDraft(draft, parents.required && parents.items.length > 0, { required: m.errors.required, number: m.errors.number });
     if (Object.keys(local).length) {
       setErrors(localErrors(local));
@@ -122,7 +121,7 @@ function SkpEditor(props: { me: Me; cycleId: string; detail: EvaluationDetail; p
       await api('PUT', `/v1/cycles/${cycleId}/evaluations/${me.nip}/skp`, toApiSkp(draft, me.nip, year));
       clearDraft(localStorage, key);
       setErrors(undefined);
-      setNotice(fill(m.skp.submitted, { name: parents.superior?.name ?? '' }));
+      flash(fill(m.skp.submitted, { name: parents.superior?.name ?? '' }));
       props.onSubmitted();
     } catch (err) {
       setErrors(errorsOf(err, locale, m, known));
@@ -134,7 +133,6 @@ function SkpEditor(props: { me: Me; cycleId: string; detail: EvaluationDetail; p
   return (
     <form onSubmit={submit} noValidate>
       <ErrorSummary errors={errors} />
-      <Notice text={notice} />
       {parents.required && parents.items.length === 0 && <p class="warning">{m.skp.parentNone}</p>}
       {draft.rhk.map((r, i) => (
         <fieldset key={i} class="card">

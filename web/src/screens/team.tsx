@@ -4,7 +4,7 @@ import { api } from '../api';
 import { clearDraft, draftKey, loadDraft, saveDraft } from '../drafts';
 import { localErrors, type ShownErrors } from '../problem';
 import type { EvaluationDetail, Me, ParentRhk, PendingDecision, Proposal, Tasks } from '../types';
-import { ErrorSummary, errorsOf, Field, fill, Link, Loading, Notice, Page, useApp, useLoad } from '../ui';
+import { ErrorSummary, errorsOf, Field, fill, Link, Loading, Page, useApp, useLoad } from '../ui';
 import { SkpView } from './skp';
 
 const RATINGS = ['DI_ATAS', 'SESUAI', 'DI_BAWAH'];
@@ -73,17 +73,16 @@ export function MemberScreen({ me, cycleId, nip }: { me: Me; cycleId: string; ni
 }
 
 function SkpDecision({ decision, name, onDone }: { decision: PendingDecision; name: string; onDone: () => void }) {
-  const { m, locale } = useApp();
+  const { m, locale, flash } = useApp();
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<ShownErrors | undefined>();
-  const [notice, setNotice] = useState<string | undefined>();
   async function act(outcome: 'approve' | 'return') {
-    setNotice(undefined);
+    flash(undefined);
     if (outcome === 'return' && !reason.trim()) return setErrors(localErrors({ comment: m.errors.reasonRequired }));
     try {
       await api('POST', `/v1/me/decisions/${decision.decisionId}`, { decision: outcome, ...(reason.trim() ? { comment: reason.trim() } : {}) });
       setErrors(undefined);
-      setNotice(fill(outcome === 'approve' ? m.team.approved : m.team.returnedDone, { name }));
+      flash(fill(outcome === 'approve' ? m.team.approved : m.team.returnedDone, { name }));
       setTimeout(onDone, 0);
     } catch (err) {
       setErrors(errorsOf(err, locale, m, ['comment']));
@@ -92,7 +91,6 @@ function SkpDecision({ decision, name, onDone }: { decision: PendingDecision; na
   return (
     <form onSubmit={(e) => e.preventDefault()} noValidate>
       <ErrorSummary errors={errors} />
-      <Notice text={notice} />
       <Field path="comment" label={m.team.returnReason} errors={errors}>
         {(a) => (
           <textarea
@@ -170,11 +168,10 @@ function Midyear({ me, cycleId, nip, onDone }: { me: Me; cycleId: string; nip: s
 }
 
 function Invitations(props: { cycleId: string; nip: string; name: string; team: Tasks['team']; invited: string[]; onDone: () => void }) {
-  const { m, locale } = useApp();
+  const { m, locale, flash } = useApp();
   const colleagues = props.team.filter((p) => p.nip !== props.nip);
   const [chosen, setChosen] = useState<string[]>([]);
   const [errors, setErrors] = useState<ShownErrors | undefined>();
-  const [notice, setNotice] = useState<string | undefined>();
   if (!colleagues.length && !props.invited.length) return null;
   const nameOf = (nip: string) => props.team.find((p) => p.nip === nip)?.name ?? nip;
   async function send(ev: Event) {
@@ -183,7 +180,7 @@ function Invitations(props: { cycleId: string; nip: string; name: string; team: 
     try {
       await api('POST', `/v1/cycles/${props.cycleId}/evaluations/${props.nip}/invitations`, { peerNips: chosen });
       setErrors(undefined);
-      setNotice(m.team.inviteSent);
+      flash(m.team.inviteSent);
       setChosen([]);
       props.onDone();
     } catch (err) {
@@ -195,7 +192,6 @@ function Invitations(props: { cycleId: string; nip: string; name: string; team: 
     <form onSubmit={send} noValidate class="card" aria-labelledby="invite-title">
       <h2 id="invite-title">{m.team.inviteTitle}</h2>
       <ErrorSummary errors={errors} />
-      <Notice text={notice} />
       {props.invited.length > 0 && <p>{fill(m.team.invited, { names: props.invited.map(nameOf).join(', ') })}</p>}
       {open.length > 0 && (
         <>
@@ -229,13 +225,12 @@ interface RatingForm {
 }
 
 function Rating({ me, cycleId, detail, onDone }: { me: Me; cycleId: string; detail: EvaluationDetail; onDone: () => void }) {
-  const { m, locale } = useApp();
+  const { m, locale, flash } = useApp();
   const e = detail.evaluation;
   const key = draftKey(me.nip, cycleId, 'rating', e.nip);
   const { data: proposal } = useLoad(() => api<Proposal>('GET', `/v1/cycles/${cycleId}/evaluations/${e.nip}/proposal`), [cycleId, e.nip]);
   const [form, setForm] = useState<RatingForm | undefined>(() => loadDraft<RatingForm>(localStorage, key)?.value);
   const [errors, setErrors] = useState<ShownErrors | undefined>();
-  const [notice, setNotice] = useState<string | undefined>();
   // The form starts from the engine's proposal (or the rating already given).
   useEffect(() => {
     if (form || !proposal) return;
@@ -261,7 +256,7 @@ function Rating({ me, cycleId, detail, onDone }: { me: Me; cycleId: string; deta
 
   async function save(ev: Event) {
     ev.preventDefault();
-    setNotice(undefined);
+    flash(undefined);
     const f = form!;
     const local: Record<string, string> = {};
     rhkList.forEach((r, k) => {
@@ -283,7 +278,7 @@ function Rating({ me, cycleId, detail, onDone }: { me: Me; cycleId: string; deta
       const r = await api<{ predikat?: string }>('PUT', `/v1/cycles/${cycleId}/evaluations/${e.nip}/rating`, body);
       clearDraft(localStorage, key);
       setErrors(undefined);
-      setNotice(fill(m.team.rated, { predikat: m.predikat[r.predikat ?? ''] ?? r.predikat ?? '' }));
+      flash(fill(m.team.rated, { predikat: m.predikat[r.predikat ?? ''] ?? r.predikat ?? '' }));
       onDone();
     } catch (err) {
       setErrors(errorsOf(err, locale, m, known));
@@ -296,7 +291,6 @@ function Rating({ me, cycleId, detail, onDone }: { me: Me; cycleId: string; deta
         <h2 id="rating-title">{m.team.ratingTitle}</h2>
         {e.returnReason && e.status === 'RETURNED_TO_RATER' && <p class="warning">{fill(m.team.returnedByApprover, { reason: e.returnReason })}</p>}
         <ErrorSummary errors={errors} />
-        <Notice text={notice} />
         {!proposal.available && <p>{m.team.noProposal}</p>}
         {rhkList.map((r, k) => (
           <fieldset key={r.id} class="indicator">
