@@ -121,6 +121,7 @@ function Nav({ me, path }: { me: Me; path: string }) {
   if (c && cyc?.evaluated) links.push([`/siklus/${c}/skp`, m.nav.skp], [`/siklus/${c}/progres`, m.nav.progress], [`/siklus/${c}/hasil`, m.nav.result]);
   if (c && cyc?.rater) links.push([`/siklus/${c}/tim`, m.nav.team]);
   links.push(['/keputusan', m.nav.decisions]);
+  if (me.roles.includes('hr')) links.push(['/hr', m.nav.hr]);
   return (
     <nav aria-label={m.appName}>
       <ul>
@@ -180,6 +181,15 @@ const loaders = {
   member: () => import('./screens/team').then((x) => x.MemberScreen as unknown as AnyScreen),
   feedback: () => import('./screens/feedback').then((x) => x.FeedbackScreen as unknown as AnyScreen),
   decisions: () => import('./screens/decisions').then((x) => x.DecisionsScreen as unknown as AnyScreen),
+  hrHome: () => import('./screens/hr/cycles').then((x) => x.HrCyclesScreen as unknown as AnyScreen),
+  hrCycle: () => import('./screens/hr/cycle').then((x) => x.HrCycleScreen as unknown as AnyScreen),
+  hrCalibration: () => import('./screens/hr/calibration').then((x) => x.HrCalibrationScreen as unknown as AnyScreen),
+  hrEvaluations: () => import('./screens/hr/evaluations').then((x) => x.HrEvaluationsScreen as unknown as AnyScreen),
+  hrEvaluation: () => import('./screens/hr/evaluations').then((x) => x.HrEvaluationScreen as unknown as AnyScreen),
+  hrRaterBias: () => import('./screens/hr/rater-bias').then((x) => x.HrRaterBiasScreen as unknown as AnyScreen),
+  hrRoster: () => import('./screens/hr/roster').then((x) => x.HrRosterScreen as unknown as AnyScreen),
+  hrSkm: () => import('./screens/hr/skm').then((x) => x.HrSkmScreen as unknown as AnyScreen),
+  hrCoaching: () => import('./screens/hr/coaching').then((x) => x.HrCoachingScreen as unknown as AnyScreen),
 };
 
 function Lazy({ name, props }: { name: keyof typeof loaders; props: Record<string, unknown> }) {
@@ -219,6 +229,19 @@ function Screen({ me, path }: { me: Me; path: string }) {
       return <Lazy key={path} name={r.name} props={{ me, cycleId: r.cycleId, nip: r.nip }} />;
     case 'decisions':
       return <Lazy key={path} name="decisions" props={{}} />;
+    // The HR console: every screen gets the person (the frame checks the role) and the path (its navigation).
+    case 'hrHome':
+    case 'hrRoster':
+    case 'hrSkm':
+    case 'hrCoaching':
+      return <Lazy key={path} name={r.name} props={{ me, path }} />;
+    case 'hrCycle':
+    case 'hrCalibration':
+    case 'hrEvaluations':
+    case 'hrRaterBias':
+      return <Lazy key={path} name={r.name} props={{ me, path, cycleId: r.cycleId }} />;
+    case 'hrEvaluation':
+      return <Lazy key={path} name={r.name} props={{ me, path, cycleId: r.cycleId, nip: r.nip }} />;
     default:
       return (
         <Page title={m.errors.notFound}>

@@ -8,6 +8,16 @@ export type Route =
   | { name: 'member'; cycleId: string; nip: string }
   | { name: 'feedback'; cycleId: string; nip: string }
   | { name: 'decisions' }
+  // HR console (pengelola kinerja): its own chunks, shown to the HR role.
+  | { name: 'hrHome' }
+  | { name: 'hrCycle'; cycleId: string }
+  | { name: 'hrCalibration'; cycleId: string }
+  | { name: 'hrEvaluations'; cycleId: string }
+  | { name: 'hrEvaluation'; cycleId: string; nip: string }
+  | { name: 'hrRaterBias'; cycleId: string }
+  | { name: 'hrRoster' }
+  | { name: 'hrSkm' }
+  | { name: 'hrCoaching' }
   | { name: 'callback' }
   | { name: 'silent' }
   | { name: 'notFound' };
@@ -23,6 +33,15 @@ const TABLE: [RegExp, (m: string[]) => Route][] = [
   [new RegExp(`^/siklus/${CYCLE}/tim/${NIP}$`), (m) => ({ name: 'member', cycleId: m[1]!, nip: m[2]! })],
   [new RegExp(`^/siklus/${CYCLE}/umpan-balik/${NIP}$`), (m) => ({ name: 'feedback', cycleId: m[1]!, nip: m[2]! })],
   [/^\/keputusan$/, () => ({ name: 'decisions' })],
+  [/^\/hr$/, () => ({ name: 'hrHome' })],
+  [new RegExp(`^/hr/siklus/${CYCLE}$`), (m) => ({ name: 'hrCycle', cycleId: m[1]! })],
+  [new RegExp(`^/hr/siklus/${CYCLE}/kalibrasi$`), (m) => ({ name: 'hrCalibration', cycleId: m[1]! })],
+  [new RegExp(`^/hr/siklus/${CYCLE}/evaluasi$`), (m) => ({ name: 'hrEvaluations', cycleId: m[1]! })],
+  [new RegExp(`^/hr/siklus/${CYCLE}/evaluasi/${NIP}$`), (m) => ({ name: 'hrEvaluation', cycleId: m[1]!, nip: m[2]! })],
+  [new RegExp(`^/hr/siklus/${CYCLE}/bias-penilai$`), (m) => ({ name: 'hrRaterBias', cycleId: m[1]! })],
+  [/^\/hr\/pegawai$/, () => ({ name: 'hrRoster' })],
+  [/^\/hr\/skm$/, () => ({ name: 'hrSkm' })],
+  [/^\/hr\/pembinaan$/, () => ({ name: 'hrCoaching' })],
   [/^\/masuk\/callback$/, () => ({ name: 'callback' })],
   [/^\/masuk\/senyap$/, () => ({ name: 'silent' })],
 ];
