@@ -44,11 +44,12 @@ ${chunks.map((c) => `<link rel="modulepreload" href="/${c}">\n`).join('')}<scrip
 }
 
 export async function buildWeb(outDir = 'web/dist'): Promise<WebBuild> {
+  const main = path.join(here, 'src/main.tsx');
   const out = path.resolve(outDir);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const result = await build({
-    entryPoints: [path.join(here, 'src/main.tsx')],
+    entryPoints: [main],
     bundle: true,
     minify: true,
     format: 'esm',
@@ -67,7 +68,8 @@ export async function buildWeb(outDir = 'web/dist'): Promise<WebBuild> {
   });
   const outputs = result.metafile.outputs;
   const rel = (p: string) => path.relative(out, path.resolve(p));
-  const entry = Object.keys(outputs).find((p) => outputs[p]!.entryPoint && p.endsWith('.js'))!;
+  // The app's own entry: esbuild also marks each dynamically imported screen's chunk with an entryPoint.
+  const entry = Object.keys(outputs).find((p) => p.endsWith('.js') && outputs[p]!.entryPoint && path.resolve(outputs[p]!.entryPoint!) === main)!;
   const css = rel(Object.keys(outputs).find((p) => p.endsWith('.css'))!);
   // The entry and its static imports, transitively.
   const first = new Set<string>();
