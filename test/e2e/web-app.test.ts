@@ -71,6 +71,8 @@ describe.skipIf(!hasChromium)('the web app, a small cycle in Chromium', () => {
   const cycleId = `kec-asemrowo-${YEAR}`;
   const hr = { nip: P.sekda.nip, roles: ['hr', 'employee'] as ('hr' | 'employee')[] };
   const pages = new Map<Who, Page>();
+  let signingIn: [Who, Page] | undefined;
+  const browserErrors: string[] = [];
   const axeProblems: string[] = [];
 
   beforeAll(async () => {
@@ -103,6 +105,10 @@ describe.skipIf(!hasChromium)('the web app, a small cycle in Chromium', () => {
     // The suite runs beside other heavy tests: a waited-for text may take longer than Playwright's 30 s.
     context.setDefaultTimeout(60_000);
     const page = await context.newPage();
+    signingIn = [who, page];
+    page.on('pageerror', (err) => browserErrors.push(`${who}: ${err.message}`));
+    page.on('console', (msg) => msg.type() === 'error' && browserErrors.push(`${who}: ${msg.text()}`));
+    page.on('response', (r) => r.status() >= 400 && browserErrors.push(`${who}: ${r.status()} ${r.request().method()} ${r.url()}`));
     await page.goto(`${stack.webUrl}/`);
     await page.getByRole('button', { name: 'Masuk' }).click();
     // The sign-in page lists the roster; each person is one button.
@@ -112,6 +118,7 @@ describe.skipIf(!hasChromium)('the web app, a small cycle in Chromium', () => {
       .click();
     await page.getByRole('heading', { name: 'Beranda' }).waitFor();
     pages.set(who, page);
+    signingIn = undefined;
     return page;
   }
 
@@ -175,7 +182,8 @@ describe.skipIf(!hasChromium)('the web app, a small cycle in Chromium', () => {
     onTestFailed(async () => {
       const cycle = await summary().catch((e: unknown) => String(e));
       console.error(`cycle: ${JSON.stringify(cycle?.cycle ?? cycle)}`);
-      for (const [who, page] of pages) {
+      console.error(`browser errors:\n${browserErrors.join('\n')}`);
+      for (const [who, page] of [...pages, ...(signingIn ? [signingIn] : [])]) {
         const text = await page
           .locator('main')
           .innerText({ timeout: 5_000 })
