@@ -51,6 +51,13 @@ export class ConflictError extends Error {
     super(message);
   }
 }
+/**
+ * A conditional write that lost to a change made between its read and its write (not a stale version the
+ * caller sent): the use case may run again on fresh state (evaluation/common.ts onFreshState). Still 409.
+ */
+export class ConcurrentChangeError extends ConflictError {
+  override name = 'ConcurrentChangeError';
+}
 export class SubmissionLimitError extends Error {
   override name = 'SubmissionLimitError';
   constructor(

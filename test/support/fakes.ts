@@ -227,8 +227,8 @@ export function fakePorts(now = '2026-07-10T03:00:00.000Z') {
         const r = await transact([op(changeOp(c)), ...(c.extra ?? [])]);
         if (r === 'conflict') {
           if (evaluations.get(evKey(c.cycleId, c.nip))?.lastChangeId === c.changeId) return 'replayed';
-          const { ConflictError } = await import('../../shared/application/errors');
-          throw new ConflictError(`Evaluation ${c.nip} changed meanwhile`);
+          const { ConcurrentChangeError } = await import('../../shared/application/errors');
+          throw new ConcurrentChangeError(`Evaluation ${c.nip} changed meanwhile`);
         }
         return 'applied';
       },

@@ -4,7 +4,7 @@
  * (same changeId) is recognised and reported as a replay instead of being applied twice.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '../../application/errors';
+import { ConcurrentChangeError, ConflictError } from '../../application/errors';
 import type { EvaluationChange as PortEvaluationChange } from '../../application/ports';
 import type { AuditEvent, CycleRecord, EvaluationFields, EvaluationRecord } from '../../domain/records';
 import { ddb } from '../aws-clients';
@@ -183,7 +183,7 @@ export async function changeEvaluation(change: EvaluationChange, current: Evalua
     if (!isConditionalFailure(err)) throw err;
     const now = await getEvaluation(change.cycleId, change.nip);
     if (now?.lastChangeId === change.changeId) return 'replayed';
-    throw new ConflictError(
+    throw new ConcurrentChangeError(
       `Evaluation ${change.nip} changed meanwhile (now ${now?.status} v${now?.version}); reload and try again`,
       `Penilaian ${change.nip} telah berubah (status ${now?.status}); muat ulang lalu coba lagi`,
     );

@@ -3,7 +3,7 @@ import { assertTransition, type EvaluationStatus, type Stage, stageLabel, Transi
 import type { Actor, CycleRecord, EvaluationRecord } from '../../domain/records';
 import { formatInstant } from '../../domain/text';
 import { ports } from '../context';
-import { NotFoundError, StateError } from '../errors';
+import { ConcurrentChangeError, NotFoundError, StateError } from '../errors';
 import type { Caller } from '../ports';
 
 export async function load(cycleId: string, nip: string): Promise<{ cycle: CycleRecord; e: EvaluationRecord }> {
@@ -55,4 +55,22 @@ export async function requireBeforeDeadline(cycle: CycleRecord) {
       `Batas waktu tahap ${stageLabel[cycle.stage].id} (${formatInstant(new Date(deadline), 'id')}) telah lewat`,
     );
   }
+}
+
+/**
+ * Runs a use case again, from loading, when its write met a concurrent change of the same evaluation (a
+ * stage opening its page, another person's write between the read and the write): its checks then run on
+ * what is stored now, so the change lands on top of the other one, or the caller is refused with what
+ * actually happened (the evaluation moved on). Same request, same change id: a replay stays a replay.
+ */
+export function onFreshState<A extends unknown[], R>(useCase: (...args: A) => Promise<R>, attempts = 3): (...args: A) => Promise<R> {
+  return async (...args: A) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await useCase(...args);
+      } catch (err) {
+        if (!(err instanceof ConcurrentChangeError) || attempt >= attempts) throw err;
+      }
+    }
+  };
 }

@@ -3,9 +3,9 @@ import type * as domain from '../../domain';
 import { requireSelf } from '../authz';
 import { ports } from '../context';
 import type { Caller } from '../ports';
-import { actorOf, load, now, replayOf, requireStage, requireStatus } from './common';
+import { actorOf, load, now, onFreshState, replayOf, requireStage, requireStatus } from './common';
 
-export async function fileObjection(
+export const fileObjection = onFreshState(async function fileObjection(
   cycleId: string,
   nip: string,
   objection: { reason: string; requestedPredikat?: domain.Predikat },
@@ -48,4 +48,4 @@ export async function fileObjection(
     e,
   );
   return { status: 'OBJECTED' as const, outcome };
-}
+});

@@ -4,9 +4,15 @@ import { requireFeedbackAuthor } from '../authz';
 import { ports } from '../context';
 import { StateError } from '../errors';
 import type { Caller } from '../ports';
-import { load, now, replayOf, requireBeforeDeadline, requireStage } from './common';
+import { load, now, onFreshState, replayOf, requireBeforeDeadline, requireStage } from './common';
 
-export async function giveFeedback(cycleId: string, nip: string, feedback: Omit<BehaviourFeedback, 'source' | 'fromNip'>[], caller: Caller, requestId: string) {
+export const giveFeedback = onFreshState(async function giveFeedback(
+  cycleId: string,
+  nip: string,
+  feedback: Omit<BehaviourFeedback, 'source' | 'fromNip'>[],
+  caller: Caller,
+  requestId: string,
+) {
   const { cycle, e } = await load(cycleId, nip);
   requireStage(cycle, 'MIDYEAR', 'FINAL_SCORING');
   if (caller.nip === nip) requireFeedbackAuthor(caller, e, false);
@@ -41,4 +47,4 @@ export async function giveFeedback(cycleId: string, nip: string, feedback: Omit<
     e,
   );
   return { source, outcome };
-}
+});

@@ -4,7 +4,7 @@ import { requireRater } from '../authz';
 import { ports } from '../context';
 import { ConflictError, RuleError, StateError } from '../errors';
 import type { Caller } from '../ports';
-import { actorOf, load, now, requireBeforeDeadline, requireStage } from './common';
+import { actorOf, load, now, onFreshState, requireBeforeDeadline, requireStage } from './common';
 
 export const MAX_INVITATIONS = 20;
 
@@ -13,7 +13,7 @@ export const MAX_INVITATIONS = 20;
  * pair (a conditional put each), with one audit event in the same transaction. Inviting someone
  * already invited changes nothing and says so.
  */
-export async function invitePeers(cycleId: string, nip: string, peerNips: string[], caller: Caller, requestId: string) {
+export const invitePeers = onFreshState(async function invitePeers(cycleId: string, nip: string, peerNips: string[], caller: Caller, requestId: string) {
   const { cycle, e } = await load(cycleId, nip);
   requireRater(caller, e, cycle);
   requireStage(cycle, 'PLANNING', 'MIDYEAR', 'FINAL_SCORING');
@@ -47,4 +47,4 @@ export async function invitePeers(cycleId: string, nip: string, peerNips: string
     throw new ConflictError('Invitations changed meanwhile; try again', 'Undangan berubah pada saat yang sama; coba lagi');
   }
   return { invited: fresh, alreadyInvited: wanted.filter((p) => existing.has(p)), outcome: 'applied' as const };
-}
+});

@@ -6,10 +6,16 @@ import { StateError } from '../errors';
 import type { Caller } from '../ports';
 import { approvedCitizenEvidence } from '../skm/use-cases';
 import { releaseStageIfComplete } from '../stages/release';
-import { actorOf, load, now, replayOf, requireStage, requireStatus } from './common';
+import { actorOf, load, now, onFreshState, replayOf, requireStage, requireStatus } from './common';
 import { type RaterRatingInput, scoreEvaluation } from './scoring';
 
-export async function rateEvaluation(cycleId: string, nip: string, rating: RaterRatingInput, caller: Caller, requestId: string) {
+export const rateEvaluation = onFreshState(async function rateEvaluation(
+  cycleId: string,
+  nip: string,
+  rating: RaterRatingInput,
+  caller: Caller,
+  requestId: string,
+) {
   const { cycle, e } = await load(cycleId, nip);
   requireRater(caller, e, cycle);
   const replay = replayOf(e, `rating:${requestId}`);
@@ -75,4 +81,4 @@ export async function rateEvaluation(cycleId: string, nip: string, rating: Rater
     e,
   );
   return { status: 'AWAITING_APPROVAL' as const, predikat: score.predikat, outcome };
-}
+});

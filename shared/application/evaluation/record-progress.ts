@@ -10,9 +10,16 @@ import { ports } from '../context';
 import { RuleError, StateError } from '../errors';
 import type { Caller } from '../ports';
 import { requireOpenPeriod } from '../stages/periods';
-import { actorOf, load, now, replayOf, requireStage } from './common';
+import { actorOf, load, now, onFreshState, replayOf, requireStage } from './common';
 
-export async function recordProgress(cycleId: string, nip: string, realisations: Realisation[], caller: Caller, requestId: string, periodId?: string) {
+export const recordProgress = onFreshState(async function recordProgress(
+  cycleId: string,
+  nip: string,
+  realisations: Realisation[],
+  caller: Caller,
+  requestId: string,
+  periodId?: string,
+) {
   const { cycle, e } = await load(cycleId, nip);
   requireSelfOrHr(caller, e, cycle);
   const replay = replayOf(e, `progress:${requestId}`);
@@ -41,7 +48,7 @@ export async function recordProgress(cycleId: string, nip: string, realisations:
     e,
   );
   return { status: e.status, outcome };
-}
+});
 
 function requireKnownIndicators(e: EvaluationRecord, realisations: Realisation[]) {
   const indicatorIds = new Set((e.skp?.rhk ?? []).flatMap((r) => r.indicators.map((i) => i.id)));

@@ -4,9 +4,9 @@ import { requireRater } from '../authz';
 import { ports } from '../context';
 import type { Caller } from '../ports';
 import { releaseStageIfComplete } from '../stages/release';
-import { actorOf, load, now, replayOf, requireStage, requireStatus } from './common';
+import { actorOf, load, now, onFreshState, replayOf, requireStage, requireStatus } from './common';
 
-export async function reviewMidyear(
+export const reviewMidyear = onFreshState(async function reviewMidyear(
   cycleId: string,
   nip: string,
   review: { rating: 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH'; notes: string },
@@ -34,4 +34,4 @@ export async function reviewMidyear(
   );
   if (outcome === 'applied') await releaseStageIfComplete(cycleId, 'MIDYEAR', cycle);
   return { status: 'MIDYEAR_REVIEWED' as const, outcome };
-}
+});

@@ -10,9 +10,16 @@ import { ports } from '../context';
 import { NotFoundError, RuleError } from '../errors';
 import type { Caller } from '../ports';
 import { periodCounterOp, releasePeriodIfComplete, requireOpenPeriod } from '../stages/periods';
-import { actorOf, load, now, replayOf } from './common';
+import { actorOf, load, now, onFreshState, replayOf } from './common';
 
-export async function reviewPeriod(cycleId: string, nip: string, periodId: string, review: PeriodReviewInput, caller: Caller, requestId: string) {
+export const reviewPeriod = onFreshState(async function reviewPeriod(
+  cycleId: string,
+  nip: string,
+  periodId: string,
+  review: PeriodReviewInput,
+  caller: Caller,
+  requestId: string,
+) {
   const { cycle, e } = await load(cycleId, nip);
   requireRater(caller, e, cycle);
   const changeId = `period:${periodId}:${requestId}`;
@@ -49,4 +56,4 @@ export async function reviewPeriod(cycleId: string, nip: string, periodId: strin
   );
   if (outcome === 'applied' && first) await releasePeriodIfComplete(cycleId, periodId);
   return { status: e.status, periodId, outcome };
-}
+});

@@ -5,14 +5,20 @@ import { requireSelf } from '../authz';
 import { ports } from '../context';
 import { RuleError, StateError } from '../errors';
 import type { Caller } from '../ports';
-import { load, now, replayOf, requireStage } from './common';
+import { load, now, onFreshState, replayOf, requireStage } from './common';
 
 /**
  * The employee's own view of their results and behaviour, for the mid-year check and the final
  * rating. Stored per stage on the evaluation and shown to the rater; advisory only: the score is the
  * rater's (domain-rules.md §1, §3), so it never enters scoring.
  */
-export async function recordSelfAssessment(cycleId: string, nip: string, input: SelfAssessmentInput, caller: Caller, requestId: string) {
+export const recordSelfAssessment = onFreshState(async function recordSelfAssessment(
+  cycleId: string,
+  nip: string,
+  input: SelfAssessmentInput,
+  caller: Caller,
+  requestId: string,
+) {
   const { cycle, e } = await load(cycleId, nip);
   requireSelf(caller, e, { en: 'Only the employee assesses themselves', id: 'Hanya pegawai yang bersangkutan yang dapat menilai dirinya sendiri' });
   const replay = replayOf(e, `self:${requestId}`);
@@ -43,4 +49,4 @@ export async function recordSelfAssessment(cycleId: string, nip: string, input: 
     e,
   );
   return { status: e.status, stage: cycle.stage, outcome };
-}
+});

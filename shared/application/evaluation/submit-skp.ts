@@ -4,9 +4,9 @@ import { requireSelfOrHr } from '../authz';
 import { ports } from '../context';
 import { RuleError } from '../errors';
 import type { Caller } from '../ports';
-import { actorOf, load, now, replayOf, requireStage, requireStatus } from './common';
+import { actorOf, load, now, onFreshState, replayOf, requireStage, requireStatus } from './common';
 
-export async function submitSkp(cycleId: string, nip: string, skpInput: unknown, caller: Caller, requestId: string) {
+export const submitSkp = onFreshState(async function submitSkp(cycleId: string, nip: string, skpInput: unknown, caller: Caller, requestId: string) {
   const { cycle, e } = await load(cycleId, nip);
   requireSelfOrHr(caller, e, cycle);
   const replay = replayOf(e, `skp:${requestId}`);
@@ -61,4 +61,4 @@ export async function submitSkp(cycleId: string, nip: string, skpInput: unknown,
     e,
   );
   return { status: 'SKP_SUBMITTED' as const, outcome };
-}
+});
