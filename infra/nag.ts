@@ -64,6 +64,14 @@ export function applyNagAcknowledgements(stateful: StatefulStack, stateless: Sta
         'Citizens answer the SKM survey and read public IKM without an account (PermenPAN-RB 14/2017). Protected by a route-level throttle tighter than every other route (infra/constructs/http-api.ts), a per-client daily limit, size limits and moderation before any comment is shown; no personal data is kept.',
       );
     }
+    // --- 405 for a method no route serves (issue 17, api) ---
+    if (/\/HttpApi\/ANY--[^/]*\/Resource$/.test(path)) {
+      ack(
+        child,
+        'AwsSolutions-APIG4',
+        'A path’s ANY route (METHOD_FALLBACK_ROUTES in shared/http/routes.ts): API Gateway sends it only the methods no other route of the path serves, and the function’s router answers every such request 405 Method Not Allowed with Allow, before and without reading anything — it never returns data. An authorizer would turn that 405 into 401.',
+      );
+    }
     if (/\/HttpApi\/GET--openapi\.json\/Resource$/.test(path)) {
       ack(child, 'AwsSolutions-APIG4', 'The public API description (OpenAPI 3.1); it contains no data.');
     }

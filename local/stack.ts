@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Context } from 'aws-lambda';
 import { FUNCTIONS, type FunctionId } from '../infra/functions';
-import { ROUTES } from '../shared/http/routes';
+import { METHOD_FALLBACK_ROUTES, ROUTES } from '../shared/http/routes';
 import { createTablesFromTemplate, type LocalDynamo, LocalStackError, startDynamoDbLocal } from './dynamodb';
 import type { FaultInjector } from './faults';
 import { LOCAL_JWT_AUDIENCE, LOCAL_JWT_ISSUER, type LocalJwtKeys, loadOrCreateLocalJwtKeys, mintLocalToken, startLocalHttpApi } from './http';
@@ -161,7 +161,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     let oidc: LocalOidc | undefined;
     let web: ReturnType<typeof localWeb> | undefined;
     const http = await startLocalHttpApi({
-      routes: ROUTES,
+      // As the CDK HTTP API: the route table, and each path's ANY route (405 with Allow from the path's function).
+      routes: [...ROUTES, ...METHOD_FALLBACK_ROUTES],
       port: options.httpPort ?? 0,
       // The tests' tokens (LOCAL_JWT_ISSUER) and the local OIDC provider's (on this server), one key, one audience.
       jwt: (url) => ({ publicKey: jwtKeys.publicJwk, issuer: [LOCAL_JWT_ISSUER, `${url}${LOCAL_OIDC_PREFIX}`], audience: LOCAL_JWT_AUDIENCE }),

@@ -3,6 +3,11 @@
  * the agency's OIDC provider), and every route of the route table (shared/http/routes.ts), the same
  * table the local HTTP server is built from.
  *
+ * Every known path also gets its `ANY` route (METHOD_FALLBACK_ROUTES, derived from the table): a method no
+ * route serves there reaches the path's function, whose router answers 405 with `Allow` instead of API
+ * Gateway's 404. Those routes have no authorizer — they only ever answer 405, never data — and take the
+ * same throttle as the path's other routes.
+ *
  * Throttling: the stage's default route throttle serves HR, employees and decision links; the public
  * survey routes (/v1/public/…) get their own, tighter one (stage RouteSettings), so a flood of the
  * anonymous survey is refused at the gateway without using up what the other routes are allowed.
@@ -14,7 +19,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { ROUTES } from '../../shared/http/routes';
+import { METHOD_FALLBACK_ROUTES, ROUTES } from '../../shared/http/routes';
 import type { FunctionId } from '../functions';
 import { retainedLogGroup } from './log-group';
 
@@ -43,11 +48,11 @@ export const DEFAULT_ROUTE_THROTTLE: Throttle = { rateLimit: 50, burstLimit: 100
  */
 export const PUBLIC_ROUTE_THROTTLE: Throttle = { rateLimit: 10, burstLimit: 20 };
 
-export function isPublicSurveyRoute(route: Pick<RouteEntry, 'path'>): boolean {
+export function isPublicSurveyRoute(route: { path: string }): boolean {
   return route.path.startsWith('/v1/public/');
 }
 
-export const routeKey = (route: Pick<RouteEntry, 'method' | 'path'>) => `${route.method} ${route.path}`;
+export const routeKey = (route: { method: string; path: string }) => `${route.method} ${route.path}`;
 
 /** `audience`: the app clients whose tokens the API accepts (the API's client and the web app's). */
 export type ApiIdentity = { issuer: string; audience: string | string[]; name: string };
@@ -93,22 +98,31 @@ export class AppHttpApi extends Construct {
     return `https://${this.api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
   }
 
-  /** Adds every route of the route table, each integrated with its function; one integration per function. */
+  /**
+   * Adds every route of the route table, each integrated with its function, and each path's ANY route
+   * (405 with Allow, no authorizer); one integration per function. Its invoke permission is one per
+   * function for this API (`scopePermissionToRoute: false`) rather than one per route: each route is a
+   * Lambda permission otherwise, and the stack has a resource limit (500) that ~120 routes would eat into.
+   */
   addRouteTable(functions: Record<FunctionId, IFunction>): void {
     const integrations = new Map<FunctionId, HttpLambdaIntegration>();
+    const integrationOf = (id: FunctionId) => {
+      let integration = integrations.get(id);
+      if (!integration) {
+        integration = new HttpLambdaIntegration(`Integration-${id}`, functions[id], { scopePermissionToRoute: false });
+        integrations.set(id, integration);
+      }
+      return integration;
+    };
     // RouteSettings is untyped JSON in CloudFormation's schema: CDK passes it as is, so the keys are CloudFormation's.
     const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
-    for (const route of ROUTES) {
-      let integration = integrations.get(route.functionId);
-      if (!integration) {
-        integration = new HttpLambdaIntegration(`Integration-${route.functionId}`, functions[route.functionId]);
-        integrations.set(route.functionId, integration);
-      }
+    const routes = [...ROUTES.map((r) => ({ ...r, authorizer: r.auth === 'jwt' ? this.authorizer : undefined })), ...METHOD_FALLBACK_ROUTES];
+    for (const route of routes) {
       const [added] = this.api.addRoutes({
         path: route.path,
         methods: [route.method as apigw.HttpMethod],
-        integration,
-        authorizer: route.auth === 'jwt' ? this.authorizer : undefined,
+        integration: integrationOf(route.functionId),
+        authorizer: 'authorizer' in route ? route.authorizer : undefined,
       });
       if (isPublicSurveyRoute(route)) {
         routeSettings[routeKey(route)] = { ThrottlingRateLimit: PUBLIC_ROUTE_THROTTLE.rateLimit, ThrottlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burstLimit };

@@ -664,7 +664,8 @@ export const API_DOCS: Record<string, RouteDoc> = {
     tag: 'me',
     security: 'bearer',
     success: 200,
-    errors: [404, 422],
+    // 409: the evaluation moved on meanwhile (its status is no longer the one this decision changes).
+    errors: [404, 409, 422],
     body: { name: 'MyDecision', schema: MyDecisionBody, example: { decision: 'return', comment: 'Target IKI-2 perlu diperjelas' } },
   },
   'GET /v1/cycles/{cycleId}/evaluations/{nip}/parent-rhk': {
@@ -765,7 +766,8 @@ export const API_DOCS: Record<string, RouteDoc> = {
     security: 'none',
     success: 303,
     responseType: 'html',
-    errors: [404, 422, 429],
+    // 403: a kiosk form whose device token is unknown, revoked or of another unit (a page too).
+    errors: [403, 404, 422, 429],
     body: {
       name: 'SurveyForm',
       schema: SurveyForm,

@@ -39,6 +39,12 @@ const STATUS_TEXT: Record<number, { id: string; en: string }> = {
   429: { id: 'Terlalu banyak permintaan; lihat Retry-After', en: 'Too many requests; see Retry-After' },
 };
 
+/** What every path answers to a method it does not list (shared/http/method-not-allowed.ts). */
+const METHOD_NOT_ALLOWED_TEXT = {
+  id: 'Metode yang tidak tercantum untuk sebuah alamat di bawah (mis. `PATCH`, `DELETE`, `OPTIONS` pada alamat yang hanya `GET`) dijawab 405 Method Not Allowed berformat problem+json, dengan header `Allow` berisi metode yang didukung; dengan atau tanpa token, dan tanpa mengubah apa pun. Alamat yang tidak dikenal dijawab 404.',
+  en: 'A method a path below does not list (e.g. `PATCH`, `DELETE`, `OPTIONS` on a `GET`-only path) is answered 405 Method Not Allowed as problem+json, with an `Allow` header naming the methods it supports; with or without a token, changing nothing. An unknown path is 404.',
+};
+
 // ─── building ─────────────────────────────────────────────────────────────────────────────────────
 
 type Json = Record<string, unknown>;
@@ -247,6 +253,10 @@ export function buildOpenApiDocument(routes: readonly Route[] = ROUTES, docs: Re
         'API pengelolaan kinerja ASN: siklus tahunan, SKP, realisasi, umpan balik BerAKHLAK, penilaian, kalibrasi, keberatan, dan survei kepuasan masyarakat (SKM). Rute dengan JWT memakai token Cognito (grup `hr` atau `employee`; atasan dan pejabat penilai diturunkan dari struktur organisasi). Kesalahan berbentuk RFC 9457 `application/problem+json` dengan `detail` berbahasa Indonesia dan `detail_en`.',
         '',
         '*English:* the ASN performance management API: yearly cycles, SKP plans, progress, BerAKHLAK feedback, ratings, calibration, objections and the citizen satisfaction survey (SKM). JWT routes take a Cognito token (groups `hr` or `employee`; raters and approvers are derived from the org tree). Errors are RFC 9457 `application/problem+json` with `detail` in Bahasa Indonesia and `detail_en` in English.',
+        '',
+        `**405.** ${METHOD_NOT_ALLOWED_TEXT.id} (\`#/components/responses/MethodNotAllowed\`).`,
+        '',
+        `*English:* ${METHOD_NOT_ALLOWED_TEXT.en}`,
       ].join('\n'),
       license: { name: 'Proprietary' },
     },
@@ -260,6 +270,16 @@ export function buildOpenApiDocument(routes: readonly Route[] = ROUTES, docs: Re
           scheme: 'bearer',
           bearerFormat: 'JWT',
           description: 'ID token Amazon Cognito (klaim `custom:nip`, `custom:agencyId`, `cognito:groups`) · Amazon Cognito ID token',
+        },
+      },
+      responses: {
+        // Not an operation's: the answer of every path below to a method it does not list (API Gateway's ANY route).
+        MethodNotAllowed: {
+          description: `${METHOD_NOT_ALLOWED_TEXT.id} — ${METHOD_NOT_ALLOWED_TEXT.en}`,
+          headers: {
+            Allow: { schema: { type: 'string', examples: ['GET, POST'] }, description: 'Metode yang didukung alamat ini · the methods this path supports' },
+          },
+          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
         },
       },
       parameters: {

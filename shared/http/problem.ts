@@ -38,10 +38,6 @@ export class HttpProblem extends Error {
 
 export const badRequest = (id: string, en: string, errors: FieldProblem[] = []) => new HttpProblem(400, 'Bad Request', id, en, errors);
 export const unauthorized = () => new HttpProblem(401, 'Unauthorized', 'Token tidak ada atau tidak sah', 'Missing or invalid token');
-export const methodNotAllowed = (method: string, allow: readonly string[]) =>
-  new HttpProblem(405, 'Method Not Allowed', `Metode ${method} tidak didukung di alamat ini`, `Method ${method} is not supported here`, [], {
-    allow: allow.join(', '),
-  });
 /** 503 with Retry-After: a job that stopped within its time budget and is completed by sending it again. */
 export const unavailable = (id: string, en: string, retryAfterSeconds: number, extensions: Record<string, unknown> = {}) =>
   new HttpProblem(503, 'Service Unavailable', id, en, [], { 'retry-after': String(retryAfterSeconds) }, extensions);

@@ -21,8 +21,9 @@ import type { Caller } from '../application/ports';
 import { jwtClaimNames } from '../config';
 import { MAX_BODY_BYTES, MAX_TEXT_BYTES } from './contract/common';
 import { type Answer, bind, boundChangeId, idempotencyKeyOf, REPLAYED_HEADER, remember, replayOf } from './idempotency';
-import { badRequest, methodNotAllowed, payloadTooLarge, problemResponse, SECURITY_HEADERS, unauthorized } from './problem';
-import { ROUTES, type Route, type RouteKey, routeKeyOf } from './routes';
+import { fallbackAnswer, methodNotAllowedAnswer } from './method-not-allowed';
+import { badRequest, payloadTooLarge, problemResponse, SECURITY_HEADERS, unauthorized } from './problem';
+import { allowedMethods, ROUTES, type Route, type RouteKey, routeKeyOf } from './routes';
 
 export type HttpEvent = APIGatewayProxyEventV2 | APIGatewayProxyEventV2WithJWTAuthorizer;
 
@@ -182,9 +183,16 @@ function toResult(out: HttpResult): APIGatewayProxyStructuredResultV2 {
   };
 }
 
-/** The methods the route table serves on this path (for 405's Allow). */
-const allowedOn = (rawPath: string) =>
-  ROUTES.filter((r) => new RegExp(`^${r.path.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`).test(rawPath)).map((r) => r.method);
+/**
+ * The methods the route table serves on this path (for 405's Allow), when the event does not name the
+ * path's template: the template a static segment matches wins over one whose variable would (as API Gateway picks).
+ */
+const allowedOn = (rawPath: string) => {
+  const matching = ROUTES.filter((r) => new RegExp(`^${r.path.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`).test(rawPath));
+  const statics = (p: string) => p.split('/').filter((s) => !s.startsWith('{')).length;
+  const best = matching.sort((a, b) => statics(b.path) - statics(a.path))[0];
+  return best ? allowedMethods(best.path) : [];
+};
 const ROUTER_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 const unknownRoute = (event: HttpEvent) => badRequest(`Rute ${event.routeKey} tidak dikenal`, `Unknown route ${event.routeKey}`);
 /** The router's own copy of the event: method and path only (see the file comment). */
@@ -259,9 +267,18 @@ export function httpApi(routes: Partial<Record<RouteKey, HttpRoute>>, options: H
       { method: route.method, path },
     );
   }
+  // No route of this function for the method and path. A known path with a method the route table does
+  // not serve there (an event API Gateway would have sent to the path's ANY route) is 405 with Allow;
+  // anything else never comes from API Gateway (a route wired to the wrong function): 400.
   const notServed = async (_err: Error, { event }: { event: unknown }) => {
     const original = (event as RoutingEvent)[ORIGINAL];
-    return answered(event, observed(undefined, original, problemResponse(unknownRoute(original), original.rawPath)));
+    const method = original.requestContext?.http?.method ?? '';
+    const allow: string[] = allowedOn(original.rawPath);
+    const answer =
+      allow.length && !allow.includes(method)
+        ? methodNotAllowedAnswer(method, allow, original.rawPath)
+        : problemResponse(unknownRoute(original), original.rawPath);
+    return answered(event, observed(undefined, original, answer));
   };
   app.notFound(notServed);
   app.methodNotAllowed(notServed);
@@ -274,10 +291,15 @@ export function httpApi(routes: Partial<Record<RouteKey, HttpRoute>>, options: H
 
   const base = async (event: HttpEvent, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const method = event.requestContext?.http?.method ?? '';
+    // The path's ANY route (METHOD_FALLBACK_ROUTES): API Gateway sends it only the methods no route of
+    // the path serves, so it is always 405 with the path's methods — problem+json, also on a function
+    // that renders its errors as pages (the header is what a client acts on).
+    const fallback = fallbackAnswer(event);
+    if (fallback) return observed(undefined, event, fallback);
     // A method the router cannot even represent (TRACE, CONNECT…): 405 with what the path allows.
     if (!ROUTER_METHODS.has(method)) {
       const allow = allowedOn(event.rawPath);
-      return observed(undefined, event, fail(allow.length ? methodNotAllowed(method, allow) : unknownRoute(event), event));
+      return observed(undefined, event, allow.length ? methodNotAllowedAnswer(method, allow, event.rawPath) : fail(unknownRoute(event), event));
     }
     const routing = { ...event, headers: {}, cookies: undefined, body: undefined, isBase64Encoded: false, [ORIGINAL]: event } as RoutingEvent;
     try {

@@ -87,3 +87,51 @@ export const ROUTES: readonly Route[] = [
 /** "METHOD /path/{param}", the key API Gateway puts in `event.routeKey`. */
 export type RouteKey = `${Route['method']} ${string}`;
 export const routeKeyOf = (r: Route): RouteKey => `${r.method} ${r.path}`;
+
+// --- 405 for a method no route serves (issue 17, api): derived from ROUTES above, never listed by hand ---
+
+/**
+ * One `ANY` route per known path, served by the function that serves the path's routes and answered with
+ * 405 and `Allow` by the router (shared/http/router.ts) — never with data, so it has no authorizer.
+ *
+ * API Gateway HTTP APIs pick a route by method and path, and `ANY` "matches all methods that you haven't
+ * defined for a resource" (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html,
+ * "Create routes for HTTP APIs" and "Routing API requests"): `GET /v1/cycles/{cycleId}` keeps its GETs, and
+ * only the other methods on that path reach `ANY /v1/cycles/{cycleId}`. Without it API Gateway answers
+ * 404 for a path it knows. A HEAD is a method of its own there (never served by a GET route), so a
+ * GET-only path answers HEAD with 405 too, and Allow lists HEAD only where a route serves it.
+ * CORS: the API has no CORS configuration (the app is on the same origin, through CloudFront), so an
+ * OPTIONS reaches these routes and gets 405; were CORS configured, API Gateway would answer preflights
+ * itself before any route (http-api-cors.html), and these routes, having no authorizer, never block one.
+ */
+export interface MethodFallbackRoute {
+  method: 'ANY';
+  path: string;
+  functionId: HttpFunctionId;
+  auth: 'none';
+}
+
+/** A path's shape as API Gateway compares paths: variable names do not count (`/v1/cycles/{}`). */
+const shapeOf = (path: string) => path.replace(/\{[^}]+\}/g, '{}');
+
+/** The fallback routes of a route table: one per path (first route's path and function), in table order. */
+export function methodFallbackRoutes(routes: readonly Route[] = ROUTES): MethodFallbackRoute[] {
+  const seen = new Map<string, MethodFallbackRoute>();
+  for (const r of routes) {
+    const shape = shapeOf(r.path);
+    if (!seen.has(shape)) seen.set(shape, { method: 'ANY', path: r.path, functionId: r.functionId, auth: 'none' });
+  }
+  return [...seen.values()];
+}
+export const METHOD_FALLBACK_ROUTES: readonly MethodFallbackRoute[] = methodFallbackRoutes();
+
+/** A record, so a method added to Route['method'] must be placed here (tsc). */
+const METHOD_ORDER: Record<Route['method'], number> = { GET: 0, HEAD: 1, POST: 2, PUT: 3, DELETE: 4 };
+/** The methods the route table serves on a path template (for 405's `Allow`), in a stable order. */
+export function allowedMethods(path: string, routes: readonly Route[] = ROUTES): Route['method'][] {
+  const served = new Set(routes.filter((r) => shapeOf(r.path) === shapeOf(path)).map((r) => r.method));
+  return [...served].sort((a, b) => METHOD_ORDER[a] - METHOD_ORDER[b]);
+}
+
+/** The path of a fallback route's key (`ANY /v1/cycles/{cycleId}` → `/v1/cycles/{cycleId}`), else undefined. */
+export const fallbackPathOf = (routeKey: string | undefined): string | undefined => (routeKey?.startsWith('ANY /') ? routeKey.slice(4) : undefined);

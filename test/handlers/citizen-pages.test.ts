@@ -228,3 +228,13 @@ describe('GET …/ikm.html', () => {
     expect(JSON.parse(body(res))).toMatchObject({ unitId: UNIT, respondents: 1, ikm: 100 });
   });
 });
+
+// --- issue 17 (api): the form's statuses are documented; an unknown kiosk token is a 403 page ---
+describe('POST …/survey from a kiosk whose token is unknown', () => {
+  it('answers a 403 page and writes nothing', async () => {
+    const res = await postForm({ ...full('4'), lang: 'id', kiosk: 'kiosk-token-0123456789' });
+    expect(res.statusCode).toBe(403);
+    expect(res.headers!['content-type']).toMatch(/^text\/html/);
+    expect(writeCount()).toBe(0);
+  });
+});

@@ -8,7 +8,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../infra/functions';
 import { buildStacks, readParameters } from '../../infra/stacks';
-import { ROUTES } from '../../shared/http/routes';
+import { METHOD_FALLBACK_ROUTES, ROUTES } from '../../shared/http/routes';
 
 const context = JSON.parse(readFileSync('cdk.json', 'utf8')).context as Record<string, unknown>;
 
@@ -141,12 +141,46 @@ describe('stateless stack', () => {
 
   it('routes every entry of the route table, with the JWT authorizer except on signed-link routes', () => {
     const routes = Object.values(stateless.findResources('AWS::ApiGatewayV2::Route')) as any[];
-    expect(routes).toHaveLength(ROUTES.length);
+    expect(routes).toHaveLength(ROUTES.length + METHOD_FALLBACK_ROUTES.length);
     for (const r of ROUTES) {
       const found = routes.find((x) => x.Properties.RouteKey === `${r.method} ${r.path}`);
       expect(found, `${r.method} ${r.path}`).toBeDefined();
       expect(found.Properties.AuthorizationType).toBe(r.auth === 'jwt' ? 'JWT' : 'NONE');
     }
+  });
+
+  // Issue 17: an unsupported method on a known path is 405 with Allow, not API Gateway's 404.
+  it('gives every known path one ANY route, without an authorizer, to the function that serves the path', () => {
+    const resources = stateless.findResources('AWS::ApiGatewayV2::Route') as Record<string, any>;
+    const integrations = stateless.findResources('AWS::ApiGatewayV2::Integration') as Record<string, any>;
+    const targetOf = (route: any) => {
+      const integrationId = route.Properties.Target['Fn::Join'][1][1].Ref as string;
+      return integrations[integrationId].Properties.IntegrationUri['Fn::GetAtt'][0] as string;
+    };
+    const anyRoutes = Object.values(resources).filter((r) => r.Properties.RouteKey.startsWith('ANY '));
+    const paths = [...new Set(ROUTES.map((r) => r.path))];
+    expect(anyRoutes.map((r) => r.Properties.RouteKey).sort()).toEqual(paths.map((p) => `ANY ${p}`).sort());
+    for (const route of anyRoutes) {
+      const key = route.Properties.RouteKey as string;
+      expect(route.Properties.AuthorizationType, key).toBe('NONE');
+      expect(route.Properties.AuthorizerId, key).toBeUndefined();
+      // The same function as the path's own routes (whose router answers 405).
+      const path = key.slice(4);
+      const own = Object.values(resources).find((r) => r.Properties.RouteKey !== key && r.Properties.RouteKey.endsWith(` ${path}`));
+      expect(targetOf(route), key).toBe(targetOf(own));
+    }
+    // The path's own methods keep their routes and their authorizer: ANY never replaces them.
+    for (const r of ROUTES.filter((x) => x.auth === 'jwt')) {
+      const own = Object.values(resources).find((x) => x.Properties.RouteKey === `${r.method} ${r.path}`);
+      expect(own.Properties.AuthorizationType, `${r.method} ${r.path}`).toBe('JWT');
+    }
+  });
+
+  it('lets API Gateway invoke each function once per API (not one permission per route: the stack’s resource limit)', () => {
+    const permissions = Object.values(stateless.findResources('AWS::Lambda::Permission')) as any[];
+    const fromApi = permissions.filter((p) => p.Properties.Principal === 'apigateway.amazonaws.com');
+    expect(fromApi).toHaveLength(new Set(ROUTES.map((r) => r.functionId)).size);
+    expect(Object.keys(stateless.toJSON().Resources).length).toBeLessThan(400);
   });
 
   it('throttles the API stage and logs access', () => {
@@ -167,7 +201,7 @@ describe('stateless stack', () => {
     const fallback = stage.Properties.DefaultRouteSettings;
     const settings = stage.Properties.RouteSettings as Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
     // Every citizens' route (/v1/public/…: the JSON survey and IKM, and their HTML pages).
-    const publicRoutes = ROUTES.filter((r) => r.path.startsWith('/v1/public/')).map((r) => `${r.method} ${r.path}`);
+    const publicRoutes = [...ROUTES, ...METHOD_FALLBACK_ROUTES].filter((r) => r.path.startsWith('/v1/public/')).map((r) => `${r.method} ${r.path}`);
     expect(publicRoutes).toEqual(expect.arrayContaining(['POST /v1/public/units/{unitId}/skm', 'GET /v1/public/units/{unitId}/ikm']));
     expect(Object.keys(settings).sort()).toEqual([...publicRoutes].sort());
     for (const key of publicRoutes) {

@@ -31,7 +31,7 @@ import { parseRosterCsv } from '../../shared/application/roster/roster-import';
 import { EvaluationStatusSchema } from '../../shared/domain/lifecycle/status';
 import { CommentListQuerySchema, IkmQuerySchema } from '../../shared/domain/skm/submission';
 import { API_DOCS, buildOpenApiDocument, pathParamSchema } from '../../shared/http/openapi';
-import { ROUTES, type Route } from '../../shared/http/routes';
+import { allowedMethods, METHOD_FALLBACK_ROUTES, ROUTES, type Route } from '../../shared/http/routes';
 
 const SEED = 20_261_129;
 const sample = loadSampleAgency('local/sample/asemrowo.json');
@@ -75,6 +75,8 @@ interface Answer {
   status: number;
   contentType: string;
   body: string;
+  /** The Allow header (a 405's). */
+  allow?: string;
 }
 let requests: Hostile[] = [];
 
@@ -93,7 +95,12 @@ function send(h: Hostile): Promise<Answer> {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }),
+          resolve({
+            status: res.statusCode ?? 0,
+            contentType: String(res.headers['content-type'] ?? ''),
+            body: Buffer.concat(chunks).toString('utf8'),
+            ...(res.headers.allow ? { allow: String(res.headers.allow) } : {}),
+          }),
         );
         res.on('error', reject);
       },
@@ -486,8 +493,12 @@ async function buildRequests(): Promise<Hostile[]> {
   ]) {
     out.push({ category: 'path traversal / unknown path', method: 'GET', target: t, headers: auth(tokens.hr) });
   }
-  for (const m of ['DELETE', 'PATCH', 'OPTIONS', 'TRACE'])
-    out.push({ category: 'unrouted method', method: m, target: `/v1/cycles/${CYCLE}`, headers: auth(tokens.hr), expect: 404 });
+  // A method no route serves on a known path: the path's ANY route, 405 with Allow (issue 17), token or not.
+  for (const m of ['DELETE', 'PATCH', 'OPTIONS', 'TRACE', 'HEAD'])
+    out.push({ category: 'unrouted method', method: m, target: `/v1/cycles/${CYCLE}`, headers: auth(tokens.hr), expect: 405 });
+  for (const m of ['PATCH', 'TRACE'])
+    for (const r of METHOD_FALLBACK_ROUTES)
+      out.push({ category: 'unrouted method (every path, no token)', method: m, target: fill(r.path, VALID_PARAMS()), expect: 405 });
 
   // 4 · hostile bodies: a leaf of the example replaced, a field removed, or the body not an object —
   // only what the handler's own zod schema rejects (so every one of them must be refused).
@@ -782,6 +793,15 @@ const ajv = new Ajv2020({ strict: false });
 ajv.addSchema({ $id: 'doc', $defs: JSON.parse(JSON.stringify(openapi.components.schemas).replaceAll('"#/components/schemas/', '"#/$defs/')) });
 const validatorOf = (schema: Json) => ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/schemas/', '"doc#/$defs/')));
 const validGatewayMessage = validatorOf({ $ref: '#/components/schemas/GatewayMessage' });
+const validProblem = validatorOf({ $ref: '#/components/schemas/Problem' });
+/** The path template of a target (a static segment wins over a variable, as API Gateway picks), when it is a known path. */
+const knownPathOf = (target: string): string | undefined => {
+  const p = target.split('?')[0]!;
+  const statics = (t: string) => t.split('/').filter((x) => !x.startsWith('{')).length;
+  return METHOD_FALLBACK_ROUTES.map((r) => r.path)
+    .filter((t) => new RegExp(`^${t.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`).test(p))
+    .sort((a, b) => statics(b) - statics(a))[0];
+};
 const routeOf = (method: string, target: string): Route | undefined => {
   const p = target.split('?')[0]!;
   return ROUTES.find((r) => r.method === method && new RegExp(`^${r.path.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`).test(p));
@@ -790,6 +810,13 @@ const routeOf = (method: string, target: string): Route | undefined => {
 function undocumented(h: Hostile, res: Answer): string | undefined {
   const route = routeOf(h.method, h.target);
   const type = res.contentType.split(';')[0]!.trim();
+  // A known path, a method none of its routes serves: 405 problem+json with the path's methods in Allow.
+  const path = !route ? knownPathOf(h.target) : undefined;
+  if (path) {
+    if (res.status !== 405 || res.allow !== allowedMethods(path).join(', ')) return `a method ${path} does not serve must get 405 with Allow`;
+    if (h.method === 'HEAD') return undefined;
+    return type === 'application/problem+json' && validProblem(JSON.parse(res.body)) ? undefined : 'a 405 must be problem+json';
+  }
   if (!route)
     return res.status === 404 && type === 'application/json' && validGatewayMessage(JSON.parse(res.body))
       ? undefined
@@ -824,7 +851,8 @@ describe('hostile requests on the local stack', () => {
   it('rejects every one with a 4xx — never a 5xx — in the documented error shape', async () => {
     const { mapLimit } = await import('../../shared/application/util');
     await mapLimit(requests, 8, async (h) => {
-      const res = await send(h);
+      // A broken connection is a failure of this request, named, not of the whole run.
+      const res = await send(h).catch((e: Error): Answer => ({ status: 0, contentType: '', body: `connection: ${e.message}` }));
       const counts = byCategory.get(h.category) ?? new Map<number, number>();
       counts.set(res.status, (counts.get(res.status) ?? 0) + 1);
       byCategory.set(h.category, counts);
@@ -858,6 +886,43 @@ describe('hostile requests on the local stack', () => {
     const after = await snapshot();
     expect(after.count).toBeGreaterThan(before.count);
     expect(after.hash).not.toBe(before.hash);
+  });
+});
+
+/**
+ * Issue 17: on the wire (the local HTTP API with the route table's ANY routes, as the CDK HTTP API), a
+ * method no route serves on a known path is 405 problem+json with Allow — with or without a token, the
+ * path's own routes untouched — and an unknown path is still API Gateway's 404.
+ */
+describe('unsupported methods on known paths: 405 with Allow', () => {
+  it.each([
+    ['TRACE', `/v1/cycles/${CYCLE}`, 'GET'],
+    ['PATCH', `/v1/cycles/${CYCLE}/evaluations/${subject.nip}/skp`, 'PUT'],
+    ['DELETE', '/v1/cycles', 'POST'],
+    ['PUT', '/v1/decisions/d0123456789abcdef0123456789abcdef', 'GET, HEAD, POST'],
+    ['DELETE', '/openapi.json', 'GET'],
+    ['OPTIONS', `/v1/public/units/${subject.unitId}/ikm`, 'GET'],
+  ])('%s %s → 405, Allow: %s', async (method, target, allow) => {
+    for (const headers of [{ authorization: `Bearer ${tokens.hr}` }, {}] as Record<string, string>[]) {
+      const res = await send({ category: '405', method, target, headers });
+      expect(res.status, res.body.slice(0, 200)).toBe(405);
+      expect(res.allow).toBe(allow);
+      expect(res.contentType).toBe('application/problem+json');
+      expect(JSON.parse(res.body)).toMatchObject({ status: 405, instance: target.split('?')[0] });
+    }
+  });
+  it('the path’s own method still answers (GET /v1/cycles/{cycleId} with its token), and needs its token', async () => {
+    expect((await send({ category: '405', method: 'GET', target: `/v1/cycles/${CYCLE}`, headers: { authorization: `Bearer ${tokens.hr}` } })).status).toBe(200);
+    expect((await send({ category: '405', method: 'GET', target: `/v1/cycles/${CYCLE}` })).status).toBe(401);
+  });
+  it.each([
+    ['DELETE', '/v1/nowhere'],
+    ['TRACE', `/v1/cycles/${CYCLE}/evaluations/${subject.nip}/skp/extra`],
+    ['GET', '/v1/cycles/x/unknown'],
+  ])('%s %s (no such path) → 404 from the gateway', async (method, target) => {
+    const res = await send({ category: '404', method, target, headers: { authorization: `Bearer ${tokens.hr}` } });
+    expect(res.status).toBe(404);
+    expect(JSON.parse(res.body)).toEqual({ message: 'Not Found' });
   });
 });
 

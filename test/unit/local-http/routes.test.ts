@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type LocalRoute, RouteConfigError, RouteTable } from '../../../local/http/routes';
+import { METHOD_FALLBACK_ROUTES, ROUTES } from '../../../shared/http/routes';
 
 const route = (method: string, path: string, functionId = `${method} ${path}`): LocalRoute => ({
   method,
@@ -92,5 +93,30 @@ describe('route configuration errors', () => {
 
   it('rejects two routes that differ only by variable names', () => {
     expect(() => new RouteTable([route('GET', '/a/{id}'), route('GET', '/a/{name}')])).toThrow(/conflict/);
+  });
+});
+
+// Issue 17: the local stack serves the route table and each path's ANY route, as the CDK HTTP API does.
+describe('the route table with its ANY routes (METHOD_FALLBACK_ROUTES)', () => {
+  const table = new RouteTable([...ROUTES, ...METHOD_FALLBACK_ROUTES]);
+  it('builds without a conflict (one ANY per path shape)', () => {
+    expect(table.all).toHaveLength(ROUTES.length + METHOD_FALLBACK_ROUTES.length);
+  });
+  it.each([
+    ['GET', '/v1/cycles/c', 'GET /v1/cycles/{cycleId}'],
+    ['DELETE', '/v1/cycles/c', 'ANY /v1/cycles/{cycleId}'],
+    ['TRACE', '/v1/cycles/c', 'ANY /v1/cycles/{cycleId}'],
+    ['HEAD', '/v1/cycles/c', 'ANY /v1/cycles/{cycleId}'],
+    ['HEAD', '/v1/decisions/d1', 'HEAD /v1/decisions/{decisionId}'],
+    ['OPTIONS', '/openapi.json', 'ANY /openapi.json'],
+    ['POST', '/v1/me/decisions/approve-all', 'POST /v1/me/decisions/approve-all'],
+    ['GET', '/v1/me/decisions/approve-all', 'ANY /v1/me/decisions/approve-all'],
+    ['DELETE', '/v1/skm/kiosks/k1', 'DELETE /v1/skm/kiosks/{kioskId}'],
+  ])('%s %s → %s (a method of the path wins over ANY)', (method, path, key) => {
+    expect(table.match(method, path)?.compiled.routeKey).toBe(key);
+  });
+  it('an unknown path matches nothing (404 from the server)', () => {
+    expect(table.match('GET', '/v1/nowhere')).toBeUndefined();
+    expect(table.match('DELETE', '/v1/cycles/c/evaluations/n/skp/extra')).toBeUndefined();
   });
 });
