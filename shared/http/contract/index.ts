@@ -9,3 +9,4 @@ export * from './evidence';
 export * from './hr';
 export * from './me';
 export * from './skm';
+export * from './console';
