@@ -36,12 +36,12 @@ async function hrCycle(caller: Caller, cycleId: string): Promise<CycleRecord> {
   return cycle;
 }
 
-/** When a stage's deadline is, and how many whole days past it now is (0 before it, or before the stage opened). */
+/** When a stage's deadline is, and how many whole days past it now is (at least 1 once past; 0 before it, or before the stage opened). */
 export function lateness(cycle: Pick<CycleRecord, 'schedule'>, stage: Stage, openedAt: string | undefined, now: Date) {
   const days = cycle.schedule?.windows?.[stage]?.deadlineDay;
   if (!openedAt || !days) return { deadline: null, daysLate: 0 };
   const deadline = Date.parse(openedAt) + days * DAY_MS;
-  return { deadline: new Date(deadline).toISOString(), daysLate: now.getTime() > deadline ? Math.ceil((now.getTime() - deadline) / DAY_MS) : 0 };
+  return { deadline: new Date(deadline).toISOString(), daysLate: now.getTime() > deadline ? Math.max(1, Math.floor((now.getTime() - deadline) / DAY_MS)) : 0 };
 }
 
 export interface ProgressQuery {

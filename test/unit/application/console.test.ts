@@ -26,7 +26,7 @@ beforeEach(() => {
 
 describe('lateness', () => {
   const cycle = { schedule: DEFAULT_SCHEDULE };
-  it('counts whole days past the deadline (any part of a day counts), 0 before it or before the stage opened', () => {
+  it('counts whole days past the deadline (at least one once past it), 0 before it or before the stage opened', () => {
     const opened = '2026-07-01T00:00:00.000Z';
     expect(lateness(cycle, 'MIDYEAR', opened, new Date('2026-07-22T00:00:00.000Z'))).toEqual({ deadline: '2026-07-22T00:00:00.000Z', daysLate: 0 });
     expect(lateness(cycle, 'MIDYEAR', opened, new Date('2026-07-22T05:00:00.000Z')).daysLate).toBe(1);
@@ -50,7 +50,7 @@ describe('stage progress', () => {
       ],
     });
     const p = await stageProgress(callers.hr, C, { limit: 50 });
-    expect(p).toMatchObject({ stage: 'MIDYEAR', current: true, deadline: '2026-07-22T01:00:00.000Z', daysLate: 10 });
+    expect(p).toMatchObject({ stage: 'MIDYEAR', current: true, deadline: '2026-07-22T01:00:00.000Z', daysLate: 9 });
     expect(p.units).toEqual([
       { unitId: 'seksi-kesra', name: 'Seksi Kesra', employees: 3, pending: 2, done: 1 },
       { unitId: 'kecamatan', name: 'Kecamatan Asemrowo', employees: 2, pending: 0, done: 2 },
