@@ -9,7 +9,8 @@
  *   tasks and links), claimed once per person, stage and WIB day (#20): a second click the same day
  *   sends nothing and says so.
  */
-import { type Stage, stageLabel } from '../../domain/lifecycle/status';
+import { periodicEvaluationOf, stageOpensAt } from '../../domain/lifecycle/schedule';
+import { STAGES, type Stage, stageLabel } from '../../domain/lifecycle/status';
 import { type CycleRecord, countsOf, type EmployeeRecord, type EvaluationRecord } from '../../domain/records';
 import { requireHrOfCycle, requireHrRole } from '../authz';
 import { ports } from '../context';
@@ -99,6 +100,35 @@ export async function stageProgress(caller: Caller, cycleId: string, q: Progress
     done: record?.done ?? 0,
     units,
     ...(waiting ? { waiting } : {}),
+    schedule: scheduleOf(cycle),
+  };
+}
+
+/**
+ * The schedule the cycle runs under, as HR reads it: per stage its fixed opening (00:00 WIB) or none (it
+ * opens when the previous stage closes), and its reminder, deadline and last day counted from the opening.
+ */
+export function scheduleOf(cycle: Pick<CycleRecord, 'schedule' | 'year'>) {
+  const s = cycle.schedule;
+  return {
+    id: s.id,
+    legalSource: s.legalSource,
+    periodicEvaluation: periodicEvaluationOf(s),
+    stages: STAGES.flatMap((stage) => {
+      const w = s.windows[stage];
+      if (!w) return [];
+      const opens = stageOpensAt(s, stage, cycle.year);
+      return [
+        {
+          stage,
+          opensAt: opens ? opens.toISOString() : null,
+          reminderDay: w.reminderDay,
+          deadlineDay: w.deadlineDay,
+          lastDay: w.lastDay,
+          ...(w.fixedWindowDays !== undefined ? { fixedWindowDays: w.fixedWindowDays } : {}),
+        },
+      ];
+    }),
   };
 }
 

@@ -45,6 +45,23 @@ export const ProgressResponse = z.object({
     })
     .optional()
     .meta({ description: 'Dengan unitId: satu halaman penilaian yang masih menunggu · with unitId: a page of waiting evaluations' }),
+  schedule: z
+    .object({
+      id: z.string(),
+      legalSource: z.string(),
+      periodicEvaluation: z.string(),
+      stages: z.array(
+        z.object({
+          stage: StageSchema,
+          opensAt: z.string().nullable().meta({ description: '00.00 WIB hari tahap dibuka; null: setelah tahap sebelumnya · null: after the previous stage' }),
+          reminderDay: z.number().int(),
+          deadlineDay: z.number().int(),
+          lastDay: z.number().int(),
+          fixedWindowDays: z.number().int().optional(),
+        }),
+      ),
+    })
+    .meta({ description: 'Jadwal tahunan siklus · the yearly schedule the cycle runs under' }),
 });
 
 /** `POST /v1/cycles/{cycleId}/reminders`: one person (the one an evaluation waits on) or a whole unit. */
