@@ -274,6 +274,7 @@ export const id = {
   },
   // --- HR console (console): cycles, the stage overview, calibration, evaluations ---
   hrConsole: {
+    orgPredikat: { ISTIMEWA: 'Istimewa', BAIK: 'Baik', BUTUH_PERBAIKAN: 'Butuh Perbaikan', KURANG: 'Kurang', SANGAT_KURANG: 'Sangat Kurang' } as Record<string, string>,
     pager: { previous: 'Halaman sebelumnya', next: 'Halaman berikutnya', page: 'Halaman' },
     cycles: {
       listTitle: 'Siklus instansi',
