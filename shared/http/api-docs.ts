@@ -49,8 +49,8 @@ import {
   UnitIdParam,
   UnitIdSchema,
 } from './contract';
-import { ProgressQuery as ConsoleProgressQuery, ProgressResponse, ReminderBody, ReminderResponse } from './contract/console';
 import { IkmPageQuery, PublicPageQuery, RaterBiasAckBody, RaterNipParam, SurveyForm, SurveyPageQuery, ThanksQuery } from './contract/citizens';
+import { ProgressQuery as ConsoleProgressQuery, ProgressResponse, ReminderBody, ReminderResponse } from './contract/console';
 import {
   EvidenceDeletedResponse,
   EvidenceIdParam,

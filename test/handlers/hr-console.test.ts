@@ -18,14 +18,23 @@ const { readOutbox } = await import('../../shared/adapters/mail/outbox');
 
 const PROGRESS = '/v1/cycles/{cycleId}/progress';
 const REMIND = '/v1/cycles/{cycleId}/reminders';
-const remindersTo = async (nip: string) => (await readOutbox(`${dir}/outbox`)).filter((m) => m.to.includes(`${nip}@example.go.id`) && m.tags.kind === 'reminder');
+const remindersTo = async (nip: string) =>
+  (await readOutbox(`${dir}/outbox`)).filter((m) => m.to.includes(`${nip}@example.go.id`) && m.tags.kind === 'reminder');
 
 beforeEach(() => {
   // 25 July 2026, 10:00 WIB: the mid-year stage opened on 1 July; its deadline (day 21) was 22 July.
   deps.clock = fixedClock('2026-07-25T03:00:00Z');
   prime(() => {
     seedWorld({ stage: 'MIDYEAR', status: 'MONITORING', othersStatus: 'MIDYEAR_REVIEWED', otherAgency: true });
-    put({ ...keys.unitStats(CYCLE, 'seksi-kesra'), type: 'UNITSTAT', cycleId: CYCLE, unitId: 'seksi-kesra', employees: 3, status_MONITORING: 1, status_MIDYEAR_REVIEWED: 2 });
+    put({
+      ...keys.unitStats(CYCLE, 'seksi-kesra'),
+      type: 'UNITSTAT',
+      cycleId: CYCLE,
+      unitId: 'seksi-kesra',
+      employees: 3,
+      status_MONITORING: 1,
+      status_MIDYEAR_REVIEWED: 2,
+    });
   });
 });
 
@@ -35,7 +44,9 @@ describe('GET /v1/cycles/{cycleId}/progress', () => {
     expect(res.status, res.raw).toBe(200);
     expect(res.body).toMatchObject({ stage: 'MIDYEAR', current: true, deadline: '2026-07-22T01:00:00.000Z', daysLate: 3 });
     expect(res.body.units).toEqual([{ unitId: 'seksi-kesra', name: 'Seksi Kesra', employees: 3, pending: 1, done: 2 }]);
-    expect(res.body.waiting.items).toEqual([expect.objectContaining({ nip: P.self, status: 'MONITORING', waitsOn: expect.objectContaining({ nip: P.rater }) })]);
+    expect(res.body.waiting.items).toEqual([
+      expect.objectContaining({ nip: P.self, status: 'MONITORING', waitsOn: expect.objectContaining({ nip: P.rater }) }),
+    ]);
     expect(res.body.waiting.next).toBeNull();
     expect(writeCount()).toBe(0);
   });

@@ -32,7 +32,7 @@ export function DataTable<T>({
   if (!rows.length && empty) return <p class="meta">{empty}</p>;
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
-    <div class="table-wrap" role="region" aria-label={caption} tabIndex={0}>
+    <section class="table-wrap" aria-label={caption} tabIndex={0}>
       <table class="data">
         <caption>{caption}</caption>
         <thead>
@@ -56,7 +56,7 @@ export function DataTable<T>({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -74,7 +74,19 @@ export function useCursorPages() {
 }
 
 /** "Halaman sebelumnya / berikutnya" under a list. */
-export function Pager({ page, next, onNext, onPrevious, label }: { page: number; next: string | null | undefined; onNext: (c: string) => void; onPrevious: () => void; label: string }) {
+export function Pager({
+  page,
+  next,
+  onNext,
+  onPrevious,
+  label,
+}: {
+  page: number;
+  next: string | null | undefined;
+  onNext: (c: string) => void;
+  onPrevious: () => void;
+  label: string;
+}) {
   const { m } = useApp();
   if (page <= 1 && !next) return null;
   return (

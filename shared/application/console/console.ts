@@ -184,7 +184,8 @@ export type ReminderTarget = { nip: string } | { unitId: string };
  */
 export async function remindFromConsole(caller: Caller, cycleId: string, target: ReminderTarget) {
   const cycle = await hrCycle(caller, cycleId);
-  if (cycle.status !== 'ACTIVE') throw new StateError(`The cycle is ${cycle.status}: nobody is waited on`, `Siklus berstatus ${cycle.status}: tidak ada yang ditunggu`);
+  if (cycle.status !== 'ACTIVE')
+    throw new StateError(`The cycle is ${cycle.status}: nobody is waited on`, `Siklus berstatus ${cycle.status}: tidak ada yang ditunggu`);
   const stage = cycle.stage;
   const statuses = WAITING_STATUSES[stage] ?? [];
   if (!statuses.length) {

@@ -24,9 +24,7 @@ export const ProgressResponse = z.object({
   daysLate: z.number().int().min(0).meta({ description: 'Hari lewat batas waktu (0: belum lewat) · days past the deadline (0: not yet)' }),
   total: z.number().int(),
   done: z.number().int(),
-  units: z.array(
-    z.object({ unitId: z.string(), name: z.string(), employees: z.number().int(), pending: z.number().int(), done: z.number().int() }),
-  ),
+  units: z.array(z.object({ unitId: z.string(), name: z.string(), employees: z.number().int(), pending: z.number().int(), done: z.number().int() })),
   waiting: z
     .object({
       unitId: z.string(),

@@ -2,6 +2,7 @@
 
 export * from './citizens';
 export * from './common';
+export * from './console';
 export * from './decisions';
 export * from './documents';
 export * from './evaluation';
@@ -9,4 +10,3 @@ export * from './evidence';
 export * from './hr';
 export * from './me';
 export * from './skm';
-export * from './console';

@@ -267,7 +267,10 @@ export const en: Messages = {
   },
   // --- HR console (console): cycles, the stage overview, calibration, evaluations ---
   hrConsole: {
-    orgPredikat: { ISTIMEWA: 'Outstanding', BAIK: 'Good', BUTUH_PERBAIKAN: 'Needs improvement', KURANG: 'Poor', SANGAT_KURANG: 'Very poor' } as Record<string, string>,
+    orgPredikat: { ISTIMEWA: 'Outstanding', BAIK: 'Good', BUTUH_PERBAIKAN: 'Needs improvement', KURANG: 'Poor', SANGAT_KURANG: 'Very poor' } as Record<
+      string,
+      string
+    >,
     pager: { previous: 'Previous page', next: 'Next page', page: 'Page' },
     cycles: {
       listTitle: 'The agency’s cycles',

@@ -274,7 +274,10 @@ export const id = {
   },
   // --- HR console (console): cycles, the stage overview, calibration, evaluations ---
   hrConsole: {
-    orgPredikat: { ISTIMEWA: 'Istimewa', BAIK: 'Baik', BUTUH_PERBAIKAN: 'Butuh Perbaikan', KURANG: 'Kurang', SANGAT_KURANG: 'Sangat Kurang' } as Record<string, string>,
+    orgPredikat: { ISTIMEWA: 'Istimewa', BAIK: 'Baik', BUTUH_PERBAIKAN: 'Butuh Perbaikan', KURANG: 'Kurang', SANGAT_KURANG: 'Sangat Kurang' } as Record<
+      string,
+      string
+    >,
     pager: { previous: 'Halaman sebelumnya', next: 'Halaman berikutnya', page: 'Halaman' },
     cycles: {
       listTitle: 'Siklus instansi',
@@ -289,7 +292,8 @@ export const id = {
       year: 'Tahun siklus',
       yearHint: 'Misalnya 2027. Tahun yang tidak dapat berjalan lagi ditolak dengan daftar tahun yang boleh.',
       orgPredikat: 'Predikat organisasi (opsional)',
-      orgPredikatHint: 'Predikat kinerja instansi dari penilaian organisasi; menentukan kurva distribusi pada kalibrasi. Dapat diubah sampai kalibrasi dimulai.',
+      orgPredikatHint:
+        'Predikat kinerja instansi dari penilaian organisasi; menentukan kurva distribusi pada kalibrasi. Dapat diubah sampai kalibrasi dimulai.',
       orgPredikatNone: 'Belum ditetapkan',
       periodic: 'Evaluasi berkala',
       periodicOptions: { semester: 'Semesteran (tengah tahun)', quarterly: 'Triwulanan', monthly: 'Bulanan' } as Record<string, string>,

@@ -61,7 +61,9 @@ function Workflow({ summary, onError, onResumed }: { summary: CycleSummary; onEr
         {fill(m.hrConsole.cycles.stageNow, { stage: m.stages[cycle.stage] ?? cycle.stage })}
       </p>
       <p class="meta">
-        {workflow ? fill(m.hrConsole.cycle.workflowStatus, { status: m.hrConsole.cycle.workflowStatuses[workflow.status] ?? workflow.status }) : m.hrConsole.cycle.noWorkflow}
+        {workflow
+          ? fill(m.hrConsole.cycle.workflowStatus, { status: m.hrConsole.cycle.workflowStatuses[workflow.status] ?? workflow.status })
+          : m.hrConsole.cycle.noWorkflow}
       </p>
       {failed && (
         <div class="warning" role="alert">
@@ -72,7 +74,9 @@ function Workflow({ summary, onError, onResumed }: { summary: CycleSummary; onEr
               error: cycle.failure?.error ?? workflow?.error ?? workflow?.status ?? '',
             })}
           </p>
-          {(cycle.failure?.cause ?? workflow?.cause) && <p class="meta">{fill(m.hrConsole.cycle.cause, { cause: cycle.failure?.cause ?? workflow?.cause ?? '' })}</p>}
+          {(cycle.failure?.cause ?? workflow?.cause) && (
+            <p class="meta">{fill(m.hrConsole.cycle.cause, { cause: cycle.failure?.cause ?? workflow?.cause ?? '' })}</p>
+          )}
           <p class="hint">{m.hrConsole.cycle.resumeHint}</p>
           <button
             type="button"
@@ -112,7 +116,8 @@ function Stages({ summary }: { summary: CycleSummary }) {
               {current ? ` (${m.hrConsole.cycle.current})` : ''}
               {x.openedAt && (
                 <span class="meta">
-                  {fill(m.hrConsole.cycle.stageLine, { done: x.done, total: x.total })} · {fill(m.hrConsole.cycle.stageOpened, { date: formatWib(x.openedAt, locale) })}
+                  {fill(m.hrConsole.cycle.stageLine, { done: x.done, total: x.total })} ·{' '}
+                  {fill(m.hrConsole.cycle.stageOpened, { date: formatWib(x.openedAt, locale) })}
                   {x.closedAt ? ` · ${fill(m.hrConsole.cycle.stageClosed, { date: formatWib(x.closedAt, locale) })}` : ''}
                 </span>
               )}
@@ -169,7 +174,12 @@ function StageUnits({ cycleId, stage, onError }: { cycleId: string; stage: strin
               <span class="visually-hidden"> · {u.name}</span>
             </button>
             {canRemind && (
-              <button type="button" disabled={busy} aria-label={fill(m.hrConsole.cycle.remindUnitLabel, { unit: u.name })} onClick={() => remind({ unitId: u.unitId })}>
+              <button
+                type="button"
+                disabled={busy}
+                aria-label={fill(m.hrConsole.cycle.remindUnitLabel, { unit: u.name })}
+                onClick={() => remind({ unitId: u.unitId })}
+              >
                 {m.hrConsole.cycle.remindUnit}
               </button>
             )}
@@ -184,7 +194,8 @@ function StageUnits({ cycleId, stage, onError }: { cycleId: string; stage: strin
     <section aria-labelledby="units-title">
       <h2 id="units-title">{m.stages[p.stage] ?? p.stage}</h2>
       <p>{p.deadline ? fill(m.hrConsole.cycle.deadline, { date: formatWib(p.deadline, locale) }) : m.hrConsole.cycle.noDeadline}</p>
-      {p.deadline && (p.daysLate > 0 ? <p class="late">{fill(m.hrConsole.cycle.late, { days: p.daysLate })}</p> : <p class="meta">{m.hrConsole.cycle.onTime}</p>)}
+      {p.deadline &&
+        (p.daysLate > 0 ? <p class="late">{fill(m.hrConsole.cycle.late, { days: p.daysLate })}</p> : <p class="meta">{m.hrConsole.cycle.onTime}</p>)}
       <h3>{m.hrConsole.cycle.unitsTitle}</h3>
       <DataTable
         caption={fill(m.hrConsole.cycle.unitsCaption, { stage: m.stages[p.stage] ?? p.stage })}
@@ -237,7 +248,10 @@ function Waiting(props: {
         <ul class="waiting">
           {w.items.map((e) => (
             <li key={e.nip}>
-              <strong>{e.name}</strong> <span class="meta">NIP {e.nip} · {e.jabatan}</span>
+              <strong>{e.name}</strong>{' '}
+              <span class="meta">
+                NIP {e.nip} · {e.jabatan}
+              </span>
               <span class="meta">
                 {m.status[e.status] ?? e.status}
                 {e.waitsOn ? ` · ${fill(m.hrConsole.cycle.waitingFor, { name: e.waitsOn.name })}` : ''}
