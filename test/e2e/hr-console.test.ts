@@ -230,7 +230,7 @@ describe.skipIf(!hasChromium)('HR console in Chromium', () => {
     await submitAndApprove(CAMAT, 'Meningkatnya kualitas pelayanan publik kecamatan');
     await submitAndApprove(SEKCAM, 'Terselenggaranya layanan administrasi kecamatan yang tertib', 'rhk-1');
     await submitAndApprove(HR, 'Terkelolanya kinerja pegawai kecamatan', 'rhk-1');
-    for (const s of STAFF.slice(1)) await submitAndApprove(s, `Tersusunnya laporan ${s.name.split(' ')[0]!.toLowerCase()}`, 'rhk-1');
+    await Promise.all(STAFF.slice(1).map((s) => submitAndApprove(s, `Tersusunnya laporan ${s.name.split(' ')[0]!.toLowerCase()}`, 'rhk-1')));
 
     // HR: the stage is two days late; the secretariat waits on one person; HR reminds them, once.
     await open(`/hr/siklus/${cycleId}`);
@@ -256,20 +256,34 @@ describe.skipIf(!hasChromium)('HR console in Chromium', () => {
 
     // ── Mid-year and final scoring over the API: everyone Sesuai Ekspektasi, so everyone Baik.
     await atStage('MIDYEAR');
-    for (const p of IN_CYCLE) {
-      await api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${p.nip}/progress`, { nip: p.nip }, { realisations: [{ indicatorId: 'iki-1-1', value: 90 }] });
-      await api.expect(
-        'PUT',
-        `/v1/cycles/${cycleId}/evaluations/${p.nip}/midyear-review`,
-        { nip: RATER_OF.get(p.nip)! },
-        { rating: 'SESUAI', notes: 'Sesuai rencana.' },
-      );
-    }
+    await Promise.all(
+      IN_CYCLE.map(async (p) => {
+        await api.expect(
+          'PUT',
+          `/v1/cycles/${cycleId}/evaluations/${p.nip}/progress`,
+          { nip: p.nip },
+          { realisations: [{ indicatorId: 'iki-1-1', value: 90 }] },
+        );
+        await api.expect(
+          'PUT',
+          `/v1/cycles/${cycleId}/evaluations/${p.nip}/midyear-review`,
+          { nip: RATER_OF.get(p.nip)! },
+          { rating: 'SESUAI', notes: 'Sesuai rencana.' },
+        );
+      }),
+    );
     await atStage('FINAL_SCORING');
-    for (const p of IN_CYCLE) {
-      await api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${p.nip}/progress`, { nip: p.nip }, { realisations: [{ indicatorId: 'iki-1-1', value: 90 }] });
-      await api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${p.nip}/rating`, { nip: RATER_OF.get(p.nip)! }, {});
-    }
+    await Promise.all(
+      IN_CYCLE.map(async (p) => {
+        await api.expect(
+          'PUT',
+          `/v1/cycles/${cycleId}/evaluations/${p.nip}/progress`,
+          { nip: p.nip },
+          { realisations: [{ indicatorId: 'iki-1-1', value: 90 }] },
+        );
+        await api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${p.nip}/rating`, { nip: RATER_OF.get(p.nip)! }, {});
+      }),
+    );
     const flagged = await waitForCycle((s) => s.cycle.stage === 'CALIBRATION' && (s.cycle.calibration?.flags ?? []).length > 0, 'calibration flags');
     const flags: { unitId: string }[] = flagged.cycle.calibration.flags;
 
