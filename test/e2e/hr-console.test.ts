@@ -140,6 +140,9 @@ describe.skipIf(!hasChromium)('HR console in Chromium', () => {
       SHOTS.push(file);
     }
     await page.setViewportSize({ width: 390, height: 844 });
+    // Phone-first: nothing scrolls sideways at 390 px (a wide table scrolls inside its own region).
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (wide > 390) axeProblems.push(`${name}: the page is ${wide} px wide at 390 px`);
     const result = await new AxeBuilder({ page }).analyze();
     for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical'))
       axeProblems.push(`${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
