@@ -78,7 +78,8 @@ export const FUNCTIONS = {
     entry: 'functions/hr-api/handler.ts',
     description: 'HR API: cycles, evaluation lists, summaries, calibration, export, report, roster import',
     // link-keys: list cursors are signed with a key derived from the link-signing key.
-    grants: ['table-read', 'table-write', 'sfn-start', 'sfn-task', 'link-keys'],
+    // mail: HR's reminders from the console (POST /v1/cycles/{cycleId}/reminders) send the workflow's reminder email.
+    grants: ['table-read', 'table-write', 'sfn-start', 'sfn-task', 'link-keys', 'mail'],
     // The report page, the CSV and the rater-bias analysis share this bundle (607 KB measured 2026-12-03).
     bundleBudgetKb: 650,
   },

@@ -28,6 +28,7 @@ import {
 } from '../../shared/http/contract/hr';
 import { HttpProblem, unavailable } from '../../shared/http/problem';
 import { type HttpRequest, httpApi } from '../../shared/http/router';
+import { consoleRoutes } from './console';
 import { raterBiasRoutes } from './rater-bias';
 import { checkPolicy, hrCycle, setOrgPredikat } from './rules';
 
@@ -45,6 +46,7 @@ const hrOnly = (req: HttpRequest) => {
 
 export const handler = httpApi({
   ...raterBiasRoutes,
+  ...consoleRoutes,
   'POST /v1/cycles': async (req) => {
     requireHrRole(req.caller);
     const body = req.body(CreateCycleBody);

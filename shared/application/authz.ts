@@ -156,3 +156,9 @@ export function requireEvidenceOwner(c: Caller, e: Pick<EvaluationRecord, 'nip'>
     id: 'Hanya pegawai yang bersangkutan yang dapat menambah atau menghapus bukti dukungnya',
   });
 }
+
+// --- HR console (console) ---
+/** HR reads a cycle's progress and reminds its people from the console: HR of the cycle's own agency (check requireHrRole first). */
+export function requireHrOfCycle(c: Caller, cycle: Pick<CycleRecord, 'agencyId'>): void {
+  requireHrOf(c, cycle.agencyId, { en: 'This cycle belongs to another agency', id: 'Siklus ini milik instansi lain' });
+}

@@ -50,6 +50,7 @@ import {
   UnitIdSchema,
 } from './contract';
 import { IkmPageQuery, PublicPageQuery, RaterBiasAckBody, RaterNipParam, SurveyForm, SurveyPageQuery, ThanksQuery } from './contract/citizens';
+import { ProgressQuery as ConsoleProgressQuery, ProgressResponse, ReminderBody, ReminderResponse } from './contract/console';
 import {
   EvidenceDeletedResponse,
   EvidenceIdParam,
@@ -935,6 +936,35 @@ Object.assign(API_DOCS, {
     success: 200,
     errors: [],
     query: CoachingListQuery,
+  },
+} satisfies Record<string, RouteDoc>);
+
+// --- HR console (console) ---
+Object.assign(API_DOCS, {
+  'GET /v1/cycles/{cycleId}/progress': {
+    summary: {
+      id: 'Kemajuan tahap per unit (selesai/menunggu), batas waktu dan hari keterlambatan; dengan unitId: yang masih menunggu dan siapa yang ditunggu (berhalaman)',
+      en: 'A stage’s progress per unit (done/pending), its deadline and days late; with unitId: who still waits and on whom (paged)',
+    },
+    tag: 'cycles',
+    security: 'bearer',
+    success: 200,
+    errors: [404, 422],
+    query: ConsoleProgressQuery,
+    response: { name: 'StageProgress', schema: ProgressResponse },
+  },
+  'POST /v1/cycles/{cycleId}/reminders': {
+    summary: {
+      id: 'Mengingatkan satu orang atau semua yang ditunggu di satu unit (email pengingat yang sama dengan alur kerja; sekali per orang per hari)',
+      en: 'Remind one person or everyone a unit waits on (the workflow’s reminder email; once per person per day)',
+    },
+    tag: 'cycles',
+    security: 'bearer',
+    success: 200,
+    errors: [404, 409, 422],
+    idempotent: true,
+    body: { name: 'Reminder', schema: ReminderBody, example: { nip: '199201072017041010' } },
+    response: { name: 'ReminderResult', schema: ReminderResponse },
   },
 } satisfies Record<string, RouteDoc>);
 

@@ -82,6 +82,9 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/v1/public/units/{unitId}/ikm.html', functionId: 'skm', auth: 'none' },
   { method: 'GET', path: '/v1/cycles/{cycleId}/rater-bias', functionId: 'hr-api', auth: 'jwt' },
   { method: 'POST', path: '/v1/cycles/{cycleId}/rater-bias/{raterNip}/acknowledgement', functionId: 'hr-api', auth: 'jwt' },
+  // --- HR console (console): a stage's progress per unit and who it waits on; HR's reminder to a person or a unit ---
+  { method: 'GET', path: '/v1/cycles/{cycleId}/progress', functionId: 'hr-api', auth: 'jwt' },
+  { method: 'POST', path: '/v1/cycles/{cycleId}/reminders', functionId: 'hr-api', auth: 'jwt' },
 ];
 
 /** "METHOD /path/{param}", the key API Gateway puts in `event.routeKey`. */

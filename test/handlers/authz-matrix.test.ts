@@ -659,6 +659,24 @@ const SPECS: Record<string, Spec> = {
     expect: hrOnly,
     own: notMine,
   },
+  // --- HR console (console): a stage's progress and HR's reminders (HR of the cycle's agency) ---
+  'GET /v1/cycles/{cycleId}/progress': {
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
+    target: (scope) => ({ params: { cycleId: inOut(scope).cycleId }, query: { unitId: inOut(scope).unitId } }),
+    expect: hrOnly,
+  },
+  'POST /v1/cycles/{cycleId}/reminders': {
+    stage: 'MIDYEAR',
+    status: 'MONITORING',
+    // In scope: E's rater, whom E's mid-year review waits on. Own: HR reminding themself is an agency-wide act (not a change to their record).
+    target: (scope, role) => ({
+      params: { cycleId: inOut(scope).cycleId },
+      body: { nip: scope === 'own' ? P[role] : scope === 'in' ? P.rater : P.xRater },
+    }),
+    expect: hrOnly,
+    own: agencyWide,
+  },
 };
 
 /**

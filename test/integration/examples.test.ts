@@ -108,6 +108,8 @@ const CALLS: [string, ExampleCall][] = [
   ['POST /v1/cycles/{cycleId}/evaluations/{nip}/transfer', { as: 'hr', status: 200 }],
   ['POST /v1/cycles/{cycleId}/raters/{nip}/handover', { as: 'hr', params: { nip: RATER }, status: 200 }],
   ['POST /v1/roster/import', { as: 'hr', status: 200 }],
+  // --- HR console (console): a stage's progress with a unit's waiting page ---
+  ['GET /v1/cycles/{cycleId}/progress', { as: 'hr', query: { unitId: 'seksi-kesra' }, status: 200 }],
 ];
 
 let stack: LocalStack;

@@ -168,7 +168,7 @@ function taskOf(cycleId: string, e: EvaluationRecord): { task: TaskKind; path: s
 }
 
 /** Who each waiting evaluation waits on, per stage and status. */
-function waitsOn(e: EvaluationRecord): string | undefined {
+export function waitsOn(e: EvaluationRecord): string | undefined {
   switch (e.status) {
     case 'SKP_DRAFT':
     case 'SKP_RETURNED':
@@ -214,6 +214,36 @@ async function waitingByPerson(cycle: CycleRecord, stage: Stage): Promise<{ byPe
 /** Reminders and escalations: people are independent (each send is claimed once by its own key). */
 const NOTICE_CONCURRENCY = 8;
 
+/**
+ * The reminder email of one person (what they have to do in the stage, for their role, with the app page
+ * to do it), sent once per `onceKey`: the workflow's reminder day and HR's reminder from the console
+ * (shared/application/console) send the same email through here. False when the key was already claimed.
+ */
+export async function sendReminderTo(
+  cycle: CycleRecord,
+  stage: Stage,
+  person: EmployeeRecord,
+  items: readonly EvaluationRecord[],
+  units: Map<string, string>,
+  openedAt: string | undefined,
+  onceKey: string,
+): Promise<boolean> {
+  const locale = person.locale ?? 'id';
+  const message = ports().templates.reminder({
+    locale,
+    recipient: { name: person.name },
+    stageLabel: stageLabel[stage][locale],
+    deadline: stageDeadline(cycle, stage, openedAt),
+    items: items.flatMap((e) => {
+      const task = taskOf(cycle.cycleId, e);
+      if (!task) return [];
+      const employee = { name: e.name, nip: e.nip, jabatan: e.jabatan, unitName: units.get(e.unitId) ?? e.unitId };
+      return [{ task: task.task, ...(task.task === 'ownSkp' ? {} : { employee }), url: appUrl(task.path) }];
+    }),
+  });
+  return sendOnce(onceKey, person, message, { kind: 'reminder', stage });
+}
+
 /** One reminder per waiting person: what they have to do, for their role, with the app page to do it. */
 export async function sendReminders(cycle: CycleRecord, stage: Stage, tick: number): Promise<number> {
   const record = await ports().stages.get(cycle.cycleId, stage);
@@ -227,20 +257,7 @@ export async function sendReminders(cycle: CycleRecord, stage: Stage, tick: numb
   await mapLimit(waiting, NOTICE_CONCURRENCY, async ([nip, items]) => {
     const person = people.get(nip);
     if (!person) return;
-    const locale = person.locale ?? 'id';
-    const message = ports().templates.reminder({
-      locale,
-      recipient: { name: person.name },
-      stageLabel: stageLabel[stage][locale],
-      deadline: stageDeadline(cycle, stage, record?.openedAt),
-      items: items.flatMap((e) => {
-        const task = taskOf(cycle.cycleId, e);
-        if (!task) return [];
-        const employee = { name: e.name, nip: e.nip, jabatan: e.jabatan, unitName: units.get(e.unitId) ?? e.unitId };
-        return [{ task: task.task, ...(task.task === 'ownSkp' ? {} : { employee }), url: appUrl(task.path) }];
-      }),
-    });
-    if (await sendOnce(`reminder:${cycle.cycleId}:${stage}:${tick}:${nip}`, person, message, { kind: 'reminder', stage })) sent++;
+    if (await sendReminderTo(cycle, stage, person, items, units, record?.openedAt, `reminder:${cycle.cycleId}:${stage}:${tick}:${nip}`)) sent++;
   });
   return sent;
 }

@@ -2,6 +2,7 @@
 
 export * from './citizens';
 export * from './common';
+export * from './console';
 export * from './decisions';
 export * from './documents';
 export * from './evaluation';
