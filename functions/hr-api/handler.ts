@@ -29,6 +29,7 @@ import {
 import { HttpProblem, unavailable } from '../../shared/http/problem';
 import { type HttpRequest, httpApi } from '../../shared/http/router';
 import { raterBiasRoutes } from './rater-bias';
+import { rosterRoutes } from './roster';
 import { checkPolicy, hrCycle, setOrgPredikat } from './rules';
 
 /** Kept so existing imports resolve: the schemas live in the contract (shared/http/contract/hr.ts). */
@@ -45,6 +46,8 @@ const hrOnly = (req: HttpRequest) => {
 
 export const handler = httpApi({
   ...raterBiasRoutes,
+  // --- HR console (roster) ---
+  ...rosterRoutes,
   'POST /v1/cycles': async (req) => {
     requireHrRole(req.caller);
     const body = req.body(CreateCycleBody);

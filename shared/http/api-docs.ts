@@ -50,6 +50,7 @@ import {
   UnitIdSchema,
 } from './contract';
 import { IkmPageQuery, PublicPageQuery, RaterBiasAckBody, RaterNipParam, SurveyForm, SurveyPageQuery, ThanksQuery } from './contract/citizens';
+import { RosterListQuery, RosterListResponse, RosterPreviewResponse, RosterUnitsResponse } from './contract/roster';
 import {
   EvidenceDeletedResponse,
   EvidenceIdParam,
@@ -933,6 +934,54 @@ Object.assign(API_DOCS, {
     success: 200,
     errors: [],
     query: CoachingListQuery,
+  },
+} satisfies Record<string, RouteDoc>);
+
+// --- HR console (roster) ---
+Object.assign(API_DOCS, {
+  'GET /v1/roster/employees': {
+    summary: {
+      id: 'Daftar pegawai instansi (HR): urut NIP, disaring nama/NIP dan unit, per halaman',
+      en: 'The agency’s roster (HR): NIP order, filtered by name/NIP and unit, paged',
+    },
+    tag: 'roster',
+    security: 'bearer',
+    success: 200,
+    errors: [],
+    query: RosterListQuery,
+    response: { name: 'RosterList', schema: RosterListResponse },
+  },
+  'GET /v1/roster/units': {
+    summary: { id: 'Unit kerja instansi (HR)', en: 'The agency’s units (HR)' },
+    tag: 'roster',
+    security: 'bearer',
+    success: 200,
+    errors: [],
+    response: { name: 'RosterUnits', schema: RosterUnitsResponse },
+  },
+  'POST /v1/roster/import/preview': {
+    summary: {
+      id: 'Pratinjau impor data pegawai: hasil per baris (baru, berubah, tetap, salah) tanpa menyimpan apa pun',
+      en: 'Preview a roster import: per-row results (new, changed, unchanged, error), nothing stored',
+    },
+    tag: 'roster',
+    security: 'bearer',
+    success: 200,
+    errors: [],
+    response: { name: 'RosterPreview', schema: RosterPreviewResponse },
+    body: {
+      name: 'RosterCsv',
+      schema: RosterCsv,
+      contentType: 'text/csv',
+      maxBytes: MAX_TEXT_BYTES,
+      example: [
+        'NIP;Nama;Jabatan;Kode Unit;Nama Unit;NIP Atasan;Email;Jenis;Kepala Unit;Eksternal',
+        '196805121990031005;Dr. Ikhsan, S.Psi., M.M.;Sekretaris Daerah Kota Surabaya;pemkot-surabaya;Pemerintah Kota Surabaya;;sekda@surabaya.go.id;PNS;ya;ya',
+        '197001011995031003;Drs. Bambang Sutrisno;Camat Asemrowo;kec-asemrowo;Kecamatan Asemrowo;196805121990031005;camat@asemrowo.surabaya.go.id;PNS;ya;tidak',
+        '1990;Siti Rahmawati;Pengelola Program Kesehatan;kec-asemrowo;Kecamatan Asemrowo;197001011995031003;siti.rahmawati@asemrowo.surabaya.go.id;PNS;tidak;tidak',
+        '',
+      ].join('\r\n'),
+    },
   },
 } satisfies Record<string, RouteDoc>);
 

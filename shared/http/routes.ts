@@ -82,6 +82,10 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/v1/public/units/{unitId}/ikm.html', functionId: 'skm', auth: 'none' },
   { method: 'GET', path: '/v1/cycles/{cycleId}/rater-bias', functionId: 'hr-api', auth: 'jwt' },
   { method: 'POST', path: '/v1/cycles/{cycleId}/rater-bias/{raterNip}/acknowledgement', functionId: 'hr-api', auth: 'jwt' },
+  // --- HR console (roster): people picked by name, the agency's units, the import's preview (nothing written) ---
+  { method: 'GET', path: '/v1/roster/employees', functionId: 'hr-api', auth: 'jwt' },
+  { method: 'GET', path: '/v1/roster/units', functionId: 'hr-api', auth: 'jwt' },
+  { method: 'POST', path: '/v1/roster/import/preview', functionId: 'hr-api', auth: 'jwt' },
 ];
 
 /** "METHOD /path/{param}", the key API Gateway puts in `event.routeKey`. */
