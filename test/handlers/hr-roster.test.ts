@@ -26,7 +26,12 @@ describe('GET /v1/roster/employees', () => {
     expect(nips).toContain(P.self);
     expect(nips).not.toContain(P.x);
     expect(nips).toEqual([...nips].sort());
-    expect(res.body.items.find((p: { nip: string }) => p.nip === P.self)).toMatchObject({ name: 'Siti Rahmawati', unitId: 'seksi-kesra', raterNip: P.rater, isUnitHead: false });
+    expect(res.body.items.find((p: { nip: string }) => p.nip === P.self)).toMatchObject({
+      name: 'Siti Rahmawati',
+      unitId: 'seksi-kesra',
+      raterNip: P.rater,
+      isUnitHead: false,
+    });
     expect(writeCount()).toBe(0);
   });
 
@@ -76,7 +81,11 @@ describe('POST /v1/roster/import/preview', () => {
     expect(bad.errors[0]).toMatchObject({ field: 'nip', id: expect.stringContaining('18 angka'), en: expect.stringContaining('18 digits') });
     // The Sekda is new; the Camat is stored (the world's head, P.head) under another unit and jabatan.
     expect(res.body.rows.find((r: { line: number }) => r.line === 2)).toMatchObject({ status: 'NEW', nip: '196805121990031005' });
-    expect(res.body.rows.find((r: { line: number }) => r.line === 3)).toMatchObject({ status: 'CHANGED', nip: P.head, changed: expect.arrayContaining(['jabatan', 'unitId']) });
+    expect(res.body.rows.find((r: { line: number }) => r.line === 3)).toMatchObject({
+      status: 'CHANGED',
+      nip: P.head,
+      changed: expect.arrayContaining(['jabatan', 'unitId']),
+    });
     expect(res.body.employees).toMatchObject({ total: 2, new: 1, changed: 1, unchanged: 0 });
     expect(res.body.newUnits.map((u: { unitId: string }) => u.unitId).sort()).toEqual(['kec-asemrowo', 'pemkot-surabaya']);
     expect(writeCount()).toBe(0);
@@ -99,7 +108,13 @@ describe('POST /v1/roster/import/preview', () => {
   });
 
   it('a header without the required columns: a file error, no rows judged', async () => {
-    const res = await invoke(handler, 'POST', '/v1/roster/import/preview', {}, { caller: as.hr, raw: 'Nama;Email\nSiti;siti@example.go.id\n', headers: csvHeaders });
+    const res = await invoke(
+      handler,
+      'POST',
+      '/v1/roster/import/preview',
+      {},
+      { caller: as.hr, raw: 'Nama;Email\nSiti;siti@example.go.id\n', headers: csvHeaders },
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ valid: false, rows: [], rowsTotal: 1 });
     expect(res.body.fileErrors[0]).toMatchObject({ line: 1, id: expect.stringContaining('Kolom NIP') });
