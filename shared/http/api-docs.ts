@@ -50,7 +50,6 @@ import {
   UnitIdSchema,
 } from './contract';
 import { IkmPageQuery, PublicPageQuery, RaterBiasAckBody, RaterNipParam, SurveyForm, SurveyPageQuery, ThanksQuery } from './contract/citizens';
-import { RosterListQuery, RosterListResponse, RosterPreviewResponse, RosterUnitsResponse } from './contract/roster';
 import {
   EvidenceDeletedResponse,
   EvidenceIdParam,
@@ -61,6 +60,7 @@ import {
   EvidenceUploadResponse,
 } from './contract/evidence';
 import { ApproveAllBody, MeQuery, MyDecisionBody, MyDecisionsQuery, TasksQuery } from './contract/me';
+import { RosterListQuery, RosterListResponse, RosterPreviewResponse, RosterUnitsResponse } from './contract/roster';
 
 // ─── the one table: route → documentation ─────────────────────────────────────────────────────────
 
