@@ -67,7 +67,8 @@ export async function buildWeb(outDir = 'web/dist'): Promise<WebBuild> {
   });
   const outputs = result.metafile.outputs;
   const rel = (p: string) => path.relative(out, path.resolve(p));
-  const entry = Object.keys(outputs).find((p) => outputs[p]!.entryPoint && p.endsWith('.js'))!;
+  // The app's own entry: with splitting, every lazily imported screen is an entry point of its own too.
+  const entry = Object.keys(outputs).find((p) => outputs[p]!.entryPoint?.endsWith('src/main.tsx') && p.endsWith('.js'))!;
   const css = rel(Object.keys(outputs).find((p) => p.endsWith('.css'))!);
   // The entry and its static imports, transitively.
   const first = new Set<string>();
