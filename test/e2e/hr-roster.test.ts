@@ -75,12 +75,10 @@ describe.skipIf(!hasChromium)('the HR console: roster import, survey moderation,
     } as unknown as CycleRecord);
     for (let i = 0; i < evaluations.length; i += 10)
       await createEvaluationsTogether(
-        evaluations
-          .slice(i, i + 10)
-          .map((e) => ({
-            e,
-            audit: { eventId: `seed-${e.nip}`, at: '2027-02-10T01:00:00.000Z', actor: { nip: hr.nip, role: 'hr' }, action: 'SEED' } as never,
-          })),
+        evaluations.slice(i, i + 10).map((e) => ({
+          e,
+          audit: { eventId: `seed-${e.nip}`, at: '2027-02-10T01:00:00.000Z', actor: { nip: hr.nip, role: 'hr' }, action: 'SEED' } as never,
+        })),
       );
     // HR signs in on the local OIDC page (authorization code + PKCE through oidc-client-ts).
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'id-ID' });
