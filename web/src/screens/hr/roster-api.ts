@@ -9,6 +9,12 @@ import { isProblem } from '../../problem';
 
 const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);
 
+/** No session: api() tells the shell, which shows its sign-in (the form's file and fields stay on the page). */
+async function signInAgain(): Promise<never> {
+  await api('GET', '/v1/me').catch(() => undefined);
+  throw new SignInNeeded();
+}
+
 /** A call with a text body (CSV) or a DELETE; an Idempotency-Key on every write, as api() sends. */
 export async function send<T>(method: 'POST' | 'DELETE', path: string, body?: { text: string; type: string }): Promise<T> {
   const key = newKey();
@@ -25,7 +31,7 @@ export async function send<T>(method: 'POST' | 'DELETE', path: string, body?: { 
     });
   let token = await currentToken();
   if (!token && (await renewSilently())) token = await currentToken();
-  if (!token) throw new SignInNeeded();
+  if (!token) return signInAgain();
   let res: Response;
   try {
     res = await call(token);
@@ -36,7 +42,7 @@ export async function send<T>(method: 'POST' | 'DELETE', path: string, body?: { 
   } catch {
     throw new ApiError({ status: 0, detail: 'network', detail_en: 'network' });
   }
-  if (res.status === 401) throw new SignInNeeded();
+  if (res.status === 401) return signInAgain();
   const text = await res.text();
   const data = text ? (JSON.parse(text) as unknown) : undefined;
   if (!res.ok) throw new ApiError(isProblem(data) ? data : { status: res.status, detail: text.slice(0, 200) });
