@@ -30,6 +30,7 @@ import { HttpProblem, unavailable } from '../../shared/http/problem';
 import { type HttpRequest, httpApi } from '../../shared/http/router';
 import { consoleRoutes } from './console';
 import { raterBiasRoutes } from './rater-bias';
+import { rosterRoutes } from './roster';
 import { checkPolicy, hrCycle, setOrgPredikat } from './rules';
 
 /** Kept so existing imports resolve: the schemas live in the contract (shared/http/contract/hr.ts). */
@@ -47,6 +48,8 @@ const hrOnly = (req: HttpRequest) => {
 export const handler = httpApi({
   ...raterBiasRoutes,
   ...consoleRoutes,
+  // --- HR console (roster) ---
+  ...rosterRoutes,
   'POST /v1/cycles': async (req) => {
     requireHrRole(req.caller);
     const body = req.body(CreateCycleBody);

@@ -61,6 +61,7 @@ import {
   EvidenceUploadResponse,
 } from './contract/evidence';
 import { ApproveAllBody, MeQuery, MyDecisionBody, MyDecisionsQuery, TasksQuery } from './contract/me';
+import { RosterListQuery, RosterListResponse, RosterPreviewResponse, RosterUnitsResponse } from './contract/roster';
 
 // ─── the one table: route → documentation ─────────────────────────────────────────────────────────
 
@@ -965,6 +966,54 @@ Object.assign(API_DOCS, {
     idempotent: true,
     body: { name: 'Reminder', schema: ReminderBody, example: { nip: '199201072017041010' } },
     response: { name: 'ReminderResult', schema: ReminderResponse },
+  },
+} satisfies Record<string, RouteDoc>);
+
+// --- HR console (roster) ---
+Object.assign(API_DOCS, {
+  'GET /v1/roster/employees': {
+    summary: {
+      id: 'Daftar pegawai instansi (HR): urut NIP, disaring nama/NIP dan unit, per halaman',
+      en: 'The agency’s roster (HR): NIP order, filtered by name/NIP and unit, paged',
+    },
+    tag: 'roster',
+    security: 'bearer',
+    success: 200,
+    errors: [],
+    query: RosterListQuery,
+    response: { name: 'RosterList', schema: RosterListResponse },
+  },
+  'GET /v1/roster/units': {
+    summary: { id: 'Unit kerja instansi (HR)', en: 'The agency’s units (HR)' },
+    tag: 'roster',
+    security: 'bearer',
+    success: 200,
+    errors: [],
+    response: { name: 'RosterUnits', schema: RosterUnitsResponse },
+  },
+  'POST /v1/roster/import/preview': {
+    summary: {
+      id: 'Pratinjau impor data pegawai: hasil per baris (baru, berubah, tetap, salah) tanpa menyimpan apa pun',
+      en: 'Preview a roster import: per-row results (new, changed, unchanged, error), nothing stored',
+    },
+    tag: 'roster',
+    security: 'bearer',
+    success: 200,
+    errors: [],
+    response: { name: 'RosterPreview', schema: RosterPreviewResponse },
+    body: {
+      name: 'RosterCsv',
+      schema: RosterCsv,
+      contentType: 'text/csv',
+      maxBytes: MAX_TEXT_BYTES,
+      example: [
+        'NIP;Nama;Jabatan;Kode Unit;Nama Unit;NIP Atasan;Email;Jenis;Kepala Unit;Eksternal',
+        '196805121990031005;Dr. Ikhsan, S.Psi., M.M.;Sekretaris Daerah Kota Surabaya;pemkot-surabaya;Pemerintah Kota Surabaya;;sekda@surabaya.go.id;PNS;ya;ya',
+        '197001011995031003;Drs. Bambang Sutrisno;Camat Asemrowo;kec-asemrowo;Kecamatan Asemrowo;196805121990031005;camat@asemrowo.surabaya.go.id;PNS;ya;tidak',
+        '1990;Siti Rahmawati;Pengelola Program Kesehatan;kec-asemrowo;Kecamatan Asemrowo;197001011995031003;siti.rahmawati@asemrowo.surabaya.go.id;PNS;tidak;tidak',
+        '',
+      ].join('\r\n'),
+    },
   },
 } satisfies Record<string, RouteDoc>);
 

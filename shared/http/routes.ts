@@ -85,6 +85,10 @@ export const ROUTES: readonly Route[] = [
   // --- HR console (console): a stage's progress per unit and who it waits on; HR's reminder to a person or a unit ---
   { method: 'GET', path: '/v1/cycles/{cycleId}/progress', functionId: 'hr-api', auth: 'jwt' },
   { method: 'POST', path: '/v1/cycles/{cycleId}/reminders', functionId: 'hr-api', auth: 'jwt' },
+  // --- HR console (roster): people picked by name, the agency's units, the import's preview (nothing written) ---
+  { method: 'GET', path: '/v1/roster/employees', functionId: 'hr-api', auth: 'jwt' },
+  { method: 'GET', path: '/v1/roster/units', functionId: 'hr-api', auth: 'jwt' },
+  { method: 'POST', path: '/v1/roster/import/preview', functionId: 'hr-api', auth: 'jwt' },
 ];
 
 /** "METHOD /path/{param}", the key API Gateway puts in `event.routeKey`. */

@@ -677,6 +677,17 @@ const SPECS: Record<string, Spec> = {
     expect: hrOnly,
     own: agencyWide,
   },
+  // --- HR console (roster): the agency comes from the token; "out of scope" is the same request ---
+  'GET /v1/roster/employees': { stage: 'PLANNING', status: 'SKP_DRAFT', target: () => ({ params: {} }), expect: (role) => (role === 'hr' ? 'allow' : 'deny') },
+  'GET /v1/roster/units': { stage: 'PLANNING', status: 'SKP_DRAFT', target: () => ({ params: {} }), expect: (role) => (role === 'hr' ? 'allow' : 'deny') },
+  'POST /v1/roster/import/preview': {
+    stage: 'PLANNING',
+    status: 'SKP_DRAFT',
+    target: () => ({ params: {}, body: API_DOCS['POST /v1/roster/import/preview']!.body!.example }),
+    expect: (role) => (role === 'hr' ? 'allow' : 'deny'),
+    // Writes nothing; whose rows the file holds does not matter.
+    own: agencyWide,
+  },
 };
 
 /**

@@ -50,6 +50,9 @@
  * |   | **rater-bias analytics**                         |                                                                 |
  * |35 | HR's acknowledgements of rater-bias flags        | PK=CYCLE#c, SK=RATERBIASACK#nip / SK begins_with RATERBIASACK#  |
  * |36 | an acknowledgement's audit event                 | PK=CYCLE#c, SK=AUDIT#RATERBIAS#nip#at#id                        |
+ * |   | **HR console (roster)**                          |                                                                 |
+ * |37 | HR roster list/search (name or NIP, unit), paged | #2, `limit` entries read per page, filtered (a page may hold fewer) |
+ * |38 | roster import preview: stored rows of the file   | #1 as BatchGetItem (100 NIPs a call) + #3; nothing written      |
  *
  * #15–17 (GET /v1/cycles/{c}/evaluations): unit, sub-units, status and stage are key conditions (a stage
  * is the statuses waiting in it, one segment each), so a page reads what it returns (amplification 1.0).
