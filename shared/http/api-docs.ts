@@ -964,7 +964,7 @@ Object.assign(API_DOCS, {
     success: 200,
     errors: [404, 409, 422],
     idempotent: true,
-    body: { name: 'Reminder', schema: ReminderBody, example: { nip: '199201072017041010' } },
+    body: { name: 'Reminder', schema: ReminderBody, example: { nip: '197607192004122006' } },
     response: { name: 'ReminderResult', schema: ReminderResponse },
   },
 } satisfies Record<string, RouteDoc>);

@@ -102,6 +102,8 @@ const CALLS: [string, ExampleCall][] = [
   // Rater bias compares ratings: while planning runs the report is empty and Ratna has rated nobody yet (404).
   ['GET /v1/cycles/{cycleId}/rater-bias', { as: 'hr', status: 200 }],
   ['POST /v1/cycles/{cycleId}/rater-bias/{raterNip}/acknowledgement', { as: 'hr', params: { raterNip: RATER }, status: 404 }],
+  // HR reminds Ratna, whom planning waits on for Indah's submitted SKP (the example's NIP).
+  ['POST /v1/cycles/{cycleId}/reminders', { as: 'hr', status: 200 }],
   // Last of the decisions in the session: it returns Indah's SKP to her (the rows above read it submitted).
   ['POST /v1/me/decisions/{decisionId}', { as: 'rater', after: 'GET /v1/me/decisions', status: 200 }],
   ['POST /v1/cycles/{cycleId}/members', { as: 'hr', status: 201 }],
@@ -110,6 +112,10 @@ const CALLS: [string, ExampleCall][] = [
   ['POST /v1/roster/import', { as: 'hr', status: 200 }],
   // --- HR console (console): a stage's progress with a unit's waiting page ---
   ['GET /v1/cycles/{cycleId}/progress', { as: 'hr', query: { unitId: 'seksi-kesra' }, status: 200 }],
+  // --- HR console (roster): people picked by name, the units, the import's preview (its example has one bad row: still 200) ---
+  ['GET /v1/roster/employees', { as: 'hr', status: 200 }],
+  ['GET /v1/roster/units', { as: 'hr', status: 200 }],
+  ['POST /v1/roster/import/preview', { as: 'hr', status: 200 }],
 ];
 
 let stack: LocalStack;
