@@ -296,7 +296,8 @@ export function periodIdsOf(e: Pick<EvaluationRecord, 'periods' | 'midyearReview
 
 const realisationText = (r: { value?: number; judgement?: string } | undefined) =>
   r?.value !== undefined ? formatNumber(r.value, 'id') : r?.judgement ? ratingText(r.judgement) : '-';
-const feedbackText = (f: { rating?: string; comment?: string }) => `${f.rating ? ratingText(f.rating) : ''}${f.rating && f.comment ? ' — ' : ''}${f.comment ?? ''}` || '-';
+const feedbackText = (f: { rating?: string; comment?: string }) =>
+  `${f.rating ? ratingText(f.rating) : ''}${f.rating && f.comment ? ' — ' : ''}${f.comment ?? ''}` || '-';
 
 /**
  * One periodic evaluation (Evaluasi Kinerja Pegawai Periodik) for `periodId`. Under the semester policy

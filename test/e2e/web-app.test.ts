@@ -176,7 +176,10 @@ describe.skipIf(!hasChromium)('the web app, a small cycle in Chromium', () => {
       const cycle = await summary().catch((e: unknown) => String(e));
       console.error(`cycle: ${JSON.stringify(cycle?.cycle ?? cycle)}`);
       for (const [who, page] of pages) {
-        const text = await page.locator('main').innerText({ timeout: 5_000 }).catch((e: unknown) => String(e));
+        const text = await page
+          .locator('main')
+          .innerText({ timeout: 5_000 })
+          .catch((e: unknown) => String(e));
         console.error(`── ${who} at ${page.url()}\n${text}`);
         await page.screenshot({ path: resultPath('web-app', `failure-${who}.png`), fullPage: true }).catch(() => undefined);
       }

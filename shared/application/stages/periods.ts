@@ -22,10 +22,10 @@ import { type DeadlineAction, periodDeadlineAction, periodicEvaluationOf, period
 import type { Stage } from '../../domain/lifecycle/status';
 import type { CycleRecord, EvaluationRecord } from '../../domain/records';
 import { ports } from '../context';
+import { requestDocuments } from '../documents/context';
 import { NotFoundError, StateError } from '../errors';
 import type { EvaluationChange } from '../ports';
 import { chunk, decodeCursor, encodeCursor, mapLimit, uniqueByNip } from '../util';
-import { requestDocuments } from '../documents/context';
 import { sendPeriodReminders } from './notifications';
 import { pendingOf, releaseToken } from './release';
 
