@@ -39,7 +39,7 @@ function people(blocks: { label: string; p?: PersonBlock }[]): Content {
   ] as const) {
     rows.push(shown.flatMap((b) => [{ text: label, color: '#444' }, { text: get(b.p!) }] as TableCell[]));
   }
-  const widths = shown.flatMap(() => [64, '*']);
+  const widths = shown.flatMap(() => [82, '*']);
   return { table: { widths, body: rows }, layout: 'lightHorizontalLines', margin: [0, 0, 0, 6] };
 }
 
@@ -152,7 +152,7 @@ function annual(d: AnnualData, c: DocumentContent): Content[] {
     { text: `Capaian kinerja organisasi: ${d.organisationResult}`, margin: [0, 2, 0, 2] },
     { text: 'Evaluasi kinerja periodik', style: 'section' },
     table(
-      [90, 110, 70, '*'],
+      [90, 110, 82, '*'],
       ['Periode', 'Rating periodik', 'Dinilai', 'Catatan / pembinaan'],
       d.periods.map((p) => [p.label, p.rating, p.reviewedAt, p.notes]),
     ),
