@@ -246,6 +246,8 @@ describe('documents as PDF, from stored data only', () => {
     }
     // Only what this seeded cycle never made in the background was made on demand, and the run says where the files are.
     expect(out.onDemand.every((x) => /^(SKP|EVALUASI_TAHUNAN):/.test(x))).toBe(true);
-    expect(documentsSummary(out, 'docs')).toMatch(/^Dokumen PDF di docs\/: 2 SKP, \d+ evaluasi periodik, 2 evaluasi tahunan, 2 penetapan predikat, 1 catatan pembinaan/);
+    expect(documentsSummary(out, 'docs')).toMatch(
+      /^Dokumen PDF di docs\/: 2 SKP, \d+ evaluasi periodik, 2 evaluasi tahunan, 2 penetapan predikat, 1 catatan pembinaan/,
+    );
   });
 });

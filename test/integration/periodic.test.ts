@@ -180,8 +180,7 @@ describe('a quarterly policy', () => {
     await stack.lambda.idle();
     expect(stack.lambda.failures).toEqual([]);
     const me = { nip: reviewed };
-    const docs = async () =>
-      ((await api.expect('GET', `/v1/cycles/${cycleId}/evaluations/${reviewed}/documents`, me)) as { documents: any[] }).documents;
+    const docs = async () => ((await api.expect('GET', `/v1/cycles/${cycleId}/evaluations/${reviewed}/documents`, me)) as { documents: any[] }).documents;
     const periodic = (await docs()).filter((d) => d.kind === 'EVALUASI_PERIODIK');
     // Made when each quarter closed (the documents function in the background); no "Semester I" under this policy.
     expect(periodic.map((d) => d.variant).sort()).toEqual(['Triwulan I', 'Triwulan II', 'Triwulan III', 'Triwulan IV (Akhir)']);
