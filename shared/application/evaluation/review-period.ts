@@ -7,12 +7,25 @@
 import type { PeriodReviewInput } from '../../domain/lifecycle/periods';
 import { requireRater } from '../authz';
 import { ports } from '../context';
-import { NotFoundError, RuleError } from '../errors';
+import { ConflictError, NotFoundError, RuleError } from '../errors';
 import type { Caller } from '../ports';
 import { periodCounterOp, releasePeriodIfComplete, requireOpenPeriod } from '../stages/periods';
 import { actorOf, load, now, replayOf } from './common';
 
 export async function reviewPeriod(cycleId: string, nip: string, periodId: string, review: PeriodReviewInput, caller: Caller, requestId: string) {
+  // The review writes only its period's entry, conditional on the evaluation's version: a stage that moved
+  // the evaluation meanwhile (MIDYEAR opening while a quarter is reviewed) is not the reviewer's conflict,
+  // so the review is read and applied again (a few times; a change that keeps coming is reported).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await reviewOnce(cycleId, nip, periodId, review, caller, requestId);
+    } catch (err) {
+      if (!(err instanceof ConflictError) || attempt >= 3) throw err;
+    }
+  }
+}
+
+async function reviewOnce(cycleId: string, nip: string, periodId: string, review: PeriodReviewInput, caller: Caller, requestId: string) {
   const { cycle, e } = await load(cycleId, nip);
   requireRater(caller, e, cycle);
   const changeId = `period:${periodId}:${requestId}`;
