@@ -6,7 +6,7 @@
 import './sfn/polyfill';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { exportDocuments } from './documents';
+import { documentsSummary, exportDocuments } from './documents';
 import { LOCAL_STACK_FILE } from './http/mint-token-cli';
 import { printReport } from './report';
 import { runCycle, seedRoster } from './run-cycle';
@@ -80,11 +80,9 @@ async function main(): Promise<void> {
     // The official PDFs the documents function made (and the coaching sessions of the Butuh Perbaikan employees).
     const documents = await exportDocuments(stack, outcome, path.join(workDir, 'documents'), log);
     log(
-      `Dokumen PDF (SKP, evaluasi periodik dan tahunan, penetapan predikat, catatan pembinaan): ${documents.files.length} di ${path.relative(root, path.join(workDir, 'documents'))}`,
-    );
-    log(
       `Selesai: ${outcome.evaluations.length} penilaian final, ${outcome.decisionsByLink} keputusan lewat tautan email, ${outcome.emails} email di ${path.relative(root, stack.outboxDir)}`,
     );
+    log(documentsSummary(documents, path.relative(root, documents.dir)));
     if (process.argv.includes('--keep')) {
       // Leave the stack up for exploring with curl and the outbox links; Ctrl-C stops everything.
       log(

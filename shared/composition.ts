@@ -136,6 +136,19 @@ export function useFileStore(store?: FileStore): void {
   fileStore = store ?? fileStore ?? s3FileStore(() => ({ bucket: config().FILES_BUCKET, endpoint: config().S3_ENDPOINT }));
 }
 
+// --- documents (issue 16) ---
+/**
+ * Installs what only the documents function has: the files port, and the PDF renderer and signer
+ * `make` builds (shared/adapters/documents/files.ts, passed in by functions/documents/handler.ts so no
+ * other bundle carries pdfmake), told the function's own name from the configuration (it asks itself
+ * for a job's next page).
+ */
+export function useDocumentFiles(make: (settings: { selfName?: string }) => DocumentFileAdapters): void {
+  useFileStore();
+  const selfName = config().AWS_LAMBDA_FUNCTION_NAME;
+  deps.documentFiles = make(selfName ? { selfName } : {});
+}
+
 useLinkKeys(() => deps.linkKeys());
 usePorts(realPorts());
 

@@ -10,14 +10,12 @@ import { requireHrRole } from '../../shared/application/authz';
 import { runDocumentJob } from '../../shared/application/documents/job';
 import { documentOnDemand, downloadDocument, listDocuments, penetapanOnDemand, verifyDocument } from '../../shared/application/documents/queries';
 import type { DocumentJob } from '../../shared/application/ports';
-import { deps, useFileStore } from '../../shared/composition';
-import { config } from '../../shared/config';
+import { useDocumentFiles } from '../../shared/composition';
 import { CyclePath, EvaluationPath } from '../../shared/http/contract/common';
 import { DocumentCodeParam, DocumentRequestBody, PenetapanRequestBody } from '../../shared/http/contract/documents';
 import { type HttpEvent, httpApi } from '../../shared/http/router';
 
-useFileStore();
-deps.documentFiles = documentFileAdapters(config());
+useDocumentFiles(documentFileAdapters);
 
 const http = httpApi({
   'GET /v1/cycles/{cycleId}/evaluations/{nip}/documents': async (req) => {
@@ -26,7 +24,8 @@ const http = httpApi({
   },
   'POST /v1/cycles/{cycleId}/evaluations/{nip}/documents': async (req) => {
     const { cycleId, nip } = EvaluationPath.parse(req.params);
-    const out = await documentOnDemand(req.caller, cycleId, nip, req.body(DocumentRequestBody).kind);
+    const body = req.body(DocumentRequestBody);
+    const out = await documentOnDemand(req.caller, cycleId, nip, body.kind, body.periodId);
     return { status: out.created ? 201 : 200, body: out };
   },
   'POST /v1/cycles/{cycleId}/documents': async (req) => {

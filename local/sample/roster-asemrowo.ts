@@ -293,6 +293,45 @@ const ENTRIES: readonly Entry[] = [
   { key: 'walikota', name: 'Ir. Hendro Wicaksono, M.T.', gender: 'L', unit: 'pemkot-surabaya', jabatan: 'Wali Kota Surabaya', head: true, external: true },
 ];
 
+// ─── pangkat/golongan ruang (printed on the documents) ────────────────────────────────────────────────
+
+const PNS_RANKS = [
+  'Pengatur Muda (II/a)',
+  'Pengatur Muda Tk. I (II/b)',
+  'Pengatur (II/c)',
+  'Pengatur Tk. I (II/d)',
+  'Penata Muda (III/a)',
+  'Penata Muda Tk. I (III/b)',
+  'Penata (III/c)',
+  'Penata Tk. I (III/d)',
+  'Pembina (IV/a)',
+  'Pembina Tk. I (IV/b)',
+  'Pembina Utama Muda (IV/c)',
+  'Pembina Utama Madya (IV/d)',
+] as const;
+const PPPK_GRADES = ['V', 'VII', 'IX'] as const;
+
+/**
+ * A realistic pangkat/golongan from what the roster says, without the PRNG (so nothing else in the
+ * sample moves): the entry rank of the education in the name's titles (SMA II/a, D-III II/c, S1 III/a,
+ * S2 III/b), one step per four years since the TMT in the NIP (digits 9–14), capped by the jabatan
+ * (staff III/c, Kasi/Kasubbag/Seklur III/d, Lurah/Sekcam IV/a, Camat IV/b); PPPK get their golongan
+ * (V, VII, IX). The Wali Kota is elected and has none ("-" on the documents).
+ */
+function pangkatOf(e: Entry, nip: string): string | undefined {
+  if (e.key === 'walikota') return undefined;
+  if (e.key === 'sekda') return PNS_RANKS[11];
+  const titles = e.name.split(',').slice(1).join(',');
+  const master = /\bM\.|\bMM\b|M\.T\./.test(titles);
+  const sarjana = master || /\bS\.|\bIr\.|\bDrs\./.test(e.name);
+  const diploma = /A\.Md/.test(titles);
+  if (e.pppk) return `Golongan ${sarjana ? PPPK_GRADES[2] : diploma ? PPPK_GRADES[1] : PPPK_GRADES[0]} (PPPK)`;
+  const start = master ? 5 : sarjana ? 4 : diploma ? 2 : 0;
+  const tmtYear = Number(nip.slice(8, 12));
+  const cap = e.role === 'camat' ? 9 : e.role === 'sekcam' || e.role === 'lurah' ? 8 : e.head || e.role?.startsWith('seklur') ? 7 : 6;
+  return PNS_RANKS[Math.min(cap, start + Math.floor((YEAR - tmtYear) / 4))];
+}
+
 export function asemrowoSample(): SampleAgency {
   const rng = mulberry32(ASEMROWO_SEED);
   const nips = new Map<string, number>();
@@ -326,6 +365,7 @@ export function asemrowoSample(): SampleAgency {
       locale: e.en ? 'en' : 'id',
       competencies: role ? [...role.competencies] : ['kepemimpinan'],
       jenis: e.pppk ? 'PPPK' : 'PNS',
+      ...(pangkatOf(e, nip(e.key)) ? { pangkat: pangkatOf(e, nip(e.key))! } : {}),
       ...(e.external ? { external: true } : {}),
     };
     return {

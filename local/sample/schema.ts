@@ -41,6 +41,8 @@ export const SampleEmployeeSchema = z.object({
   locale: z.enum(['id', 'en']),
   competencies: z.array(IdSchema),
   jenis: z.enum(['PNS', 'PPPK']),
+  /** Pangkat/golongan ruang as the documents print it ("Penata Muda Tk. I (III/b)"); optional. */
+  pangkat: z.string().trim().min(1).max(80).optional(),
   /** An official outside the agency (e.g. the Sekda and Wali Kota rating the Camat): no plan of their own. */
   external: z.boolean().optional(),
 });

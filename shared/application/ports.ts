@@ -609,7 +609,11 @@ export interface DocumentRegistry {
 }
 
 /** Work for the documents function, run asynchronously (it renders PDFs; the caller does not wait). */
-export type DocumentJob = { type: 'stage-closed'; cycleId: string; stage: Stage; cursor?: string } | { type: 'coaching'; cycleId: string; nip: string };
+export type DocumentJob =
+  | { type: 'stage-closed'; cycleId: string; stage: Stage; cursor?: string }
+  /** A period of a quarterly or monthly policy closed: each periodic evaluation of that period. */
+  | { type: 'period-closed'; cycleId: string; periodId: string; cursor?: string }
+  | { type: 'coaching'; cycleId: string; nip: string };
 export interface DocumentRequests {
   request(job: DocumentJob): Promise<void>;
 }

@@ -17,6 +17,8 @@ import type { BerakhlakValue } from './berakhlak';
 import { berakhlakName } from './berakhlak';
 import type { CoachingPlan } from './coaching';
 import type { EmployeeEvaluation } from './evaluate';
+import { type PeriodDef, type PeriodEntry, periodOf, periodsOf } from './lifecycle/periods';
+import { periodicEvaluationOf } from './lifecycle/schedule';
 import { EVALUATION_STATUSES } from './lifecycle/status';
 import { type OrgPredikat, orgPredikatLabel, type Predikat, PredikatSchema, predikatLabel, type Rating, ratingLabel } from './ratings';
 import type { AuditEvent, CalibrationRecord, CycleRecord, EmployeeRecord, EvaluationRecord } from './records';
@@ -51,8 +53,9 @@ export interface PersonBlock {
   nip: string;
   jabatan: string;
   unit: string;
-  /** PNS or PPPK (the roster holds no pangkat/golongan; a layout shows "-" for it). */
+  /** PNS or PPPK. */
   jenis?: string;
+  /** Pangkat/golongan ruang from the roster ("Penata Muda Tk. I (III/b)"); a layout shows "-" when absent. */
   pangkat?: string;
 }
 
@@ -84,10 +87,20 @@ export interface SkpData extends Base {
 
 export interface PeriodicData extends Base {
   kind: 'EVALUASI_PERIODIK';
+  /** S1 (the semester policy's mid-year check), Q1–Q4 or M01–M12. */
+  periodId: string;
   periodLabel: string;
+  /** The months the period covers: "Januari s.d. Maret 2026". */
+  periodRange: string;
   employee: PersonBlock;
   rater?: PersonBlock;
-  rhk: { no: number; description: string; indicators: { description: string; target: string; realisation: string; evidence: string[] }[] }[];
+  rhk: {
+    no: number;
+    description: string;
+    indicators: { description: string; target: string; realisation: string; evidence: string[] }[];
+    /** The rater's feedback on this RHK in the period (quarterly / monthly policy). */
+    feedback?: string;
+  }[];
   behaviour: { value: string; feedback: string }[];
   rating: string;
   feedback: string;
@@ -99,6 +112,8 @@ export interface AnnualData extends Base {
   rater?: PersonBlock;
   approver?: PersonBlock;
   organisationResult: string;
+  /** Every periodic evaluation of the year, in order (the final evaluation reads them all). */
+  periods: { label: string; rating: string; reviewedAt: string; notes: string }[];
   rhk: { no: number; description: string; achievement: string; rating: string }[];
   behaviour: { value: string; rating: string }[];
   resultsRating: string;
@@ -194,7 +209,7 @@ const valueName = (v: string) => berakhlakName(v as BerakhlakValue)?.id ?? v;
 export interface DocumentContext {
   agencyName: string;
   place: string;
-  cycle: Pick<CycleRecord, 'cycleId' | 'year' | 'orgPredikat' | 'orgResult'>;
+  cycle: Pick<CycleRecord, 'cycleId' | 'year' | 'orgPredikat' | 'orgResult'> & { schedule?: Pick<CycleRecord['schedule'], 'periodicEvaluation'> };
   people: ReadonlyMap<string, EmployeeRecord>;
   unitNames: ReadonlyMap<string, string>;
 }
@@ -204,7 +219,14 @@ function person(ctx: DocumentContext, nip: string | null | undefined, fallback?:
   const p = ctx.people.get(nip);
   const name = p?.name ?? fallback?.name ?? nip;
   const unitId = p?.unitId ?? fallback?.unitId ?? '';
-  return { name, nip, jabatan: p?.jabatan ?? fallback?.jabatan ?? '-', unit: ctx.unitNames.get(unitId) ?? unitId, ...(p?.jenis ? { jenis: p.jenis } : {}) };
+  return {
+    name,
+    nip,
+    jabatan: p?.jabatan ?? fallback?.jabatan ?? '-',
+    unit: ctx.unitNames.get(unitId) ?? unitId,
+    ...(p?.jenis ? { jenis: p.jenis } : {}),
+    ...(p?.pangkat ? { pangkat: p.pangkat } : {}),
+  };
 }
 const base = (ctx: DocumentContext): Base => ({ agency: ctx.agencyName, cycleId: ctx.cycle.cycleId, year: ctx.cycle.year, place: ctx.place });
 
@@ -225,8 +247,17 @@ const SKP_FINAL: readonly string[] = EVALUATION_STATUSES.slice(EVALUATION_STATUS
 
 // ─── builders ──────────────────────────────────────────────────────────────────────────────────────
 
-/** The SKP: final once the rater approved it. Undefined when no SKP was submitted. */
-export function skpDocument(e: EvaluationRecord, audit: readonly AuditEvent[], ctx: DocumentContext): DocumentContent | undefined {
+/**
+ * The SKP: final once the rater approved it. Undefined when no SKP was submitted. `superiorRhk`: the
+ * RHK of the rater's own SKP by id, so "RHK atasan yang diintervensi" shows their text (the id when the
+ * superior's SKP does not hold it).
+ */
+export function skpDocument(
+  e: EvaluationRecord,
+  audit: readonly AuditEvent[],
+  ctx: DocumentContext,
+  superiorRhk: ReadonlyMap<string, string> = new Map(),
+): DocumentContent | undefined {
   const skp = e.skp as Skp | undefined;
   if (!skp) return undefined;
   const data: SkpData = {
@@ -239,7 +270,7 @@ export function skpDocument(e: EvaluationRecord, audit: readonly AuditEvent[], c
       no: i + 1,
       jenis: r.jenis === 'utama' ? 'Utama' : 'Tambahan',
       description: r.description,
-      ...(r.parentRhkId ? { supports: r.parentRhkId } : {}),
+      ...(r.parentRhkId ? { supports: superiorRhk.get(r.parentRhkId) ?? r.parentRhkId } : {}),
       indicators: r.indicators.map((ind) => ({ description: ind.description, target: targetText(ind.target) })),
     })),
     expectations: (skp.specialExpectations ?? []).map((x) => ({ value: valueName(x.value), text: x.text })),
@@ -249,20 +280,63 @@ export function skpDocument(e: EvaluationRecord, audit: readonly AuditEvent[], c
   return { kind: 'SKP', subject: e.nip, variant: '', title: DOCUMENT_TITLE.SKP, draft, ...(approval ? { approval } : {}), data };
 }
 
+/** "Januari s.d. Maret 2026" ("Juli 2026" for one month). */
+export function periodRange(p: Pick<PeriodDef, 'fromMonth' | 'toMonth'>, year: number): string {
+  return p.fromMonth === p.toMonth ? `${MONTHS[p.fromMonth - 1]} ${year}` : `${MONTHS[p.fromMonth - 1]} s.d. ${MONTHS[p.toMonth - 1]} ${year}`;
+}
+
+/** The periodic evaluations an evaluation has under its cycle's policy: S1 (the mid-year check) under semester, else every period it took part in. */
+export function periodIdsOf(e: Pick<EvaluationRecord, 'periods' | 'midyearReview' | 'skp'>, ctx: Pick<DocumentContext, 'cycle'>): string[] {
+  const policy = periodicEvaluationOf(ctx.cycle.schedule ?? {});
+  if (policy === 'semester') return e.skp ? ['S1'] : [];
+  return periodsOf(policy)
+    .map((p) => p.periodId)
+    .filter((id) => e.periods?.[id]);
+}
+
+const realisationText = (r: { value?: number; judgement?: string } | undefined) =>
+  r?.value !== undefined ? formatNumber(r.value, 'id') : r?.judgement ? ratingText(r.judgement) : '-';
+const feedbackText = (f: { rating?: string; comment?: string }) =>
+  `${f.rating ? ratingText(f.rating) : ''}${f.rating && f.comment ? ' — ' : ''}${f.comment ?? ''}` || '-';
+
 /**
- * One periodic evaluation. The cycle's stored periodic review (`midyearReview`, the semester policy's
- * mid-year check) is the period shown; its label is given by the caller.
+ * One periodic evaluation (Evaluasi Kinerja Pegawai Periodik) for `periodId`. Under the semester policy
+ * S1 is the mid-year check (the evaluation's progress and `midyearReview`); under a quarterly or
+ * monthly policy the period's own record (`periods[periodId]`: its realisations with evidence, the
+ * rater's periodic rating, feedback per RHK and per BerAKHLAK value, coaching notes). Final once the
+ * rater reviewed it. Undefined when the evaluation has no SKP or did not take part in that period.
  */
-export function periodicDocument(e: EvaluationRecord, ctx: DocumentContext, periodLabel = 'Semester I'): DocumentContent | undefined {
+export function periodicDocument(e: EvaluationRecord, ctx: DocumentContext, periodId = 'S1'): DocumentContent | undefined {
   const skp = e.skp as Skp | undefined;
   if (!skp) return undefined;
-  const progress = new Map((e.progress ?? []).map((r) => [r.indicatorId, r]));
-  const raterFeedback = e.raterNip ? (e.feedback?.[e.raterNip] ?? []) : [];
-  const review = e.midyearReview;
+  const policy = periodicEvaluationOf(ctx.cycle.schedule ?? {});
+  const def = periodOf(policy, periodId) ?? periodOf('semester', periodId);
+  if (!def) return undefined;
+  const entry: PeriodEntry | undefined = policy === 'semester' ? undefined : e.periods?.[periodId];
+  if (policy !== 'semester' && !entry) return undefined;
+  const label = policy === 'semester' ? 'Semester I' : def.label.id;
+
+  const progress = new Map((entry ? (entry.realisations ?? []) : (e.progress ?? [])).map((r) => [r.indicatorId, r]));
+  let review: { rating: string; notes: string; at: string; by?: string } | undefined;
+  let behaviour: PeriodicData['behaviour'];
+  const rhkFeedback = new Map<string, string>();
+  if (entry) {
+    const r = entry.review;
+    review = r ? { rating: r.rating, notes: r.coachingNotes ?? '-', at: r.at, by: r.by } : undefined;
+    behaviour = (r?.valueFeedback ?? []).map((f) => ({ value: valueName(f.value), feedback: feedbackText(f) }));
+    for (const f of r?.rhkFeedback ?? []) rhkFeedback.set(f.rhkId, feedbackText(f));
+  } else {
+    const m = e.midyearReview;
+    review = m ? { rating: m.rating, notes: m.notes, at: m.at } : undefined;
+    const raterFeedback = e.raterNip ? (e.feedback?.[e.raterNip] ?? []) : [];
+    behaviour = raterFeedback.map((f) => ({ value: valueName(f.value), feedback: `${ratingText(f.rating)}${f.comment ? ` — ${f.comment}` : ''}` }));
+  }
   const data: PeriodicData = {
     ...base(ctx),
     kind: 'EVALUASI_PERIODIK',
-    periodLabel,
+    periodId,
+    periodLabel: label,
+    periodRange: periodRange(def, ctx.cycle.year),
     employee: person(ctx, e.nip, e)!,
     ...(e.raterNip ? { rater: person(ctx, e.raterNip) } : {}),
     rhk: skp.rhk.map((r, i) => ({
@@ -270,28 +344,48 @@ export function periodicDocument(e: EvaluationRecord, ctx: DocumentContext, peri
       description: r.description,
       indicators: r.indicators.map((ind) => {
         const p = progress.get(ind.id);
-        const realisation = p?.value !== undefined ? formatNumber(p.value, 'id') : p?.judgement ? ratingText(p.judgement) : '-';
-        return { description: ind.description, target: targetText(ind.target), realisation, evidence: p?.evidence ?? [] };
+        return { description: ind.description, target: targetText(ind.target), realisation: realisationText(p), evidence: p?.evidence ?? [] };
       }),
+      ...(rhkFeedback.has(r.id) ? { feedback: rhkFeedback.get(r.id)! } : {}),
     })),
-    behaviour: raterFeedback.map((f) => ({ value: valueName(f.value), feedback: `${ratingText(f.rating)}${f.comment ? ` — ${f.comment}` : ''}` })),
+    behaviour,
     rating: ratingText(review?.rating),
     feedback: review?.notes ?? '-',
   };
-  const draft = !review;
+  const reviewer = review?.by ?? e.raterNip;
   const approval: DocumentContent['approval'] =
-    review && e.raterNip
-      ? { role: 'Pejabat Penilai Kinerja', name: ctx.people.get(e.raterNip)?.name ?? e.raterNip, nip: e.raterNip, at: review.at }
-      : undefined;
+    review && reviewer ? { role: 'Pejabat Penilai Kinerja', name: ctx.people.get(reviewer)?.name ?? reviewer, nip: reviewer, at: review.at } : undefined;
   return {
     kind: 'EVALUASI_PERIODIK',
     subject: e.nip,
-    variant: periodLabel,
+    variant: label,
     title: DOCUMENT_TITLE.EVALUASI_PERIODIK,
-    draft,
+    draft: !review,
     ...(approval ? { approval } : {}),
     data,
   };
+}
+
+/** Every periodic evaluation of the year as the annual evaluation lists it, under the cycle's policy. */
+export function periodsSummary(e: EvaluationRecord, ctx: DocumentContext): AnnualData['periods'] {
+  const policy = periodicEvaluationOf(ctx.cycle.schedule ?? {});
+  if (policy === 'semester') {
+    const m = e.midyearReview;
+    return [
+      { label: 'Semester I', rating: ratingText(m?.rating), reviewedAt: m ? tanggal(m.at) : '-', notes: m?.notes ?? '-' },
+      { label: 'Semester II (Akhir)', rating: 'dinilai dalam evaluasi tahunan ini', reviewedAt: '-', notes: '-' },
+    ];
+  }
+  return periodsOf(policy).map((p) => {
+    const r = e.periods?.[p.periodId]?.review;
+    const taking = e.periods?.[p.periodId] !== undefined;
+    return {
+      label: p.label.id,
+      rating: r ? ratingText(r.rating) : taking ? 'belum dinilai' : 'tidak diikuti',
+      reviewedAt: r ? tanggal(r.at) : '-',
+      notes: r?.coachingNotes ?? '-',
+    };
+  });
 }
 
 /** The annual evaluation: final when the result is FINAL; the approver's approval is the one shown. */
@@ -307,6 +401,7 @@ export function annualDocument(e: EvaluationRecord, audit: readonly AuditEvent[]
     ...(e.raterNip ? { rater: person(ctx, e.raterNip) } : {}),
     ...(e.approverNip ? { approver: person(ctx, e.approverNip) } : {}),
     organisationResult: orgResult ? (orgPredikatLabel[orgResult as OrgPredikat]?.id ?? orgResult) : '-',
+    periods: periodsSummary(e, ctx),
     rhk: score.rhk.map((r, i) => ({
       no: i + 1,
       description: skp.rhk.find((x) => x.id === r.rhkId)?.description ?? r.rhkId,

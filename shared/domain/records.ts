@@ -48,6 +48,8 @@ export interface EmployeeRecord {
   locale: 'id' | 'en';
   competencies: string[];
   jenis: 'PNS' | 'PPPK';
+  /** Pangkat and golongan ruang as printed on the official forms ("Penata Muda Tk. I (III/b)"); optional. */
+  pangkat?: string;
   /** In the roster for reference only (e.g. an official of another agency): never evaluated. */
   external?: boolean;
 }

@@ -7,13 +7,26 @@
  */
 import '../../local/sfn/polyfill';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentsSummary, exportDocuments } from '../../local/documents';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 import type { EvaluationRecord } from '../../shared/domain/records';
-import { AGENCY, CYCLE, coachingPlan, docAudit, docPeople, docUnits, finalEvaluation, P, peerEvaluation, unitCalibration } from '../support/documents-fixtures';
+import {
+  AGENCY,
+  CYCLE,
+  coachingPlan,
+  docAudit,
+  docPeople,
+  docUnits,
+  finalEvaluation,
+  P,
+  peerEvaluation,
+  raterEvaluation,
+  unitCalibration,
+} from '../support/documents-fixtures';
 
 const OUT = path.resolve('test-results/documents');
 const work = mkdtempSync(path.join(tmpdir(), 'asn-docs-'));
@@ -77,6 +90,8 @@ beforeAll(async () => {
   for (const e of docPeople.values()) await put({ ...keys.employee(AGENCY, e.nip), type: 'EMPLOYEE', agencyId: AGENCY, ...e });
   for (const e of [finalEvaluation, peerEvaluation] as EvaluationRecord[])
     await put({ ...keys.evaluation(CYCLE, e.nip), ...keys.evaluationByUnit(CYCLE, e.unitId, e.status, e.nip), type: 'EVALUATION', ...e });
+  // The rater's own evaluation (not in the unit's lists): her SKP's RHK is what the employee's SKP supports.
+  await put({ ...keys.evaluation(CYCLE, P.rater), type: 'EVALUATION', ...raterEvaluation });
   for (const a of docAudit) await put({ ...keys.audit(CYCLE, P.self, a.at, a.eventId), type: 'AUDIT', cycleId: CYCLE, nip: P.self, ...a });
   await put({ ...keys.unitStats(CYCLE, 'seksi-kesra'), type: 'UNITSTAT', cycleId: CYCLE, unitId: 'seksi-kesra', employees: 2 });
   await put({ ...keys.calibration(CYCLE, 'seksi-kesra'), type: 'CALIBRATION', ...unitCalibration });
@@ -100,7 +115,20 @@ describe('documents as PDF, from stored data only', () => {
     [
       'SKP',
       'skp',
-      ['SASARAN KINERJA PEGAWAI', 'Siti Rahmawati', P.self, 'Rina Kartika', P.rater, 'Pembinaan posyandu', '90 persen', 'Menindaklanjuti setiap keluhan'],
+      [
+        'SASARAN KINERJA PEGAWAI',
+        'Siti Rahmawati',
+        P.self,
+        'Rina Kartika',
+        P.rater,
+        'Pembinaan posyandu',
+        '90 persen',
+        'Menindaklanjuti setiap keluhan',
+        // Each person's pangkat/golongan (the superior's RHK text is checked below).
+        'Pangkat/Gol. Ruang',
+        'Penata Muda Tk. I (III/b)',
+        'Penata Tk. I (III/d)',
+      ],
     ],
     [
       'EVALUASI_PERIODIK',
@@ -110,7 +138,17 @@ describe('documents as PDF, from stored data only', () => {
     [
       'EVALUASI_TAHUNAN',
       'evaluasi-tahunan',
-      ['DOKUMEN EVALUASI KINERJA PEGAWAI', P.self, 'Drs. Bambang Sutrisno', P.head, '80%', 'Butuh Perbaikan', 'Dinas Kesehatan Kota Surabaya, 32 JP'],
+      [
+        'DOKUMEN EVALUASI KINERJA PEGAWAI',
+        P.self,
+        'Drs. Bambang Sutrisno',
+        P.head,
+        '80%',
+        'Butuh Perbaikan',
+        'Dinas Kesehatan Kota Surabaya, 32 JP',
+        'Evaluasi kinerja periodik',
+        'Semester I Di Bawah Ekspektasi 10 Juli 2026',
+      ],
     ],
     ['CATATAN_PEMBINAAN', 'catatan-pembinaan', ['CATATAN PEMBINAAN KINERJA PEGAWAI', 'DRAFT', P.self, 'RHK: Pembinaan posyandu', 'Pemeriksaan ulang']],
   ] as const)('%s: names, NIPs, figures, the approval, the verification code and hash as stored', async (kind, name, expected) => {
@@ -124,6 +162,12 @@ describe('documents as PDF, from stored data only', () => {
     expect(text).toContain(hash);
     expect(text).toContain(`${stack.apiUrl}/v1/public/documents/${code}`);
     if (kind !== 'CATATAN_PEMBINAAN') expect(text).toContain('Disetujui dalam sistem oleh');
+    if (kind === 'SKP') {
+      // "RHK atasan yang diintervensi": the superior's RHK as text, not its id (read in stream order: the cell is not interleaved with its row).
+      const raw = execFileSync('pdftotext', [path.join(work, `${name}.pdf`), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(raw).toContain('Meningkatnya cakupan layanan kesehatan dasar di Kecamatan Asemrowo');
+      expect(raw).not.toContain('rhk-atasan-1');
+    }
   });
 
   it('Penetapan Predikat of the unit: the organisation predikat, the curve and each employee’s predikat', async () => {
@@ -166,5 +210,44 @@ describe('documents as PDF, from stored data only', () => {
     // The evaluation detail lists the current documents too (additive field).
     const detail = await api('GET', `/v1/cycles/${CYCLE}/evaluations/${P.self}`, tokens.rater);
     expect(detail.body.documents.map((d: { code: string }) => d.code)).toContain(current.code);
+  });
+
+  it('npm start’s documents step (local/documents.ts): every employee’s SKP and annual evaluation, a periodic one, the coaching record and the Penetapan, readable', async () => {
+    const dir = path.join(work, 'run-documents');
+    const lines: string[] = [];
+    const outcome = {
+      cycleId: CYCLE,
+      hrNip: P.hr,
+      summary: {},
+      evaluations: [finalEvaluation, peerEvaluation].map((e) => ({ nip: e.nip, name: e.name, unitId: e.unitId, status: e.status, predikat: e.predikat! })),
+      emails: 0,
+      decisionsByLink: 0,
+      ikm: [],
+    };
+    const out = await exportDocuments(stack, outcome, dir, (l) => lines.push(l));
+    expect(out.coached).toEqual([P.self]);
+    const names = readdirSync(dir).sort();
+    for (const nip of [P.self, P.peer]) {
+      expect(names).toContain(`skp-${nip}.pdf`);
+      expect(names).toContain(`evaluasi-tahunan-${nip}.pdf`);
+    }
+    expect(names.some((n) => n.startsWith('evaluasi-periodik-Semester-I-'))).toBe(true);
+    // Final once every session is acknowledged: the earlier test's session is not, so it may still be a draft.
+    expect(names.some((n) => new RegExp(`^catatan-pembinaan-${P.self}(-DRAFT)?\\.pdf$`).test(n))).toBe(true);
+    expect(names).toContain('penetapan-predikat-UNIT-seksi-kesra.pdf');
+    expect(names).toContain('penetapan-predikat-ORG.pdf');
+    expect(out.files.every((f) => existsSync(f))).toBe(true);
+    // Each file is a PDF pdftotext reads, showing whose it is.
+    for (const f of out.files) {
+      const text = execFileSync('pdftotext', ['-layout', f, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(text, f).toContain('Kode verifikasi:');
+      const nip = /-(\d{18})(-DRAFT)?\.pdf$/.exec(f)?.[1];
+      if (nip) expect(text, f).toContain(nip);
+    }
+    // Only what this seeded cycle never made in the background was made on demand, and the run says where the files are.
+    expect(out.onDemand.every((x) => /^(SKP|EVALUASI_TAHUNAN):/.test(x))).toBe(true);
+    expect(documentsSummary(out, 'docs')).toMatch(
+      /^Dokumen PDF di docs\/: 2 SKP, \d+ evaluasi periodik, 2 evaluasi tahunan, 2 penetapan predikat, 1 catatan pembinaan/,
+    );
   });
 });

@@ -10,7 +10,8 @@
  * day of ~0.17 s keep it fast (~25 s after the stack is up); planning is condensed to stored approvals.
  */
 import '../../local/sfn/polyfill';
-import { mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +24,8 @@ import { ports } from '../../shared/application/context';
 import { releaseStageIfComplete } from '../../shared/application/stages/release';
 import '../../shared/composition';
 import type { Stage } from '../../shared/domain/lifecycle/status';
-import type { StageRecord } from '../../shared/domain/records';
+import type { EvaluationRecord, StageRecord } from '../../shared/domain/records';
+import { formatNumber } from '../../shared/domain/text';
 
 const full = loadSampleAgency('local/sample/asemrowo.json');
 const UNITS = new Set(['kec-asemrowo', 'sekretariat', 'subbag-keuangan', 'pemkot-surabaya']);
@@ -172,5 +174,90 @@ describe('a quarterly policy', () => {
     const late = await api.call('PUT', `/v1/cycles/${cycleId}/evaluations/${reviewed}/periods/Q4/review`, { nip: rater }, { rating: 'SESUAI' });
     expect(late.status).toBe(409);
     expect(JSON.stringify(late.body)).toContain('sudah ditutup');
+  });
+
+  it('leaves each quarter’s Evaluasi Kinerja Periodik, showing that quarter from its record; the annual evaluation lists every quarter (pdftotext)', async () => {
+    await stack.lambda.idle();
+    expect(stack.lambda.failures).toEqual([]);
+    const me = { nip: reviewed };
+    const docs = async () => ((await api.expect('GET', `/v1/cycles/${cycleId}/evaluations/${reviewed}/documents`, me)) as { documents: any[] }).documents;
+    const periodic = (await docs()).filter((d) => d.kind === 'EVALUASI_PERIODIK');
+    // Made when each quarter closed (the documents function in the background); no "Semester I" under this policy.
+    expect(periodic.map((d) => d.variant).sort()).toEqual(['Triwulan I', 'Triwulan II', 'Triwulan III', 'Triwulan IV (Akhir)']);
+    expect(periodic.find((d) => d.variant === 'Triwulan IV (Akhir)').draft).toBe(true);
+    const out = path.resolve('test-results/documents');
+    mkdirSync(out, { recursive: true });
+    const dir = mkdtempSync(path.join(tmpdir(), 'asn-periodic-docs-'));
+    const read = async (doc: { code: string }, name: string) => {
+      const link = (await api.expect('GET', `/v1/documents/${doc.code}`, me)) as { url: string };
+      const file = path.join(dir, `${name}.pdf`);
+      writeFileSync(file, Buffer.from(await (await fetch(link.url)).arrayBuffer()));
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, path.join(out, name)]);
+      return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    };
+
+    const stored = (await ports().evaluations.get(cycleId, reviewed))!;
+    const q1 = stored.periods!.Q1!;
+    const q1Doc = periodic.find((d) => d.variant === 'Triwulan I');
+    expect(q1Doc).toMatchObject({ draft: false, approval: { nip: q1.review!.by, at: q1.review!.at } });
+    const text = await read(q1Doc, 'evaluasi-periodik-triwulan-I');
+    for (const s of [
+      'EVALUASI KINERJA PEGAWAI PERIODIK',
+      'Periode: Triwulan I 2026 (Januari s.d. Maret 2026)',
+      stored.name,
+      reviewed,
+      byNip.get(reviewed)!.raterNip!,
+      // The quarter's own realisations and review, as stored.
+      ...q1.realisations!.flatMap((r) => (r.value !== undefined ? [formatNumber(r.value, 'id')] : [])),
+      'Sesuai Ekspektasi — SPJ triwulan I terverifikasi tepat waktu.',
+      'Akuntabel',
+      'Di Atas Ekspektasi — Teliti dan tertib administrasi.',
+      'Ikut bimtek aplikasi SIPD pada triwulan II.',
+      `Kode verifikasi: ${q1Doc.code}`,
+      q1Doc.hash,
+    ])
+      expect(text).toContain(s);
+    expect(text).not.toContain('Semester I');
+    const q4 = await read(
+      periodic.find((d) => d.variant === 'Triwulan IV (Akhir)'),
+      'evaluasi-periodik-triwulan-IV-draft',
+    );
+    expect(q4).toContain('Periode: Triwulan IV (Akhir) 2026 (Oktober s.d. Desember 2026)');
+    expect(q4).toContain('DRAFT');
+
+    // The annual evaluation (on demand, a DRAFT until the result is final) once a score is stored: it lists every quarter.
+    const plan = sample.plans.find((p) => p.nip === reviewed)!;
+    const score = {
+      rhk: plan.skp.rhk.map((r) => ({ rhkId: r.id, jenis: r.jenis, achievement: 100, indicators: [], proposed: 'SESUAI', final: 'SESUAI', competencies: [] })),
+      resultsRating: 'SESUAI',
+      behaviour: { proposed: 'SESUAI', final: 'SESUAI', perValue: [] },
+      predikat: 'BAIK',
+    } as unknown as EvaluationRecord['score'];
+    await ports().evaluations.change(
+      {
+        cycleId,
+        nip: reviewed,
+        changeId: `test:score:${reviewed}`,
+        from: stored.status,
+        to: stored.status,
+        set: { score },
+        audit: { at: new Date().toISOString(), actor: { role: 'system' }, action: 'TEST_SCORE' },
+      },
+      stored,
+    );
+    const annual = (await api.expect('POST', `/v1/cycles/${cycleId}/evaluations/${reviewed}/documents`, me, { kind: 'EVALUASI_TAHUNAN' })) as {
+      document: { code: string };
+    };
+    const annualText = await read(annual.document, 'evaluasi-tahunan-triwulanan');
+    const reviewedOn = (at: string) => new Date(Date.parse(at) + 7 * 3600_000).toISOString().slice(0, 10);
+    expect(annualText).toContain('Evaluasi kinerja periodik');
+    for (const q of ['Q1', 'Q2', 'Q3'] as const) {
+      const entry = stored.periods![q]!;
+      const [y, m, d] = reviewedOn(entry.review!.at).split('-').map(Number) as [number, number, number];
+      const months = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+      expect(annualText).toContain(`${entry.label.id} Sesuai Ekspektasi ${d} ${months[m - 1]} ${y}`);
+    }
+    // (the DRAFT watermark's letters may fall between the cells in the text stream)
+    expect(annualText).toMatch(/Triwulan IV \(Akhir\) .*belum dinilai/);
   });
 });

@@ -31,12 +31,13 @@ const SKP = {
   ],
 };
 
-const person = (nip: string, name: string, jabatan: string, unitId: string, raterNip?: string): EmployeeRecord => ({
+const person = (nip: string, name: string, jabatan: string, unitId: string, raterNip?: string, pangkat?: string): EmployeeRecord => ({
   nip,
   name,
   jabatan,
   unitId,
   ...(raterNip ? { raterNip } : {}),
+  ...(pangkat ? { pangkat } : {}),
   isUnitHead: false,
   email: `${nip}@example.go.id`,
   locale: 'id',
@@ -45,8 +46,9 @@ const person = (nip: string, name: string, jabatan: string, unitId: string, rate
 });
 
 export const docPeople = new Map<string, EmployeeRecord>([
-  [P.self, person(P.self, 'Siti Rahmawati', 'Pengelola Kesehatan Masyarakat', 'seksi-kesra', P.rater)],
-  [P.rater, person(P.rater, 'Rina Kartika', 'Kepala Seksi Kesejahteraan Rakyat', 'seksi-kesra', P.head)],
+  // The Camat has no pangkat in this roster: the documents print "-" for it.
+  [P.self, person(P.self, 'Siti Rahmawati', 'Pengelola Kesehatan Masyarakat', 'seksi-kesra', P.rater, 'Penata Muda Tk. I (III/b)')],
+  [P.rater, person(P.rater, 'Rina Kartika', 'Kepala Seksi Kesejahteraan Rakyat', 'seksi-kesra', P.head, 'Penata Tk. I (III/d)')],
   [P.head, person(P.head, 'Drs. Bambang Sutrisno', 'Camat Asemrowo', 'kecamatan')],
   [P.peer, person(P.peer, 'Dedi Kurniawan', 'Pengadministrasi Umum', 'seksi-kesra', P.rater)],
 ]);
@@ -166,3 +168,55 @@ export function coachingPlan(): CoachingPlan {
     improvementPeriodMonths: 6,
   })!;
 }
+
+/** The rater's own evaluation: her SKP holds the RHK the employee's RHK supports (rhk-atasan-1). */
+export const raterEvaluation: EvaluationRecord = {
+  ...finalEvaluation,
+  nip: P.rater,
+  name: 'Rina Kartika',
+  jabatan: 'Kepala Seksi Kesejahteraan Rakyat',
+  raterNip: P.head,
+  predikat: 'BAIK',
+  skp: {
+    nip: P.rater,
+    period: { start: '2026-01-01', end: '2026-12-31' },
+    rhk: [
+      {
+        id: 'rhk-atasan-1',
+        jenis: 'utama',
+        description: 'Meningkatnya cakupan layanan kesehatan dasar di Kecamatan Asemrowo',
+        indicators: [
+          { id: 'iki-a1', description: 'Cakupan layanan', target: { kind: 'quantitative', value: 95, unit: 'persen', direction: 'higherIsBetter' } },
+        ],
+      },
+    ],
+  } as EvaluationRecord['skp'],
+};
+
+/** The same employee under a quarterly policy: Triwulan I reviewed, Triwulan II open without a review yet. */
+export const quarterlyContext: DocumentContext = { ...docContext, cycle: { ...docContext.cycle, schedule: { periodicEvaluation: 'quarterly' } } };
+export const quarterlyEvaluation: EvaluationRecord = {
+  ...finalEvaluation,
+  periods: {
+    Q1: {
+      periodId: 'Q1',
+      label: { id: 'Triwulan I', en: 'Quarter I' },
+      openedAt: '2026-03-31T17:00:00.000Z',
+      closedAt: '2026-04-10T03:00:00.000Z',
+      realisations: [
+        { indicatorId: 'iki-1', value: 21.5, evidence: ['https://drive.example.go.id/posyandu-tw1.pdf'] },
+        { indicatorId: 'iki-2', judgement: 'DI_ATAS' },
+      ],
+      realisationsAt: '2026-04-02T03:00:00.000Z',
+      review: {
+        rating: 'SESUAI',
+        rhkFeedback: [{ rhkId: 'rhk-1', rating: 'SESUAI', comment: 'Jadwal kunjungan posyandu sudah berjalan' }],
+        valueFeedback: [{ value: 'KOLABORATIF', rating: 'DI_ATAS', comment: 'Melibatkan kader PKK kelurahan' }],
+        coachingNotes: 'Pertahankan kunjungan mingguan; tambahkan laporan foto.',
+        by: P.rater,
+        at: '2026-04-08T02:00:00.000Z',
+      },
+    },
+    Q2: { periodId: 'Q2', label: { id: 'Triwulan II', en: 'Quarter II' }, openedAt: '2026-06-30T17:00:00.000Z' },
+  },
+};

@@ -7,6 +7,6 @@ import { renderPdf } from '../render/documents/pdf';
 import type { DocumentFileAdapters } from './ports';
 import { notSignedElectronically } from './signer';
 
-export function documentFileAdapters(config: { AWS_LAMBDA_FUNCTION_NAME?: string }): DocumentFileAdapters {
-  return { renderer: { render: renderPdf }, signer: notSignedElectronically, selfName: config.AWS_LAMBDA_FUNCTION_NAME };
+export function documentFileAdapters(settings: { selfName?: string }): DocumentFileAdapters {
+  return { renderer: { render: renderPdf }, signer: notSignedElectronically, ...(settings.selfName ? { selfName: settings.selfName } : {}) };
 }

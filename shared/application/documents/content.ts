@@ -11,18 +11,17 @@ import {
   type DocumentContext,
   type DocumentKind,
   penetapanDocument,
+  periodIdsOf,
   periodicDocument,
   skpDocument,
 } from '../../domain/documents';
 import type { CycleRecord, EvaluationRecord } from '../../domain/records';
+import type { Skp } from '../../domain/skp';
 import { ports } from '../context';
 import { coachingPlans, documentPorts } from './context';
 
 export const EMPLOYEE_KINDS = ['SKP', 'EVALUASI_PERIODIK', 'EVALUASI_TAHUNAN', 'CATATAN_PEMBINAAN'] as const satisfies readonly DocumentKind[];
 export type EmployeeDocumentKind = (typeof EMPLOYEE_KINDS)[number];
-
-/** The periodic evaluation's label under the cycle's policy (the semester policy's mid-year check). */
-export const PERIOD_LABEL = 'Semester I';
 
 /** Names and places every document of a cycle shows; read once per call. */
 export async function documentContext(cycle: CycleRecord, nips: Iterable<string>, place: string): Promise<DocumentContext> {
@@ -40,20 +39,34 @@ export async function documentContext(cycle: CycleRecord, nips: Iterable<string>
 
 const peopleOf = (e: EvaluationRecord) => [e.nip, ...(e.raterNip ? [e.raterNip] : []), ...(e.approverNip ? [e.approverNip] : [])];
 
-/** One employee's document of `kind`, as it stands now (undefined when there is nothing to show yet). */
+/** The RHK of the employee's rater (the superior's own SKP in the cycle) by id: what "RHK atasan yang diintervensi" prints. */
+async function superiorRhkOf(cycleId: string, e: EvaluationRecord): Promise<Map<string, string>> {
+  if (!e.raterNip || !(e.skp as Skp | undefined)?.rhk.some((r) => r.parentRhkId)) return new Map();
+  const superior = await ports().evaluations.get(cycleId, e.raterNip, { consistent: false });
+  return new Map(((superior?.skp as Skp | undefined)?.rhk ?? []).map((r) => [r.id, r.description]));
+}
+
+/**
+ * One employee's document of `kind`, as it stands now (undefined when there is nothing to show yet).
+ * A periodic evaluation is of `periodId` (S1, the mid-year check, under the semester policy; Q1–Q4 or
+ * M01–M12 otherwise; by default the latest period the evaluation took part in).
+ */
 export async function employeeDocument(
   cycle: CycleRecord,
   e: EvaluationRecord,
   kind: EmployeeDocumentKind,
   place: string,
   ctx?: DocumentContext,
+  periodId?: string,
 ): Promise<DocumentContent | undefined> {
   const context = ctx ?? (await documentContext(cycle, peopleOf(e), place));
   switch (kind) {
     case 'SKP':
-      return skpDocument(e, await documentPorts().auditOf(cycle.cycleId, e.nip), context);
-    case 'EVALUASI_PERIODIK':
-      return periodicDocument(e, context, PERIOD_LABEL);
+      return skpDocument(e, await documentPorts().auditOf(cycle.cycleId, e.nip), context, await superiorRhkOf(cycle.cycleId, e));
+    case 'EVALUASI_PERIODIK': {
+      const id = periodId ?? periodIdsOf(e, context).pop();
+      return id ? periodicDocument(e, context, id) : undefined;
+    }
     case 'EVALUASI_TAHUNAN':
       return annualDocument(e, await documentPorts().auditOf(cycle.cycleId, e.nip), context);
     case 'CATATAN_PEMBINAAN': {

@@ -129,9 +129,10 @@ export async function documentOnDemand(
   cycleId: string,
   nip: string,
   kind: EmployeeDocumentKind,
+  periodId?: string,
 ): Promise<{ document: DocumentView; created: boolean }> {
   const { e, cycle } = await viewableEvaluation(caller, cycleId, nip);
-  const content = await employeeDocument(cycle, e, kind, documentPorts().place);
+  const content = await employeeDocument(cycle, e, kind, documentPorts().place, undefined, periodId);
   if (!content) throw new StateError(`Nothing to show in ${kind} yet`, 'Belum ada data untuk dokumen ini');
   const out = await generateDocument(content, { agencyId: cycle.agencyId, cycleId, baseUrl: baseUrl() });
   return { document: documentView(out.document), created: out.created };

@@ -8,8 +8,8 @@
  *   are ignored. Indonesian or English headers:
  *   NIP · Nama · Jabatan · Kode Unit · Nama Unit · NIP Atasan · Email · Bahasa · Jenis · Kepala Unit ·
  *   Kompetensi, and optionally Eksternal (an official outside the agency, e.g. the Sekda who rates the
- *   Camat: no plan, and the only kind of row that may have no NIP Atasan) and Kode Unit Induk (the
- *   parent unit);
+ *   Camat: no plan, and the only kind of row that may have no NIP Atasan), Kode Unit Induk (the
+ *   parent unit) and Pangkat/Gol. Ruang (printed on the documents, e.g. "Penata Muda Tk. I (III/b)");
  * - separated by ';' (what Excel writes under Indonesian regional settings), ',' or tab — detected
  *   from the header row, or given by an Excel `sep=;` first line;
  * - UTF-8 with or without BOM, CRLF or LF, RFC 4180 quoting (a quoted field may hold separators,
@@ -64,7 +64,8 @@ type FieldKey =
   | 'isUnitHead'
   | 'competencies'
   | 'external'
-  | 'parentUnitId';
+  | 'parentUnitId'
+  | 'pangkat';
 
 interface Column {
   key: FieldKey;
@@ -88,6 +89,27 @@ export const ROSTER_COLUMNS: readonly Column[] = [
   { key: 'competencies', header: 'Kompetensi', aliases: ['kompetensi', 'competencies', 'competency'], required: false },
   { key: 'external', header: 'Eksternal', aliases: ['eksternal', 'pejabat eksternal', 'external'], required: false },
   { key: 'parentUnitId', header: 'Kode Unit Induk', aliases: ['kode unit induk', 'unit induk', 'parent unit code', 'parent unit'], required: false },
+  {
+    key: 'pangkat',
+    header: 'Pangkat/Gol. Ruang',
+    aliases: [
+      'pangkat/gol ruang',
+      'pangkat / gol ruang',
+      'pangkat/golongan ruang',
+      'pangkat/golongan',
+      'pangkat / golongan',
+      'pangkat golongan',
+      'pangkat/gol',
+      'pangkat / gol',
+      'pangkat',
+      'golongan',
+      'golongan ruang',
+      'gol ruang',
+      'rank',
+      'rank/grade',
+    ],
+    required: false,
+  },
 ];
 
 const COLUMN_OF = new Map(ROSTER_COLUMNS.flatMap((c) => c.aliases.map((a) => [a, c] as const)));
@@ -234,6 +256,8 @@ const JENIS: Record<string, 'PNS' | 'PPPK'> = { pns: 'PNS', pppk: 'PPPK', p3k: '
 const Nip = z.string().regex(/^\d{18}$/);
 const Text = z.string().trim().min(1).max(200);
 const UnitCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/);
+/** "Penata Muda Tk. I (III/b)", "Pembina (IV/a)", "IX" (PPPK): letters, digits, spaces and . , ( ) / - ' */
+const Pangkat = z.string().regex(/^[\p{L}0-9][\p{L}0-9 .,()/'-]{0,79}$/u);
 
 const RowSchema = z.object({
   nip: Nip,
@@ -249,6 +273,7 @@ const RowSchema = z.object({
   competencies: z.array(z.string().min(1).max(100)).max(50),
   external: z.boolean(),
   parentUnitId: UnitCode.optional(),
+  pangkat: Pangkat.optional(),
 });
 type Row = z.infer<typeof RowSchema>;
 
@@ -289,6 +314,11 @@ function fieldMessage(key: FieldKey, raw: string): Bilingual {
     case 'isUnitHead':
     case 'external':
       return { id: `${col} harus Ya atau Tidak${shown}.`, en: `${col} must be Ya (yes) or Tidak (no)${shownEn}.` };
+    case 'pangkat':
+      return {
+        id: `${col} paling banyak 80 karakter: huruf, angka, spasi dan . , ( ) / - ', mis. "Penata Muda Tk. I (III/b)"${shown}.`,
+        en: `${col} must be at most 80 characters of letters, digits, spaces and . , ( ) / - ', e.g. "Penata Muda Tk. I (III/b)"${shownEn}.`,
+      };
     case 'competencies':
       return {
         id: `${col}: paling banyak 50 kode, masing-masing paling banyak 100 karakter, dipisah koma${shown}.`,
@@ -375,7 +405,7 @@ export function parseRosterCsv(text: string): RosterImport {
   const index = new Map<FieldKey, number>();
   header.fields.forEach((h, i) => {
     const col = COLUMN_OF.get(normaliseHeader(h));
-    if (!col) return; // unknown columns ("No.", "Golongan", …) are ignored
+    if (!col) return; // unknown columns ("No.", "TMT", …) are ignored
     if (index.has(col.key))
       add({
         line: header.line,
@@ -426,6 +456,7 @@ export function parseRosterCsv(text: string): RosterImport {
     const jenisRaw = cell('jenis').trim().toLowerCase();
     const rater = cleanNip(cell('raterNip'));
     const parent = cell('parentUnitId').trim();
+    const pangkat = cell('pangkat').trim().replace(/\s+/g, ' ');
     const candidate = {
       nip: cleanNip(cell('nip')),
       name: cell('name').trim(),
@@ -443,6 +474,7 @@ export function parseRosterCsv(text: string): RosterImport {
         .filter(Boolean),
       external: toFlag(cell('external')),
       ...(parent ? { parentUnitId: parent } : {}),
+      ...(pangkat ? { pangkat } : {}),
     };
     if (Nip.safeParse(candidate.nip).success && !nipLine.has(candidate.nip)) nipLine.set(candidate.nip, rec.line);
     const result = RowSchema.safeParse(candidate);
@@ -591,6 +623,7 @@ export function parseRosterCsv(text: string): RosterImport {
       locale: row.locale,
       competencies: row.competencies,
       jenis: row.jenis,
+      ...(row.pangkat ? { pangkat: row.pangkat } : {}),
       ...(row.external ? { external: true } : {}),
     }));
   const unitRecords: UnitRecord[] = [...units.values()].map((u) => ({

@@ -425,3 +425,41 @@ export async function sendDecisionNotice(cycle: CycleRecord, decision: DecisionR
   });
   return sendOnce(`notice:${decision.decisionId}`, recipient, message, { kind: 'notice', outcome: kind });
 }
+
+// --- periodic evaluations (issue 16) ---
+
+/**
+ * The reminder of a period of a quarterly or monthly policy (shared/application/stages/periods.ts):
+ * one email per rater with periodic reviews still missing, `waiting` by rater NIP — the stages'
+ * reminder template, app links and once-only send.
+ */
+export async function sendPeriodReminders(
+  cycle: CycleRecord,
+  period: { periodId: string; label: { id: string; en: string } },
+  tick: number,
+  waiting: ReadonlyMap<string, EvaluationRecord[]>,
+  deadline: Date,
+): Promise<number> {
+  const raters = await ports().roster.getEmployees(cycle.agencyId, [...waiting.keys()]);
+  const units = await ports().roster.unitNames(cycle.agencyId, new Set([...waiting.values()].flatMap((items) => items.map((e) => e.unitId))));
+  const key = `PERIOD-${period.periodId}`;
+  let sent = 0;
+  await mapLimit([...waiting], NOTICE_CONCURRENCY, async ([nip, items]) => {
+    const rater = raters.get(nip);
+    if (!rater?.email) return;
+    const locale = rater.locale ?? 'id';
+    const message = ports().templates.reminder({
+      locale,
+      recipient: { name: rater.name },
+      stageLabel: locale === 'en' ? `Periodic evaluation: ${period.label.en}` : `Evaluasi Kinerja Periodik ${period.label.id}`,
+      deadline,
+      items: items.map((e) => ({
+        task: 'periodicReview' as const,
+        employee: { name: e.name, nip: e.nip, jabatan: e.jabatan, unitName: units.get(e.unitId) ?? e.unitId },
+        url: appUrl(`/siklus/${cycle.cycleId}/tim/${e.nip}`),
+      })),
+    });
+    if (await sendOnce(`reminder:${cycle.cycleId}:${key}:${tick}:${nip}`, rater, message, { kind: 'reminder', stage: key })) sent++;
+  });
+  return sent;
+}

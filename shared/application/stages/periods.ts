@@ -22,9 +22,11 @@ import { type DeadlineAction, periodDeadlineAction, periodicEvaluationOf, period
 import type { Stage } from '../../domain/lifecycle/status';
 import type { CycleRecord, EvaluationRecord } from '../../domain/records';
 import { ports } from '../context';
+import { requestDocuments } from '../documents/context';
 import { NotFoundError, StateError } from '../errors';
 import type { EvaluationChange } from '../ports';
 import { chunk, decodeCursor, encodeCursor, mapLimit, uniqueByNip } from '../util';
+import { sendPeriodReminders } from './notifications';
 import { pendingOf, releaseToken } from './release';
 
 const PAGE = 100;
@@ -151,10 +153,7 @@ export async function checkPeriodDeadlines(input: PeriodInput): Promise<{ action
   return { action, pending };
 }
 
-/**
- * The reminder of a period: one email per rater with reviews still missing, through the same
- * reminder template and once-only claim as the stages' reminders.
- */
+/** The reminder of a period: the raters with reviews still missing, each sent one email (notifications.ts). */
 async function remindRaters(cycle: CycleRecord, period: PeriodDef, tick: number, openedAt: string | undefined): Promise<number> {
   const waiting = new Map<string, EvaluationRecord[]>();
   let cursor = decodeCursor(undefined);
@@ -167,44 +166,8 @@ async function remindRaters(cycle: CycleRecord, period: PeriodDef, tick: number,
     if (!page.next) break;
     cursor = page.next;
   }
-  const raters = await ports().roster.getEmployees(cycle.agencyId, [...waiting.keys()]);
   const deadline = new Date(Date.parse(openedAt ?? ports().clock.now().toISOString()) + periodWindowOf(cycle.schedule).deadlineDay * DAY_MS);
-  let sent = 0;
-  await mapLimit([...waiting], 4, async ([nip, items]) => {
-    const rater = raters.get(nip);
-    if (!rater?.email) return;
-    const locale = rater.locale ?? 'id';
-    const message = ports().templates.reminder({
-      locale,
-      recipient: { name: rater.name },
-      stageLabel: locale === 'en' ? `Periodic evaluation: ${period.label.en}` : `Evaluasi Kinerja Periodik ${period.label.id}`,
-      deadline,
-      items: items.map((e) => ({
-        task: 'periodicReview' as const,
-        employee: { name: e.name, nip: e.nip, jabatan: e.jabatan, unitName: e.unitId },
-        url: `${ports().settings.publicBaseUrl ?? ''}/siklus/${cycle.cycleId}/tim/${e.nip}`,
-      })),
-    });
-    const onceKey = `reminder:${cycle.cycleId}:${periodKey(period.periodId)}:${tick}:${nip}`;
-    if (!(await ports().once.claim(onceKey, ports().clock.now().toISOString()))) return;
-    try {
-      await ports()
-        .mailer()
-        .send({
-          to: [rater.email],
-          subject: message.subject,
-          html: message.html,
-          text: message.text,
-          idempotencyKey: onceKey,
-          tags: { kind: 'reminder', stage: periodKey(period.periodId) },
-        });
-      sent++;
-    } catch (err) {
-      await ports().once.release(onceKey);
-      throw err;
-    }
-  });
-  return sent;
+  return sendPeriodReminders(cycle, period, tick, waiting, deadline);
 }
 
 // ─── close / next period / failure ────────────────────────────────────────────────────────────────
@@ -214,6 +177,8 @@ export async function closePeriod(input: PeriodInput): Promise<{ cursor: string 
   const period = requirePeriod(cycle, input.periodId);
   const at = ports().clock.now().toISOString();
   await ports().stages.markClosed(cycle.cycleId, recordKey(period.periodId), at);
+  // The period's Evaluasi Kinerja Periodik of each employee, made in the background (the documents function).
+  await requestDocuments({ type: 'period-closed', cycleId: cycle.cycleId, periodId: period.periodId });
   return { cursor: '' };
 }
 

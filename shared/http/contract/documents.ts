@@ -1,12 +1,19 @@
 /** Requests of the documents and coaching routes (functions/documents, functions/coaching). */
 import * as z from 'zod';
+import { PeriodIdSchema } from '../../domain/lifecycle/periods';
 import { IsoDateSchema } from '../../domain/skp';
 
 /** A verification code: 16 letters and digits as printed under the QR code. */
 export const DocumentCodeParam = z.string().regex(/^[A-Za-z0-9]{8,32}$/, 'Kode dokumen tidak valid / invalid document code');
 export const SessionIdParam = z.string().regex(/^S\d{1,4}$/, 'ID sesi tidak valid / invalid session id');
 
-export const DocumentRequestBody = z.object({ kind: z.enum(['SKP', 'EVALUASI_PERIODIK', 'EVALUASI_TAHUNAN', 'CATATAN_PEMBINAAN']) }).strict();
+export const DocumentRequestBody = z
+  .object({
+    kind: z.enum(['SKP', 'EVALUASI_PERIODIK', 'EVALUASI_TAHUNAN', 'CATATAN_PEMBINAAN']),
+    /** For EVALUASI_PERIODIK: S1 (semester policy), Q1–Q4 or M01–M12; absent = the latest period the evaluation took part in. */
+    periodId: PeriodIdSchema.optional(),
+  })
+  .strict();
 export const PenetapanRequestBody = z.object({ unitId: z.string().min(1).max(64).optional() }).strict();
 
 export const CoachingSessionBody = z

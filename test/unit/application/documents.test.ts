@@ -111,6 +111,34 @@ describe('documents use cases', () => {
     // Stages that make nothing final make nothing.
     expect((await runDocumentJob({ type: 'stage-closed', cycleId: OFFICE.cycle, stage: 'CALIBRATION' })).generated).toBe(0);
   });
+  it('under a quarterly policy: MIDYEAR makes no periodic document; a closed quarter makes one per evaluation that took part in it', async () => {
+    const c = cycle();
+    world.cycles.set(OFFICE.cycle, { ...c, schedule: { ...c.schedule, periodicEvaluation: 'quarterly' } });
+    expect((await runDocumentJob({ type: 'stage-closed', cycleId: OFFICE.cycle, stage: 'MIDYEAR' })).generated).toBe(0);
+    const self = world.evaluation(OFFICE.cycle, OFFICE.self)!;
+    world.evaluations.set(`${OFFICE.cycle}#${OFFICE.self}`, {
+      ...self,
+      periods: {
+        Q1: {
+          periodId: 'Q1',
+          label: { id: 'Triwulan I', en: 'Quarter I' },
+          openedAt: '2026-03-31T17:00:00.000Z',
+          review: { rating: 'SESUAI', rhkFeedback: [], valueFeedback: [], by: OFFICE.rater, at: '2026-04-08T02:00:00.000Z' },
+        },
+      },
+    });
+    const out = await runDocumentJob({ type: 'period-closed', cycleId: OFFICE.cycle, periodId: 'Q1' });
+    expect(out.generated).toBe(1);
+    const [doc] = [...d.docs.values()];
+    expect(doc).toMatchObject({ kind: 'EVALUASI_PERIODIK', subject: OFFICE.self, variant: 'Triwulan I', draft: false });
+    // Another quarter nobody took part in makes nothing; the same quarter again makes nothing new.
+    expect((await runDocumentJob({ type: 'period-closed', cycleId: OFFICE.cycle, periodId: 'Q2' })).generated).toBe(0);
+    expect((await runDocumentJob({ type: 'period-closed', cycleId: OFFICE.cycle, periodId: 'Q1' })).generated).toBe(0);
+    // On demand, a period by id (the latest one by default).
+    expect((await documentOnDemand(callers.self, OFFICE.cycle, OFFICE.self, 'EVALUASI_PERIODIK')).document.code).toBe(doc!.code);
+    expect((await documentOnDemand(callers.self, OFFICE.cycle, OFFICE.self, 'EVALUASI_PERIODIK', 'Q1')).document.code).toBe(doc!.code);
+    await expect(documentOnDemand(callers.self, OFFICE.cycle, OFFICE.self, 'EVALUASI_PERIODIK', 'Q3')).rejects.toMatchObject({ name: 'StateError' });
+  });
 });
 
 describe('coaching use cases', () => {

@@ -2,17 +2,30 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { definitionOf, qrCanvas } from '../../../shared/adapters/render/documents/pdf';
 import {
+  type AnnualData,
   annualDocument,
   canonicalJson,
   coachingDocument,
   hashInput,
   penetapanDocument,
+  periodIdsOf,
   periodicDocument,
+  type SkpData,
   skpDocument,
   tanggal,
   waktuWib,
 } from '../../../shared/domain/documents';
-import { coachingPlan, docAudit, docContext, finalEvaluation, peerEvaluation, unitCalibration } from '../../support/documents-fixtures';
+import {
+  coachingPlan,
+  docAudit,
+  docContext,
+  finalEvaluation,
+  peerEvaluation,
+  quarterlyContext,
+  quarterlyEvaluation,
+  raterEvaluation,
+  unitCalibration,
+} from '../../support/documents-fixtures';
 import { P } from '../../support/world';
 
 const stamp = {
@@ -56,14 +69,76 @@ describe('documents: data from stored records (spec §8)', () => {
   });
 
   it('periodic: realisation and evidence per indicator, the rater’s feedback per value, the periodic rating', () => {
-    const c = periodicDocument(finalEvaluation, docContext, 'Semester I')!;
+    const c = periodicDocument(finalEvaluation, docContext, 'S1')!;
     expect(c).toMatchObject({ draft: false, variant: 'Semester I', approval: { nip: P.rater, at: '2026-07-10T02:30:00.000Z' } });
     expect(c.data).toMatchObject({
       rhk: [{ indicators: [{ realisation: '42,5', evidence: ['https://drive.example.go.id/posyandu-q2.pdf'] }, { realisation: 'Sesuai Ekspektasi' }] }],
       behaviour: [{ value: 'Berorientasi Pelayanan', feedback: 'Di Bawah Ekspektasi — Respons keluhan lambat' }],
       rating: 'Di Bawah Ekspektasi',
     });
+    expect(c.data).toMatchObject({ periodId: 'S1', periodLabel: 'Semester I', periodRange: 'Januari s.d. Juni 2026' });
     expect(periodicDocument({ ...finalEvaluation, midyearReview: undefined }, docContext)!.draft).toBe(true);
+  });
+
+  it('periodic under a quarterly policy: the period’s own record (realisations, rating, feedback per RHK and value, coaching notes)', () => {
+    expect(periodIdsOf(quarterlyEvaluation, quarterlyContext)).toEqual(['Q1', 'Q2']);
+    expect(periodIdsOf(quarterlyEvaluation, docContext)).toEqual(['S1']);
+    const q1 = periodicDocument(quarterlyEvaluation, quarterlyContext, 'Q1')!;
+    expect(q1).toMatchObject({ variant: 'Triwulan I', draft: false, approval: { nip: P.rater, name: 'Rina Kartika', at: '2026-04-08T02:00:00.000Z' } });
+    expect(q1.data).toMatchObject({
+      periodId: 'Q1',
+      periodLabel: 'Triwulan I',
+      periodRange: 'Januari s.d. Maret 2026',
+      rhk: [
+        {
+          feedback: 'Sesuai Ekspektasi — Jadwal kunjungan posyandu sudah berjalan',
+          indicators: [{ realisation: '21,5', evidence: ['https://drive.example.go.id/posyandu-tw1.pdf'] }, { realisation: 'Di Atas Ekspektasi' }],
+        },
+      ],
+      behaviour: [{ value: 'Kolaboratif', feedback: 'Di Atas Ekspektasi — Melibatkan kader PKK kelurahan' }],
+      rating: 'Sesuai Ekspektasi',
+      feedback: 'Pertahankan kunjungan mingguan; tambahkan laporan foto.',
+    });
+    // Not the semester's mid-year data: its progress (42,5) and review are not what Triwulan I shows.
+    expect(JSON.stringify(q1.data)).not.toContain('42,5');
+    const q2 = periodicDocument(quarterlyEvaluation, quarterlyContext, 'Q2')!;
+    expect(q2).toMatchObject({ variant: 'Triwulan II', draft: true });
+    expect(q2.data).toMatchObject({ periodRange: 'April s.d. Juni 2026', rating: '-' });
+    expect(periodicDocument(quarterlyEvaluation, quarterlyContext, 'Q3')).toBeUndefined();
+    expect(hashInput(q1)).not.toBe(hashInput(q2));
+  });
+
+  it('annual: lists every periodic evaluation of the year under the cycle’s policy', () => {
+    const quarterly = annualDocument(quarterlyEvaluation, docAudit, quarterlyContext)!.data as AnnualData;
+    expect(quarterly.periods).toEqual([
+      { label: 'Triwulan I', rating: 'Sesuai Ekspektasi', reviewedAt: '8 April 2026', notes: 'Pertahankan kunjungan mingguan; tambahkan laporan foto.' },
+      { label: 'Triwulan II', rating: 'belum dinilai', reviewedAt: '-', notes: '-' },
+      { label: 'Triwulan III', rating: 'tidak diikuti', reviewedAt: '-', notes: '-' },
+      { label: 'Triwulan IV (Akhir)', rating: 'tidak diikuti', reviewedAt: '-', notes: '-' },
+    ]);
+    const semester = annualDocument(finalEvaluation, docAudit, docContext)!.data as AnnualData;
+    expect(semester.periods[0]).toEqual({
+      label: 'Semester I',
+      rating: 'Di Bawah Ekspektasi',
+      reviewedAt: '10 Juli 2026',
+      notes: 'Capaian posyandu aktif baru 42,5%; perlu jadwal kunjungan mingguan.',
+    });
+    expect(semester.periods).toHaveLength(2);
+  });
+
+  it('pangkat/golongan of each person from the roster ("-" when the roster has none); the superior’s RHK text on the SKP', () => {
+    const annual = annualDocument(finalEvaluation, docAudit, docContext)!.data as AnnualData;
+    expect(annual.employee.pangkat).toBe('Penata Muda Tk. I (III/b)');
+    expect(annual.rater?.pangkat).toBe('Penata Tk. I (III/d)');
+    expect(annual.approver?.pangkat).toBeUndefined();
+    const text = textsOf(definitionOf(annualDocument(finalEvaluation, docAudit, docContext)!, stamp).content);
+    expect(text).toContain('Pangkat/Gol. Ruang');
+    expect(text).toContain('Penata Muda Tk. I (III/b)');
+    expect(text).toContain('-');
+    const superior = new Map((raterEvaluation.skp as { rhk: { id: string; description: string }[] }).rhk.map((r) => [r.id, r.description]));
+    const skp = skpDocument(finalEvaluation, docAudit, docContext, superior)!.data as SkpData;
+    expect(skp.rhk[0]!.supports).toBe('Meningkatnya cakupan layanan kesehatan dasar di Kecamatan Asemrowo');
+    expect((skpDocument(finalEvaluation, docAudit, docContext)!.data as SkpData).rhk[0]!.supports).toBe('rhk-atasan-1');
   });
 
   it('annual: ratings, predikat, follow-up and training; the approver’s approval; final only when FINAL', () => {

@@ -34,6 +34,7 @@ const HEADERS = [
   'Kompetensi',
   'Eksternal',
   'Kode Unit Induk',
+  'Pangkat/Gol. Ruang',
 ];
 const C = Object.fromEntries(HEADERS.map((h, i) => [h, i])) as Record<string, number>;
 const unitById = new Map(sample.units.map((u) => [u.unitId, u]));
@@ -55,6 +56,7 @@ function sampleRows(): string[][] {
       e.competencies.join(', '),
       e.external ? 'Ya' : 'Tidak',
       u.parentUnitId ?? '',
+      e.pangkat ?? '',
     ];
   });
 }
@@ -125,8 +127,34 @@ describe('parseRosterCsv: the Asemrowo roster', () => {
       'Competencies',
       'External',
       'Parent unit code',
+      'Rank',
     ];
     expect(parseRosterCsv(toCsv(rows, { headers: en })).employees).toEqual(sample.employees);
+  });
+
+  it('Pangkat/Gol. Ruang is optional: read as written (spaces tidied), absent when blank or without the column, and checked', () => {
+    const { csv } = withRow(0, (r) => {
+      r[C['Pangkat/Gol. Ruang']!] = '  Penata  Muda Tk. I (III/b) ';
+    });
+    const read = parseRosterCsv(csv);
+    expect(read.errors).toEqual([]);
+    expect(read.employees[0]!.pangkat).toBe('Penata Muda Tk. I (III/b)');
+    const blank = parseRosterCsv(withRow(0, (r) => (r[C['Pangkat/Gol. Ruang']!] = '')).csv);
+    expect(blank.employees[0]).not.toHaveProperty('pangkat');
+    const without = parseRosterCsv(
+      toCsv(
+        sampleRows().map((r) => r.slice(0, -1)),
+        { headers: HEADERS.slice(0, -1) },
+      ),
+    );
+    expect(without.errors).toEqual([]);
+    expect(without.employees.every((e) => e.pangkat === undefined)).toBe(true);
+    const bad = withRow(4, (r) => (r[C['Pangkat/Gol. Ruang']!] = '<b>III/b</b>'));
+    const errors = errorsAt(parseRosterCsv(bad.csv).errors, bad.line);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ field: 'pangkat' });
+    expect(errors[0]!.id).toContain('Pangkat/Gol. Ruang');
+    expect(errors[0]!.en).toContain('e.g. "Penata Muda Tk. I (III/b)"');
   });
 
   it('takes NIPs as Excel writes them back: ="…" (this system’s export), a leading apostrophe, spaced groups', () => {

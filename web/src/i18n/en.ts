@@ -617,4 +617,27 @@ export const en: Messages = {
       sources: 'Method sources',
     },
   },
+  // --- HR console (coaching): /hr/pembinaan ---
+  hrCoaching: {
+    title: 'Performance coaching',
+    lead: 'Coaching plans of employees rated Butuh Perbaikan, Kurang or Sangat Kurang: next session, re-check and improvement period.',
+    show: 'Show',
+    open: 'All open plans',
+    overdue: 'Overdue sessions only',
+    empty: 'No coaching plan is open.',
+    emptyOverdue: 'No coaching session is overdue.',
+    more: 'Load more',
+    nextSession: 'Next session due by',
+    late: 'Overdue',
+    sessions: 'Sessions recorded',
+    awaiting: 'not yet acknowledged by the employee',
+    recheck: 'Re-check due by',
+    improvement: 'Improvement period reviewed on',
+    rater: 'Rater',
+    predikat: {
+      BUTUH_PERBAIKAN: 'Butuh Perbaikan (needs improvement)',
+      KURANG: 'Kurang (misconduct)',
+      SANGAT_KURANG: 'Sangat Kurang (very poor)',
+    } as Record<string, string>,
+  },
 };

@@ -629,5 +629,28 @@ export const id = {
       sources: 'Sumber metode',
     },
   },
+  // --- HR console (coaching): /hr/pembinaan ---
+  hrCoaching: {
+    title: 'Pembinaan kinerja',
+    lead: 'Rencana pembinaan pegawai berpredikat Butuh Perbaikan, Kurang atau Sangat Kurang: sesi berikutnya, pemeriksaan ulang dan masa perbaikan.',
+    show: 'Tampilkan',
+    open: 'Semua rencana berjalan',
+    overdue: 'Hanya sesi yang terlambat',
+    empty: 'Tidak ada rencana pembinaan yang berjalan.',
+    emptyOverdue: 'Tidak ada sesi pembinaan yang terlambat.',
+    more: 'Muat lebih banyak',
+    nextSession: 'Sesi berikutnya paling lambat',
+    late: 'Terlambat',
+    sessions: 'Sesi tercatat',
+    awaiting: 'belum diakui pegawai',
+    recheck: 'Pemeriksaan ulang paling lambat',
+    improvement: 'Masa perbaikan ditinjau',
+    rater: 'Pejabat penilai',
+    predikat: {
+      BUTUH_PERBAIKAN: 'Butuh Perbaikan',
+      KURANG: 'Kurang (Misconduct)',
+      SANGAT_KURANG: 'Sangat Kurang',
+    } as Record<string, string>,
+  },
 };
 export type Messages = typeof id;

@@ -33,13 +33,13 @@ function people(blocks: { label: string; p?: PersonBlock }[]): Content {
   for (const [label, get] of [
     ['Nama', (p: PersonBlock) => p.name],
     ['NIP', (p: PersonBlock) => p.nip],
-    ['Pangkat/Gol.', (p: PersonBlock) => p.pangkat ?? (p.jenis === 'PPPK' ? 'PPPK' : '-')],
+    ['Pangkat/Gol. Ruang', (p: PersonBlock) => p.pangkat ?? '-'],
     ['Jabatan', (p: PersonBlock) => p.jabatan],
     ['Unit kerja', (p: PersonBlock) => p.unit],
   ] as const) {
     rows.push(shown.flatMap((b) => [{ text: label, color: '#444' }, { text: get(b.p!) }] as TableCell[]));
   }
-  const widths = shown.flatMap(() => [62, '*']);
+  const widths = shown.flatMap(() => [82, '*']);
   return { table: { widths, body: rows }, layout: 'lightHorizontalLines', margin: [0, 0, 0, 6] };
 }
 
@@ -106,16 +106,17 @@ function skp(d: SkpData, c: DocumentContent): Content[] {
 }
 
 function periodic(d: PeriodicData, c: DocumentContent): Content[] {
+  const withFeedback = d.rhk.some((r) => r.feedback);
   return [
-    { text: `Periode: ${d.periodLabel} ${d.year}`, style: 'subtitle' },
+    { text: `Periode: ${d.periodLabel} ${d.year} (${d.periodRange})`, style: 'subtitle' },
     people([
       { label: 'Pegawai yang dinilai', p: d.employee },
       { label: 'Pejabat Penilai Kinerja', p: d.rater },
     ]),
     { text: 'Hasil Kerja: realisasi dan bukti dukung', style: 'section' },
     table(
-      [16, '*', '*', 70, 60, '*'],
-      ['No', 'RHK', 'Indikator', 'Target', 'Realisasi', 'Bukti dukung'],
+      withFeedback ? [16, '*', '*', 60, 50, '*', '*'] : [16, '*', '*', 70, 60, '*'],
+      ['No', 'RHK', 'Indikator', 'Target', 'Realisasi', 'Bukti dukung', ...(withFeedback ? ['Umpan balik Pejabat Penilai'] : [])],
       d.rhk.flatMap((r) =>
         r.indicators.map((ind, j): TableCell[] => [
           j === 0 ? { text: String(r.no), rowSpan: r.indicators.length } : '',
@@ -124,6 +125,7 @@ function periodic(d: PeriodicData, c: DocumentContent): Content[] {
           ind.target,
           ind.realisation,
           { text: ind.evidence.join('\n') || '-', fontSize: 7.5 },
+          ...(withFeedback ? [j === 0 ? ({ text: r.feedback ?? '-', rowSpan: r.indicators.length } as TableCell) : ''] : []),
         ]),
       ),
     ),
@@ -148,6 +150,12 @@ function annual(d: AnnualData, c: DocumentContent): Content[] {
     ]),
     ...(d.approver ? [people([{ label: 'Atasan Pejabat Penilai Kinerja', p: d.approver }])] : []),
     { text: `Capaian kinerja organisasi: ${d.organisationResult}`, margin: [0, 2, 0, 2] },
+    { text: 'Evaluasi kinerja periodik', style: 'section' },
+    table(
+      [90, 110, 82, '*'],
+      ['Periode', 'Rating periodik', 'Dinilai', 'Catatan / pembinaan'],
+      d.periods.map((p) => [p.label, p.rating, p.reviewedAt, p.notes]),
+    ),
     { text: 'Hasil Kerja', style: 'section' },
     table(
       [16, '*', 60, 110],
