@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ports, usePorts } from '../../../shared/application/context';
-import { ConflictError } from '../../../shared/application/errors';
+import { ConcurrentChangeError } from '../../../shared/application/errors';
 import { reviewPeriod } from '../../../shared/application/evaluation/review-period';
 import type { Ports } from '../../../shared/application/ports';
 import type { Stage } from '../../../shared/domain/lifecycle/status';
@@ -37,7 +37,7 @@ describe('reviewPeriod', () => {
             // MIDYEAR opens between the reviewer's read and write.
             const now = world.evaluations.get(key)!;
             world.evaluations.set(key, { ...now, status: 'MONITORING', version: now.version + 1 });
-            throw new ConflictError('changed meanwhile', 'telah berubah');
+            throw new ConcurrentChangeError('changed meanwhile', 'telah berubah');
           }
           return real.change(change, current);
         },
@@ -60,13 +60,13 @@ describe('reviewPeriod', () => {
         ...world.ports.evaluations,
         change: async () => {
           calls++;
-          throw new ConflictError('changed meanwhile', 'telah berubah');
+          throw new ConcurrentChangeError('changed meanwhile', 'telah berubah');
         },
       },
     } as Ports);
     await expect(
       reviewPeriod(OFFICE.cycle, OFFICE.self, 'Q1', { rating: 'SESUAI', rhkFeedback: [], valueFeedback: [] }, callers.rater, 'req-2'),
-    ).rejects.toMatchObject({ name: 'ConflictError' });
+    ).rejects.toBeInstanceOf(ConcurrentChangeError);
     expect(calls).toBe(3);
   });
 });
