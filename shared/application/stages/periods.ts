@@ -23,7 +23,7 @@ import type { Stage } from '../../domain/lifecycle/status';
 import type { CycleRecord, EvaluationRecord } from '../../domain/records';
 import { ports } from '../context';
 import { requestDocuments } from '../documents/context';
-import { NotFoundError, StateError } from '../errors';
+import { ConcurrentChangeError, NotFoundError, StateError } from '../errors';
 import type { EvaluationChange } from '../ports';
 import { chunk, decodeCursor, encodeCursor, mapLimit, uniqueByNip } from '../util';
 import { sendPeriodReminders } from './notifications';
@@ -98,20 +98,31 @@ export async function openPeriod(input: PeriodInput): Promise<{ cursor: string; 
     const counter = ports().stages.counterOp(cycle.cycleId, key, { total: batch.length });
     if ((await ports().evaluations.changeTogether(batch, [counter])) === 'applied') return batch.length;
     let n = 0;
-    for (const { change, current } of batch) {
-      const one = { ...change, extra: [ports().stages.counterOp(cycle.cycleId, key, { total: 1 })] };
-      if (
-        (await ports()
-          .evaluations.change(one, current)
-          .catch(() => 'skipped')) === 'applied'
-      )
-        n++;
-    }
+    for (const { current } of batch) if (await openOneFresh(cycle, period, current, at)) n++;
     return n;
   });
   const cursor = encodeCursor(page.next);
   if (!cursor) await ports().stages.markReady(cycle.cycleId, key, at);
   return { cursor, opened: results.reduce((a, b) => a + b, 0) };
+}
+
+/**
+ * One evaluation's period entry on its own (its batch met a changed evaluation). A change made meanwhile
+ * (the employee's progress, a stage opening) is read again and the entry added on top: a period never goes
+ * missing from someone's record; a change that keeps coming fails the step, which Step Functions retries.
+ */
+async function openOneFresh(cycle: CycleRecord, period: PeriodDef, e: EvaluationRecord, at: string): Promise<boolean> {
+  let current: EvaluationRecord | undefined = e;
+  for (let attempt = 1; ; attempt++) {
+    if (!current || !(PERIOD_STATUSES as readonly string[]).includes(current.status) || current.periods?.[period.periodId]) return false;
+    const one = { ...openChange(cycle, period, current, at), extra: [ports().stages.counterOp(cycle.cycleId, recordKey(period.periodId), { total: 1 })] };
+    try {
+      return (await ports().evaluations.change(one, current)) === 'applied';
+    } catch (err) {
+      if (!(err instanceof ConcurrentChangeError) || attempt >= 3) throw err;
+      current = await ports().evaluations.get(cycle.cycleId, current.nip);
+    }
+  }
 }
 
 function openChange(cycle: CycleRecord, period: PeriodDef, e: EvaluationRecord, at: string): EvaluationChange {

@@ -70,3 +70,34 @@ describe('reviewPeriod', () => {
     expect(calls).toBe(3);
   });
 });
+
+describe('openPeriod', () => {
+  it('adds the period to an evaluation that changed while the page was opened (read again, never skipped)', async () => {
+    const { openPeriod } = await import('../../../shared/application/stages/periods');
+    world.evaluations.set(key, { ...world.evaluations.get(key)!, periods: {} });
+    const real = world.ports.evaluations;
+    let raced = false;
+    usePorts({
+      ...world.ports,
+      evaluations: {
+        ...real,
+        // The batch meets the change; the first single write too (the employee's progress lands between).
+        changeTogether: async () => 'conflict' as const,
+        change: async (c, current) => {
+          if (!raced) {
+            raced = true;
+            const e = world.evaluations.get(key)!;
+            world.evaluations.set(key, { ...e, status: 'MONITORING', version: e.version + 1, lastChangeId: 'progress' });
+            return real.change(c, current);
+          }
+          return real.change(c, current);
+        },
+      },
+    } as Ports);
+    const waiting = [...world.evaluations.values()].filter((e) => !e.periods?.Q1).length;
+    const out = await openPeriod({ cycleId: OFFICE.cycle, periodId: 'Q1', cursor: '' } as Parameters<typeof openPeriod>[0]);
+    expect(out.opened).toBe(waiting);
+    expect(world.evaluations.get(key)!.periods?.Q1).toBeDefined();
+    expect(world.evaluations.get(key)!.status).toBe('MONITORING');
+  });
+});
