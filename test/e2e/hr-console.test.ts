@@ -21,7 +21,6 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { ApiClient } from '../../local/people';
@@ -33,6 +32,7 @@ import { table } from '../../shared/adapters/dynamodb/table';
 import { readOutbox } from '../../shared/adapters/mail/outbox';
 import { buildWeb } from '../../web/build';
 import { chromiumAvailable, launchChromium, resultPath } from '../support/browser';
+import { screenChecks, signIn, simpleSkp } from '../support/web-app';
 
 const hasChromium = chromiumAvailable('test/e2e/hr-console');
 const YEAR = 2026;
@@ -64,29 +64,6 @@ const RATER_OF = new Map<string, string>([
   ...STAFF.map((s) => [s.nip, SEKCAM.nip] as [string, string]),
 ]);
 const IN_CYCLE = [CAMAT, SEKCAM, HR, ...STAFF];
-const SHOTS: string[] = [];
-
-function skp(nip: string, text: string, parentRhkId?: string) {
-  return {
-    nip,
-    period: { start: `${YEAR}-01-01`, end: `${YEAR}-12-31` },
-    rhk: [
-      {
-        id: 'rhk-1',
-        jenis: 'utama',
-        description: text,
-        ...(parentRhkId ? { parentRhkId } : {}),
-        indicators: [
-          {
-            id: 'iki-1-1',
-            description: `Persentase ${text.toLowerCase()}`,
-            target: { kind: 'quantitative', value: 90, unit: 'persen', direction: 'higherIsBetter' },
-          },
-        ],
-      },
-    ],
-  };
-}
 
 describe.skipIf(!hasChromium)('HR console in Chromium', () => {
   let stack: LocalStack;
@@ -95,7 +72,6 @@ describe.skipIf(!hasChromium)('HR console in Chromium', () => {
   let page: Page;
   const cycleId = `kec-asemrowo-${YEAR}`;
   const hr = { nip: HR.nip, roles: ['hr', 'employee'] as ('hr' | 'employee')[] };
-  const axeProblems: string[] = [];
   const t0 = Date.now();
   const mark = (what: string) => process.env.HR_CONSOLE_TIMING && console.log(`[${((Date.now() - t0) / 1000).toFixed(1)} s] ${what}`);
   const cspErrors: string[] = [];
@@ -130,22 +106,10 @@ describe.skipIf(!hasChromium)('HR console in Chromium', () => {
     await page.locator('.loading').first().waitFor({ state: 'detached' });
   }
 
-  /** Screenshots at 390 and 1280 px and an axe-core check of the screen as it is. */
+  const screens = screenChecks('hr-console');
   async function shoot(name: string) {
     mark(`shoot ${name}`);
-    for (const width of [390, 1280]) {
-      await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-      const file = resultPath('hr-console', `${name}-${width}.png`);
-      await page.screenshot({ path: file, fullPage: true });
-      SHOTS.push(file);
-    }
-    await page.setViewportSize({ width: 390, height: 844 });
-    // Phone-first: nothing scrolls sideways at 390 px (a wide table scrolls inside its own region).
-    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-    if (wide > 390) axeProblems.push(`${name}: the page is ${wide} px wide at 390 px`);
-    const result = await new AxeBuilder({ page }).analyze();
-    for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical'))
-      axeProblems.push(`${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    await screens.shoot(page, name);
   }
 
   const summary = () => api.expect('GET', `/v1/cycles/${cycleId}`, hr);
@@ -175,7 +139,7 @@ describe.skipIf(!hasChromium)('HR console in Chromium', () => {
     }
   }
   async function submitAndApprove(p: { nip: string; name: string }, text: string, parent?: string) {
-    await api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${p.nip}/skp`, { nip: p.nip }, skp(p.nip, text, parent));
+    await api.expect('PUT', `/v1/cycles/${cycleId}/evaluations/${p.nip}/skp`, { nip: p.nip }, simpleSkp(p.nip, YEAR, text, parent));
     await approveAs(RATER_OF.get(p.nip)!, p.nip);
   }
   const remindersTo = async (nip: string) =>
@@ -196,16 +160,7 @@ describe.skipIf(!hasChromium)('HR console in Chromium', () => {
     });
 
     // ── HR signs in through the local OIDC page and creates the cycle: an impossible year first.
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'id-ID', acceptDownloads: true });
-    context.setDefaultTimeout(60_000);
-    page = await context.newPage();
-    await page.goto(`${stack.webUrl}/hr`);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page
-      .getByRole('button', { name: /Agus Salim Wibowo/ })
-      .first()
-      .click();
-    await page.getByRole('heading', { name: 'Siklus penilaian' }).waitFor();
+    ({ page } = await signIn(browser, stack.webUrl, 'Agus Salim Wibowo', { path: '/hr', heading: 'Siklus penilaian', acceptDownloads: true }));
     await page.getByText('Belum ada siklus').waitFor();
     await page.getByLabel('Tahun siklus').fill('2030');
     await page.getByLabel('Predikat organisasi (opsional)').selectOption('BAIK');
@@ -307,7 +262,7 @@ describe.skipIf(!hasChromium)('HR console in Chromium', () => {
     expect(csv).toContain(LATE.nip);
     await page.getByText(/Berkas .*\.csv diunduh\./).waitFor();
 
-    const [report] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Buka laporan siklus' }).click()]);
+    const [report] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: 'Buka laporan siklus' }).click()]);
     report.on('console', (msg) => {
       if (/Content Security Policy|Refused to/i.test(msg.text())) cspErrors.push(msg.text());
     });
@@ -355,7 +310,7 @@ describe.skipIf(!hasChromium)('HR console in Chromium', () => {
       .waitFor();
     await shoot('09-ikhtisar-en');
 
-    expect(axeProblems, axeProblems.join('\n')).toEqual([]);
-    expect(SHOTS.length).toBe(16);
+    expect(screens.problems, screens.problems.join('\n')).toEqual([]);
+    expect(screens.shots.length).toBe(16);
   }, 180_000);
 });

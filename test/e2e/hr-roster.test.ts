@@ -17,7 +17,6 @@ import '../../local/sfn/polyfill';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedRoster } from '../../local/run-cycle';
@@ -30,6 +29,7 @@ import { qrSvg } from '../../shared/adapters/render/survey/qr';
 import type { CycleRecord } from '../../shared/domain/records';
 import { buildWeb } from '../../web/build';
 import { chromiumAvailable, launchChromium, resultPath } from '../support/browser';
+import { screenChecks, signIn } from '../support/web-app';
 import { CYCLE_ID, sampleEvaluations } from '../unit/report/fixtures';
 
 const hasChromium = chromiumAvailable('test/e2e/hr-roster');
@@ -55,7 +55,6 @@ describe.skipIf(!hasChromium)('the HR console: roster import, survey moderation,
   let stack: LocalStack;
   let browser: Browser;
   let hrPage: Page;
-  const axeProblems: string[] = [];
 
   beforeAll(async () => {
     const workDir = mkdtempSync(path.join(tmpdir(), 'asn-hr-roster-'));
@@ -81,25 +80,7 @@ describe.skipIf(!hasChromium)('the HR console: roster import, survey moderation,
         })),
       );
     // HR signs in on the local OIDC page (authorization code + PKCE through oidc-client-ts).
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'id-ID' });
-    context.setDefaultTimeout(60_000);
-    hrPage = await context.newPage();
-    const logs: string[] = [];
-    hrPage.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
-    hrPage.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
-    hrPage.on('response', (r) => r.status() >= 400 && logs.push(`${r.status()} ${r.url()}`));
-    await hrPage.goto(`${stack.webUrl}/`);
-    await hrPage
-      .getByRole('button', { name: 'Masuk' })
-      .click({ timeout: 15_000 })
-      .catch(async (err) => {
-        throw new Error(`${err}\n${logs.join('\n')}\n${(await hrPage.content()).slice(0, 3000)}`);
-      });
-    await hrPage
-      .getByRole('button', { name: new RegExp(hr.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })
-      .first()
-      .click();
-    await hrPage.getByRole('heading', { name: 'Beranda' }).waitFor();
+    ({ page: hrPage } = await signIn(browser, stack.webUrl, hr.name));
   }, 180_000);
 
   afterAll(async () => {
@@ -107,21 +88,8 @@ describe.skipIf(!hasChromium)('the HR console: roster import, survey moderation,
     await stack?.stop();
   });
 
-  async function check(page: Page, name: string) {
-    const result = await new AxeBuilder({ page }).analyze();
-    for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical'))
-      axeProblems.push(`${name}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${name} scrolls sideways`).toBe(true);
-  }
-  /** The screen at phone and desktop width, axe-checked at both. */
-  async function shoot(page: Page, name: string) {
-    await check(page, `${name} 390`);
-    await page.screenshot({ path: resultPath(OUT, `${name}-390.png`), fullPage: true });
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await check(page, `${name} 1280`);
-    await page.screenshot({ path: resultPath(OUT, `${name}-1280.png`), fullPage: true });
-    await page.setViewportSize({ width: 390, height: 844 });
-  }
+  const screens = screenChecks(OUT);
+  const shoot = screens.shoot;
   const open = async (appPath: string, title: string) => {
     await hrPage.goto(`${stack.webUrl}${appPath}`);
     await hrPage.getByRole('heading', { level: 1, name: title }).waitFor();
@@ -233,6 +201,6 @@ describe.skipIf(!hasChromium)('the HR console: roster import, survey moderation,
   });
 
   it('axe-core: no serious or critical violation on any console screen', () => {
-    expect(axeProblems).toEqual([]);
+    expect(screens.problems, screens.problems.join('\n')).toEqual([]);
   });
 });

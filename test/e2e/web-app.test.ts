@@ -19,14 +19,14 @@ import '../../local/sfn/polyfill';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { ApiClient } from '../../local/people';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 import { getEvaluation, putEmployee, putUnit } from '../../shared/adapters/dynamodb/repository';
 import { buildWeb, type WebBuild } from '../../web/build';
 import { chromiumAvailable, launchChromium, resultPath } from '../support/browser';
+import { screenChecks, signIn, simpleSkp } from '../support/web-app';
 
 const hasChromium = chromiumAvailable('test/e2e/web-app');
 const YEAR = 2026;
@@ -39,29 +39,6 @@ const P = {
   peer: { nip: '199810092023032003', name: 'Nurul Fadilah, S.Psi.', jabatan: 'Analis SDM Aparatur Ahli Pertama' },
 };
 type Who = keyof typeof P;
-const SHOTS: string[] = [];
-
-function skp(nip: string, text: string, parentRhkId?: string) {
-  return {
-    nip,
-    period: { start: `${YEAR}-01-01`, end: `${YEAR}-12-31` },
-    rhk: [
-      {
-        id: 'rhk-1',
-        jenis: 'utama',
-        description: text,
-        ...(parentRhkId ? { parentRhkId } : {}),
-        indicators: [
-          {
-            id: 'iki-1-1',
-            description: `Persentase ${text.toLowerCase()}`,
-            target: { kind: 'quantitative', value: 90, unit: 'persen', direction: 'higherIsBetter' },
-          },
-        ],
-      },
-    ],
-  };
-}
 
 describe.skipIf(!hasChromium)('the web app, a small cycle in Chromium', () => {
   let stack: LocalStack;
@@ -71,9 +48,7 @@ describe.skipIf(!hasChromium)('the web app, a small cycle in Chromium', () => {
   const cycleId = `kec-asemrowo-${YEAR}`;
   const hr = { nip: P.sekda.nip, roles: ['hr', 'employee'] as ('hr' | 'employee')[] };
   const pages = new Map<Who, Page>();
-  let signingIn: [Who, Page] | undefined;
-  const browserErrors: string[] = [];
-  const axeProblems: string[] = [];
+  const browserErrors = new Map<Who, string[]>();
 
   beforeAll(async () => {
     const workDir = mkdtempSync(path.join(tmpdir(), 'asn-web-'));
@@ -101,24 +76,9 @@ describe.skipIf(!hasChromium)('the web app, a small cycle in Chromium', () => {
   async function pageOf(who: Who): Promise<Page> {
     const existing = pages.get(who);
     if (existing) return existing;
-    const context: BrowserContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'id-ID' });
-    // The suite runs beside other heavy tests: a waited-for text may take longer than Playwright's 30 s.
-    context.setDefaultTimeout(60_000);
-    const page = await context.newPage();
-    signingIn = [who, page];
-    page.on('pageerror', (err) => browserErrors.push(`${who}: ${err.message}`));
-    page.on('console', (msg) => msg.type() === 'error' && browserErrors.push(`${who}: ${msg.text()}`));
-    page.on('response', (r) => r.status() >= 400 && browserErrors.push(`${who}: ${r.status()} ${r.request().method()} ${r.url()}`));
-    await page.goto(`${stack.webUrl}/`);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    // The sign-in page lists the roster; each person is one button.
-    await page
-      .getByRole('button', { name: new RegExp(P[who].name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })
-      .first()
-      .click();
-    await page.getByRole('heading', { name: 'Beranda' }).waitFor();
+    const { page, errors } = await signIn(browser, stack.webUrl, P[who].name);
+    browserErrors.set(who, errors);
     pages.set(who, page);
-    signingIn = undefined;
     return page;
   }
 
@@ -130,19 +90,10 @@ describe.skipIf(!hasChromium)('the web app, a small cycle in Chromium', () => {
     return page;
   }
 
-  /** Screenshots at 390 and 1280 px and an axe-core check of the screen as it is. */
+  const screens = screenChecks('web-app');
   async function shoot(page: Page, name: string) {
     mark(`shoot ${name}`);
-    for (const width of [390, 1280]) {
-      await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-      const file = resultPath('web-app', `${name}-${width}.png`);
-      await page.screenshot({ path: file, fullPage: true });
-      SHOTS.push(file);
-    }
-    await page.setViewportSize({ width: 390, height: 844 });
-    const result = await new AxeBuilder({ page }).analyze();
-    for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical'))
-      axeProblems.push(`${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    await screens.shoot(page, name);
   }
 
   const summary = () => api.expect('GET', `/v1/cycles/${cycleId}`, hr);
@@ -182,8 +133,8 @@ describe.skipIf(!hasChromium)('the web app, a small cycle in Chromium', () => {
     onTestFailed(async () => {
       const cycle = await summary().catch((e: unknown) => String(e));
       console.error(`cycle: ${JSON.stringify(cycle?.cycle ?? cycle)}`);
-      console.error(`browser errors:\n${browserErrors.join('\n')}`);
-      for (const [who, page] of [...pages, ...(signingIn ? [signingIn] : [])]) {
+      for (const [who, errors] of browserErrors) console.error(`browser errors of ${who}:\n${errors.join('\n')}`);
+      for (const [who, page] of pages) {
         const text = await page
           .locator('main')
           .innerText({ timeout: 5_000 })
@@ -200,21 +151,21 @@ describe.skipIf(!hasChromium)('the web app, a small cycle in Chromium', () => {
       'PUT',
       `/v1/cycles/${cycleId}/evaluations/${P.camat.nip}/skp`,
       { nip: P.camat.nip },
-      skp(P.camat.nip, 'Meningkatnya kualitas pelayanan publik kecamatan'),
+      simpleSkp(P.camat.nip, YEAR, 'Meningkatnya kualitas pelayanan publik kecamatan'),
     );
     await decideAs('sekda', 'camat');
     await api.expect(
       'PUT',
       `/v1/cycles/${cycleId}/evaluations/${P.sekcam.nip}/skp`,
       { nip: P.sekcam.nip },
-      skp(P.sekcam.nip, 'Terselenggaranya layanan administrasi kecamatan yang tertib', 'rhk-1'),
+      simpleSkp(P.sekcam.nip, YEAR, 'Terselenggaranya layanan administrasi kecamatan yang tertib', 'rhk-1'),
     );
     await decideAs('camat', 'sekcam');
     await api.expect(
       'PUT',
       `/v1/cycles/${cycleId}/evaluations/${P.peer.nip}/skp`,
       { nip: P.peer.nip },
-      skp(P.peer.nip, 'Tersusunnya data kepegawaian', 'rhk-1'),
+      simpleSkp(P.peer.nip, YEAR, 'Tersusunnya data kepegawaian', 'rhk-1'),
     );
     await decideAs('sekcam', 'peer');
 
@@ -397,7 +348,7 @@ describe.skipIf(!hasChromium)('the web app, a small cycle in Chromium', () => {
     await page.getByRole('heading', { name: 'My result' }).waitFor();
     await shoot(page, '12-result-en');
 
-    expect(axeProblems, axeProblems.join('\n')).toEqual([]);
-    expect(SHOTS.length).toBeGreaterThanOrEqual(24);
+    expect(screens.problems, screens.problems.join('\n')).toEqual([]);
+    expect(screens.shots.length).toBeGreaterThanOrEqual(24);
   }, 480_000);
 });
