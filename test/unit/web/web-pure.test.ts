@@ -1,5 +1,6 @@
 /** The web app's pure parts: routes, problem+json placement, the SKP form, drafts, WIB dates, catalogues. */
 import { describe, expect, it } from 'vitest';
+import { EVALUATION_STATUSES } from '../../../shared/domain/lifecycle/status';
 import { clearDraft, draftKey, loadDraft, saveDraft } from '../../../web/src/drafts';
 import { checkFile, MAX_EVIDENCE_BYTES } from '../../../web/src/evidence';
 import { formatBytes, formatWib } from '../../../web/src/format';
@@ -185,5 +186,12 @@ describe('the stored session (read without loading oidc-client-ts)', () => {
     expect(storedSession(storage({ [key]: JSON.stringify({ access_token: 'a', expires_at: 1000 }) }), 1_000_000)).toBeUndefined();
     expect(storedSession(storage({ [key]: '{' }), 0)).toBeUndefined();
     expect(storedSession(storage({}), 0)).toBeUndefined();
+  });
+});
+
+describe("the app's status names", () => {
+  it('name every evaluation status of the lifecycle, in its order, in both languages (the HR filter lists them)', () => {
+    expect(Object.keys(id.status)).toEqual([...EVALUATION_STATUSES]);
+    expect(Object.keys(en.status)).toEqual([...EVALUATION_STATUSES]);
   });
 });

@@ -16,24 +16,6 @@ import { ErrorSummary, errorsOf, Field, fill, Link, Loading, useApp, useLoad } f
 import { HrConsole } from './console';
 import type { CycleSummary } from './types';
 
-const STATUSES = [
-  'SKP_DRAFT',
-  'SKP_SUBMITTED',
-  'SKP_RETURNED',
-  'SKP_APPROVED',
-  'MONITORING',
-  'MIDYEAR_REVIEWED',
-  'AWAITING_RATING',
-  'RATED',
-  'AWAITING_APPROVAL',
-  'RETURNED_TO_RATER',
-  'APPROVED',
-  'RESULT_ISSUED',
-  'OBJECTED',
-  'OBJECTION_DECIDED',
-  'FINAL',
-  'WITHDRAWN',
-];
 const STAGES = ['PLANNING', 'MIDYEAR', 'FINAL_SCORING', 'APPROVAL', 'OBJECTION'];
 const PREDIKATS = ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'];
 const LIMITS = ['25', '50', '100', '200'];
@@ -203,7 +185,7 @@ function EvaluationList({ cycleId, summary }: { cycleId: string; summary: CycleS
               </select>
             )}
           </Field>
-          {select('status', m.hrConsole.evaluations.status, STATUSES, (s) => m.status[s] ?? s)}
+          {select('status', m.hrConsole.evaluations.status, Object.keys(m.status), (s) => m.status[s] ?? s)}
           {select('stage', m.hrConsole.evaluations.stage, STAGES, (s) => m.stages[s] ?? s)}
           {select('predikat', m.hrConsole.evaluations.predikat, PREDIKATS, (s) => m.predikat[s] ?? s)}
           <Field path="rater" label={m.hrConsole.evaluations.rater} hint={m.hrConsole.evaluations.raterHint} errors={shownErrors}>
