@@ -121,6 +121,29 @@ export function Field({ path, label, hint, errors, children }: FieldProps) {
   );
 }
 
+/** A labelled multi-line field: every reason, note and comment box of the app, its error beside it. */
+export function TextAreaField({
+  value,
+  onValue,
+  rows = 3,
+  ...field
+}: Omit<FieldProps, 'children'> & { value: string; onValue: (value: string) => void; rows?: number }) {
+  return (
+    <Field {...field}>
+      {(a) => (
+        <textarea
+          id={a.id}
+          rows={rows}
+          aria-describedby={a.describedBy}
+          aria-invalid={a.invalid}
+          value={value}
+          onInput={(e) => onValue(e.currentTarget.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
 /** An error of a call, as the page shows it (network trouble in plain words). */
 export function errorsOf(err: unknown, locale: Locale, m: Messages, known: readonly string[] = []): ShownErrors | undefined {
   if (err instanceof SignInNeeded) return undefined;

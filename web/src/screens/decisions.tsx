@@ -4,7 +4,7 @@ import { api } from '../api';
 import { formatWib } from '../format';
 import { problemDetail, type ShownErrors } from '../problem';
 import type { PendingDecision } from '../types';
-import { ErrorSummary, errorsOf, Field, fill, Loading, Page, useApp, useLoad } from '../ui';
+import { ErrorSummary, errorsOf, fill, Loading, Page, TextAreaField, useApp, useLoad } from '../ui';
 
 interface ApproveAllResult {
   approved: number;
@@ -108,18 +108,7 @@ function DecisionCard({ d, onDone }: { d: PendingDecision; onDone: () => void })
           ))}
         </ul>
       </details>
-      <Field path={path} label={m.decisions.reason} errors={errors}>
-        {(a) => (
-          <textarea
-            id={a.id}
-            rows={2}
-            aria-describedby={a.describedBy}
-            aria-invalid={a.invalid}
-            value={reason}
-            onInput={(e) => setReason(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <TextAreaField path={path} label={m.decisions.reason} errors={errors} rows={2} value={reason} onValue={(value) => setReason(value)} />
       <div class="actions">
         <button type="button" onClick={() => act('approve')}>
           {m.decisions.approve}

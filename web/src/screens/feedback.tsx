@@ -4,7 +4,7 @@ import { api } from '../api';
 import { clearDraft, draftKey, loadDraft, saveDraft } from '../drafts';
 import type { ShownErrors } from '../problem';
 import type { Me, Tasks } from '../types';
-import { ErrorSummary, errorsOf, Field, fill, Loading, Notice, Page, useApp, useLoad } from '../ui';
+import { ErrorSummary, errorsOf, fill, Loading, Notice, Page, TextAreaField, useApp, useLoad } from '../ui';
 
 const VALUES = ['BERORIENTASI_PELAYANAN', 'AKUNTABEL', 'KOMPETEN', 'HARMONIS', 'LOYAL', 'ADAPTIF', 'KOLABORATIF'];
 type Form = Record<string, { rating: string; comment: string }>;
@@ -60,18 +60,14 @@ export function FeedbackScreen({ me, cycleId, nip }: { me: Me; cycleId: string; 
                 </label>
               ))}
             </div>
-            <Field path={`feedback.${k}.comment`} label={m.feedback.comment} errors={errors}>
-              {(a) => (
-                <textarea
-                  id={a.id}
-                  rows={2}
-                  aria-describedby={a.describedBy}
-                  aria-invalid={a.invalid}
-                  value={form[v]!.comment}
-                  onInput={(e) => setForm({ ...form, [v]: { ...form[v]!, comment: e.currentTarget.value } })}
-                />
-              )}
-            </Field>
+            <TextAreaField
+              path={`feedback.${k}.comment`}
+              label={m.feedback.comment}
+              errors={errors}
+              rows={2}
+              value={form[v]!.comment}
+              onValue={(value) => setForm({ ...form, [v]: { ...form[v]!, comment: value } })}
+            />
           </fieldset>
         ))}
         <button type="submit">{m.feedback.send}</button>

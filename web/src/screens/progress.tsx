@@ -7,7 +7,7 @@ import { formatBytes } from '../format';
 import { localErrors, type ShownErrors } from '../problem';
 import { parseNumber } from '../skp-form';
 import type { EvaluationDetail, Me, Realisation } from '../types';
-import { ErrorSummary, errorsOf, Field, fill, Loading, Notice, Page, useApp, useLoad } from '../ui';
+import { ErrorSummary, errorsOf, Field, fill, Loading, Notice, Page, TextAreaField, useApp, useLoad } from '../ui';
 
 interface Row {
   value: string;
@@ -182,18 +182,14 @@ function ProgressForm({ me, cycleId, detail, files }: { me: Me; cycleId: string;
                       )}
                     </Field>
                   )}
-                  <Field path={`${at}.evidence`} label={m.progress.links} errors={errors}>
-                    {(a) => (
-                      <textarea
-                        id={a.id}
-                        rows={2}
-                        aria-describedby={a.describedBy}
-                        aria-invalid={a.invalid}
-                        value={row.links}
-                        onInput={(e) => set(ind.id, { links: e.currentTarget.value })}
-                      />
-                    )}
-                  </Field>
+                  <TextAreaField
+                    path={`${at}.evidence`}
+                    label={m.progress.links}
+                    errors={errors}
+                    rows={2}
+                    value={row.links}
+                    onValue={(value) => set(ind.id, { links: value })}
+                  />
                   <div class="field">
                     <label for={`file-${ind.id}`}>{m.progress.file}</label>
                     <p class="hint" id={`file-${ind.id}-hint`}>
@@ -264,18 +260,7 @@ function SelfAssessment({ me, cycleId }: { me: Me; cycleId: string }) {
       <h2 id="self-title">{m.progress.selfTitle}</h2>
       <ErrorSummary errors={errors} />
       <Notice text={notice} />
-      <Field path="summary" label={m.progress.selfSummary} errors={errors}>
-        {(a) => (
-          <textarea
-            id={a.id}
-            rows={3}
-            aria-describedby={a.describedBy}
-            aria-invalid={a.invalid}
-            value={summary}
-            onInput={(e) => setSummary(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <TextAreaField path="summary" label={m.progress.selfSummary} errors={errors} rows={3} value={summary} onValue={(value) => setSummary(value)} />
       <button type="submit" class="secondary">
         {m.progress.selfSave}
       </button>

@@ -4,7 +4,7 @@ import { api } from '../api';
 import { clearDraft, draftKey, loadDraft, saveDraft } from '../drafts';
 import { localErrors, type ShownErrors } from '../problem';
 import type { EvaluationDetail, Me } from '../types';
-import { ErrorSummary, errorsOf, Field, fill, Loading, Page, useApp, useLoad } from '../ui';
+import { ErrorSummary, errorsOf, Field, fill, Loading, Page, TextAreaField, useApp, useLoad } from '../ui';
 
 const ISSUED = ['RESULT_ISSUED', 'OBJECTED', 'OBJECTION_DECIDED', 'FINAL'];
 const PREDIKAT = ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'];
@@ -97,18 +97,14 @@ function Objection({ me, cycleId, onDone }: { me: Me; cycleId: string; onDone: (
       <h2 id="obj-title">{m.result.objectionTitle}</h2>
       <p>{m.result.objectionLead}</p>
       <ErrorSummary errors={errors} />
-      <Field path="reason" label={m.result.objectionReason} errors={errors}>
-        {(a) => (
-          <textarea
-            id={a.id}
-            rows={4}
-            aria-describedby={a.describedBy}
-            aria-invalid={a.invalid}
-            value={form.reason}
-            onInput={(e) => setForm({ ...form, reason: e.currentTarget.value })}
-          />
-        )}
-      </Field>
+      <TextAreaField
+        path="reason"
+        label={m.result.objectionReason}
+        errors={errors}
+        rows={4}
+        value={form.reason}
+        onValue={(value) => setForm({ ...form, reason: value })}
+      />
       <Field path="requestedPredikat" label={m.result.requested} errors={errors}>
         {(a) => (
           <select

@@ -17,7 +17,7 @@ import {
   toApiSkp,
 } from '../skp-form';
 import type { EvaluationDetail, Me, ParentRhk } from '../types';
-import { ErrorSummary, errorsOf, Field, fill, Loading, Page, useApp, useLoad } from '../ui';
+import { ErrorSummary, errorsOf, Field, fill, Loading, Page, TextAreaField, useApp, useLoad } from '../ui';
 
 const EDITABLE = ['SKP_DRAFT', 'SKP_RETURNED'];
 
@@ -296,18 +296,14 @@ function IndicatorFields({ at, ind, errors, set }: { at: string; ind: IndicatorD
           </Field>
         </div>
       ) : (
-        <Field path={`${at}.target.expectation`} label={m.skp.expectation} errors={errors}>
-          {(a) => (
-            <textarea
-              id={a.id}
-              rows={2}
-              aria-describedby={a.describedBy}
-              aria-invalid={a.invalid}
-              value={ind.expectation}
-              onInput={(e) => set({ expectation: e.currentTarget.value })}
-            />
-          )}
-        </Field>
+        <TextAreaField
+          path={`${at}.target.expectation`}
+          label={m.skp.expectation}
+          errors={errors}
+          rows={2}
+          value={ind.expectation}
+          onValue={(value) => set({ expectation: value })}
+        />
       )}
     </>
   );

@@ -4,7 +4,7 @@ import { api } from '../api';
 import { clearDraft, draftKey, loadDraft, saveDraft } from '../drafts';
 import { localErrors, type ShownErrors } from '../problem';
 import type { EvaluationDetail, Me, ParentRhk, PendingDecision, Proposal, Tasks } from '../types';
-import { ErrorSummary, errorsOf, Field, fill, Link, Loading, Page, useApp, useLoad } from '../ui';
+import { ErrorSummary, errorsOf, Field, fill, Link, Loading, Page, TextAreaField, useApp, useLoad } from '../ui';
 import { SkpView } from './skp';
 
 const RATINGS = ['DI_ATAS', 'SESUAI', 'DI_BAWAH'];
@@ -91,18 +91,7 @@ function SkpDecision({ decision, name, onDone }: { decision: PendingDecision; na
   return (
     <form onSubmit={(e) => e.preventDefault()} noValidate>
       <ErrorSummary errors={errors} />
-      <Field path="comment" label={m.team.returnReason} errors={errors}>
-        {(a) => (
-          <textarea
-            id={a.id}
-            rows={3}
-            aria-describedby={a.describedBy}
-            aria-invalid={a.invalid}
-            value={reason}
-            onInput={(e) => setReason(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <TextAreaField path="comment" label={m.team.returnReason} errors={errors} rows={3} value={reason} onValue={(value) => setReason(value)} />
       <div class="actions">
         <button type="button" onClick={() => act('approve')}>
           {m.team.approve}
@@ -150,18 +139,7 @@ function Midyear({ me, cycleId, nip, onDone }: { me: Me; cycleId: string; nip: s
           </select>
         )}
       </Field>
-      <Field path="notes" label={m.team.coaching} errors={errors}>
-        {(a) => (
-          <textarea
-            id={a.id}
-            rows={4}
-            aria-describedby={a.describedBy}
-            aria-invalid={a.invalid}
-            value={form.notes}
-            onInput={(e) => setForm({ ...form, notes: e.currentTarget.value })}
-          />
-        )}
-      </Field>
+      <TextAreaField path="notes" label={m.team.coaching} errors={errors} rows={4} value={form.notes} onValue={(value) => setForm({ ...form, notes: value })} />
       <button type="submit">{m.team.midyearSave}</button>
     </form>
   );
@@ -312,18 +290,14 @@ function Rating({ me, cycleId, detail, onDone }: { me: Me; cycleId: string; deta
                 </select>
               )}
             </Field>
-            <Field path={`rhkRatings.${k}.reason`} label={m.team.reason} errors={errors}>
-              {(a) => (
-                <textarea
-                  id={a.id}
-                  rows={2}
-                  aria-describedby={a.describedBy}
-                  aria-invalid={a.invalid}
-                  value={form.rhk[r.id]!.reason}
-                  onInput={(ev) => setForm({ ...form, rhk: { ...form.rhk, [r.id]: { ...form.rhk[r.id]!, reason: ev.currentTarget.value } } })}
-                />
-              )}
-            </Field>
+            <TextAreaField
+              path={`rhkRatings.${k}.reason`}
+              label={m.team.reason}
+              errors={errors}
+              rows={2}
+              value={form.rhk[r.id]!.reason}
+              onValue={(value) => setForm({ ...form, rhk: { ...form.rhk, [r.id]: { ...form.rhk[r.id]!, reason: value } } })}
+            />
           </fieldset>
         ))}
         <fieldset class="indicator">
@@ -346,18 +320,14 @@ function Rating({ me, cycleId, detail, onDone }: { me: Me; cycleId: string; deta
               </select>
             )}
           </Field>
-          <Field path="behaviourRating.reason" label={m.team.reason} errors={errors}>
-            {(a) => (
-              <textarea
-                id={a.id}
-                rows={2}
-                aria-describedby={a.describedBy}
-                aria-invalid={a.invalid}
-                value={form.behaviour.reason}
-                onInput={(ev) => setForm({ ...form, behaviour: { ...form.behaviour, reason: ev.currentTarget.value } })}
-              />
-            )}
-          </Field>
+          <TextAreaField
+            path="behaviourRating.reason"
+            label={m.team.reason}
+            errors={errors}
+            rows={2}
+            value={form.behaviour.reason}
+            onValue={(value) => setForm({ ...form, behaviour: { ...form.behaviour, reason: value } })}
+          />
         </fieldset>
         <button type="submit">{m.team.rate}</button>
       </form>

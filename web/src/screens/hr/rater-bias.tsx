@@ -9,7 +9,7 @@ import { api } from '../../api';
 import { formatWib } from '../../format';
 import { localErrors, type ShownErrors } from '../../problem';
 import type { Me } from '../../types';
-import { ErrorSummary, errorsOf, Field, fill, Loading, useApp, useLoad } from '../../ui';
+import { ErrorSummary, errorsOf, fill, Loading, TextAreaField, useApp, useLoad } from '../../ui';
 import { HrConsole } from './console';
 
 const PREDIKAT = ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'] as const;
@@ -227,11 +227,7 @@ function Acknowledge({ r, cycleId, onDone }: { r: Rater; cycleId: string; onDone
     <div class="ack">
       <h4>{t.ackTitle}</h4>
       <ErrorSummary errors={errors} />
-      <Field path={path} label={t.note} hint={t.noteHint} errors={errors}>
-        {(a) => (
-          <textarea id={a.id} rows={3} aria-describedby={a.describedBy} aria-invalid={a.invalid} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-        )}
-      </Field>
+      <TextAreaField path={path} label={t.note} hint={t.noteHint} errors={errors} rows={3} value={note} onValue={(value) => setNote(value)} />
       <button type="button" disabled={busy} onClick={save}>
         {t.acknowledge}
       </button>

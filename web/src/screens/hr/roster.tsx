@@ -7,7 +7,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { api } from '../../api';
 import { localErrors, type ShownErrors } from '../../problem';
 import type { Me } from '../../types';
-import { ErrorSummary, errorsOf, Field, fill, Loading, useApp, useLoad } from '../../ui';
+import { ErrorSummary, errorsOf, Field, fill, Loading, TextAreaField, useApp, useLoad } from '../../ui';
 import { HrConsole } from './console';
 import { fold, loadRoster, loadUnits, type Person, send, type Unit, withoutRows } from './roster-api';
 
@@ -337,11 +337,15 @@ function useForm(prefix: string) {
 function ReasonField({ path, value, onInput, errors }: { path: string; value: string; onInput: (v: string) => void; errors: ShownErrors | undefined }) {
   const { m } = useApp();
   return (
-    <Field path={path} label={m.hrRoster.roster.reason} hint={m.hrRoster.roster.reasonHint} errors={errors}>
-      {(a) => (
-        <textarea id={a.id} rows={2} aria-describedby={a.describedBy} aria-invalid={a.invalid} value={value} onInput={(e) => onInput(e.currentTarget.value)} />
-      )}
-    </Field>
+    <TextAreaField
+      path={path}
+      label={m.hrRoster.roster.reason}
+      hint={m.hrRoster.roster.reasonHint}
+      errors={errors}
+      rows={2}
+      value={value}
+      onValue={(value) => onInput(value)}
+    />
   );
 }
 

@@ -8,7 +8,7 @@ import { api } from '../../api';
 import { formatWib } from '../../format';
 import { localErrors, type ShownErrors } from '../../problem';
 import type { Me } from '../../types';
-import { ErrorSummary, errorsOf, Field, fill, Loading, useApp, useLoad } from '../../ui';
+import { ErrorSummary, errorsOf, Field, fill, Loading, TextAreaField, useApp, useLoad } from '../../ui';
 import { HrConsole } from './console';
 import { loadUnits, send, type Unit } from './roster-api';
 
@@ -147,18 +147,7 @@ function CommentCard({ c, unitName, onDone }: { c: Comment; unitName: string; on
         {redacted && ` · ${t.masked}`}
       </p>
       <ErrorSummary errors={errors} />
-      <Field path={path} label={t.reason} errors={errors}>
-        {(a) => (
-          <textarea
-            id={a.id}
-            rows={2}
-            aria-describedby={a.describedBy}
-            aria-invalid={a.invalid}
-            value={reason}
-            onInput={(e) => setReason(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <TextAreaField path={path} label={t.reason} errors={errors} rows={2} value={reason} onValue={(value) => setReason(value)} />
       <div class="actions">
         <button type="button" disabled={busy} onClick={() => act('approve')}>
           {t.approve}
