@@ -63,7 +63,9 @@ async function main(): Promise<void> {
     // For mint-token: which API runs with the keys in this folder, while this process lives.
     writeFileSync(path.join(workDir, LOCAL_STACK_FILE), `${JSON.stringify({ apiUrl: stack.apiUrl, pid: process.pid })}\n`);
     if (web)
-      log(`Aplikasi web: ${stack.webUrl}/ — Masuk, lalu pilih pegawai mana pun (selama siklus berjalan; \`npm start -- --keep\` membiarkannya menyala sesudahnya)`);
+      log(
+        `Aplikasi web: ${stack.webUrl}/ — Masuk, lalu pilih pegawai mana pun (selama siklus berjalan; \`npm start -- --keep\` membiarkannya menyala sesudahnya)`,
+      );
     await seedRoster(sample);
     log('Data pegawai dan unit dimuat');
     const outcome = await runCycle(stack, sample, { log });
