@@ -363,20 +363,7 @@ export function parseRosterCsv(text: string): RosterImport {
       en: `The file is too large (over ${ROSTER_MAX_CHARS / 1e6} MB). Split it into files of at most ${ROSTER_MAX_ROWS.toLocaleString('en-GB')} employees.`,
     });
 
-  // BOM, an Excel "sep=" hint line, leading blank lines.
-  let body = text.replace(/^\uFEFF/, '');
-  let line = 1;
-  let sepHint: string | undefined;
-  const hint = /^sep=(.)\r?\n?/i.exec(body);
-  if (hint) {
-    sepHint = hint[1];
-    body = body.slice(hint[0].length);
-    line++;
-  }
-  while (/^[ \t]*\r?\n/.test(body)) {
-    body = body.replace(/^[ \t]*\r?\n/, '');
-    line++;
-  }
+  const { body, line, sepHint } = csvPreamble(text);
   if (!body.trim()) return fail({ line: 0, id: 'Berkas kosong: tidak ada baris judul kolom.', en: 'The file is empty: there is no header row.' });
 
   const headerEnd = body.search(/\r|\n/);
@@ -720,4 +707,25 @@ function cyclesOf(next: ReadonlyMap<string, string>): string[][] {
     for (const n of path) state.set(n, 'done');
   }
   return cycles;
+}
+
+/**
+ * What comes before a roster file's header: a BOM, Excel's "sep=" hint line, blank lines. Returns the
+ * rest, the line the header stands on and the hinted separator (the import and its preview read alike).
+ */
+export function csvPreamble(text: string): { body: string; line: number; sepHint: string | undefined } {
+  let body = text.replace(/^\uFEFF/, '');
+  let line = 1;
+  let sepHint: string | undefined;
+  const hint = /^sep=(.)\r?\n?/i.exec(body);
+  if (hint) {
+    sepHint = hint[1];
+    body = body.slice(hint[0].length);
+    line++;
+  }
+  while (/^[ \t]*\r?\n/.test(body)) {
+    body = body.replace(/^[ \t]*\r?\n/, '');
+    line++;
+  }
+  return { body, line, sepHint };
 }

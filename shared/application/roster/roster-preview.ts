@@ -8,7 +8,17 @@ import type { EmployeeRecord, UnitRecord } from '../../domain/records';
 import { requireHrRole, tokenAgency } from '../authz';
 import { ports } from '../context';
 import type { Caller } from '../ports';
-import { cleanNip, detectSeparator, parseRosterCsv, ROSTER_COLUMNS, ROSTER_MAX_CHARS, type RosterEmployee, type RosterError, readCsv } from './roster-import';
+import {
+  cleanNip,
+  csvPreamble,
+  detectSeparator,
+  parseRosterCsv,
+  ROSTER_COLUMNS,
+  ROSTER_MAX_CHARS,
+  type RosterEmployee,
+  type RosterError,
+  readCsv,
+} from './roster-import';
 
 /** Good rows listed at most (every error row is always listed; the counts cover every row). */
 export const PREVIEW_MAX_ROWS = 500;
@@ -56,21 +66,9 @@ const normaliseHeader = (h: string) =>
 
 /** The file's records (header first) with the line each starts on, read as parseRosterCsv reads them. */
 function recordsOf(text: string) {
-  let body = text.replace(/^\uFEFF/, '');
-  let line = 1;
-  let sep: string | undefined;
-  const hint = /^sep=(.)\r?\n?/i.exec(body);
-  if (hint) {
-    sep = hint[1];
-    body = body.slice(hint[0].length);
-    line++;
-  }
-  while (/^[ \t]*\r?\n/.test(body)) {
-    body = body.replace(/^[ \t]*\r?\n/, '');
-    line++;
-  }
+  const { body, line, sepHint } = csvPreamble(text);
   const headerEnd = body.search(/\r|\n/);
-  const separator = sep ?? detectSeparator(headerEnd < 0 ? body : body.slice(0, headerEnd));
+  const separator = sepHint ?? detectSeparator(headerEnd < 0 ? body : body.slice(0, headerEnd));
   return readCsv(body, separator, line).records;
 }
 
