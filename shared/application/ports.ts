@@ -139,6 +139,25 @@ export interface ObjectionDetails extends EvaluationDetails {
 export type TaskKind = 'ownSkp' | 'approveSkp' | 'midyearReview' | 'periodicReview' | 'rate' | 'approveEvaluation' | 'objection';
 /** Outcomes told to the person they concern. */
 export type OutcomeKind = 'skpApproved' | 'skpReturned' | 'evaluationReturned' | 'objectionGranted' | 'objectionRejected';
+/** What an outcome notice says (rendered by the mail adapter's template). */
+export interface OutcomeNoticeInput {
+  locale?: Locale;
+  /** The person the outcome concerns: the employee, or (a returned evaluation) the rater. */
+  recipient: { name: string };
+  kind: OutcomeKind;
+  cycleLabel: string;
+  /** Whose record it is (named in a notice to the rater). */
+  subject: { name: string; nip: string };
+  decidedBy: string;
+  decidedAt: Date;
+  reason?: string;
+  /** The predikat after the decision (objections), with the ratings behind it. */
+  predikat?: string;
+  resultsRating?: string;
+  behaviourRating?: string;
+  /** The app page where the person goes on. */
+  url?: string;
+}
 interface ActionUrls {
   approveUrl: string;
   returnUrl: string;
@@ -193,20 +212,7 @@ export interface MailTemplates {
   }): RenderedMail;
   // --- messages: objections and outcome notices ---
   objectionDigest(input: ItemsNotice<ObjectionDetails> & { fullListUrl?: string }): RenderedMail;
-  outcomeNotice(input: {
-    locale?: Locale;
-    recipient: { name: string };
-    kind: OutcomeKind;
-    cycleLabel: string;
-    subject: { name: string; nip: string };
-    decidedBy: string;
-    decidedAt: Date;
-    reason?: string;
-    predikat?: string;
-    resultsRating?: string;
-    behaviourRating?: string;
-    url?: string;
-  }): RenderedMail;
+  outcomeNotice(input: OutcomeNoticeInput): RenderedMail;
   delegationNotice(input: {
     locale?: Locale;
     audience: 'delegate' | 'delegator';

@@ -3,6 +3,8 @@
  * HTML uses a table layout with inline CSS only and no external assets; every interpolated value
  * is escaped. Links open confirmation pages only — see shared/adapters/links/links.ts.
  */
+
+import type { OutcomeKind, OutcomeNoticeInput } from '../../application/ports';
 import { DEFAULT_LOCALE, formatDate, formatDateTime, type Locale, t } from '../render/i18n';
 import { html, type SafeHtml, safeUrl } from '../render/pages/html';
 import { button, COLORS, card, emailLayout, htmlClosing, paragraph, renderItemHtml, renderItemText, renderObjectionText, textFooter } from './render';
@@ -497,27 +499,6 @@ export function renderObjectionDigest(input: ObjectionDigestInput): RenderedMail
 }
 
 // ------------------------------------------------------------------ outcome notices
-
-export type OutcomeKind = 'skpApproved' | 'skpReturned' | 'evaluationReturned' | 'objectionGranted' | 'objectionRejected';
-
-export interface OutcomeNoticeInput {
-  locale?: Locale;
-  /** The person the outcome concerns: the employee, or (a returned evaluation) the rater. */
-  recipient: Recipient;
-  kind: OutcomeKind;
-  cycleLabel: string;
-  /** Whose record it is (named in a notice to the rater). */
-  subject: { name: string; nip: string };
-  decidedBy: string;
-  decidedAt: Date;
-  reason?: string;
-  /** The predikat after the decision (objections), with the ratings behind it. */
-  predikat?: string;
-  resultsRating?: string;
-  behaviourRating?: string;
-  /** The app page where the person goes on. */
-  url?: string;
-}
 
 const OUTCOME_BUTTON: Record<OutcomeKind, 'notice.open.skp' | 'notice.open.rate' | 'notice.open.result'> = {
   skpApproved: 'notice.open.skp',
